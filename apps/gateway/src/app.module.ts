@@ -1,0 +1,35 @@
+import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
+import { type DynamicModule, Module } from '@nestjs/common';
+import { GraphQLModule } from '@nestjs/graphql';
+import { join } from 'node:path';
+import { repoRoot } from '@seguimiento/runtime';
+import type { GatewayConfig } from './config';
+import { DocumentsModule } from './documents/documents.module';
+import { formatError } from './errors/graphql-errors';
+import { HealthController } from './health/health.controller';
+import { InfrastructureModule } from './infrastructure/infrastructure.module';
+
+/** Where the generated schema is written; committed so reviewers see every change to the API. */
+export const schemaFile = (): string => join(repoRoot(), 'apps', 'gateway', 'schema.gql');
+
+@Module({})
+export class AppModule {
+  static forConfig(config: GatewayConfig, options: { writeSchema?: boolean } = {}): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        InfrastructureModule.forConfig(config),
+        GraphQLModule.forRoot<ApolloDriverConfig>({
+          driver: ApolloDriver,
+          autoSchemaFile: options.writeSchema === false ? true : schemaFile(),
+          sortSchema: true,
+          playground: false,
+          includeStacktraceInErrorResponses: false,
+          formatError,
+        }),
+        DocumentsModule,
+      ],
+      controllers: [HealthController],
+    };
+  }
+}

@@ -1,0 +1,23 @@
+import { Catch, HttpException, Logger, type ArgumentsHost } from '@nestjs/common';
+import type { GqlExceptionFilter } from '@nestjs/graphql';
+import { GraphQLError } from 'graphql';
+import { userError } from './graphql-errors';
+
+/**
+ * Hands user errors to GraphQL untouched (no log: they are answers, not faults) and logs the
+ * unexpected ones once, as JSON; their details never reach the client (see formatError).
+ */
+@Catch()
+export class GraphQLExceptionFilter implements GqlExceptionFilter {
+  private readonly logger = new Logger('graphql');
+
+  catch(exception: unknown, host: ArgumentsHost): unknown {
+    if (host.getType<string>() !== 'graphql') throw exception;
+    if (exception instanceof GraphQLError) return exception;
+    if (exception instanceof HttpException && exception.getStatus() === 413) {
+      return userError('BAD_USER_INPUT', 'La solicitud excede el tamaño permitido');
+    }
+    this.logger.error(JSON.stringify({ msg: 'unexpected error', error: exception instanceof Error ? exception.message : String(exception) }));
+    return exception;
+  }
+}

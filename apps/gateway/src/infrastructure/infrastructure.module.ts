@@ -1,0 +1,47 @@
+import { Global, Inject, Injectable, Module, type OnApplicationShutdown } from '@nestjs/common';
+import { Client, Connection } from '@temporalio/client';
+import { EventStore, openDatabase } from '@seguimiento/persistence';
+import { DataSource } from 'typeorm';
+import { GATEWAY_CONFIG, type GatewayConfig } from '../config';
+
+/** Closes the connections the gateway opened when Nest shuts down. */
+@Injectable()
+class ConnectionsCloser implements OnApplicationShutdown {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly temporal: Client,
+  ) {}
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.temporal.connection.close();
+    if (this.dataSource.isInitialized) await this.dataSource.destroy();
+  }
+}
+
+/** The gateway's edges: PostgreSQL (with migrations applied) and the Temporal client. */
+@Global()
+@Module({})
+export class InfrastructureModule {
+  static forConfig(config: GatewayConfig) {
+    return {
+      module: InfrastructureModule,
+      providers: [
+        { provide: GATEWAY_CONFIG, useValue: config },
+        {
+          provide: DataSource,
+          useFactory: () => openDatabase(config.databaseUrl, { applicationName: 'seguimiento-gateway' }),
+        },
+        {
+          provide: Client,
+          useFactory: async () =>
+            new Client({ connection: await Connection.connect({ address: config.temporalAddress }), namespace: config.namespace }),
+        },
+        { provide: EventStore, inject: [DataSource], useFactory: (ds: DataSource) => new EventStore(ds) },
+        ConnectionsCloser,
+      ],
+      exports: [GATEWAY_CONFIG, DataSource, Client, EventStore],
+    };
+  }
+}
+
+export const InjectConfig = () => Inject(GATEWAY_CONFIG);

@@ -1,0 +1,25 @@
+import 'reflect-metadata';
+import { DefaultLogger, Runtime } from '@temporalio/worker';
+import { openDatabase } from '@seguimiento/persistence';
+import { workerConfig } from './config';
+import { createWorker } from './worker';
+
+async function main(): Promise<void> {
+  Runtime.install({ logger: new DefaultLogger((process.env.LOG_LEVEL?.toUpperCase() as 'WARN') ?? 'WARN') });
+  const config = workerConfig();
+  const dataSource = await openDatabase(config.databaseUrl, { applicationName: 'seguimiento-worker' });
+  const { worker, connection } = await createWorker({ ...config, dataSource });
+  // The Temporal runtime stops the worker on SIGINT/SIGTERM; run() resolves once it has drained.
+  console.log(JSON.stringify({ level: 'info', msg: 'worker ready', taskQueue: worker.options.taskQueue, namespace: config.namespace }));
+  try {
+    await worker.run();
+  } finally {
+    await connection.close();
+    await dataSource.destroy();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(`worker: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});

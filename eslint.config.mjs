@@ -1,0 +1,61 @@
+// Lint, including the architecture's boundaries: workflow code stays deterministic (it may import
+// only @temporalio/workflow, the domain and the contracts), and the domain stays pure.
+import js from '@eslint/js';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+const only = (allowed, why) => [
+  'error',
+  {
+    patterns: [
+      {
+        regex: `^(?!(${allowed.join('|')})$)(?!\\.{1,2}/)`,
+        message: why,
+      },
+    ],
+  },
+];
+
+export default tseslint.config(
+  { ignores: ['node_modules/', 'dist/', '.cache/', '.data/', 'coverage/', '**/*.d.ts'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-non-null-assertion': 'off',
+    },
+  },
+  {
+    files: ['**/*.js'],
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
+    files: ['workflows/src/**/*.ts'],
+    ignores: ['**/*.spec.ts'],
+    rules: {
+      'no-restricted-imports': only(
+        ['@temporalio/workflow', '@seguimiento/domain', '@seguimiento/contracts'],
+        'Workflow code must be deterministic: import only @temporalio/workflow, @seguimiento/domain and @seguimiento/contracts (no Node built-ins, no NestJS, no TypeORM).',
+      ),
+    },
+  },
+  {
+    files: ['libs/contracts/src/**/*.ts'],
+    ignores: ['**/*.spec.ts'],
+    rules: {
+      'no-restricted-imports': only(
+        ['@temporalio/workflow', '@seguimiento/domain'],
+        'Contracts are shared with workflow code: import only @temporalio/workflow and @seguimiento/domain.',
+      ),
+    },
+  },
+  {
+    files: ['libs/domain/src/**/*.ts'],
+    ignores: ['**/*.spec.ts'],
+    rules: {
+      'no-restricted-imports': only(['luxon'], 'The domain is pure: no I/O, no framework; it may import only luxon (dates).'),
+    },
+  },
+);

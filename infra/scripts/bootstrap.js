@@ -1,0 +1,48 @@
+// Plain-Node helpers the entry scripts use before any dependency is installed or any TypeScript
+// is compiled: install what is missing, compile, and resolve the workspace's @seguimiento/* paths
+// inside dist/.
+'use strict';
+const { spawnSync } = require('node:child_process');
+const { existsSync, readFileSync, statSync } = require('node:fs');
+const { join } = require('node:path');
+
+const root = join(__dirname, '..', '..');
+
+function step(message) {
+  process.stdout.write(`\u001b[1m▸ ${message}\u001b[0m\n`);
+}
+
+function run(command, args, options = {}) {
+  const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', ...options });
+  if (result.error) throw result.error;
+  return result.status ?? 1;
+}
+
+/** `npm ci` when node_modules is missing or older than package-lock.json. */
+function ensureDependencies() {
+  const marker = join(root, 'node_modules', '.package-lock.json');
+  const lock = join(root, 'package-lock.json');
+  if (existsSync(marker) && statSync(marker).mtimeMs >= statSync(lock).mtimeMs) return;
+  step('installing dependencies (npm ci)…');
+  if (run('npm', ['ci', '--no-audit', '--no-fund']) !== 0) {
+    console.error('npm ci failed: see the output above (is the npm registry reachable?)');
+    process.exit(1);
+  }
+}
+
+/** Incremental TypeScript build into dist/. */
+function build() {
+  step('compiling TypeScript (tsc -b)…');
+  if (run(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-b', 'tsconfig.build.json']) !== 0) {
+    console.error('the TypeScript build failed: see the errors above');
+    process.exit(1);
+  }
+}
+
+/** Makes `require('@seguimiento/x')` find the compiled library in dist/. */
+function registerDistPaths() {
+  const { compilerOptions } = JSON.parse(readFileSync(join(root, 'tsconfig.base.json'), 'utf8'));
+  require(join(root, 'node_modules', 'tsconfig-paths')).register({ baseUrl: join(root, 'dist'), paths: compilerOptions.paths });
+}
+
+module.exports = { root, step, run, ensureDependencies, build, registerDistPaths };

@@ -1,0 +1,150 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { repoRoot } from '@seguimiento/runtime';
+import { runDemo } from './demo';
+import { ManagedProcess } from './managed-process';
+import { StartupError, assertPortsFree } from './ports';
+import { type RunningPostgres, redact, startEmbeddedPostgres, useExternalPostgres } from './postgres';
+import { type StackConfig, stackConfig } from './stack-config';
+import { ensureTemporalCli } from './temporal-cli';
+import { type RunningTemporal, startTemporalDevServer, waitForTemporal } from './temporal-server';
+
+const say = (line: string) => process.stdout.write(`${line}\n`);
+const ms = (since: number) => `${((Date.now() - since) / 1000).toFixed(1)} s`;
+
+/** `npm start`: the whole system on this machine, until Ctrl-C. */
+export async function main(): Promise<void> {
+  const started = Date.now();
+  const stoppers: Array<{ name: string; stop: () => Promise<void> }> = [];
+  const children: ManagedProcess[] = [];
+  let stopping = false;
+
+  const shutdown = async (code: number) => {
+    if (stopping) return;
+    stopping = true;
+    say('\nstopping…');
+    for (const { name, stop } of [...stoppers].reverse()) {
+      await stop().catch((e: Error) => say(`  ${name}: ${e.message}`));
+      say(`  ${name} stopped`);
+    }
+    const left = children.filter((c) => c.running).map((c) => c.options.name);
+    say(left.length ? `still running: ${left.join(', ')}` : 'all processes stopped; ports are free');
+    process.exit(code);
+  };
+  process.on('SIGINT', () => void shutdown(0));
+  process.on('SIGTERM', () => void shutdown(0));
+
+  try {
+    const config = stackConfig();
+    await preflight(config);
+    mkdirSync(config.dataDir, { recursive: true });
+
+    const postgres = await bringUpPostgres(config);
+    stoppers.push({ name: 'postgres', stop: postgres.stop });
+    if (postgres.process) children.push(postgres.process);
+
+    const temporal = await bringUpTemporal(config);
+    stoppers.push({ name: 'temporal', stop: temporal.stop });
+    if (temporal.process) children.push(temporal.process);
+
+    const env = {
+      ...process.env,
+      DATABASE_URL: postgres.url,
+      TEMPORAL_ADDRESS: temporal.address,
+      TEMPORAL_NAMESPACE: config.temporalNamespace,
+      PORT: String(config.gatewayPort),
+    };
+    const worker = await startApp('worker', env, /"msg":"worker ready"/);
+    stoppers.push({ name: 'worker', stop: () => worker.stop() });
+    children.push(worker);
+    const gateway = await startApp('gateway', env, /"msg":"gateway ready"/);
+    stoppers.push({ name: 'gateway', stop: () => gateway.stop() });
+    children.push(gateway);
+
+    for (const child of children) {
+      void child.exited.then((code) => {
+        if (!stopping) {
+          say(`${child.options.name} exited unexpectedly (code ${code}):\n${child.lastLines()}`);
+          void shutdown(1);
+        }
+      });
+    }
+
+    const graphqlUrl = `http://127.0.0.1:${config.gatewayPort}/graphql`;
+    say(`\nseguimiento is up in ${ms(started)}`);
+    say(`  GraphQL      ${graphqlUrl}`);
+    say(`  Health       http://127.0.0.1:${config.gatewayPort}/ready`);
+    say(`  Temporal     ${temporal.address} (namespace ${config.temporalNamespace})`);
+    if (temporal.uiUrl) say(`  Temporal UI  ${temporal.uiUrl}`);
+    say(`  PostgreSQL   ${redact(postgres.url)}`);
+    if (config.demo) await runDemo(graphqlUrl, say);
+    say('\nPress Ctrl-C to stop everything.');
+  } catch (error) {
+    say(`error: ${error instanceof Error ? error.message : String(error)}`);
+    await shutdown(1);
+  }
+}
+
+async function preflight(config: StackConfig): Promise<void> {
+  const wanted = [{ port: config.gatewayPort, what: 'GraphQL gateway', env: 'PORT' }];
+  if (!config.temporalAddress) {
+    wanted.push({ port: config.temporalPort, what: 'Temporal frontend', env: 'TEMPORAL_PORT' });
+    wanted.push({ port: config.temporalUiPort, what: 'Temporal web UI', env: 'TEMPORAL_UI_PORT' });
+  }
+  if (!config.databaseUrl) wanted.push({ port: config.postgresPort, what: 'embedded PostgreSQL', env: 'POSTGRES_PORT' });
+  await assertPortsFree(wanted);
+}
+
+async function bringUpPostgres(config: StackConfig): Promise<RunningPostgres> {
+  const t = Date.now();
+  if (config.databaseUrl) {
+    say(`▸ PostgreSQL: using DATABASE_URL ${redact(config.databaseUrl)}`);
+    return useExternalPostgres(config.databaseUrl);
+  }
+  say(`▸ PostgreSQL: starting the embedded server on 127.0.0.1:${config.postgresPort} (data in ${join(config.dataDir, 'postgres')})…`);
+  const pg = await startEmbeddedPostgres({ dataDir: join(config.dataDir, 'postgres'), port: config.postgresPort });
+  say(`  ready in ${ms(t)}`);
+  return pg;
+}
+
+async function bringUpTemporal(config: StackConfig): Promise<RunningTemporal> {
+  const t = Date.now();
+  if (config.temporalAddress) {
+    say(`▸ Temporal: using TEMPORAL_ADDRESS ${config.temporalAddress}`);
+    try {
+      await waitForTemporal(config.temporalAddress, config.temporalNamespace, null, 10_000);
+    } catch (error) {
+      throw new StartupError(
+        `TEMPORAL_ADDRESS ${config.temporalAddress} (namespace ${config.temporalNamespace}) is unreachable: ${(error as Error).message.split('\n')[0]} — start that cluster, fix the address, or unset TEMPORAL_ADDRESS to use the dev server`,
+      );
+    }
+    return { address: config.temporalAddress, uiUrl: null, namespace: config.temporalNamespace, process: null, stop: async () => undefined };
+  }
+  const cli = await ensureTemporalCli((line) => say(`  ${line}`));
+  say(`▸ Temporal: starting the dev server on 127.0.0.1:${config.temporalPort} (state in ${join(config.dataDir, 'temporal.db')})…`);
+  const temporal = await startTemporalDevServer({
+    cli,
+    port: config.temporalPort,
+    uiPort: config.temporalUiPort,
+    dbFile: join(config.dataDir, 'temporal.db'),
+    namespace: config.temporalNamespace,
+  });
+  say(`  ready in ${ms(t)}`);
+  return temporal;
+}
+
+async function startApp(name: 'worker' | 'gateway', env: NodeJS.ProcessEnv, ready: RegExp): Promise<ManagedProcess> {
+  const t = Date.now();
+  say(`▸ ${name}: starting…`);
+  const child = new ManagedProcess({
+    name,
+    command: process.execPath,
+    args: [join(repoRoot(), 'infra', 'scripts', 'run-app.js'), name],
+    env,
+    cwd: repoRoot(),
+    onLine: (line) => say(`  [${name}] ${line}`),
+  });
+  await child.waitForLine(ready, 120_000);
+  say(`  ready in ${ms(t)}`);
+  return child;
+}

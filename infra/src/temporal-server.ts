@@ -1,0 +1,69 @@
+import { Connection } from '@temporalio/client';
+import { ManagedProcess } from './managed-process';
+
+export interface TemporalDevServerOptions {
+  cli: string;
+  port: number;
+  uiPort?: number;
+  /** SQLite file that keeps the server's state across restarts; omitted: in memory. */
+  dbFile?: string;
+  namespace?: string;
+  onLine?: (line: string) => void;
+}
+
+export interface RunningTemporal {
+  address: string;
+  uiUrl: string | null;
+  namespace: string;
+  /** null when the cluster is external (TEMPORAL_ADDRESS): we neither started nor stop it. */
+  process: ManagedProcess | null;
+  stop(): Promise<void>;
+}
+
+/** Starts `temporal server start-dev` on loopback and waits until its frontend answers. */
+export async function startTemporalDevServer(options: TemporalDevServerOptions): Promise<RunningTemporal> {
+  const namespace = options.namespace ?? 'default';
+  const args = ['server', 'start-dev', '--ip', '127.0.0.1', '--port', String(options.port), '--namespace', namespace, '--log-level', 'warn'];
+  if (options.uiPort) args.push('--ui-port', String(options.uiPort));
+  else args.push('--headless');
+  if (options.dbFile) args.push('--db-filename', options.dbFile);
+  const process = new ManagedProcess({
+    name: 'temporal',
+    command: options.cli,
+    args,
+    onLine: options.onLine ? (line) => options.onLine!(line) : undefined,
+  });
+  const address = `127.0.0.1:${options.port}`;
+  await waitForTemporal(address, namespace, process, 60_000);
+  return {
+    address,
+    uiUrl: options.uiPort ? `http://127.0.0.1:${options.uiPort}` : null,
+    namespace,
+    process,
+    stop: () => process.stop(),
+  };
+}
+
+/** Polls the frontend until the namespace is served (the dev server registers it at start). */
+export async function waitForTemporal(address: string, namespace: string, process: ManagedProcess | null, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let lastError: unknown;
+  while (Date.now() < deadline) {
+    if (process && !process.running) {
+      throw new Error(`temporal server exited before it was ready\n${process.lastLines()}`);
+    }
+    try {
+      const connection = await Connection.connect({ address, connectTimeout: 1000 });
+      try {
+        await connection.workflowService.describeNamespace({ namespace });
+        return;
+      } finally {
+        await connection.close();
+      }
+    } catch (error) {
+      lastError = error;
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  }
+  throw new Error(`Temporal at ${address} not ready after ${timeoutMs / 1000} s: ${(lastError as Error)?.message}`);
+}

@@ -1,0 +1,5 @@
+/** The task queue the document workflows and their activities run on. */
+export const DOCUMENTS_TASK_QUEUE = 'seguimiento-documents';
+
+/** Workflow type names, so callers start workflows without importing workflow code. */
+export const DOCUMENT_WORKFLOW_TYPE = 'documentWorkflow';

@@ -1,0 +1,28 @@
+/**
+ * Workflow ids are business keys, so that a second submit of the same document reaches the same
+ * workflow: `document:<ople>:<documentKey>`, e.g. `document:GRO:e15-proyecto`.
+ */
+const OPLE_ID = /^[A-Z]{3}$/;
+const DOCUMENT_KEY = /^[a-z0-9][a-z0-9._-]{0,99}$/;
+
+export function documentWorkflowId(ople: string, documentKey: string): string {
+  if (!OPLE_ID.test(ople)) throw new Error(`ople: "${ople}" must be three capital letters (e.g. GRO)`);
+  if (!DOCUMENT_KEY.test(documentKey)) {
+    throw new Error(`documentKey: "${documentKey}" must be 1–100 lower-case letters, digits, ".", "_" or "-"`);
+  }
+  return `document:${ople}:${documentKey}`;
+}
+
+export function parseDocumentWorkflowId(id: string): { ople: string; documentKey: string } | null {
+  const m = /^document:([A-Z]{3}):([a-z0-9][a-z0-9._-]{0,99})$/.exec(id);
+  return m ? { ople: m[1], documentKey: m[2] } : null;
+}
+
+export function isDocumentKey(value: string): boolean {
+  return DOCUMENT_KEY.test(value);
+}
+
+/** The default key of a deliverable's document: `e15-proyecto`, `e15-final`. */
+export function defaultDocumentKey(deliverable: number, versionKind: 'PROYECTO' | 'FINAL'): string {
+  return `e${deliverable}-${versionKind.toLowerCase()}`;
+}

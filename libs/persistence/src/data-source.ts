@@ -1,0 +1,51 @@
+import { DataSource } from 'typeorm';
+import { StoredEvent } from './entities/stored-event.entity';
+import { CreateEvents1732406400000 } from './migrations/1732406400000-create-events';
+
+export const ENTITIES = [StoredEvent];
+export const MIGRATIONS = [CreateEvents1732406400000];
+
+/**
+ * The one way the project opens PostgreSQL. Schema changes come only from migrations:
+ * `synchronize` is off and stays off.
+ */
+export function createDataSource(databaseUrl: string, options: { poolSize?: number; applicationName?: string } = {}): DataSource {
+  return new DataSource({
+    type: 'postgres',
+    url: databaseUrl,
+    entities: ENTITIES,
+    migrations: MIGRATIONS,
+    synchronize: false,
+    migrationsRun: false,
+    logging: ['error'],
+    extra: {
+      max: options.poolSize ?? 10,
+      application_name: options.applicationName ?? 'seguimiento',
+      connectionTimeoutMillis: 5000,
+    },
+  });
+}
+
+/** Any constant will do; it only has to be the same for every process of the project. */
+const MIGRATION_LOCK = 7_201_830_241;
+
+/**
+ * Opens the data source and applies pending migrations. Safe on every start and from several
+ * processes at once: an advisory lock lets one process migrate while the others wait.
+ */
+export async function openDatabase(databaseUrl: string, options?: { poolSize?: number; applicationName?: string }): Promise<DataSource> {
+  const ds = createDataSource(databaseUrl, options);
+  await ds.initialize();
+  const runner = ds.createQueryRunner();
+  try {
+    await runner.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
+    await ds.runMigrations({ transaction: 'each' });
+  } catch (error) {
+    await ds.destroy();
+    throw error;
+  } finally {
+    await runner.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => undefined);
+    await runner.release();
+  }
+  return ds;
+}

@@ -1,0 +1,3 @@
+export * from './entities/stored-event.entity';
+export * from './data-source';
+export * from './event-store/event-store';

@@ -1,0 +1,1 @@
+export { documentWorkflow } from './document.workflow';
