@@ -15,6 +15,7 @@ import {
   decide,
   evolve,
   initialDocumentState,
+  normalizeOficioNumber,
   validateSubmission,
 } from '@seguimiento/domain';
 
@@ -49,7 +50,7 @@ export async function documentWorkflow(input: DocumentWorkflowInput): Promise<Do
   setHandler(documentStateQuery, () => state);
   setHandler(
     submitDocumentUpdate,
-    (data) => handle({ type: 'SubmitDocument', data }, data.oficioNumber),
+    (data) => handle({ type: 'SubmitDocument', data }, normalizeOficioNumber(data.oficioNumber)),
     {
       validator: (data) => {
         guard(() => validateSubmission(data));

@@ -14,7 +14,9 @@ export function withWorkspaceAliases<T extends { resolve?: { alias?: unknown } }
     compilerOptions: { paths: Record<string, string[]> };
   };
   const alias: Record<string, string> = {};
-  for (const [name, [target]] of Object.entries(tsconfig.compilerOptions.paths)) alias[name] = join(root, target);
+  for (const [name, [target]] of Object.entries(tsconfig.compilerOptions.paths)) {
+    if (!name.includes('*')) alias[`${name}$`] = join(root, target);
+  }
   config.resolve = { ...(config.resolve ?? {}), alias: { ...((config.resolve?.alias as object) ?? {}), ...alias } };
   return config;
 }

@@ -1,0 +1,44 @@
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { repoRoot } from '@seguimiento/runtime';
+
+/** Lints a snippet as if it lived at `filePath`, with the project's real ESLint configuration. */
+function lint(filePath: string, code: string): { ok: boolean; output: string } {
+  const root = repoRoot();
+  const result = spawnSync(process.execPath, [join(root, 'node_modules', 'eslint', 'bin', 'eslint.js'), '--stdin', '--stdin-filename', filePath], {
+    cwd: root,
+    input: code,
+    encoding: 'utf8',
+  });
+  return { ok: result.status === 0, output: result.stdout + result.stderr };
+}
+
+describe('lint enforces the architecture', () => {
+  it.each([
+    ["import { readFileSync } from 'node:fs';", 'node:fs'],
+    ["import { Injectable } from '@nestjs/common';", '@nestjs/common'],
+    ["import { DataSource } from 'typeorm';", 'typeorm'],
+    ["import { Client } from '@temporalio/client';", '@temporalio/client'],
+    ["import { EventStore } from '@seguimiento/persistence';", '@seguimiento/persistence'],
+  ])('refuses %s in workflow code', (line, name) => {
+    const { ok, output } = lint('workflows/src/example.workflow.ts', `${line}\nexport const x = 1;\n`);
+    expect(ok).toBe(false);
+    expect(output).toContain(`'${name}' import is restricted`);
+  });
+
+  it('accepts the workflow SDK, the domain, the contracts and relative imports in workflow code', () => {
+    const code = [
+      "import { sleep } from '@temporalio/workflow';",
+      "import { decide } from '@seguimiento/domain';",
+      "import { DOCUMENTS_TASK_QUEUE } from '@seguimiento/contracts';",
+      "import { documentWorkflow } from './document.workflow';",
+      'export const all = [sleep, decide, DOCUMENTS_TASK_QUEUE, documentWorkflow];',
+    ].join('\n');
+    expect(lint('workflows/src/example.workflow.ts', `${code}\n`)).toEqual({ ok: true, output: '' });
+  });
+
+  it('keeps the domain free of I/O and frameworks', () => {
+    expect(lint('libs/domain/src/example.ts', "import { Client } from 'pg';\nexport const c = Client;\n").ok).toBe(false);
+    expect(lint('libs/domain/src/example.ts', "import { DateTime } from 'luxon';\nexport const d = DateTime;\n").ok).toBe(true);
+  });
+});

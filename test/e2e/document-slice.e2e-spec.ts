@@ -1,0 +1,106 @@
+import { type TestStack, startTestStack } from '../support/test-stack';
+
+const SUBMIT = `mutation($input: SubmitDocumentInput!) {
+  submitDocument(input: $input) { id ople deliverable versionKind title status ballInCourt submissions lastOficioNumber lastSubmittedOn version }
+}`;
+const DOCUMENT = `query($id: ID!) { document(id: $id) { id status ballInCourt submissions lastOficioNumber version } }`;
+
+const draft15 = {
+  ople: 'GRO',
+  deliverable: 15,
+  versionKind: 'PROYECTO',
+  oficioNumber: 'iepc/gro/se/0101/2024',
+  submittedOn: '2024-02-09',
+};
+
+async function eventsOf(stack: TestStack, streamId: string) {
+  return stack.db.query('SELECT stream_version, type, data, metadata FROM events WHERE stream_id = $1 ORDER BY stream_version', [streamId]);
+}
+
+describe('the first slice: submitDocument → workflow → event store → document(id)', () => {
+  let stack: TestStack;
+
+  beforeAll(async () => {
+    stack = await startTestStack();
+  });
+  afterAll(async () => {
+    await stack?.stop();
+  });
+
+  it('starts the document workflow, appends DocumentSubmitted and answers document(id) from the store', async () => {
+    const submitted = await stack.gql<{ submitDocument: Record<string, unknown> }>(SUBMIT, { input: draft15 });
+    expect(submitted.errors).toBeUndefined();
+    expect(submitted.data!.submitDocument).toEqual({
+      id: 'document:GRO:e15-proyecto',
+      ople: 'GRO',
+      deliverable: 15,
+      versionKind: 'PROYECTO',
+      title: 'Instrumento jurídico con el ente auditor y su anexo técnico',
+      status: 'UNDER_REVIEW',
+      ballInCourt: 'INE',
+      submissions: 1,
+      lastOficioNumber: 'IEPC/GRO/SE/0101/2024',
+      lastSubmittedOn: '2024-02-09',
+      version: 1,
+    });
+
+    // The workflow exists on the real Temporal server under its business id, and is waiting.
+    const description = await stack.temporal.workflow.getHandle('document:GRO:e15-proyecto').describe();
+    expect(description.type).toBe('documentWorkflow');
+    expect(description.status.name).toBe('RUNNING');
+
+    // Exactly one event reached PostgreSQL, at version 1 of the document's stream.
+    const events = await eventsOf(stack, 'document:GRO:e15-proyecto');
+    expect(events).toHaveLength(1);
+    expect(events[0]).toMatchObject({
+      stream_version: 1,
+      type: 'DocumentSubmitted',
+      data: { deliverable: 15, oficioNumber: 'IEPC/GRO/SE/0101/2024', submission: 1 },
+      metadata: { oficioNumber: 'IEPC/GRO/SE/0101/2024', correlationId: 'document:GRO:e15-proyecto' },
+    });
+
+    const read = await stack.gql<{ document: Record<string, unknown> }>(DOCUMENT, { id: 'document:GRO:e15-proyecto' });
+    expect(read.data!.document).toEqual({
+      id: 'document:GRO:e15-proyecto',
+      status: 'UNDER_REVIEW',
+      ballInCourt: 'INE',
+      submissions: 1,
+      lastOficioNumber: 'IEPC/GRO/SE/0101/2024',
+      version: 1,
+    });
+  });
+
+  it('refuses a resubmission while INE holds the ball, with CONFLICT, and writes nothing', async () => {
+    const again = await stack.gql(SUBMIT, { input: { ...draft15, oficioNumber: 'IEPC/GRO/SE/0150/2024' } });
+    expect(again.data).toBeNull();
+    expect(again.errors![0].extensions).toEqual({ code: 'CONFLICT' });
+    expect(again.errors![0].message).toMatch(/en revisión del INE/);
+    expect(await eventsOf(stack, 'document:GRO:e15-proyecto')).toHaveLength(1);
+  });
+
+  it.each([
+    ['deliverable', { deliverable: 35 }],
+    ['ople', { ople: 'XX' }],
+    ['submittedOn', { submittedOn: '2024-02-30' }],
+    ['oficioNumber', { oficioNumber: 'sin número' }],
+    ['documentKey', { documentKey: 'Bad Key!' }],
+  ])('refuses bad %s with BAD_USER_INPUT naming the field, and starts nothing', async (field, change) => {
+    const input = { ...draft15, documentKey: `bad-${field.toLowerCase()}`, ...change };
+    const answer = await stack.gql(SUBMIT, { input });
+    expect(answer.errors![0].extensions).toEqual({ code: 'BAD_USER_INPUT', field });
+    expect(answer.errors![0].message.startsWith(`${field}:`)).toBe(true);
+    const [{ count }] = await stack.db.query("SELECT count(*)::int AS count FROM events WHERE stream_id LIKE 'document:%:bad-%'");
+    expect(count).toBe(0);
+  });
+
+  it('answers NOT_FOUND for a document nobody submitted', async () => {
+    const answer = await stack.gql(DOCUMENT, { id: 'document:GRO:e99-nunca' });
+    expect(answer.errors![0].extensions).toEqual({ code: 'NOT_FOUND', field: 'id' });
+  });
+
+  it('reports ready when PostgreSQL and Temporal answer', async () => {
+    const response = await fetch(stack.graphqlUrl.replace('/graphql', '/ready'));
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ status: 'ready', postgres: 'ok', temporal: 'ok' });
+  });
+});

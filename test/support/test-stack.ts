@@ -1,0 +1,92 @@
+import type { INestApplication } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { Client, Connection } from '@temporalio/client';
+import { DefaultLogger, type NativeConnection, Runtime, type Worker } from '@temporalio/worker';
+import { startGateway } from '../../apps/gateway/src/bootstrap';
+import { createWorker } from '../../apps/worker/src/worker';
+import { freePort } from '@seguimiento/infra/ports';
+import { ensureTemporalCli } from '@seguimiento/infra/temporal-cli';
+import { type RunningTemporal, startTemporalDevServer } from '@seguimiento/infra/temporal-server';
+import { graphql, type GraphQLResponse } from '@seguimiento/infra/graphql-client';
+import { openDatabase } from '@seguimiento/persistence';
+import { startTestPostgres } from './test-postgres';
+
+/**
+ * The real stack for end-to-end tests: an embedded PostgreSQL in a temporary folder, a Temporal
+ * dev server in memory, the worker and the gateway in this process. Every port is picked free at
+ * start, so a running `npm start` never collides with a test run.
+ */
+export interface TestStack {
+  databaseUrl: string;
+  temporalAddress: string;
+  graphqlUrl: string;
+  db: DataSource;
+  temporal: Client;
+  gql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>>;
+  stop(): Promise<void>;
+}
+
+export async function startTestStack(): Promise<TestStack> {
+  quietTemporalLogs();
+  const cleanups: Array<() => Promise<unknown>> = [];
+  const stop = async () => {
+    for (const cleanup of cleanups.reverse()) await cleanup().catch((e) => console.error(e));
+  };
+  try {
+    const temporalPort = await freePort();
+    const [postgres, temporalServer]: [{ url: string; stop(): Promise<void> }, RunningTemporal] = await Promise.all([
+      startTestPostgres(),
+      ensureTemporalCli().then((cli) => startTemporalDevServer({ cli, port: temporalPort })),
+    ]);
+    cleanups.push(postgres.stop, temporalServer.stop);
+
+    const db = await openDatabase(postgres.url, { applicationName: 'seguimiento-e2e' });
+    cleanups.push(() => db.destroy());
+
+    const workerDb = await openDatabase(postgres.url, { applicationName: 'seguimiento-e2e-worker' });
+    const { worker, connection }: { worker: Worker; connection: NativeConnection } = await createWorker({
+      temporalAddress: temporalServer.address,
+      namespace: 'default',
+      dataSource: workerDb,
+    });
+    const running = worker.run();
+    cleanups.push(async () => {
+      worker.shutdown();
+      await running;
+      await connection.close();
+      await workerDb.destroy();
+    });
+
+    const app: INestApplication = await startGateway(
+      { port: 0, host: '127.0.0.1', temporalAddress: temporalServer.address, namespace: 'default', databaseUrl: postgres.url },
+      { writeSchema: false, logger: false },
+    );
+    cleanups.push(() => app.close());
+    const graphqlUrl = `${(await app.getUrl()).replace('[::1]', '127.0.0.1')}/graphql`;
+
+    const temporal = new Client({ connection: await Connection.connect({ address: temporalServer.address }) });
+    cleanups.push(() => temporal.connection.close());
+
+    return {
+      databaseUrl: postgres.url,
+      temporalAddress: temporalServer.address,
+      graphqlUrl,
+      db,
+      temporal,
+      gql: (query, variables) => graphql(graphqlUrl, query, variables),
+      stop,
+    };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
+
+/** Only warnings and errors from the worker; the runtime can be installed once per process. */
+function quietTemporalLogs(): void {
+  try {
+    Runtime.install({ logger: new DefaultLogger('WARN') });
+  } catch {
+    // Already installed by an earlier test file in this process.
+  }
+}
