@@ -9,5 +9,10 @@ if (!['worker', 'gateway'].includes(app)) {
   console.error('usage: run-app.js worker|gateway');
   process.exit(2);
 }
+// Started by `npm start` with an IPC channel: if it dies, stop gracefully rather than linger.
+if (process.send) {
+  process.on('disconnect', () => process.kill(process.pid, 'SIGTERM'));
+  process.channel?.unref();
+}
 registerDistPaths();
 require(join(root, 'dist', 'apps', app, 'src', 'main.js'));

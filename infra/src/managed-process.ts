@@ -1,5 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { join } from 'node:path';
 import { createInterface } from 'node:readline';
+import { repoRoot } from '@seguimiento/runtime';
 
 export interface ManagedProcessOptions {
   name: string;
@@ -9,8 +11,12 @@ export interface ManagedProcessOptions {
   cwd?: string;
   /** Called with each line the process prints (stdout and stderr). */
   onLine?: (line: string, stream: 'stdout' | 'stderr') => void;
-  /** Open an IPC channel, so the child can notice its parent's death. */
-  ipc?: boolean;
+  /**
+   * Tie the child's life to ours: it gets an IPC channel, which closes when this process dies
+   * (even by SIGKILL). Node children watch for `disconnect`; other programs are run through
+   * infra/scripts/tether.js, which stops them.
+   */
+  tether?: 'node' | 'wrap';
 }
 
 /**
@@ -24,11 +30,15 @@ export class ManagedProcess {
   private readonly lineListeners = new Set<(line: string) => void>();
 
   constructor(readonly options: ManagedProcessOptions) {
-    this.child = spawn(options.command, options.args, {
+    const [command, args] =
+      options.tether === 'wrap'
+        ? [process.execPath, [join(repoRoot(), 'infra', 'scripts', 'tether.js'), options.command, ...options.args]]
+        : [options.command, options.args];
+    this.child = spawn(command, args, {
       cwd: options.cwd,
       env: options.env ?? process.env,
       detached: true,
-      stdio: options.ipc ? ['ignore', 'pipe', 'pipe', 'ipc'] : ['ignore', 'pipe', 'pipe'],
+      stdio: options.tether ? ['ignore', 'pipe', 'pipe', 'ipc'] : ['ignore', 'pipe', 'pipe'],
     });
     for (const stream of ['stdout', 'stderr'] as const) {
       const source = this.child[stream];

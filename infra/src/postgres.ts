@@ -15,7 +15,7 @@ export interface RunningPostgres {
 export async function startEmbeddedPostgres(options: { dataDir: string; port: number; database?: string }): Promise<RunningPostgres> {
   const script = join(repoRoot(), 'infra', 'scripts', 'embedded-postgres.mjs');
   const args = [script, '--dir', options.dataDir, '--port', String(options.port), '--database', options.database ?? 'seguimiento'];
-  const process = new ManagedProcess({ name: 'postgres', command: globalThis.process.execPath, args, ipc: true });
+  const process = new ManagedProcess({ name: 'postgres', command: globalThis.process.execPath, args, tether: 'node' });
   const [, url] = await process.waitForLine(/^READY (\S+)$/, 120_000);
   return { url, process, stop: () => process.stop() };
 }

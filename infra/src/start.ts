@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { repoRoot } from '@seguimiento/runtime';
 import { runDemo } from './demo';
 import { ManagedProcess } from './managed-process';
-import { StartupError, assertPortsFree } from './ports';
+import { StartupError, assertPortsFree, isPortFree } from './ports';
 import { type RunningPostgres, redact, startEmbeddedPostgres, useExternalPostgres } from './postgres';
 import { type StackConfig, stackConfig } from './stack-config';
 import { ensureTemporalCli } from './temporal-cli';
@@ -17,6 +17,7 @@ export async function main(): Promise<void> {
   const started = Date.now();
   const stoppers: Array<{ name: string; stop: () => Promise<void> }> = [];
   const children: ManagedProcess[] = [];
+  const ownedPorts: number[] = [];
   let stopping = false;
 
   const shutdown = async (code: number) => {
@@ -28,15 +29,20 @@ export async function main(): Promise<void> {
       say(`  ${name} stopped`);
     }
     const left = children.filter((c) => c.running).map((c) => c.options.name);
-    say(left.length ? `still running: ${left.join(', ')}` : 'all processes stopped; ports are free');
+    const busy: number[] = [];
+    for (const port of ownedPorts) if (!(await isPortFree(port))) busy.push(port);
+    if (left.length) say(`still running: ${left.join(', ')}`);
+    if (busy.length) say(`ports still in use: ${busy.join(', ')}`);
+    if (!left.length && !busy.length) say(`all processes stopped; ports ${ownedPorts.join(', ') || '—'} are free`);
     process.exit(code);
   };
   process.on('SIGINT', () => void shutdown(0));
   process.on('SIGTERM', () => void shutdown(0));
+  process.on('SIGHUP', () => void shutdown(0));
 
   try {
     const config = stackConfig();
-    await preflight(config);
+    ownedPorts.push(...(await preflight(config)));
     mkdirSync(config.dataDir, { recursive: true });
 
     const postgres = await bringUpPostgres(config);
@@ -85,7 +91,8 @@ export async function main(): Promise<void> {
   }
 }
 
-async function preflight(config: StackConfig): Promise<void> {
+/** Checks that the ports we are about to listen on are free, and returns them. */
+async function preflight(config: StackConfig): Promise<number[]> {
   const wanted = [{ port: config.gatewayPort, what: 'GraphQL gateway', env: 'PORT' }];
   if (!config.temporalAddress) {
     wanted.push({ port: config.temporalPort, what: 'Temporal frontend', env: 'TEMPORAL_PORT' });
@@ -93,6 +100,7 @@ async function preflight(config: StackConfig): Promise<void> {
   }
   if (!config.databaseUrl) wanted.push({ port: config.postgresPort, what: 'embedded PostgreSQL', env: 'POSTGRES_PORT' });
   await assertPortsFree(wanted);
+  return wanted.map((w) => w.port);
 }
 
 async function bringUpPostgres(config: StackConfig): Promise<RunningPostgres> {
@@ -142,6 +150,7 @@ async function startApp(name: 'worker' | 'gateway', env: NodeJS.ProcessEnv, read
     args: [join(repoRoot(), 'infra', 'scripts', 'run-app.js'), name],
     env,
     cwd: repoRoot(),
+    tether: 'node',
     onLine: (line) => say(`  [${name}] ${line}`),
   });
   await child.waitForLine(ready, 120_000);

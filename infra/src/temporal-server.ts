@@ -31,6 +31,7 @@ export async function startTemporalDevServer(options: TemporalDevServerOptions):
     name: 'temporal',
     command: options.cli,
     args,
+    tether: 'wrap',
     onLine: options.onLine ? (line) => options.onLine!(line) : undefined,
   });
   const address = `127.0.0.1:${options.port}`;
