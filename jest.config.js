@@ -22,7 +22,7 @@ module.exports = {
       ...common,
       displayName: 'e2e',
       testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
-      testTimeout: 300_000,
+      setupFilesAfterEnv: ['<rootDir>/test/support/jest-e2e.setup.ts'],
       slowTestThreshold: 60,
     },
   ],

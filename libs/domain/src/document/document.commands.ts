@@ -1,13 +1,71 @@
-import type { DocumentVersionKind } from './document.events';
+import type { EscalationStep } from '../deadlines/escalation';
+import type { FollowUpPolicy } from '../deadlines/policy';
+import type { DocumentVersionKind, ReviewOutcome } from './document.events';
 
-export interface SubmitDocumentData {
+/** Who the document is: needed by whichever command opens its case. */
+export interface DocumentIdentity {
   documentId: string;
   ople: string;
   deliverable: number;
   versionKind: DocumentVersionKind;
   title?: string;
+  policy?: Partial<FollowUpPolicy>;
+}
+
+export interface ExpectDocumentData extends DocumentIdentity {
+  /** Last local day to deliver it (YYYY-MM-DD), e.g. a reminder's "plazo máximo". */
+  dueDate: string;
+  sourceOficio?: string;
+}
+
+export interface SubmitDocumentData extends DocumentIdentity {
   oficioNumber: string;
   submittedOn: string;
 }
 
-export type DocumentCommand = { type: 'SubmitDocument'; data: SubmitDocumentData };
+export interface ObservationInput {
+  /** Optional identity; by default `<oficio>#<n>`. */
+  id?: string;
+  text: string;
+}
+
+export interface RecordIneAnswerData {
+  oficioNumber: string;
+  date: string;
+  outcome: ReviewOutcome;
+  additionalObservations: boolean;
+  /** The observations this oficio raises; one summary observation when not itemised. */
+  observations?: ObservationInput[];
+  /** The earlier oficios whose observations this one judges. */
+  references: string[];
+  /** With PARTIALLY_ADDRESSED: the judged observations that are fully addressed (the rest stay partial). */
+  addressedObservationIds?: string[];
+  /** Needed only when the answer opens the document's case (nothing was recorded before). */
+  identity?: DocumentIdentity;
+}
+
+export interface WithdrawDocumentData {
+  date: string;
+  reason: string;
+  oficioNumber?: string;
+}
+
+export interface ExtendDeadlineData {
+  dueDate: string;
+  reason: string;
+  oficioNumber?: string;
+}
+
+export interface RaiseEscalationData {
+  step: EscalationStep;
+  dueToFireAt: string;
+  now: string;
+}
+
+export type DocumentCommand =
+  | { type: 'ExpectDocument'; data: ExpectDocumentData }
+  | { type: 'SubmitDocument'; data: SubmitDocumentData }
+  | { type: 'RecordIneAnswer'; data: RecordIneAnswerData }
+  | { type: 'WithdrawDocument'; data: WithdrawDocumentData }
+  | { type: 'ExtendDeadline'; data: ExtendDeadlineData }
+  | { type: 'RaiseEscalation'; data: RaiseEscalationData };

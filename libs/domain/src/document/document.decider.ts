@@ -1,100 +1,381 @@
 import { findDeliverable } from '../catalogue/deliverables';
-import { findOple } from '../catalogue/oples';
-import { isOficioNumber, normalizeOficioNumber } from '../oficio/oficio-number';
+import { type Deadline, deadlineAfter, deadlineOn } from '../deadlines/deadline';
+import { ESCALATION_RECIPIENTS, ESCALATION_STEPS, escalationKey } from '../deadlines/escalation';
+import { type FollowUpPolicy, policyWith } from '../deadlines/policy';
+import { isIneOficio, normalizeOficioNumber } from '../oficio/oficio-number';
 import { DomainError, assertNever } from '../shared/domain-error';
-import { isLocalDate } from '../shared/local-date';
-import type { DocumentCommand, SubmitDocumentData } from './document.commands';
-import type { DocumentEvent } from './document.events';
-import { type DocumentState, initialDocumentState } from './document.state';
+import type {
+  DocumentCommand,
+  DocumentIdentity,
+  ExpectDocumentData,
+  ExtendDeadlineData,
+  RaiseEscalationData,
+  RecordIneAnswerData,
+  SubmitDocumentData,
+  WithdrawDocumentData,
+} from './document.commands';
+import type { DocumentEvent, IneAnswerRecordedData, JudgedObservation, ObservationStatus, OpenedBy, RaisedObservation } from './document.events';
+import { type DocumentState, type Observation, initialDocumentState, isClosed } from './document.state';
+import {
+  validateExpectation,
+  validateExtension,
+  validateIdentity,
+  validateIneAnswer,
+  validateSubmission,
+  validateWithdrawal,
+} from './document.validation';
 
 /**
- * Decides which events a command produces on a document in a given state.
- * Throws DomainError (with a stable code) when the command is impossible; never has side effects.
+ * Decides which events a command produces on a document in a given state. Pure: throws a
+ * DomainError with a stable code when the command is impossible, and never changes anything.
+ * A command that was already carried out (the same oficio recorded again) decides no events.
  */
 export function decide(command: DocumentCommand, state: DocumentState): DocumentEvent[] {
   switch (command.type) {
+    case 'ExpectDocument':
+      return decideExpect(command.data, state);
     case 'SubmitDocument':
       return decideSubmit(command.data, state);
+    case 'RecordIneAnswer':
+      return decideIneAnswer(command.data, state);
+    case 'WithdrawDocument':
+      return decideWithdraw(command.data, state);
+    case 'ExtendDeadline':
+      return decideExtend(command.data, state);
+    case 'RaiseEscalation':
+      return decideEscalation(command.data, state);
     default:
-      return assertNever(command.type, 'command');
+      return assertNever(command, 'command');
   }
 }
 
 /** Folds one event into the state. Pure and total: the same events always give the same state. */
 export function evolve(state: DocumentState, event: DocumentEvent): DocumentState {
+  const next = evolveData(state, event);
+  return { ...next, version: state.version + 1 };
+}
+
+export function foldDocument(events: readonly DocumentEvent[], from: DocumentState = initialDocumentState): DocumentState {
+  return events.reduce(evolve, from);
+}
+
+function evolveData(state: DocumentState, event: DocumentEvent): DocumentState {
   switch (event.type) {
-    case 'DocumentSubmitted':
+    case 'DocumentOpened': {
+      const d = event.data;
       return {
         ...state,
-        documentId: event.data.documentId,
-        ople: event.data.ople,
-        deliverable: event.data.deliverable,
-        versionKind: event.data.versionKind,
-        title: event.data.title,
+        documentId: d.documentId,
+        ople: d.ople,
+        deliverable: d.deliverable,
+        versionKind: d.versionKind,
+        title: d.title,
+        sourceOficio: d.sourceOficio,
+        policy: d.policy,
+        oficios: d.sourceOficio ? [...state.oficios, { number: d.sourceOficio, direction: 'IN', date: null, role: 'SOURCE' }] : state.oficios,
+      };
+    }
+    case 'DocumentSubmitted': {
+      const d = event.data;
+      return {
+        ...state,
         status: 'UNDER_REVIEW',
         ballInCourt: 'INE',
-        submissions: event.data.submission,
-        lastOficioNumber: event.data.oficioNumber,
-        lastSubmittedOn: event.data.submittedOn,
-        version: state.version + 1,
+        submissions: d.submission,
+        lastOficioNumber: d.oficioNumber,
+        lastSubmittedOn: d.submittedOn,
+        rounds: [...state.rounds, emptyRound(state.rounds.length + 1, d.oficioNumber, d.submittedOn)],
+        oficios: [...state.oficios, { number: d.oficioNumber, direction: 'OUT', date: d.submittedOn, role: 'SUBMISSION' }],
       };
+    }
+    case 'IneAnswerRecorded':
+      return evolveAnswer(state, event.data);
+    case 'DocumentResolved':
+      return { ...state, status: 'RESOLVED', ballInCourt: 'NONE', resolution: event.data.resolution };
+    case 'DeadlineSet':
+      return { ...state, deadline: event.data.deadline };
+    case 'DeadlineExtended': {
+      const d = event.data;
+      const oficios = d.oficioNumber ? [...state.oficios, { number: d.oficioNumber, direction: 'IN' as const, date: null, role: 'EXTENSION' as const }] : state.oficios;
+      return { ...state, deadline: d.deadline, oficios };
+    }
+    case 'DocumentWithdrawn': {
+      const d = event.data;
+      const oficios = d.oficioNumber ? [...state.oficios, { number: d.oficioNumber, direction: 'OUT' as const, date: d.date, role: 'WITHDRAWAL' as const }] : state.oficios;
+      return { ...state, status: 'WITHDRAWN', ballInCourt: 'NONE', oficios };
+    }
+    case 'EscalationRaised':
+      return { ...state, escalations: [...state.escalations, { ...event.data }] };
     default:
-      return assertNever(event.type, 'event');
+      return assertNever(event, 'event');
   }
 }
 
-export function foldDocument(events: readonly DocumentEvent[]): DocumentState {
-  return events.reduce(evolve, initialDocumentState);
+function emptyRound(number: number, submittedBy: string | null, submittedOn: string | null) {
+  return { number, submittedBy, submittedOn, answeredBy: null, answeredOn: null, outcome: null, additionalObservations: null };
+}
+
+function evolveAnswer(state: DocumentState, d: IneAnswerRecordedData): DocumentState {
+  const rounds = d.submissionInferred ? [...state.rounds, emptyRound(state.rounds.length + 1, null, null)] : [...state.rounds];
+  const current = rounds[rounds.length - 1];
+  rounds[rounds.length - 1] = { ...current, answeredBy: d.oficioNumber, answeredOn: d.date, outcome: d.outcome, additionalObservations: d.additionalObservations };
+  const judged = new Map(d.judged.map((j) => [j.id, j.to]));
+  const observations: Observation[] = [
+    ...state.observations,
+    ...d.raised.map((r) => ({ ...r, raisedInRound: r.inferred ? Math.max(0, current.number - 1) : current.number, status: 'OPEN' as const, lastJudgedBy: null })),
+  ].map((o) => (judged.has(o.id) ? { ...o, status: judged.get(o.id)!, lastJudgedBy: d.oficioNumber } : o));
+  const open = observations.some((o) => o.status !== 'ADDRESSED');
+  return {
+    ...state,
+    status: open ? 'OBSERVED' : state.status,
+    ballInCourt: open ? 'OPLE' : state.ballInCourt,
+    rounds,
+    observations,
+    oficios: [
+      ...state.oficios,
+      ...d.inferredOficios.map((number) => ({ number, direction: 'IN' as const, date: null, role: 'INFERRED' as const })),
+      { number: d.oficioNumber, direction: 'IN', date: d.date, role: 'ANSWER' },
+    ],
+  };
+}
+
+// ── deciding ────────────────────────────────────────────────────────────────────────────────
+
+const knows = (state: DocumentState, oficio: string) => state.oficios.some((o) => o.number === oficio);
+
+function policyOf(state: DocumentState): FollowUpPolicy {
+  return state.policy ?? policyWith();
+}
+
+function rejectIfClosed(state: DocumentState): void {
+  if (state.status === 'WITHDRAWN') throw new DomainError('DOCUMENT_WITHDRAWN', `El documento ${state.documentId} fue retirado: ya no admite cambios.`);
+  if (state.status === 'RESOLVED') {
+    throw new DomainError('DOCUMENT_RESOLVED', `El documento ${state.documentId} ya está resuelto (${state.resolution === 'ACCEPTED' ? 'recibido' : 'observaciones atendidas'}).`);
+  }
+}
+
+/** The DocumentOpened event for a new case, or nothing when the case exists and is the same document. */
+function openIfNew(identity: DocumentIdentity, state: DocumentState, openedBy: OpenedBy, sourceOficio: string | null): DocumentEvent[] {
+  validateIdentity(identity);
+  if (state.version > 0) {
+    if (identity.deliverable !== state.deliverable || identity.versionKind !== state.versionKind) {
+      throw new DomainError(
+        'IDENTITY_MISMATCH',
+        `deliverable: el documento ${state.documentId} es el entregable ${state.deliverable} (${state.versionKind}), no el ${identity.deliverable} (${identity.versionKind}).`,
+        'deliverable',
+      );
+    }
+    return [];
+  }
+  return [
+    {
+      type: 'DocumentOpened',
+      data: {
+        documentId: identity.documentId,
+        ople: identity.ople,
+        deliverable: identity.deliverable,
+        versionKind: identity.versionKind,
+        title: identity.title?.trim() || findDeliverable(identity.deliverable)!.title,
+        openedBy,
+        sourceOficio,
+        policy: policyWith(identity.policy),
+      },
+    },
+  ];
+}
+
+function decideExpect(data: ExpectDocumentData, state: DocumentState): DocumentEvent[] {
+  validateExpectation(data);
+  const source = data.sourceOficio ? normalizeOficioNumber(data.sourceOficio) : null;
+  if (state.version > 0) {
+    openIfNew(data, state, 'EXPECTATION', source); // checks the identity
+    // Already submitted, answered or closed: the expectation is met. Expected again: the new date rules.
+    if (state.status !== 'EXPECTED' || state.deadline?.dueDate === data.dueDate) return [];
+    return [{ type: 'DeadlineSet', data: { deadline: deadlineOn('OPLE', 'DELIVERY', data.dueDate) } }];
+  }
+  return [...openIfNew(data, state, 'EXPECTATION', source), { type: 'DeadlineSet', data: { deadline: deadlineOn('OPLE', 'DELIVERY', data.dueDate) } }];
 }
 
 function decideSubmit(data: SubmitDocumentData, state: DocumentState): DocumentEvent[] {
   validateSubmission(data);
+  const oficioNumber = normalizeOficioNumber(data.oficioNumber);
+  if (knows(state, oficioNumber)) return []; // the same submission, recorded again
+  rejectIfClosed(state);
   if (state.ballInCourt === 'INE') {
     throw new DomainError(
       'REVIEW_PENDING',
       `El documento ${data.documentId} ya está en revisión del INE: no se puede reenviar hasta recibir su oficio de respuesta.`,
     );
   }
-  const deliverable = findDeliverable(data.deliverable)!;
+  const opened = openIfNew(data, state, 'SUBMISSION', null);
+  const policy = opened.length ? policyWith(data.policy) : policyOf(state);
+  return [
+    ...opened,
+    { type: 'DocumentSubmitted', data: { oficioNumber, submittedOn: data.submittedOn, submission: state.submissions + 1 } },
+    { type: 'DeadlineSet', data: { deadline: deadlineAfter('INE', 'REVIEW', data.submittedOn, policy.ineReviewDays, policy) } },
+  ];
+}
+
+function decideIneAnswer(data: RecordIneAnswerData, state: DocumentState): DocumentEvent[] {
+  validateIneAnswer(data);
+  const oficioNumber = normalizeOficioNumber(data.oficioNumber);
+  // Recorded already, or already stood in as an inferred earlier link of this chain.
+  if (state.oficios.some((o) => o.number === oficioNumber && (o.role === 'ANSWER' || o.role === 'INFERRED'))) return [];
+  rejectIfClosed(state);
+  let opened: DocumentEvent[] = [];
+  if (state.version === 0) {
+    if (!data.identity) {
+      throw new DomainError('UNKNOWN_DOCUMENT', 'identity: el oficio responde a un documento que no está registrado; indique el entregable y la versión.', 'identity');
+    }
+    opened = openIfNew(data.identity, state, 'INE_ANSWER', null);
+  }
+  const policy = opened.length ? policyWith(data.identity?.policy) : policyOf(state);
+  const references = unique(data.references.map(normalizeOficioNumber)).filter((r) => r !== oficioNumber);
+  const answered = state.oficios.some((o) => o.role === 'ANSWER');
+  const known = references.filter((r) => knows(state, r));
+  const unknown = references.filter((r) => !knows(state, r));
+
+  // A chain whose first links were never recorded: attach them, but only to a document INE has
+  // not answered yet; otherwise the answer belongs to some other document.
+  let inferredOficios: string[] = [];
+  if (references.length > 0 && known.length === 0) {
+    if (answered) {
+      throw new DomainError(
+        'UNKNOWN_REFERENCE',
+        `references: el oficio ${oficioNumber} cita ${references.join(', ')}, que no pertenecen al documento ${state.documentId}.`,
+        'references',
+      );
+    }
+    inferredOficios = unknown.filter(isIneOficio);
+  }
+  const judges = data.outcome === 'PARTIALLY_ADDRESSED' || data.outcome === 'ADDRESSED';
+  if (judges && references.length === 0) {
+    throw new DomainError('INVALID_INPUT', 'references: un oficio que tiene por atendidas observaciones debe citar el oficio que las remitió.', 'references');
+  }
+
+  const raised: RaisedObservation[] = inferredOficios.map((ref) => ({
+    id: `${ref}#1`,
+    text: `Observaciones remitidas mediante oficio ${ref}`,
+    raisedBy: ref,
+    inferred: true,
+  }));
+  const pool: Array<{ id: string; status: ObservationStatus; raisedBy: string }> = [
+    ...state.observations,
+    ...raised.map((r) => ({ id: r.id, status: 'OPEN' as ObservationStatus, raisedBy: r.raisedBy })),
+  ];
+
+  // Which observations this answer judges, and how.
+  const judged: JudgedObservation[] = [];
+  const judge = (targets: typeof pool, to: ObservationStatus | ((id: string) => ObservationStatus)) => {
+    for (const o of targets) {
+      const status = typeof to === 'function' ? to(o.id) : to;
+      if (o.status !== 'ADDRESSED' && o.status !== status) judged.push({ id: o.id, from: o.status, to: status });
+    }
+  };
+  if (judges) {
+    const cited = new Set([...known, ...inferredOficios]);
+    const targets = pool.filter((o) => cited.has(o.raisedBy));
+    if (data.outcome === 'ADDRESSED') judge(targets, 'ADDRESSED');
+    else {
+      const addressed = new Set(data.addressedObservationIds ?? []);
+      const unknownIds = [...addressed].filter((id) => !targets.some((t) => t.id === id));
+      if (unknownIds.length) {
+        throw new DomainError('INVALID_INPUT', `addressedObservationIds: ${unknownIds.join(', ')} no son observaciones de los oficios citados.`, 'addressedObservationIds');
+      }
+      judge(targets, (id) => (addressed.has(id) ? 'ADDRESSED' : 'PARTIALLY_ADDRESSED'));
+    }
+  } else if (data.outcome === 'ACCEPTED') {
+    judge(pool, 'ADDRESSED');
+  }
+
+  // New observations: a first review, or "se generan observaciones adicionales".
+  if (data.outcome === 'OBSERVATIONS' || data.additionalObservations) {
+    const items = data.observations?.length ? data.observations : [{ text: `Observaciones remitidas mediante oficio ${oficioNumber}` }];
+    items.forEach((item, i) => raised.push({ id: item.id?.trim() || `${oficioNumber}#${i + 1}`, text: item.text.trim(), raisedBy: oficioNumber, inferred: false }));
+  }
+  const duplicated = raised.find((r) => state.observations.some((o) => o.id === r.id));
+  if (duplicated) throw new DomainError('INVALID_INPUT', `observations: la observación ${duplicated.id} ya existe en el documento.`, 'observations');
+
+  const answer: IneAnswerRecordedData = {
+    oficioNumber,
+    date: data.date,
+    outcome: data.outcome,
+    additionalObservations: data.additionalObservations,
+    references,
+    inferredOficios,
+    submissionInferred: state.ballInCourt !== 'INE',
+    raised,
+    judged,
+  };
+  const judgedTo = new Map(judged.map((j) => [j.id, j.to]));
+  const stillOpen = [...pool, ...raised.filter((r) => !r.inferred).map((r) => ({ id: r.id, status: 'OPEN' as ObservationStatus, raisedBy: r.raisedBy }))]
+    .map((o) => judgedTo.get(o.id) ?? o.status)
+    .some((s) => s !== 'ADDRESSED');
+  const resolves = (data.outcome === 'ADDRESSED' || data.outcome === 'ACCEPTED') && !data.additionalObservations && !stillOpen;
+
+  const events: DocumentEvent[] = [...opened, { type: 'IneAnswerRecorded', data: answer }];
+  if (resolves) {
+    events.push({ type: 'DocumentResolved', data: { oficioNumber, date: data.date, resolution: data.outcome === 'ACCEPTED' ? 'ACCEPTED' : 'ADDRESSED' } });
+    events.push({ type: 'DeadlineSet', data: { deadline: null } });
+  } else {
+    events.push({ type: 'DeadlineSet', data: { deadline: deadlineAfter('OPLE', 'ANSWER', data.date, policy.opleAnswerDays, policy) } });
+  }
+  return events;
+}
+
+function decideWithdraw(data: WithdrawDocumentData, state: DocumentState): DocumentEvent[] {
+  validateWithdrawal(data);
+  if (state.version === 0) throw new DomainError('UNKNOWN_DOCUMENT', 'El documento no está registrado.');
+  if (state.status === 'WITHDRAWN') return [];
+  rejectIfClosed(state);
+  return [
+    { type: 'DocumentWithdrawn', data: { date: data.date, reason: data.reason.trim(), oficioNumber: data.oficioNumber ? normalizeOficioNumber(data.oficioNumber) : null } },
+    { type: 'DeadlineSet', data: { deadline: null } },
+  ];
+}
+
+function decideExtend(data: ExtendDeadlineData, state: DocumentState): DocumentEvent[] {
+  validateExtension(data);
+  rejectIfClosed(state);
+  const previous: Deadline | null = state.deadline;
+  if (!previous) throw new DomainError('NO_DEADLINE', `El documento ${state.documentId} no tiene un plazo en curso.`);
+  if (data.dueDate === previous.dueDate) return [];
+  if (data.dueDate < previous.dueDate) {
+    throw new DomainError('INVALID_INPUT', `dueDate: la prórroga (${data.dueDate}) debe ser posterior al plazo vigente (${previous.dueDate}).`, 'dueDate');
+  }
   return [
     {
-      type: 'DocumentSubmitted',
+      type: 'DeadlineExtended',
       data: {
-        documentId: data.documentId,
-        ople: data.ople,
-        deliverable: data.deliverable,
-        versionKind: data.versionKind,
-        title: data.title?.trim() || deliverable.title,
-        oficioNumber: normalizeOficioNumber(data.oficioNumber),
-        submittedOn: data.submittedOn,
-        submission: state.submissions + 1,
+        previous,
+        deadline: deadlineOn(previous.party, previous.kind, data.dueDate),
+        reason: data.reason.trim(),
+        oficioNumber: data.oficioNumber ? normalizeOficioNumber(data.oficioNumber) : null,
       },
     },
   ];
 }
 
-/** Input checks shared by the workflow's update validator and by the decider itself. */
-export function validateSubmission(data: SubmitDocumentData): void {
-  if (!findOple(data.ople)) {
-    throw new DomainError('INVALID_INPUT', `ople: "${data.ople}" no es un OPLE conocido (use la clave ISO del estado, p. ej. GRO).`, 'ople');
-  }
-  if (!findDeliverable(data.deliverable)) {
-    throw new DomainError('INVALID_INPUT', `deliverable: debe ser un entregable del lineamiento 33 (1 a 34), no ${data.deliverable}.`, 'deliverable');
-  }
-  if (data.versionKind !== 'PROYECTO' && data.versionKind !== 'FINAL') {
-    throw new DomainError('INVALID_INPUT', `versionKind: debe ser PROYECTO o FINAL, no "${data.versionKind}".`, 'versionKind');
-  }
-  if (!isOficioNumber(data.oficioNumber)) {
-    throw new DomainError(
-      'INVALID_INPUT',
-      `oficioNumber: "${data.oficioNumber}" no tiene la forma de un número de oficio (p. ej. IEPC/GRO/SE/0123/2024).`,
-      'oficioNumber',
-    );
-  }
-  if (!isLocalDate(data.submittedOn)) {
-    throw new DomainError('INVALID_INPUT', `submittedOn: "${data.submittedOn}" no es una fecha válida AAAA-MM-DD.`, 'submittedOn');
-  }
-  if (data.title !== undefined && data.title.length > 500) {
-    throw new DomainError('INVALID_INPUT', 'title: no puede exceder 500 caracteres.', 'title');
-  }
+function decideEscalation(data: RaiseEscalationData, state: DocumentState): DocumentEvent[] {
+  if (!ESCALATION_STEPS.includes(data.step)) throw new DomainError('INVALID_INPUT', `step: "${data.step}" no es un paso de escalamiento.`, 'step');
+  if (!state.deadline || isClosed(state)) return [];
+  const key = escalationKey(state.deadline, data.step);
+  if (state.escalations.some((e) => e.key === key)) return [];
+  return [
+    {
+      type: 'EscalationRaised',
+      data: {
+        step: data.step,
+        key,
+        deadline: state.deadline,
+        recipient: ESCALATION_RECIPIENTS[data.step],
+        dueToFireAt: data.dueToFireAt,
+        firedAt: data.now,
+      },
+    },
+  ];
+}
+
+function unique<T>(values: T[]): T[] {
+  return [...new Set(values)];
 }

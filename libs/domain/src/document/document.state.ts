@@ -1,9 +1,56 @@
-import type { DocumentVersionKind } from './document.events';
+import type { Deadline } from '../deadlines/deadline';
+import type { EscalationStep } from '../deadlines/escalation';
+import type { FollowUpPolicy } from '../deadlines/policy';
+import type { DocumentVersionKind, ObservationStatus, ReviewOutcome } from './document.events';
 
-/** Who must act next: INE reviews, the OPLE answers, nobody once resolved. */
+/** Who must act next: INE reviews, the OPLE answers, nobody once resolved or withdrawn. */
 export type BallInCourt = 'INE' | 'OPLE' | 'NONE';
 
-export type DocumentStatus = 'EXPECTED' | 'UNDER_REVIEW';
+/**
+ * EXPECTED: due but not yet sent · UNDER_REVIEW: sent, INE reviewing · OBSERVED: observations
+ * pending, the OPLE must answer · RESOLVED: observations addressed or document received ·
+ * WITHDRAWN.
+ */
+export type DocumentStatus = 'EXPECTED' | 'UNDER_REVIEW' | 'OBSERVED' | 'RESOLVED' | 'WITHDRAWN';
+
+/** One exchange: the OPLE sends a version, INE answers it. */
+export interface Round {
+  number: number;
+  /** The OPLE's oficio; null when the submission was inferred from INE's answer. */
+  submittedBy: string | null;
+  submittedOn: string | null;
+  answeredBy: string | null;
+  answeredOn: string | null;
+  outcome: ReviewOutcome | null;
+  additionalObservations: boolean | null;
+}
+
+export interface Observation {
+  id: string;
+  text: string;
+  raisedBy: string;
+  raisedInRound: number;
+  inferred: boolean;
+  status: ObservationStatus;
+  /** The oficio that last changed its status. */
+  lastJudgedBy: string | null;
+}
+
+export interface KnownOficio {
+  number: string;
+  direction: 'IN' | 'OUT';
+  date: string | null;
+  role: 'SOURCE' | 'SUBMISSION' | 'ANSWER' | 'INFERRED' | 'EXTENSION' | 'WITHDRAWAL';
+}
+
+export interface FiredEscalation {
+  step: EscalationStep;
+  key: string;
+  deadline: Deadline;
+  recipient: string;
+  dueToFireAt: string;
+  firedAt: string;
+}
 
 export interface DocumentState {
   documentId: string | null;
@@ -11,11 +58,19 @@ export interface DocumentState {
   deliverable: number | null;
   versionKind: DocumentVersionKind | null;
   title: string | null;
+  sourceOficio: string | null;
   status: DocumentStatus;
   ballInCourt: BallInCourt;
+  resolution: 'ADDRESSED' | 'ACCEPTED' | null;
   submissions: number;
   lastOficioNumber: string | null;
   lastSubmittedOn: string | null;
+  rounds: Round[];
+  observations: Observation[];
+  oficios: KnownOficio[];
+  deadline: Deadline | null;
+  escalations: FiredEscalation[];
+  policy: FollowUpPolicy | null;
   /** Number of events folded so far: the stream version. */
   version: number;
 }
@@ -26,10 +81,35 @@ export const initialDocumentState: DocumentState = {
   deliverable: null,
   versionKind: null,
   title: null,
+  sourceOficio: null,
   status: 'EXPECTED',
   ballInCourt: 'OPLE',
+  resolution: null,
   submissions: 0,
   lastOficioNumber: null,
   lastSubmittedOn: null,
+  rounds: [],
+  observations: [],
+  oficios: [],
+  deadline: null,
+  escalations: [],
+  policy: null,
   version: 0,
 };
+
+export const isClosed = (state: DocumentState): boolean => state.status === 'RESOLVED' || state.status === 'WITHDRAWN';
+
+export const openObservations = (state: DocumentState): Observation[] => state.observations.filter((o) => o.status !== 'ADDRESSED');
+
+/** The highest escalation level reached on the current deadline (0 when none). */
+export function escalationLevel(state: DocumentState): number {
+  if (!state.deadline) return 0;
+  const levels = state.escalations
+    .filter((e) => e.deadline.dueAt === state.deadline!.dueAt && e.step.startsWith('LEVEL_'))
+    .map((e) => Number(e.step.slice(6)));
+  return Math.max(0, ...levels);
+}
+
+export function isOverdue(state: DocumentState, now: string): boolean {
+  return state.deadline !== null && Date.parse(state.deadline.dueAt) <= Date.parse(now);
+}
