@@ -1,16 +1,23 @@
+import { DEFAULT_POLICY, addCountedDays, localDateOf } from '@seguimiento/domain';
 import { type TestStack, startTestStack } from '../support/test-stack';
 
 const SUBMIT = `mutation($input: SubmitDocumentInput!) {
-  submitDocument(input: $input) { id ople deliverable versionKind title status ballInCourt submissions lastOficioNumber lastSubmittedOn version }
+  submitDocument(input: $input) {
+    alreadyRecorded
+    document { id ople deliverable versionKind title status ballInCourt submissions lastOficioNumber lastSubmittedOn version deadline { party kind dueDate } }
+  }
 }`;
 const DOCUMENT = `query($id: ID!) { document(id: $id) { id status ballInCourt submissions lastOficioNumber version } }`;
 
+// Dated today, so that INE's 10-day review clock is still running while the test looks at it.
+const today = localDateOf(new Date());
+const reviewDue = addCountedDays(today, 10, DEFAULT_POLICY);
 const draft15 = {
   ople: 'GRO',
   deliverable: 15,
   versionKind: 'PROYECTO',
   oficioNumber: 'iepc/gro/se/0101/2024',
-  submittedOn: '2024-02-09',
+  submittedOn: today,
 };
 
 async function eventsOf(stack: TestStack, streamId: string) {
@@ -28,9 +35,10 @@ describe('the first slice: submitDocument → workflow → event store → docum
   });
 
   it('starts the document workflow, appends DocumentSubmitted and answers document(id) from the store', async () => {
-    const submitted = await stack.gql<{ submitDocument: Record<string, unknown> }>(SUBMIT, { input: draft15 });
+    const submitted = await stack.gql<{ submitDocument: { alreadyRecorded: boolean; document: Record<string, unknown> } }>(SUBMIT, { input: draft15 });
     expect(submitted.errors).toBeUndefined();
-    expect(submitted.data!.submitDocument).toEqual({
+    expect(submitted.data!.submitDocument.alreadyRecorded).toBe(false);
+    expect(submitted.data!.submitDocument.document).toEqual({
       id: 'document:GRO:e15-proyecto',
       ople: 'GRO',
       deliverable: 15,
@@ -40,8 +48,9 @@ describe('the first slice: submitDocument → workflow → event store → docum
       ballInCourt: 'INE',
       submissions: 1,
       lastOficioNumber: 'IEPC/GRO/SE/0101/2024',
-      lastSubmittedOn: '2024-02-09',
-      version: 1,
+      lastSubmittedOn: today,
+      version: 3,
+      deadline: { party: 'INE', kind: 'REVIEW', dueDate: reviewDue },
     });
 
     // The workflow exists on the real Temporal server under its business id, and is waiting.
@@ -49,15 +58,18 @@ describe('the first slice: submitDocument → workflow → event store → docum
     expect(description.type).toBe('documentWorkflow');
     expect(description.status.name).toBe('RUNNING');
 
-    // Exactly one event reached PostgreSQL, at version 1 of the document's stream.
+    // The events reached PostgreSQL, numbered 1, 2, 3 in the document's stream.
     const events = await eventsOf(stack, 'document:GRO:e15-proyecto');
-    expect(events).toHaveLength(1);
-    expect(events[0]).toMatchObject({
-      stream_version: 1,
-      type: 'DocumentSubmitted',
-      data: { deliverable: 15, oficioNumber: 'IEPC/GRO/SE/0101/2024', submission: 1 },
+    expect(events.map((e: { stream_version: number; type: string }) => [e.stream_version, e.type])).toEqual([
+      [1, 'DocumentOpened'],
+      [2, 'DocumentSubmitted'],
+      [3, 'DeadlineSet'],
+    ]);
+    expect(events[1]).toMatchObject({
+      data: { oficioNumber: 'IEPC/GRO/SE/0101/2024', submission: 1, submittedOn: today },
       metadata: { oficioNumber: 'IEPC/GRO/SE/0101/2024', correlationId: 'document:GRO:e15-proyecto' },
     });
+    expect(events[0].data).toMatchObject({ deliverable: 15, ople: 'GRO', openedBy: 'SUBMISSION' });
 
     const read = await stack.gql<{ document: Record<string, unknown> }>(DOCUMENT, { id: 'document:GRO:e15-proyecto' });
     expect(read.data!.document).toEqual({
@@ -66,8 +78,14 @@ describe('the first slice: submitDocument → workflow → event store → docum
       ballInCourt: 'INE',
       submissions: 1,
       lastOficioNumber: 'IEPC/GRO/SE/0101/2024',
-      version: 1,
+      version: 3,
     });
+  });
+
+  it('answers a repeated submission of the same oficio as already recorded, changing nothing', async () => {
+    const again = await stack.gql<{ submitDocument: { alreadyRecorded: boolean; document: { version: number } } }>(SUBMIT, { input: draft15 });
+    expect(again.data!.submitDocument).toMatchObject({ alreadyRecorded: true, document: { version: 3 } });
+    expect(await eventsOf(stack, 'document:GRO:e15-proyecto')).toHaveLength(3);
   });
 
   it('refuses a resubmission while INE holds the ball, with CONFLICT, and writes nothing', async () => {
@@ -75,7 +93,7 @@ describe('the first slice: submitDocument → workflow → event store → docum
     expect(again.data).toBeNull();
     expect(again.errors![0].extensions).toEqual({ code: 'CONFLICT' });
     expect(again.errors![0].message).toMatch(/en revisión del INE/);
-    expect(await eventsOf(stack, 'document:GRO:e15-proyecto')).toHaveLength(1);
+    expect(await eventsOf(stack, 'document:GRO:e15-proyecto')).toHaveLength(3);
   });
 
   it.each([
@@ -91,6 +109,8 @@ describe('the first slice: submitDocument → workflow → event store → docum
     expect(answer.errors![0].message.startsWith(`${field}:`)).toBe(true);
     const [{ count }] = await stack.db.query("SELECT count(*)::int AS count FROM events WHERE stream_id LIKE 'document:%:bad-%'");
     expect(count).toBe(0);
+    // Refused before any workflow started.
+    await expect(stack.temporal.workflow.getHandle(`document:${input.ople}:${input.documentKey}`).describe()).rejects.toThrow(/not found/i);
   });
 
   it('answers NOT_FOUND for a document nobody submitted', async () => {

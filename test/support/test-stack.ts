@@ -8,6 +8,7 @@ import { freePort } from '@seguimiento/infra/ports';
 import { ensureTemporalCli } from '@seguimiento/infra/temporal-cli';
 import { type RunningTemporal, startTemporalDevServer } from '@seguimiento/infra/temporal-server';
 import { graphql, type GraphQLResponse } from '@seguimiento/infra/graphql-client';
+import type { EscalationNotice } from '@seguimiento/contracts';
 import { openDatabase } from '@seguimiento/persistence';
 import { startTestPostgres } from './test-postgres';
 
@@ -22,6 +23,8 @@ export interface TestStack {
   graphqlUrl: string;
   db: DataSource;
   temporal: Client;
+  /** Escalations the worker announced, in order. */
+  notices: EscalationNotice[];
   gql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>>;
   stop(): Promise<void>;
 }
@@ -44,10 +47,12 @@ export async function startTestStack(): Promise<TestStack> {
     cleanups.push(() => db.destroy());
 
     const workerDb = await openDatabase(postgres.url, { applicationName: 'seguimiento-e2e-worker' });
+    const notices: EscalationNotice[] = [];
     const { worker, connection }: { worker: Worker; connection: NativeConnection } = await createWorker({
-      temporalAddress: temporalServer.address,
+      connection: { address: temporalServer.address },
       namespace: 'default',
       dataSource: workerDb,
+      notifier: { notify: async (notice) => void notices.push(notice) },
     });
     const running = worker.run();
     cleanups.push(async () => {
@@ -73,6 +78,7 @@ export async function startTestStack(): Promise<TestStack> {
       graphqlUrl,
       db,
       temporal,
+      notices,
       gql: (query, variables) => graphql(graphqlUrl, query, variables),
       stop,
     };

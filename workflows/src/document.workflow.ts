@@ -1,93 +1,146 @@
-import { ApplicationFailure, condition, proxyActivities, setHandler, uuid4, workflowInfo } from '@temporalio/workflow';
+import { allHandlersFinished, condition, continueAsNew, setHandler, uuid4, workflowInfo } from '@temporalio/workflow';
 import {
-  type DocumentActivities,
   type DocumentUpdateResult,
+  type DocumentView,
   type DocumentWorkflowInput,
-  type PendingEvent,
   documentStateQuery,
+  expectDocumentUpdate,
+  extendDeadlineUpdate,
+  recordIneAnswerUpdate,
   submitDocumentUpdate,
+  withdrawDocumentUpdate,
 } from '@seguimiento/contracts';
 import {
+  DEFAULT_POLICY,
   type DocumentCommand,
-  type DocumentEvent,
   type DocumentState,
-  DomainError,
+  type ExpectDocumentData,
+  type ExtendDeadlineData,
+  type PlannedEscalation,
+  type RecordIneAnswerData,
+  type SubmitDocumentData,
+  type WithdrawDocumentData,
   decide,
-  evolve,
+  escalationLevel,
+  foldDocument,
   initialDocumentState,
+  isClosed,
+  isOverdue,
+  nextEscalation,
   normalizeOficioNumber,
-  validateSubmission,
 } from '@seguimiento/domain';
+import { activities } from './shared/activities';
+import { decideOrFail } from './shared/domain-failure';
+import { msUntil, nowIso, shouldContinueAsNew } from './shared/history';
+import { createSerial } from './shared/serial';
 
-const { appendEvents } = proxyActivities<DocumentActivities>({
-  startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '1 second', maximumInterval: '30 seconds', backoffCoefficient: 2 },
-});
+/** How long a workflow started by a command that was then refused waits before it gives up. */
+const EMPTY_CASE_GRACE = '1 minute';
 
 /**
- * One workflow per document: it holds the document's state, turns each command into events with
- * the pure decider, and appends them to the event store before answering.
+ * One workflow per document (`document:<OPLE>:<clave>`). Commands arrive as updates, validated
+ * by the pure decider before they are accepted; accepted ones become events, appended to the
+ * PostgreSQL event store before the update answers. Between commands the workflow sleeps on a
+ * durable timer until the next rung of the current deadline's escalation ladder.
  */
 export async function documentWorkflow(input: DocumentWorkflowInput): Promise<DocumentState> {
-  let state: DocumentState = initialDocumentState;
-  let lastPosition: string | null = null;
+  let state: DocumentState = input.carried?.state ?? initialDocumentState;
+  let lastPosition: string | null = input.carried?.lastPosition ?? null;
   const streamId = workflowInfo().workflowId;
+  const serial = createSerial();
 
-  async function handle(command: DocumentCommand, oficioNumber: string): Promise<DocumentUpdateResult> {
-    const events = decideOrFail(command, state);
-    const pending: PendingEvent[] = events.map((event) => ({
-      eventId: uuid4(),
-      event,
-      occurredAt: new Date().toISOString(),
-      metadata: { oficioNumber, correlationId: streamId, causationId: workflowInfo().runId },
-    }));
-    const result = await appendEvents({ streamId, expectedVersion: state.version, events: pending });
-    state = events.reduce(evolve, state);
-    lastPosition = result.lastPosition;
-    return { state, position: lastPosition };
+  const firedKeys = () => new Set(state.escalations.map((e) => e.key));
+  const plan = () => nextEscalation(isClosed(state) ? null : state.deadline, firedKeys(), nowIso(), state.policy ?? DEFAULT_POLICY);
+
+  /** Decides, appends, then folds: the state only moves once the events are safely stored. */
+  function apply(command: DocumentCommand): Promise<DocumentUpdateResult> {
+    return serial.run(async () => {
+      const events = decideOrFail(() => decide(command, state));
+      if (events.length === 0) return { state, changed: false, position: lastPosition };
+      const oficioNumber = oficioOf(command);
+      const occurredAt = nowIso();
+      const result = await activities.appendEvents({
+        streamId,
+        expectedVersion: state.version,
+        events: events.map((event) => ({
+          eventId: uuid4(),
+          event,
+          occurredAt,
+          metadata: { correlationId: streamId, causationId: `${workflowInfo().runId}:${command.type}`, ...(oficioNumber ? { oficioNumber } : {}) },
+        })),
+      });
+      state = foldDocument(events, state);
+      lastPosition = result.lastPosition;
+      return { state, changed: true, position: lastPosition };
+    });
   }
 
-  setHandler(documentStateQuery, () => state);
-  setHandler(
-    submitDocumentUpdate,
-    (data) => handle({ type: 'SubmitDocument', data }, normalizeOficioNumber(data.oficioNumber)),
-    {
-      validator: (data) => {
-        guard(() => validateSubmission(data));
-        if (data.documentId !== input.documentId) {
-          throw ApplicationFailure.create({ type: 'INVALID_INPUT', message: 'documentId: does not match this workflow', nonRetryable: true });
-        }
-        guard(() => decide({ type: 'SubmitDocument', data }, state));
-      },
-    },
-  );
+  /** Update validators: refuse bad or impossible commands before anything is written. */
+  const validate = (command: DocumentCommand) => {
+    decideOrFail(() => decide(command, state));
+  };
+  const toExpect = (data: ExpectDocumentData): DocumentCommand => ({ type: 'ExpectDocument', data: { ...data, documentId: streamId } });
+  const toSubmit = (data: SubmitDocumentData): DocumentCommand => ({ type: 'SubmitDocument', data: { ...data, documentId: streamId } });
+  const toAnswer = (data: RecordIneAnswerData): DocumentCommand => ({
+    type: 'RecordIneAnswer',
+    data: data.identity ? { ...data, identity: { ...data.identity, documentId: streamId } } : data,
+  });
+  const toWithdraw = (data: WithdrawDocumentData): DocumentCommand => ({ type: 'WithdrawDocument', data });
+  const toExtend = (data: ExtendDeadlineData): DocumentCommand => ({ type: 'ExtendDeadline', data });
 
-  // The next issues add INE's answers, rounds and deadlines; until then the document waits for them.
-  await condition(() => false);
+  setHandler(expectDocumentUpdate, (d) => apply(toExpect(d)), { validator: (d) => validate(toExpect(d)) });
+  setHandler(submitDocumentUpdate, (d) => apply(toSubmit(d)), { validator: (d) => validate(toSubmit(d)) });
+  setHandler(recordIneAnswerUpdate, (d) => apply(toAnswer(d)), { validator: (d) => validate(toAnswer(d)) });
+  setHandler(withdrawDocumentUpdate, (d) => apply(toWithdraw(d)), { validator: (d) => validate(toWithdraw(d)) });
+  setHandler(extendDeadlineUpdate, (d) => apply(toExtend(d)), { validator: (d) => validate(toExtend(d)) });
+  setHandler(documentStateQuery, (): DocumentView => {
+    const now = nowIso();
+    return { state, overdue: isOverdue(state, now), escalationLevel: escalationLevel(state), nextEscalation: plan().next, asOf: now };
+  });
+
+  async function escalate(due: PlannedEscalation): Promise<void> {
+    const result = await apply({ type: 'RaiseEscalation', data: { step: due.step, dueToFireAt: due.at, now: nowIso() } });
+    if (!result.changed) return;
+    const fired = state.escalations[state.escalations.length - 1];
+    await activities.notifyEscalation({
+      key: fired.key,
+      streamId,
+      ople: state.ople ?? input.ople,
+      step: fired.step,
+      recipient: fired.recipient,
+      deadline: fired.deadline,
+      subject: `Entregable ${state.deliverable} (${state.versionKind === 'FINAL' ? 'versión final' : 'proyecto'}): ${state.title}`,
+      firedAt: fired.firedAt,
+    });
+  }
+
+  // A workflow started by a command that was refused has nothing to follow.
+  if (state.version === 0 && !(await condition(() => state.version > 0, EMPTY_CASE_GRACE))) {
+    await condition(allHandlersFinished);
+    return state;
+  }
+
+  while (!isClosed(state)) {
+    const { due, next } = plan();
+    if (due) {
+      await escalate(due);
+      continue;
+    }
+    const seen = state.version;
+    const changed = () => state.version !== seen || shouldContinueAsNew();
+    if (next) await condition(changed, msUntil(next.at));
+    else await condition(changed);
+    if (shouldContinueAsNew()) {
+      await condition(() => serial.idle() && allHandlersFinished());
+      await continueAsNew<typeof documentWorkflow>({ ...input, carried: { state, lastPosition } });
+    }
+  }
+  await condition(() => serial.idle() && allHandlersFinished());
   return state;
 }
 
-function decideOrFail(command: DocumentCommand, state: DocumentState): DocumentEvent[] {
-  let events: DocumentEvent[] = [];
-  guard(() => {
-    events = decide(command, state);
-  });
-  return events;
-}
-
-/** Turns a domain rejection into a failure the caller sees, with its code and field. */
-function guard(fn: () => unknown): void {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof DomainError) {
-      throw ApplicationFailure.create({
-        type: error.code,
-        message: error.message,
-        details: [{ field: error.field ?? null }],
-        nonRetryable: true,
-      });
-    }
-    throw error;
-  }
+function oficioOf(command: DocumentCommand): string | undefined {
+  const data = command.data as { oficioNumber?: string; sourceOficio?: string };
+  const number = data.oficioNumber ?? data.sourceOficio;
+  return number ? normalizeOficioNumber(number) : undefined;
 }

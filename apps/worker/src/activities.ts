@@ -1,9 +1,10 @@
 import { ApplicationFailure } from '@temporalio/activity';
-import type { AppendEventsInput, AppendEventsResult, DocumentActivities } from '@seguimiento/contracts';
+import type { AppendEventsInput, AppendEventsResult, EscalationNotice, FollowUpActivities } from '@seguimiento/contracts';
 import type { EventStore } from '@seguimiento/persistence';
+import type { Notifier } from './notifiers/notifier';
 
-/** Builds the activities with their dependencies, so tests can hand in their own. */
-export function createActivities(deps: { eventStore: EventStore }): DocumentActivities {
+/** Builds the activities with their dependencies, so tests and deployments hand in their own. */
+export function createActivities(deps: { eventStore: EventStore; notifier: Notifier }): FollowUpActivities {
   return {
     async appendEvents(input: AppendEventsInput): Promise<AppendEventsResult> {
       const result = await deps.eventStore.append(
@@ -12,12 +13,13 @@ export function createActivities(deps: { eventStore: EventStore }): DocumentActi
         input.events.map((p) => ({
           eventId: p.eventId,
           type: p.event.type,
-          data: p.event.data as unknown as Record<string, unknown>,
+          data: p.event.data as Record<string, unknown>,
           metadata: { ...p.metadata },
           occurredAt: new Date(p.occurredAt),
         })),
       );
       if (result.status === 'VersionConflict') {
+        // The workflow is its stream's only writer: a conflict is a bug, not something to retry.
         throw ApplicationFailure.create({
           type: 'VERSION_CONFLICT',
           message: `stream ${input.streamId} is at version ${result.actualVersion}, expected ${result.expectedVersion}`,
@@ -25,6 +27,10 @@ export function createActivities(deps: { eventStore: EventStore }): DocumentActi
         });
       }
       return { nextVersion: result.nextVersion, lastPosition: result.lastPosition };
+    },
+
+    async notifyEscalation(notice: EscalationNotice): Promise<void> {
+      await deps.notifier.notify(notice);
     },
   };
 }

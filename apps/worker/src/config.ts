@@ -2,6 +2,8 @@ export interface WorkerConfig {
   temporalAddress: string;
   namespace: string;
   databaseUrl: string;
+  /** Escalations are POSTed here when set; otherwise logged as JSON lines. */
+  webhookUrl: string | null;
 }
 
 export function workerConfig(env: NodeJS.ProcessEnv = process.env): WorkerConfig {
@@ -10,5 +12,6 @@ export function workerConfig(env: NodeJS.ProcessEnv = process.env): WorkerConfig
     temporalAddress: env.TEMPORAL_ADDRESS ?? '127.0.0.1:7233',
     namespace: env.TEMPORAL_NAMESPACE ?? 'default',
     databaseUrl: env.DATABASE_URL,
+    webhookUrl: env.NOTIFY_WEBHOOK_URL || null,
   };
 }

@@ -2,13 +2,16 @@ import 'reflect-metadata';
 import { DefaultLogger, Runtime } from '@temporalio/worker';
 import { openDatabase } from '@seguimiento/persistence';
 import { workerConfig } from './config';
+import { LogNotifier } from './notifiers/log.notifier';
+import { WebhookNotifier } from './notifiers/webhook.notifier';
 import { createWorker } from './worker';
 
 async function main(): Promise<void> {
   Runtime.install({ logger: new DefaultLogger((process.env.LOG_LEVEL?.toUpperCase() as 'WARN') ?? 'WARN') });
   const config = workerConfig();
   const dataSource = await openDatabase(config.databaseUrl, { applicationName: 'seguimiento-worker' });
-  const { worker, connection } = await createWorker({ ...config, dataSource });
+  const notifier = config.webhookUrl ? new WebhookNotifier(config.webhookUrl) : new LogNotifier();
+  const { worker, connection } = await createWorker({ connection: { address: config.temporalAddress }, namespace: config.namespace, dataSource, notifier });
   // The Temporal runtime stops the worker on SIGINT/SIGTERM; run() resolves once it has drained.
   console.log(JSON.stringify({ level: 'info', msg: 'worker ready', taskQueue: worker.options.taskQueue, namespace: config.namespace }));
   try {

@@ -3,25 +3,28 @@ import { DOCUMENTS_TASK_QUEUE } from '@seguimiento/contracts';
 import { EventStore } from '@seguimiento/persistence';
 import type { DataSource } from 'typeorm';
 import { createActivities } from './activities';
+import type { Notifier } from './notifiers/notifier';
 import { withWorkspaceAliases, workflowsPath } from './workflow-bundling';
 
 export interface WorkerDeps {
-  temporalAddress: string;
+  /** An open connection (tests hand in their environment's), or the address to connect to. */
+  connection: NativeConnection | { address: string };
   namespace: string;
   dataSource: DataSource;
+  notifier: Notifier;
   taskQueue?: string;
 }
 
-/** Creates (but does not run) the worker that hosts the document workflows and their activities. */
+/** Creates (but does not run) the worker that hosts the workflows and their activities. */
 export async function createWorker(deps: WorkerDeps): Promise<{ worker: Worker; connection: NativeConnection }> {
-  const connection = await NativeConnection.connect({ address: deps.temporalAddress });
+  const connection = deps.connection instanceof NativeConnection ? deps.connection : await NativeConnection.connect({ address: deps.connection.address });
   const worker = await Worker.create({
     connection,
     namespace: deps.namespace,
     taskQueue: deps.taskQueue ?? DOCUMENTS_TASK_QUEUE,
     workflowsPath: workflowsPath(),
     bundlerOptions: { webpackConfigHook: withWorkspaceAliases },
-    activities: createActivities({ eventStore: new EventStore(deps.dataSource) }),
+    activities: createActivities({ eventStore: new EventStore(deps.dataSource), notifier: deps.notifier }),
   });
   return { worker, connection };
 }

@@ -1,48 +1,44 @@
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
-import type { DocumentEvent, DocumentState, SubmitDocumentData } from '@seguimiento/domain';
+import type {
+  DocumentState,
+  ExpectDocumentData,
+  ExtendDeadlineData,
+  PlannedEscalation,
+  RecordIneAnswerData,
+  SubmitDocumentData,
+  WithdrawDocumentData,
+} from '@seguimiento/domain';
 
-/** Input of the document workflow when it is started. */
+/** Input of the document workflow; `carried` is the state handed over by continue-as-new. */
 export interface DocumentWorkflowInput {
   documentId: string;
   ople: string;
+  carried?: { state: DocumentState; lastPosition: string | null };
 }
 
-/** What an update returns: the new state and the store position of the last event appended. */
+/** What an update returns: the new state, whether anything changed, and the store position. */
 export interface DocumentUpdateResult {
   state: DocumentState;
+  /** False when the command had already been carried out (e.g. the same oficio recorded twice). */
+  changed: boolean;
+  /** Global position of the last event appended for the document, for read-your-writes. */
   position: string | null;
 }
 
+/** The whole live state, as the workflow's query returns it. */
+export interface DocumentView {
+  state: DocumentState;
+  overdue: boolean;
+  escalationLevel: number;
+  /** The next escalation the workflow's timer waits for, if any. */
+  nextEscalation: PlannedEscalation | null;
+  /** Workflow time when the query was answered. */
+  asOf: string;
+}
+
+export const expectDocumentUpdate = defineUpdate<DocumentUpdateResult, [ExpectDocumentData]>('expectDocument');
 export const submitDocumentUpdate = defineUpdate<DocumentUpdateResult, [SubmitDocumentData]>('submitDocument');
-export const documentStateQuery = defineQuery<DocumentState>('documentState');
-
-/** An event on its way to the store, with the id that makes its append idempotent. */
-export interface PendingEvent {
-  eventId: string;
-  event: DocumentEvent;
-  occurredAt: string;
-  metadata: EventMetadata;
-}
-
-export interface EventMetadata {
-  correlationId?: string;
-  causationId?: string;
-  oficioNumber?: string;
-  actor?: string;
-}
-
-export interface AppendEventsInput {
-  streamId: string;
-  expectedVersion: number;
-  events: PendingEvent[];
-}
-
-export interface AppendEventsResult {
-  nextVersion: number;
-  lastPosition: string;
-}
-
-/** Activities the document workflow calls; implemented by the worker, imported by type only. */
-export interface DocumentActivities {
-  appendEvents(input: AppendEventsInput): Promise<AppendEventsResult>;
-}
+export const recordIneAnswerUpdate = defineUpdate<DocumentUpdateResult, [RecordIneAnswerData]>('recordIneAnswer');
+export const withdrawDocumentUpdate = defineUpdate<DocumentUpdateResult, [WithdrawDocumentData]>('withdrawDocument');
+export const extendDeadlineUpdate = defineUpdate<DocumentUpdateResult, [ExtendDeadlineData]>('extendDeadline');
+export const documentStateQuery = defineQuery<DocumentView>('documentState');

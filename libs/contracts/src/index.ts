@@ -1,3 +1,4 @@
 export * from './task-queues';
 export * from './workflow-ids';
+export * from './activities.contract';
 export * from './document.contract';

@@ -1,6 +1,6 @@
 import { Field, InputType, Int } from '@nestjs/graphql';
 import { IsDateString, IsEnum, IsInt, IsOptional, IsString, Length, Matches, Max, MaxLength, Min } from 'class-validator';
-import { VersionKind } from '../models/document.model';
+import { VersionKind } from '../models/enums';
 
 @InputType({ description: 'La remisión de un documento del OPLE al INE mediante un oficio.' })
 export class SubmitDocumentInput {

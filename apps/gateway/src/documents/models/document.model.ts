@@ -1,29 +1,88 @@
-import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import { BallInCourt, DeadlineKind, DocumentStatus, EscalationStep, ObservationStatus, Party, ReviewOutcome, VersionKind } from './enums';
 
-export enum BallInCourt {
-  INE = 'INE',
-  OPLE = 'OPLE',
-  NONE = 'NONE',
-}
-registerEnumType(BallInCourt, {
-  name: 'BallInCourt',
-  description: 'Quién debe actuar: el INE revisa, el OPLE atiende observaciones; NONE cuando ya no hay nada pendiente.',
-});
+export { BallInCourt, DocumentStatus, VersionKind };
 
-export enum DocumentStatus {
-  EXPECTED = 'EXPECTED',
-  UNDER_REVIEW = 'UNDER_REVIEW',
-}
-registerEnumType(DocumentStatus, {
-  name: 'DocumentStatus',
-  description: 'Estado del documento: EXPECTED (entregable esperado, aún no remitido), UNDER_REVIEW (remitido, en revisión del INE).',
-});
+@ObjectType({ description: 'Un plazo en curso: quién lo debe, para qué y hasta cuándo.' })
+export class Deadline {
+  @Field(() => Party, { description: 'Quién corre con el plazo.' })
+  party!: Party;
 
-export enum VersionKind {
-  PROYECTO = 'PROYECTO',
-  FINAL = 'FINAL',
+  @Field(() => DeadlineKind, { description: 'Para qué corre el plazo.' })
+  kind!: DeadlineKind;
+
+  @Field({ description: 'Último día (AAAA-MM-DD, hora del centro) para cumplir.' })
+  dueDate!: string;
+
+  @Field({ description: 'Instante en que vence (fin del día, en ISO 8601 UTC).' })
+  dueAt!: string;
 }
-registerEnumType(VersionKind, { name: 'VersionKind', description: 'Versión del entregable: proyecto (preliminar) o versión final.' });
+
+@ObjectType({ description: 'Una ronda: el OPLE remite una versión y el INE la revisa.' })
+export class Round {
+  @Field(() => Int, { description: 'Número de ronda (1, 2, …).' })
+  number!: number;
+
+  @Field(() => String, { nullable: true, description: 'Oficio del OPLE con el que remitió; vacío si la remisión no se registró y se infiere de la respuesta del INE.' })
+  submittedBy!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Fecha de la remisión (AAAA-MM-DD).' })
+  submittedOn!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Oficio del INE que respondió esta ronda.' })
+  answeredBy!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Fecha de la respuesta del INE.' })
+  answeredOn!: string | null;
+
+  @Field(() => ReviewOutcome, { nullable: true, description: 'Lo que dijo el INE.' })
+  outcome!: ReviewOutcome | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'Si el INE generó observaciones adicionales.' })
+  additionalObservations!: boolean | null;
+}
+
+@ObjectType({ description: 'Una observación del INE y su estado a lo largo de las rondas.' })
+export class Observation {
+  @Field({ description: 'Identificador: <oficio>#<n>, p. ej. INE/UTSI/1147/2024#1.' })
+  id!: string;
+
+  @Field({ description: 'Texto de la observación (o resumen cuando el oficio no las detalla).' })
+  text!: string;
+
+  @Field({ description: 'Oficio del INE que la remitió.' })
+  raisedBy!: string;
+
+  @Field(() => Int, { description: 'Ronda en que se remitió.' })
+  raisedInRound!: number;
+
+  @Field({ description: 'Verdadero si representa observaciones de un oficio que no se registró y se dedujo de la cadena.' })
+  inferred!: boolean;
+
+  @Field(() => ObservationStatus, { description: 'Estado actual.' })
+  status!: ObservationStatus;
+
+  @Field(() => String, { nullable: true, description: 'Oficio que cambió su estado por última vez.' })
+  lastJudgedBy!: string | null;
+}
+
+@ObjectType({ description: 'Un escalamiento disparado por un plazo.' })
+export class Escalation {
+  @Field(() => EscalationStep, { description: 'Peldaño del escalamiento.' })
+  step!: EscalationStep;
+
+  @Field({ description: 'Destinatario: parte responsable, área responsable, Secretaría Técnica o Comisión.' })
+  recipient!: string;
+
+  @Field(() => Deadline, { description: 'El plazo que lo disparó.' })
+  deadline!: Deadline;
+
+  @Field({ description: 'Cuándo debía dispararse (ISO 8601).' })
+  dueToFireAt!: string;
+
+  @Field({ description: 'Cuándo se disparó (ISO 8601).' })
+  firedAt!: string;
+}
 
 @ObjectType({ description: 'Un documento (entregable) que un OPLE remite al INE y su estado de seguimiento.' })
 export class Document {
@@ -48,7 +107,10 @@ export class Document {
   @Field(() => BallInCourt, { description: 'Quién tiene la pelota: quién debe actuar a continuación.' })
   ballInCourt!: BallInCourt;
 
-  @Field(() => Int, { description: 'Cuántas veces el OPLE ha remitido este documento.' })
+  @Field(() => String, { nullable: true, description: 'Cómo se resolvió: ADDRESSED (observaciones atendidas) o ACCEPTED (recibido).' })
+  resolution!: string | null;
+
+  @Field(() => Int, { description: 'Cuántas veces el OPLE ha remitido este documento (registradas).' })
   submissions!: number;
 
   @Field(() => String, { nullable: true, description: 'Último oficio con el que el OPLE remitió el documento.' })
@@ -56,6 +118,27 @@ export class Document {
 
   @Field(() => String, { nullable: true, description: 'Fecha (AAAA-MM-DD) de la última remisión.' })
   lastSubmittedOn!: string | null;
+
+  @Field(() => [Round], { description: 'Las rondas de revisión, en orden.' })
+  rounds!: Round[];
+
+  @Field(() => [Observation], { description: 'Todas las observaciones, con su estado.' })
+  observations!: Observation[];
+
+  @Field(() => Int, { description: 'Cuántas observaciones siguen abiertas (no atendidas por completo).' })
+  openObservations!: number;
+
+  @Field(() => Deadline, { nullable: true, description: 'El plazo en curso, si alguien debe algo.' })
+  deadline!: Deadline | null;
+
+  @Field({ description: 'Si el plazo en curso ya venció.' })
+  overdue!: boolean;
+
+  @Field(() => Int, { description: 'Nivel de escalamiento alcanzado en el plazo en curso (0 a 3).' })
+  escalationLevel!: number;
+
+  @Field(() => [Escalation], { description: 'Los escalamientos disparados, en orden.' })
+  escalations!: Escalation[];
 
   @Field(() => Int, { description: 'Número de eventos registrados para el documento (versión de su flujo de eventos).' })
   version!: number;

@@ -1,0 +1,45 @@
+import type { Deadline, EscalationStep } from '@seguimiento/domain';
+
+/** A domain event on its way to the store, with the id that makes its append idempotent. */
+export interface PendingEvent {
+  eventId: string;
+  event: { type: string; data: unknown };
+  occurredAt: string;
+  metadata: EventMetadata;
+}
+
+export interface EventMetadata {
+  correlationId?: string;
+  causationId?: string;
+  oficioNumber?: string;
+  actor?: string;
+}
+
+export interface AppendEventsInput {
+  streamId: string;
+  expectedVersion: number;
+  events: PendingEvent[];
+}
+
+export interface AppendEventsResult {
+  nextVersion: number;
+  lastPosition: string;
+}
+
+/** An escalation to tell people about; `key` lets receivers drop duplicates. */
+export interface EscalationNotice {
+  key: string;
+  streamId: string;
+  ople: string;
+  step: EscalationStep;
+  recipient: string;
+  deadline: Deadline;
+  subject: string;
+  firedAt: string;
+}
+
+/** Activities the workflows call; implemented by the worker, imported here by type only. */
+export interface FollowUpActivities {
+  appendEvents(input: AppendEventsInput): Promise<AppendEventsResult>;
+  notifyEscalation(notice: EscalationNotice): Promise<void>;
+}
