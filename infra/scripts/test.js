@@ -18,6 +18,9 @@ async function main() {
   const { ensureTemporalCli } = require(join(root, 'dist', 'infra', 'src', 'temporal-cli.js'));
   const cli = await ensureTemporalCli((line) => console.log(`  ${line}`));
   console.log(`  using ${cli}`);
+  step('provisioning the Java time-skipping test server (Maven)…');
+  const { ensureTemporalTestServer } = require(join(root, 'dist', 'infra', 'src', 'temporal-test-server.js'));
+  console.log(`  using ${await ensureTemporalTestServer((line) => console.log(`  ${line}`))}`);
 
   const bin = (pkg, file) => join(root, 'node_modules', pkg, file);
   const failures = [];

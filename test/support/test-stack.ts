@@ -1,7 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Client, Connection } from '@temporalio/client';
-import { DefaultLogger, type NativeConnection, Runtime, type Worker } from '@temporalio/worker';
+import type { NativeConnection, Worker } from '@temporalio/worker';
 import { startGateway } from '../../apps/gateway/src/bootstrap';
 import { createWorker } from '../../apps/worker/src/worker';
 import { freePort } from '@seguimiento/infra/ports';
@@ -10,6 +10,7 @@ import { type RunningTemporal, startTemporalDevServer } from '@seguimiento/infra
 import { graphql, type GraphQLResponse } from '@seguimiento/infra/graphql-client';
 import type { EscalationNotice } from '@seguimiento/contracts';
 import { openDatabase } from '@seguimiento/persistence';
+import { quietTemporalLogs } from './quiet-logs';
 import { startTestPostgres } from './test-postgres';
 
 /**
@@ -88,11 +89,3 @@ export async function startTestStack(): Promise<TestStack> {
   }
 }
 
-/** Only warnings and errors from the worker; the runtime can be installed once per process. */
-function quietTemporalLogs(): void {
-  try {
-    Runtime.install({ logger: new DefaultLogger('WARN') });
-  } catch {
-    // Already installed by an earlier test file in this process.
-  }
-}

@@ -1,4 +1,4 @@
-import { NativeConnection, Worker } from '@temporalio/worker';
+import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
 import { DOCUMENTS_TASK_QUEUE } from '@seguimiento/contracts';
 import { EventStore } from '@seguimiento/persistence';
 import type { DataSource } from 'typeorm';
@@ -13,6 +13,8 @@ export interface WorkerDeps {
   dataSource: DataSource;
   notifier: Notifier;
   taskQueue?: string;
+  /** Extra worker options (tests use them; production keeps the defaults). */
+  options?: Pick<WorkerOptions, 'maxCachedWorkflows' | 'stickyQueueScheduleToStartTimeout'>;
 }
 
 /** Creates (but does not run) the worker that hosts the workflows and their activities. */
@@ -25,6 +27,7 @@ export async function createWorker(deps: WorkerDeps): Promise<{ worker: Worker; 
     workflowsPath: workflowsPath(),
     bundlerOptions: { webpackConfigHook: withWorkspaceAliases },
     activities: createActivities({ eventStore: new EventStore(deps.dataSource), notifier: deps.notifier }),
+    ...deps.options,
   });
   return { worker, connection };
 }

@@ -1,0 +1,220 @@
+import { randomUUID } from 'node:crypto';
+import { WithStartWorkflowOperation, WorkflowUpdateFailedError } from '@temporalio/client';
+import { ApplicationFailure } from '@temporalio/common';
+import { TestWorkflowEnvironment } from '@temporalio/testing';
+import type { NativeConnection, Worker } from '@temporalio/worker';
+import type { DataSource } from 'typeorm';
+import {
+  DOCUMENT_WORKFLOW_TYPE,
+  type DocumentUpdateResult,
+  type EscalationNotice,
+  documentStateQuery,
+  expectDocumentUpdate,
+  extendDeadlineUpdate,
+  recordIneAnswerUpdate,
+  submitDocumentUpdate,
+} from '@seguimiento/contracts';
+import { DEFAULT_POLICY, addCountedDays, localDateOf } from '@seguimiento/domain';
+import { ensureTemporalTestServer } from '@seguimiento/infra/temporal-test-server';
+import { openDatabase } from '@seguimiento/persistence';
+import { createWorker } from '../../apps/worker/src/worker';
+import { quietTemporalLogs } from '../support/quiet-logs';
+import { startTestPostgres } from '../support/test-postgres';
+
+/**
+ * The document workflow on Temporal's time-skipping test server (weeks pass in seconds) with a
+ * real PostgreSQL event store: the escalation ladder, re-planning on answers and extensions, and
+ * a worker restarted in the middle of a round.
+ */
+describe('document workflow (time skipping)', () => {
+  let env: TestWorkflowEnvironment;
+  let pg: { url: string; stop(): Promise<void> };
+  let db: DataSource;
+  const notices: EscalationNotice[] = [];
+  const taskQueue = `documents-${randomUUID()}`;
+  let current: { worker: Worker; running: Promise<void> } | null = null;
+
+  async function startWorker(): Promise<void> {
+    const { worker } = await createWorker({
+      connection: env.nativeConnection as NativeConnection,
+      namespace: env.namespace ?? 'default',
+      dataSource: db,
+      notifier: { notify: async (n) => void notices.push(n) },
+      taskQueue,
+      // No sticky cache: the Java test server does not hand a stopped worker's sticky tasks back
+      // to the shared queue, which would stall time skipping after a restart. Every workflow task
+      // is then a full replay from history — the strictest way to run the restart scenario.
+      options: { maxCachedWorkflows: 0 },
+    });
+    current = { worker, running: worker.run() };
+  }
+  async function stopWorker(): Promise<void> {
+    if (!current) return;
+    current.worker.shutdown();
+    await current.running;
+    current = null;
+  }
+
+  beforeAll(async () => {
+    quietTemporalLogs();
+    const [server, postgres] = await Promise.all([ensureTemporalTestServer(), startTestPostgres()]);
+    pg = postgres;
+    env = await TestWorkflowEnvironment.createTimeSkipping({ server: { executable: { type: 'existing-path', path: server } } });
+    db = await openDatabase(pg.url);
+    await startWorker();
+  });
+  afterAll(async () => {
+    await stopWorker();
+    await env?.teardown();
+    await db?.destroy();
+    await pg?.stop();
+  });
+
+  const today = async () => localDateOf(new Date(await env.currentTimeMs()));
+  const handleOf = (documentId: string) => env.client.workflow.getHandle(documentId);
+  const eventsOf = (documentId: string): Promise<Array<{ stream_version: number; type: string; data: Record<string, unknown> }>> =>
+    db.query('SELECT stream_version, type, data FROM events WHERE stream_id = $1 ORDER BY stream_version', [documentId]);
+
+  function startDocument(documentId: string, first: (op: WithStartWorkflowOperation<never>) => Promise<DocumentUpdateResult>) {
+    const op = new WithStartWorkflowOperation(DOCUMENT_WORKFLOW_TYPE, {
+      workflowId: documentId,
+      taskQueue,
+      args: [{ documentId, ople: 'GRO' }],
+      workflowIdConflictPolicy: 'FAIL',
+    }) as WithStartWorkflowOperation<never>;
+    return first(op);
+  }
+  const expectDocument = (documentId: string, deliverable: number, dueDate: string) =>
+    startDocument(documentId, (startWorkflowOperation) =>
+      env.client.workflow.executeUpdateWithStart(expectDocumentUpdate, {
+        args: [{ documentId, ople: 'GRO', deliverable, versionKind: 'FINAL', dueDate, sourceOficio: 'INE/UTSI/1654/2024' }],
+        startWorkflowOperation,
+      }),
+    );
+
+  it('climbs the whole 30-day escalation ladder of an overdue deliverable, each step once and on time', async () => {
+    const id = 'document:GRO:e16-final';
+    const dueDate = addCountedDays(await today(), 5, DEFAULT_POLICY);
+    await expectDocument(id, 16, dueDate);
+
+    await env.sleep('30 days');
+
+    const view = await handleOf(id).query(documentStateQuery);
+    expect(view.overdue).toBe(true);
+    expect(view.escalationLevel).toBe(3);
+    expect(view.state.escalations.map((e) => e.step)).toEqual(['REMINDER', 'OVERDUE', 'LEVEL_1', 'LEVEL_2', 'LEVEL_3']);
+    for (const e of view.state.escalations) {
+      const lateness = Date.parse(e.firedAt) - Date.parse(e.dueToFireAt);
+      expect(lateness).toBeGreaterThanOrEqual(0);
+      expect(lateness).toBeLessThan(1000);
+    }
+    expect(view.state.escalations[1].dueToFireAt).toBe(view.state.deadline!.dueAt);
+    const mine = notices.filter((n) => n.streamId === id);
+    expect(mine.map((n) => n.step)).toEqual(['REMINDER', 'OVERDUE', 'LEVEL_1', 'LEVEL_2', 'LEVEL_3']);
+    expect(mine.map((n) => n.recipient)).toEqual([
+      'Parte responsable del plazo',
+      'Parte responsable del plazo',
+      'Área responsable',
+      'Secretaría Técnica de la Comisión',
+      'Comisión',
+    ]);
+    // Every step is an event in the store, once, in a contiguous stream.
+    const events = await eventsOf(id);
+    expect(events.map((e) => e.stream_version)).toEqual(events.map((_, i) => i + 1));
+    expect(events.filter((e) => e.type === 'EscalationRaised')).toHaveLength(5);
+  });
+
+  it('a submission cancels the delivery ladder and starts INE’s review clock', async () => {
+    const id = 'document:GRO:e17-final';
+    const start = await today();
+    await expectDocument(id, 17, addCountedDays(start, 5, DEFAULT_POLICY));
+    await env.sleep('4 days'); // the reminder (2 days before) has gone out
+    const submittedOn = await today();
+    const result = await handleOf(id).executeUpdate(submitDocumentUpdate, {
+      args: [{ documentId: id, ople: 'GRO', deliverable: 17, versionKind: 'FINAL', oficioNumber: 'IEPC/GRO/SE/0200/2024', submittedOn }],
+    });
+    expect(result.state.deadline).toMatchObject({ party: 'INE', kind: 'REVIEW', dueDate: addCountedDays(submittedOn, 10, DEFAULT_POLICY) });
+    await env.sleep('5 days'); // past the old delivery date, before INE's
+    const view = await handleOf(id).query(documentStateQuery);
+    expect(view.state.escalations.map((e) => `${e.deadline.kind}:${e.step}`)).toEqual(['DELIVERY:REMINDER']);
+    expect(view.overdue).toBe(false);
+  });
+
+  it('an extension on a running workflow re-plans its ladder', async () => {
+    const id = 'document:GRO:e18-final';
+    const start = await today();
+    await expectDocument(id, 18, addCountedDays(start, 3, DEFAULT_POLICY));
+    const extendedTo = addCountedDays(start, 20, DEFAULT_POLICY);
+    await handleOf(id).executeUpdate(extendDeadlineUpdate, { args: [{ dueDate: extendedTo, reason: 'Prórroga concedida' }] });
+    await env.sleep('10 days');
+    expect((await handleOf(id).query(documentStateQuery)).state.escalations).toEqual([]);
+    await env.sleep('12 days');
+    const view = await handleOf(id).query(documentStateQuery);
+    expect(view.state.escalations.map((e) => [e.step, e.deadline.dueDate])).toEqual([
+      ['REMINDER', extendedTo],
+      ['OVERDUE', extendedTo],
+      ['LEVEL_1', extendedTo],
+    ]);
+  });
+
+  it('survives a worker restart in the middle of a round: no step fires twice, the next fires on the new worker', async () => {
+    const id = 'document:GRO:e14-proyecto';
+    const day0 = await today();
+    await startDocument(id, (startWorkflowOperation) =>
+      env.client.workflow.executeUpdateWithStart(submitDocumentUpdate, {
+        args: [{ documentId: id, ople: 'GRO', deliverable: 14, versionKind: 'PROYECTO', oficioNumber: 'IEPC/GRO/SE/0300/2024', submittedOn: day0 }],
+        startWorkflowOperation,
+      }),
+    );
+    const observed = await handleOf(id).executeUpdate(recordIneAnswerUpdate, {
+      args: [{ oficioNumber: 'INE/UTSI/0797/2024', date: day0, outcome: 'OBSERVATIONS', additionalObservations: false, references: [] }],
+    });
+    expect(observed.state).toMatchObject({ status: 'OBSERVED', ballInCourt: 'OPLE' });
+
+    await env.sleep('4 days'); // the reminder (2 days before the OPLE's 5 days end) fires on the first worker
+    expect((await handleOf(id).query(documentStateQuery)).state.escalations.map((e) => e.step)).toEqual(['REMINDER']);
+
+    // A new worker, with nothing cached: it rebuilds the workflow from its history, then waits on its timer.
+    await stopWorker();
+    await startWorker();
+    await env.sleep('2 days'); // past the end of the 5th day, before level 1 (a day later)
+
+    const view = await handleOf(id).query(documentStateQuery);
+    expect(view.state.escalations.map((e) => e.step)).toEqual(['REMINDER', 'OVERDUE']);
+    const escalationEvents = (await eventsOf(id)).filter((e) => e.type === 'EscalationRaised');
+    expect(escalationEvents.map((e) => e.data.step)).toEqual(['REMINDER', 'OVERDUE']);
+
+    // The round goes on on the new worker: the OPLE answers with a new version, INE accepts it.
+    await handleOf(id).executeUpdate(submitDocumentUpdate, {
+      args: [{ documentId: id, ople: 'GRO', deliverable: 14, versionKind: 'PROYECTO', oficioNumber: 'IEPC/GRO/SE/0310/2024', submittedOn: await today() }],
+    });
+    await handleOf(id).executeUpdate(recordIneAnswerUpdate, {
+      args: [{ oficioNumber: 'INE/UTSI/1123/2024', date: await today(), outcome: 'ADDRESSED', additionalObservations: false, references: ['INE/UTSI/0797/2024'] }],
+    });
+    const final = await handleOf(id).result();
+    expect(final).toMatchObject({ status: 'RESOLVED', resolution: 'ADDRESSED', submissions: 2 });
+    expect(notices.filter((n) => n.streamId === id).map((n) => n.step)).toEqual(['REMINDER', 'OVERDUE']);
+  });
+
+  it('refuses bad input synchronously, with the reason, and writes nothing', async () => {
+    const id = 'document:GRO:e21-proyecto';
+    const day = await today();
+    await startDocument(id, (startWorkflowOperation) =>
+      env.client.workflow.executeUpdateWithStart(submitDocumentUpdate, {
+        args: [{ documentId: id, ople: 'GRO', deliverable: 21, versionKind: 'PROYECTO', oficioNumber: 'IEPC/GRO/SE/0400/2024', submittedOn: day }],
+        startWorkflowOperation,
+      }),
+    );
+    const refused = await handleOf(id)
+      .executeUpdate(recordIneAnswerUpdate, {
+        args: [{ oficioNumber: 'INE/UTSI/2000/2024', date: '2024-04-31', outcome: 'OBSERVATIONS', additionalObservations: false, references: [] }],
+      })
+      .catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(WorkflowUpdateFailedError);
+    const cause = (refused as WorkflowUpdateFailedError).cause as ApplicationFailure;
+    expect(cause.type).toBe('INVALID_INPUT');
+    expect(cause.message).toMatch(/^date: /);
+    expect(cause.details).toEqual([{ field: 'date' }]);
+    expect((await eventsOf(id)).map((e) => e.type)).toEqual(['DocumentOpened', 'DocumentSubmitted', 'DeadlineSet']);
+  });
+});
