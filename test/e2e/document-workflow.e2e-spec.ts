@@ -7,11 +7,16 @@ import type { DataSource } from 'typeorm';
 import {
   DOCUMENT_WORKFLOW_TYPE,
   type DocumentUpdateResult,
+  REQUEST_WORKFLOW_TYPE,
   type EscalationNotice,
   documentStateQuery,
   expectDocumentUpdate,
   extendDeadlineUpdate,
+  fulfillRequestUpdate,
+  openRequestUpdate,
   recordIneAnswerUpdate,
+  requestStateQuery,
+  requestWorkflowId,
   submitDocumentUpdate,
 } from '@seguimiento/contracts';
 import { DEFAULT_POLICY, addCountedDays, localDateOf } from '@seguimiento/domain';
@@ -26,7 +31,7 @@ import { startTestPostgres } from '../support/test-postgres';
  * real PostgreSQL event store: the escalation ladder, re-planning on answers and extensions, and
  * a worker restarted in the middle of a round.
  */
-describe('document workflow (time skipping)', () => {
+describe('document and request workflows (time skipping)', () => {
   let env: TestWorkflowEnvironment;
   let pg: { url: string; stop(): Promise<void> };
   let db: DataSource;
@@ -194,6 +199,60 @@ describe('document workflow (time skipping)', () => {
     const final = await handleOf(id).result();
     expect(final).toMatchObject({ status: 'RESOLVED', resolution: 'ADDRESSED', submissions: 2 });
     expect(notices.filter((n) => n.streamId === id).map((n) => n.step)).toEqual(['REMINDER', 'OVERDUE']);
+  });
+
+  it('continues as new before the history grows large, carrying the state over', async () => {
+    const id = 'document:GRO:e20-final';
+    const op = new WithStartWorkflowOperation(DOCUMENT_WORKFLOW_TYPE, {
+      workflowId: id,
+      taskQueue,
+      args: [{ documentId: id, ople: 'GRO', historyLimit: 40 }],
+      workflowIdConflictPolicy: 'FAIL',
+    });
+    const start = await today();
+    await env.client.workflow.executeUpdateWithStart(expectDocumentUpdate, {
+      args: [{ documentId: id, ople: 'GRO', deliverable: 20, versionKind: 'FINAL', dueDate: addCountedDays(start, 30, DEFAULT_POLICY) }],
+      startWorkflowOperation: op,
+    });
+    const firstRun = (await handleOf(id).describe()).runId;
+    for (let day = 31; day <= 42; day++) {
+      await handleOf(id).executeUpdate(extendDeadlineUpdate, { args: [{ dueDate: addCountedDays(start, day, DEFAULT_POLICY), reason: `prórroga ${day}` }] });
+    }
+    const description = await handleOf(id).describe();
+    expect(description.runId).not.toBe(firstRun);
+    const view = await handleOf(id).query(documentStateQuery);
+    expect(view.state).toMatchObject({ status: 'EXPECTED', version: 14, deadline: { dueDate: addCountedDays(start, 42, DEFAULT_POLICY) } });
+    const events = await eventsOf(id);
+    expect(events.map((e) => e.stream_version)).toEqual(Array.from({ length: 14 }, (_, i) => i + 1));
+  });
+
+  it('follows a request "a más tardar" like a document: overdue, escalated, then closed by the OPLE’s answer', async () => {
+    const id = requestWorkflowId('GRO', 'INE/UTSI/1221/2024');
+    const day0 = await today();
+    await env.client.workflow.executeUpdateWithStart(openRequestUpdate, {
+      args: [{ ople: 'GRO', oficioNumber: 'INE/UTSI/1221/2024', date: day0, subject: 'Estatus de la contratación del servicio de soporte', dueDate: addCountedDays(day0, 3, DEFAULT_POLICY) }],
+      startWorkflowOperation: new WithStartWorkflowOperation(REQUEST_WORKFLOW_TYPE, {
+        workflowId: id,
+        taskQueue,
+        args: [{ requestId: id, ople: 'GRO' }],
+        workflowIdConflictPolicy: 'FAIL',
+      }),
+    });
+    await env.sleep('4 days');
+    const view = await handleOf(id).query(requestStateQuery);
+    expect(view.overdue).toBe(true);
+    expect(view.state.escalations.map((e) => e.step)).toEqual(['REMINDER', 'OVERDUE']);
+    await handleOf(id).executeUpdate(fulfillRequestUpdate, { args: [{ oficioNumber: 'IEPC/GRO/SE/0600/2024', date: await today(), by: 'OPLE' }] });
+    expect(await handleOf(id).result()).toMatchObject({ status: 'FULFILLED', deadline: null, fulfilledBy: { by: 'OPLE' } });
+    expect(notices.filter((n) => n.streamId === id).map((n) => n.step)).toEqual(['REMINDER', 'OVERDUE']);
+    expect((await eventsOf(id)).map((e) => e.type)).toEqual([
+      'RequestOpened',
+      'DeadlineSet',
+      'EscalationRaised',
+      'EscalationRaised',
+      'RequestFulfilled',
+      'DeadlineSet',
+    ]);
   });
 
   it('refuses bad input synchronously, with the reason, and writes nothing', async () => {

@@ -1,1 +1,2 @@
 export { documentWorkflow } from './document.workflow';
+export { requestWorkflow } from './request.workflow';

@@ -13,6 +13,8 @@ import type {
 export interface DocumentWorkflowInput {
   documentId: string;
   ople: string;
+  /** Continue-as-new past this many history events (tests lower it). */
+  historyLimit?: number;
   carried?: { state: DocumentState; lastPosition: string | null };
 }
 

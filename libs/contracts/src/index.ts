@@ -2,3 +2,4 @@ export * from './task-queues';
 export * from './workflow-ids';
 export * from './activities.contract';
 export * from './document.contract';
+export * from './request.contract';

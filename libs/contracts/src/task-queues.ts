@@ -3,3 +3,4 @@ export const DOCUMENTS_TASK_QUEUE = 'seguimiento-documents';
 
 /** Workflow type names, so callers start workflows without importing workflow code. */
 export const DOCUMENT_WORKFLOW_TYPE = 'documentWorkflow';
+export const REQUEST_WORKFLOW_TYPE = 'requestWorkflow';

@@ -1,6 +1,8 @@
-import type { EscalationStep } from '../deadlines/escalation';
+import type { RaiseEscalationData } from '../deadlines/deadline-decisions';
 import type { FollowUpPolicy } from '../deadlines/policy';
 import type { DocumentVersionKind, ReviewOutcome } from './document.events';
+
+export type { RaiseEscalationData };
 
 /** Who the document is: needed by whichever command opens its case. */
 export interface DocumentIdentity {
@@ -54,12 +56,6 @@ export interface ExtendDeadlineData {
   dueDate: string;
   reason: string;
   oficioNumber?: string;
-}
-
-export interface RaiseEscalationData {
-  step: EscalationStep;
-  dueToFireAt: string;
-  now: string;
 }
 
 export type DocumentCommand =

@@ -1,6 +1,6 @@
 import { findDeliverable } from '../catalogue/deliverables';
-import { type Deadline, deadlineAfter, deadlineOn } from '../deadlines/deadline';
-import { ESCALATION_RECIPIENTS, ESCALATION_STEPS, escalationKey } from '../deadlines/escalation';
+import { deadlineAfter, deadlineOn } from '../deadlines/deadline';
+import { escalationToRaise, extension } from '../deadlines/deadline-decisions';
 import { type FollowUpPolicy, policyWith } from '../deadlines/policy';
 import { isIneOficio, normalizeOficioNumber } from '../oficio/oficio-number';
 import { DomainError, assertNever } from '../shared/domain-error';
@@ -337,43 +337,13 @@ function decideWithdraw(data: WithdrawDocumentData, state: DocumentState): Docum
 function decideExtend(data: ExtendDeadlineData, state: DocumentState): DocumentEvent[] {
   validateExtension(data);
   rejectIfClosed(state);
-  const previous: Deadline | null = state.deadline;
-  if (!previous) throw new DomainError('NO_DEADLINE', `El documento ${state.documentId} no tiene un plazo en curso.`);
-  if (data.dueDate === previous.dueDate) return [];
-  if (data.dueDate < previous.dueDate) {
-    throw new DomainError('INVALID_INPUT', `dueDate: la prórroga (${data.dueDate}) debe ser posterior al plazo vigente (${previous.dueDate}).`, 'dueDate');
-  }
-  return [
-    {
-      type: 'DeadlineExtended',
-      data: {
-        previous,
-        deadline: deadlineOn(previous.party, previous.kind, data.dueDate),
-        reason: data.reason.trim(),
-        oficioNumber: data.oficioNumber ? normalizeOficioNumber(data.oficioNumber) : null,
-      },
-    },
-  ];
+  const extended = extension(state.documentId, state.deadline, { ...data, oficioNumber: data.oficioNumber ? normalizeOficioNumber(data.oficioNumber) : null });
+  return extended ? [{ type: 'DeadlineExtended', data: extended }] : [];
 }
 
 function decideEscalation(data: RaiseEscalationData, state: DocumentState): DocumentEvent[] {
-  if (!ESCALATION_STEPS.includes(data.step)) throw new DomainError('INVALID_INPUT', `step: "${data.step}" no es un paso de escalamiento.`, 'step');
-  if (!state.deadline || isClosed(state)) return [];
-  const key = escalationKey(state.deadline, data.step);
-  if (state.escalations.some((e) => e.key === key)) return [];
-  return [
-    {
-      type: 'EscalationRaised',
-      data: {
-        step: data.step,
-        key,
-        deadline: state.deadline,
-        recipient: ESCALATION_RECIPIENTS[data.step],
-        dueToFireAt: data.dueToFireAt,
-        firedAt: data.now,
-      },
-    },
-  ];
+  const raised = escalationToRaise(isClosed(state) ? null : state.deadline, state.escalations, data);
+  return raised ? [{ type: 'EscalationRaised', data: raised }] : [];
 }
 
 function unique<T>(values: T[]): T[] {

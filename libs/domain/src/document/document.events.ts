@@ -1,6 +1,8 @@
 import type { Deadline } from '../deadlines/deadline';
-import type { EscalationStep } from '../deadlines/escalation';
+import type { DeadlineExtendedData, EscalationRaisedData } from '../deadlines/deadline-decisions';
 import type { FollowUpPolicy } from '../deadlines/policy';
+
+export type { DeadlineExtendedData, EscalationRaisedData };
 
 /** What happened to a document, in the past tense. Each event is `{ type, data }`. */
 export type DocumentVersionKind = 'PROYECTO' | 'FINAL';
@@ -75,29 +77,10 @@ export interface DeadlineSetData {
   deadline: Deadline | null;
 }
 
-export interface DeadlineExtendedData {
-  previous: Deadline;
-  deadline: Deadline;
-  reason: string;
-  oficioNumber: string | null;
-}
-
 export interface DocumentWithdrawnData {
   date: string;
   reason: string;
   oficioNumber: string | null;
-}
-
-export interface EscalationRaisedData {
-  step: EscalationStep;
-  /** Unique per deadline and step: the same step never fires twice. */
-  key: string;
-  deadline: Deadline;
-  recipient: string;
-  /** When the step was due (the timer's target). */
-  dueToFireAt: string;
-  /** When it fired (workflow time). */
-  firedAt: string;
 }
 
 export type DocumentEvent =

@@ -110,6 +110,7 @@ export function escalationLevel(state: DocumentState): number {
   return Math.max(0, ...levels);
 }
 
-export function isOverdue(state: DocumentState, now: string): boolean {
+/** Whether a case's running deadline has passed at `now`. */
+export function isOverdue(state: { deadline: Deadline | null }, now: string): boolean {
   return state.deadline !== null && Date.parse(state.deadline.dueAt) <= Date.parse(now);
 }

@@ -1,0 +1,57 @@
+import { DomainError } from '../shared/domain-error';
+import { type Deadline, deadlineOn } from './deadline';
+import { ESCALATION_RECIPIENTS, ESCALATION_STEPS, type EscalationStep, escalationKey } from './escalation';
+
+/** Decisions every followed case (document or request) makes the same way about its clock. */
+
+export interface EscalationRaisedData {
+  step: EscalationStep;
+  /** Unique per deadline and step: the same step never fires twice. */
+  key: string;
+  deadline: Deadline;
+  recipient: string;
+  /** When the step was due (the timer's target). */
+  dueToFireAt: string;
+  /** When it fired (workflow time). */
+  firedAt: string;
+}
+
+export interface DeadlineExtendedData {
+  previous: Deadline;
+  deadline: Deadline;
+  reason: string;
+  oficioNumber: string | null;
+}
+
+export interface RaiseEscalationData {
+  step: EscalationStep;
+  dueToFireAt: string;
+  now: string;
+}
+
+/** The escalation to record now, or null when there is no clock or the step already fired. */
+export function escalationToRaise(
+  deadline: Deadline | null,
+  fired: ReadonlyArray<{ key: string }>,
+  data: RaiseEscalationData,
+): EscalationRaisedData | null {
+  if (!ESCALATION_STEPS.includes(data.step)) throw new DomainError('INVALID_INPUT', `step: "${data.step}" no es un paso de escalamiento.`, 'step');
+  if (!deadline) return null;
+  const key = escalationKey(deadline, data.step);
+  if (fired.some((e) => e.key === key)) return null;
+  return { step: data.step, key, deadline, recipient: ESCALATION_RECIPIENTS[data.step], dueToFireAt: data.dueToFireAt, firedAt: data.now };
+}
+
+/** The extension of a running deadline, null when it already ends that day; never a shortening. */
+export function extension(
+  caseId: string | null,
+  previous: Deadline | null,
+  data: { dueDate: string; reason: string; oficioNumber: string | null },
+): DeadlineExtendedData | null {
+  if (!previous) throw new DomainError('NO_DEADLINE', `${caseId ?? 'El caso'} no tiene un plazo en curso.`);
+  if (data.dueDate === previous.dueDate) return null;
+  if (data.dueDate < previous.dueDate) {
+    throw new DomainError('INVALID_INPUT', `dueDate: la prórroga (${data.dueDate}) debe ser posterior al plazo vigente (${previous.dueDate}).`, 'dueDate');
+  }
+  return { previous, deadline: deadlineOn(previous.party, previous.kind, data.dueDate), reason: data.reason.trim(), oficioNumber: data.oficioNumber };
+}

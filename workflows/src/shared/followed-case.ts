@@ -1,0 +1,141 @@
+import { allHandlersFinished, condition, uuid4, workflowInfo } from '@temporalio/workflow';
+import {
+  DEFAULT_POLICY,
+  type Deadline,
+  type FollowUpPolicy,
+  type PlannedEscalation,
+  type RaiseEscalationData,
+  nextEscalation,
+  normalizeOficioNumber,
+} from '@seguimiento/domain';
+import { activities } from './activities';
+import { decideOrFail } from './domain-failure';
+import { msUntil, nowIso, shouldContinueAsNew } from './history';
+import { createSerial } from './serial';
+
+/** What every followed case's state has: a stream version, a clock, the escalations it fired. */
+export interface CaseState {
+  version: number;
+  deadline: Deadline | null;
+  escalations: ReadonlyArray<{ key: string; step: string; recipient: string; deadline: Deadline; firedAt: string }>;
+  policy: FollowUpPolicy | null;
+  ople: string | null;
+}
+
+/** A decider, and what the workflow needs to know about it. */
+export interface CaseDefinition<C extends { type: string; data: unknown }, E, S extends CaseState> {
+  decide(command: C, state: S): E[];
+  fold(events: E[], state: S): S;
+  closed(state: S): boolean;
+  raise(data: RaiseEscalationData): C;
+  /** The line escalation notices carry. */
+  subject(state: S): string;
+}
+
+export interface CaseResult<S> {
+  state: S;
+  changed: boolean;
+  position: string | null;
+}
+
+/**
+ * The life every followed case shares — documents and requests alike. Commands are decided on
+ * the current state one at a time; their events are appended to the event store (idempotently,
+ * with ids fixed in the workflow's history) before the state moves; between commands the case
+ * sleeps on a durable timer until the next rung of its deadline's escalation ladder, announces
+ * it, and continues as new before its history grows large.
+ */
+export function createCase<C extends { type: string; data: unknown }, E, S extends CaseState>(
+  definition: CaseDefinition<C, E, S>,
+  initial: S,
+  lastPositionCarried: string | null,
+  historyLimit?: number,
+) {
+  let state = initial;
+  let lastPosition = lastPositionCarried;
+  const streamId = workflowInfo().workflowId;
+  const serial = createSerial();
+
+  const plan = () =>
+    nextEscalation(definition.closed(state) ? null : state.deadline, new Set(state.escalations.map((e) => e.key)), nowIso(), state.policy ?? DEFAULT_POLICY);
+
+  function apply(command: C): Promise<CaseResult<S>> {
+    return serial.run(async () => {
+      const events = decideOrFail(() => definition.decide(command, state));
+      if (events.length === 0) return { state, changed: false, position: lastPosition };
+      const oficioNumber = oficioOf(command);
+      const occurredAt = nowIso();
+      const result = await activities.appendEvents({
+        streamId,
+        expectedVersion: state.version,
+        events: events.map((event) => ({
+          eventId: uuid4(),
+          event: event as { type: string; data: unknown },
+          occurredAt,
+          metadata: { correlationId: streamId, causationId: `${workflowInfo().runId}:${command.type}`, ...(oficioNumber ? { oficioNumber } : {}) },
+        })),
+      });
+      state = definition.fold(events, state);
+      lastPosition = result.lastPosition;
+      return { state, changed: true, position: lastPosition };
+    });
+  }
+
+  /** For update validators: refuses a bad or impossible command before anything is written. */
+  function validate(command: C): void {
+    decideOrFail(() => definition.decide(command, state));
+  }
+
+  async function escalate(due: PlannedEscalation): Promise<void> {
+    const result = await apply(definition.raise({ step: due.step, dueToFireAt: due.at, now: nowIso() }));
+    if (!result.changed) return;
+    const fired = state.escalations[state.escalations.length - 1];
+    await activities.notifyEscalation({
+      key: fired.key,
+      streamId,
+      ople: state.ople ?? '',
+      step: fired.step as PlannedEscalation['step'],
+      recipient: fired.recipient,
+      deadline: fired.deadline,
+      subject: definition.subject(state),
+      firedAt: fired.firedAt,
+    });
+  }
+
+  /**
+   * Follows the case until it closes. `carryOver` is called (and never returns) when the history
+   * has grown enough to continue as new. Returns false when the case never opened: a workflow
+   * started by a command that was then refused has nothing to follow.
+   */
+  async function follow(carryOver: (state: S, lastPosition: string | null) => Promise<never>, emptyGraceMs: number): Promise<boolean> {
+    if (state.version === 0 && !(await condition(() => state.version > 0, emptyGraceMs))) {
+      await condition(() => serial.idle() && allHandlersFinished());
+      return false;
+    }
+    while (!definition.closed(state)) {
+      const { due, next } = plan();
+      if (due) {
+        await escalate(due);
+        continue;
+      }
+      const seen = state.version;
+      const changed = () => state.version !== seen || shouldContinueAsNew(historyLimit);
+      if (next) await condition(changed, msUntil(next.at));
+      else await condition(changed);
+      if (shouldContinueAsNew(historyLimit)) {
+        await condition(() => serial.idle() && allHandlersFinished());
+        await carryOver(state, lastPosition);
+      }
+    }
+    await condition(() => serial.idle() && allHandlersFinished());
+    return true;
+  }
+
+  return { state: () => state, streamId, apply, validate, plan, follow };
+}
+
+function oficioOf(command: { data: unknown }): string | undefined {
+  const data = command.data as { oficioNumber?: unknown; sourceOficio?: unknown };
+  const number = typeof data.oficioNumber === 'string' ? data.oficioNumber : typeof data.sourceOficio === 'string' ? data.sourceOficio : undefined;
+  return number ? normalizeOficioNumber(number) : undefined;
+}
