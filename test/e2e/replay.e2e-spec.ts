@@ -1,0 +1,163 @@
+import { randomUUID } from 'node:crypto';
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { WithStartWorkflowOperation } from '@temporalio/client';
+import { temporal } from '@temporalio/proto';
+import { NativeConnection } from '@temporalio/worker';
+import { Client, Connection } from '@temporalio/client';
+import { Worker } from '@temporalio/worker';
+import { DeterminismViolationError } from '@temporalio/workflow';
+import {
+  DOCUMENT_WORKFLOW_TYPE,
+  type FollowUpActivities,
+  REQUEST_WORKFLOW_TYPE,
+  expectDocumentUpdate,
+  documentStateQuery,
+  fulfillRequestUpdate,
+  openRequestUpdate,
+  recordIneAnswerUpdate,
+  requestStateQuery,
+  requestWorkflowId,
+  submitDocumentUpdate,
+} from '@seguimiento/contracts';
+import { localDateOf } from '@seguimiento/domain';
+import { freePort } from '@seguimiento/infra/ports';
+import { ensureTemporalCli } from '@seguimiento/infra/temporal-cli';
+import { type RunningTemporal, startTemporalDevServer } from '@seguimiento/infra/temporal-server';
+import { repoRoot } from '@seguimiento/runtime';
+import { withWorkspaceAliases, workflowsPath } from '../../apps/worker/src/workflow-bundling';
+import { quietTemporalLogs } from '../support/quiet-logs';
+
+/**
+ * Determinism guard. The histories committed in workflows/histories/ (one or more per workflow
+ * type, recorded from the released code) must replay against the current workflow code; a change
+ * that would break running workflows fails here, and has to go through `patched()`.
+ * `UPDATE_HISTORIES=1 npm run test:e2e -- test/e2e/replay` records them afresh — only when the
+ * change is meant to be incompatible (no workflow of the old shape is running anywhere).
+ */
+const HISTORIES = join(repoRoot(), 'workflows', 'histories');
+const bundlerOptions = { webpackConfigHook: withWorkspaceAliases };
+
+/** Each file: `{ workflowType, workflowId, history }` — replay needs the workflow's real id. */
+interface RecordedHistory {
+  workflowType: string;
+  workflowId: string;
+  history: unknown;
+}
+
+function committedHistories(): RecordedHistory[] {
+  return readdirSync(HISTORIES)
+    .filter((f) => f.endsWith('.json'))
+    .sort()
+    .map((f) => {
+      const recorded = JSON.parse(readFileSync(join(HISTORIES, f), 'utf8')) as RecordedHistory;
+      return { ...recorded, history: temporal.api.history.v1.History.fromObject(recorded.history as object) };
+    });
+}
+
+describe('workflow determinism: committed histories replay against the current code', () => {
+  // Recorded on the real (dev) server: the Java time-skipping server orders update events in a
+  // way the SDK's replayer does not accept, so its histories are no reference.
+  let server: RunningTemporal;
+  let connection: NativeConnection;
+  let client: Client;
+
+  beforeAll(async () => {
+    quietTemporalLogs();
+    server = await startTemporalDevServer({ cli: await ensureTemporalCli(), port: await freePort() });
+    connection = await NativeConnection.connect({ address: server.address });
+    client = new Client({ connection: await Connection.connect({ address: server.address }) });
+  });
+  afterAll(async () => {
+    await client?.connection.close();
+    await connection?.close();
+    await server?.stop();
+  });
+
+  it('records a history of every workflow type and replays it', async () => {
+    const taskQueue = `record-${randomUUID()}`;
+    let position = 0;
+    const activities: FollowUpActivities = {
+      appendEvents: async (input) => ({ nextVersion: input.expectedVersion + input.events.length, lastPosition: String((position += input.events.length)) }),
+      notifyEscalation: async () => undefined,
+    };
+    const worker = await Worker.create({ connection, taskQueue, workflowsPath: workflowsPath(), bundlerOptions, activities });
+    const recorded = await worker.runUntil(async () => {
+      const today = localDateOf(new Date());
+      const requestId = requestWorkflowId('GRO', 'INE/UTSI/1221/2024');
+      const start = (type: string, workflowId: string, args: unknown[]) =>
+        new WithStartWorkflowOperation(type, { workflowId, taskQueue, args, workflowIdConflictPolicy: 'FAIL' });
+
+      // A document's whole life: expected (already overdue: it escalates at once), submitted,
+      // observed, answered, resolved — with timers set and cancelled along the way.
+      const documentId = 'document:GRO:e16-proyecto';
+      await client.workflow.executeUpdateWithStart(expectDocumentUpdate, {
+        args: [{ documentId, ople: 'GRO', deliverable: 16, versionKind: 'PROYECTO', dueDate: '2024-04-07', sourceOficio: 'INE/UTSI/1654/2024' }],
+        startWorkflowOperation: start(DOCUMENT_WORKFLOW_TYPE, documentId, [{ documentId, ople: 'GRO' }]),
+      });
+      const doc = client.workflow.getHandle(documentId);
+      await waitFor(async () => (await doc.query(documentStateQuery)).state.escalations.length === 1);
+      await doc.executeUpdate(submitDocumentUpdate, { args: [{ documentId, ople: 'GRO', deliverable: 16, versionKind: 'PROYECTO', oficioNumber: 'IEPC/GRO/SE/0700/2024', submittedOn: today }] });
+      await doc.executeUpdate(recordIneAnswerUpdate, {
+        args: [{ oficioNumber: 'INE/UTSI/1489/2024', date: today, outcome: 'OBSERVATIONS', additionalObservations: false, references: [], observations: [{ text: 'Detallar el plan de continuidad' }] }],
+      });
+      await doc.executeUpdate(submitDocumentUpdate, { args: [{ documentId, ople: 'GRO', deliverable: 16, versionKind: 'PROYECTO', oficioNumber: 'IEPC/GRO/SE/0750/2024', submittedOn: today }] });
+      await doc.executeUpdate(recordIneAnswerUpdate, { args: [{ oficioNumber: 'INE/UTSI/1700/2024', date: today, outcome: 'ADDRESSED', additionalObservations: false, references: ['INE/UTSI/1489/2024'] }] });
+      await doc.result();
+
+      // A request "a más tardar" a date already past: escalated at once, then answered.
+      await client.workflow.executeUpdateWithStart(openRequestUpdate, {
+        args: [{ ople: 'GRO', oficioNumber: 'INE/UTSI/1221/2024', date: '2024-02-29', subject: 'Estatus de la contratación del servicio de soporte', dueDate: '2024-03-04' }],
+        startWorkflowOperation: start(REQUEST_WORKFLOW_TYPE, requestId, [{ requestId, ople: 'GRO' }]),
+      });
+      const request = client.workflow.getHandle(requestId);
+      await waitFor(async () => (await request.query(requestStateQuery)).state.escalations.length === 1);
+      await request.executeUpdate(fulfillRequestUpdate, { args: [{ oficioNumber: 'IEPC/GRO/SE/0800/2024', date: today, by: 'OPLE' }] });
+      await request.result();
+      const recordedHistories: RecordedHistory[] = [
+        { workflowType: DOCUMENT_WORKFLOW_TYPE, workflowId: documentId, history: await doc.fetchHistory() },
+        { workflowType: REQUEST_WORKFLOW_TYPE, workflowId: requestId, history: await request.fetchHistory() },
+      ];
+      return recordedHistories;
+    });
+
+    for await (const result of Worker.runReplayHistories({ workflowsPath: workflowsPath(), bundlerOptions }, recorded)) {
+      expect(result.error).toBeUndefined();
+    }
+    if (process.env.UPDATE_HISTORIES === '1') {
+      for (const recordedHistory of recorded) {
+        writeFileSync(join(HISTORIES, `${recordedHistory.workflowType}.json`), `${JSON.stringify(recordedHistory, null, 1)}\n`);
+      }
+    }
+  });
+
+  it('replays every committed history with the current workflow code', async () => {
+    const committed = committedHistories();
+    expect(committed.map((h) => h.workflowType)).toEqual(expect.arrayContaining([DOCUMENT_WORKFLOW_TYPE, REQUEST_WORKFLOW_TYPE]));
+    for await (const result of Worker.runReplayHistories({ workflowsPath: workflowsPath(), bundlerOptions }, committed)) {
+      expect({ workflowId: result.workflowId, error: result.error?.message }).toEqual({ workflowId: result.workflowId, error: undefined });
+    }
+  });
+
+  it('catches a deliberately non-deterministic change', async () => {
+    const [document] = committedHistories().filter((h) => h.workflowType === DOCUMENT_WORKFLOW_TYPE);
+    expect(existsSync(join(repoRoot(), 'test', 'fixtures', 'nondeterministic', 'index.ts'))).toBe(true);
+    const results = [];
+    for await (const result of Worker.runReplayHistories(
+      { workflowsPath: join(repoRoot(), 'test', 'fixtures', 'nondeterministic', 'index.ts'), bundlerOptions },
+      [document],
+    )) {
+      results.push(result);
+    }
+    expect(results).toHaveLength(1);
+    expect(results[0].error).toBeInstanceOf(DeterminismViolationError);
+  });
+});
+
+async function waitFor(check: () => Promise<boolean>, timeoutMs = 20_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
