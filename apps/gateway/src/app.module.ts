@@ -8,6 +8,7 @@ import { DocumentsModule } from './documents/documents.module';
 import { formatError } from './errors/graphql-errors';
 import { HealthController } from './health/health.controller';
 import { InfrastructureModule } from './infrastructure/infrastructure.module';
+import { ObligationsModule } from './obligations/obligations.module';
 
 /** Where the generated schema is written; committed so reviewers see every change to the API. */
 export const schemaFile = (): string => join(repoRoot(), 'apps', 'gateway', 'schema.gql');
@@ -28,6 +29,7 @@ export class AppModule {
           formatError,
         }),
         DocumentsModule,
+        ObligationsModule,
       ],
       controllers: [HealthController],
     };

@@ -2,7 +2,11 @@ import { Module } from '@nestjs/common';
 import { DocumentReader } from './document-reader';
 import { DocumentsResolver } from './documents.resolver';
 import { DocumentsService } from './documents.service';
+import { FollowUpPolicies } from './follow-up-policies';
 import { OficioRouter } from './oficio-router';
 
-@Module({ providers: [DocumentsResolver, DocumentsService, DocumentReader, OficioRouter] })
+@Module({
+  providers: [DocumentsResolver, DocumentsService, DocumentReader, OficioRouter, { provide: FollowUpPolicies, useFactory: () => FollowUpPolicies.fromFile() }],
+  exports: [DocumentsService],
+})
 export class DocumentsModule {}

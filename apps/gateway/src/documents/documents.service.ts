@@ -1,13 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { Client, WithStartWorkflowOperation, WorkflowExecutionAlreadyStartedError, WorkflowUpdateFailedError } from '@temporalio/client';
-import { ApplicationFailure } from '@temporalio/common';
 import {
-  DOCUMENTS_TASK_QUEUE,
   DOCUMENT_WORKFLOW_TYPE,
   type DocumentUpdateResult,
   type DocumentWorkflowInput,
   defaultDocumentKey,
   documentWorkflowId,
+  expectDocumentUpdate,
   extendDeadlineUpdate,
   parseDocumentWorkflowId,
   recordIneAnswerUpdate,
@@ -17,9 +15,11 @@ import {
 import {
   type DocumentState,
   DomainError,
+  type ExpectDocumentData,
   type RecordIneAnswerData,
   type SubmitDocumentData,
   normalizeOficioNumber,
+  validateExpectation,
   validateExtension,
   validateIneAnswer,
   validateSubmission,
@@ -27,12 +27,15 @@ import {
 } from '@seguimiento/domain';
 import type { UpdateDefinition } from '@temporalio/common';
 import { userError } from '../errors/graphql-errors';
+import { CaseClosed, WorkflowCommands } from '../infrastructure/workflow-commands';
 import { DocumentReader, toDocument } from './document-reader';
 import type { ExtendDeadlineInput, WithdrawDocumentInput } from './dto/document-change.inputs';
 import type { RecordIneOficioInput } from './dto/record-ine-oficio.input';
 import type { SubmitDocumentInput } from './dto/submit-document.input';
 import type { DocumentChange } from './models/document-change.model';
 import type { Document } from './models/document.model';
+import type { VersionKind } from './models/enums';
+import { FollowUpPolicies } from './follow-up-policies';
 import { OficioRouter } from './oficio-router';
 
 /**
@@ -43,18 +46,28 @@ import { OficioRouter } from './oficio-router';
 @Injectable()
 export class DocumentsService {
   constructor(
-    private readonly temporal: Client,
+    private readonly commands: WorkflowCommands,
     private readonly reader: DocumentReader,
     private readonly router: OficioRouter,
+    private readonly policies: FollowUpPolicies,
   ) {}
 
   async submit(input: SubmitDocumentInput): Promise<DocumentChange> {
     const documentKey = input.documentKey ?? defaultDocumentKey(input.deliverable, input.versionKind);
     const documentId = documentWorkflowId(input.ople, documentKey);
-    const data: SubmitDocumentData = { ...input, documentId };
-    delete (data as { documentKey?: string }).documentKey;
+    const { documentKey: _key, ...fields } = input;
+    const data: SubmitDocumentData = { ...fields, documentId, policy: this.policies.of(input.ople) };
     checked(() => validateSubmission(data));
     return this.update(documentId, input.ople, submitDocumentUpdate, data, normalizeOficioNumber(input.oficioNumber), true);
+  }
+
+  /** An expected deliverable (a reminder's item): the case opens before any submission. */
+  async expect(input: { ople: string; deliverable: number; versionKind: VersionKind; title?: string; dueDate: string; documentKey?: string; sourceOficio: string }): Promise<DocumentChange> {
+    const documentId = documentWorkflowId(input.ople, input.documentKey ?? defaultDocumentKey(input.deliverable, input.versionKind));
+    const { documentKey: _key, ...fields } = input;
+    const data: ExpectDocumentData = { ...fields, documentId, policy: this.policies.of(input.ople) };
+    checked(() => validateExpectation(data));
+    return this.update(documentId, input.ople, expectDocumentUpdate, data, null, true);
   }
 
   async recordIneOficio(input: RecordIneOficioInput): Promise<DocumentChange> {
@@ -114,16 +127,12 @@ export class DocumentsService {
     if (this.opleOf(documentId) !== input.ople) throw userError('BAD_USER_INPUT', `documentId: ${documentId} no es del OPLE ${input.ople}`, 'documentId');
     const identity =
       input.deliverable !== undefined && input.versionKind !== undefined
-        ? { documentId, ople: input.ople, deliverable: input.deliverable, versionKind: input.versionKind }
+        ? { documentId, ople: input.ople, deliverable: input.deliverable, versionKind: input.versionKind, policy: this.policies.of(input.ople) }
         : undefined;
     return { documentId, ople: input.ople, identity };
   }
 
-  /**
-   * Sends an update to the document's workflow. `mayStart`: start the workflow if none runs
-   * (update-with-start); a document whose workflow has closed (resolved or withdrawn) is answered
-   * from the event store.
-   */
+  /** Sends the command to the document's workflow; a closed document is answered from the store. */
   private async update<A>(
     documentId: string,
     ople: string,
@@ -133,37 +142,16 @@ export class DocumentsService {
     mayStart: boolean,
   ): Promise<DocumentChange> {
     try {
-      const result = mayStart
-        ? await this.temporal.workflow.executeUpdateWithStart(definition, {
-            args: [data],
-            startWorkflowOperation: new WithStartWorkflowOperation(DOCUMENT_WORKFLOW_TYPE, {
-              workflowId: documentId,
-              taskQueue: DOCUMENTS_TASK_QUEUE,
-              args: [{ documentId, ople } satisfies DocumentWorkflowInput],
-              workflowIdConflictPolicy: 'USE_EXISTING',
-              workflowIdReusePolicy: 'REJECT_DUPLICATE',
-            }),
-          })
-        : await this.temporal.workflow.getHandle(documentId).executeUpdate(definition, { args: [data] });
+      const target = { workflowType: DOCUMENT_WORKFLOW_TYPE, workflowId: documentId, startArgs: [{ documentId, ople } satisfies DocumentWorkflowInput] };
+      const result = await this.commands.send(target, definition, data, mayStart);
       return { document: toDocument(result.state), alreadyRecorded: !result.changed };
     } catch (error) {
-      return this.closedOrFailed(documentId, oficioNumber, error);
-    }
-  }
-
-  private async closedOrFailed(documentId: string, oficioNumber: string | null, error: unknown): Promise<DocumentChange> {
-    const cause = error instanceof WorkflowUpdateFailedError ? error.cause : undefined;
-    if (cause instanceof ApplicationFailure) {
-      const field = (cause.details?.[0] as { field?: string | null } | undefined)?.field ?? undefined;
-      throw userError(cause.type === 'INVALID_INPUT' ? 'BAD_USER_INPUT' : 'CONFLICT', cause.message, field);
-    }
-    if (error instanceof WorkflowExecutionAlreadyStartedError || isNotFound(error)) {
+      if (!(error instanceof CaseClosed)) throw error;
       const state = await this.reader.state(documentId);
       if (!state) throw userError('NOT_FOUND', `No existe el documento ${documentId}`, 'documentId');
       if (oficioNumber && state.oficios.some((o) => o.number === oficioNumber)) return { document: toDocument(state), alreadyRecorded: true };
-      throw userError('CONFLICT', closedMessage(state), undefined);
+      throw userError('CONFLICT', closedMessage(state));
     }
-    throw error;
   }
 }
 
@@ -173,11 +161,8 @@ function closedMessage(state: DocumentState): string {
     : `El documento ${state.documentId} ya está resuelto: ya no admite cambios.`;
 }
 
-function isNotFound(error: unknown): boolean {
-  return error instanceof Error && (error.name === 'WorkflowNotFoundError' || /not found|already completed/i.test(error.message));
-}
-
-function checked(validate: () => void): void {
+/** Runs the domain's input checks in the gateway, so refused input never starts a workflow. */
+export function checked(validate: () => void): void {
   try {
     validate();
   } catch (error) {

@@ -3,6 +3,7 @@ import { Client, Connection } from '@temporalio/client';
 import { EventStore, openDatabase } from '@seguimiento/persistence';
 import { DataSource } from 'typeorm';
 import { GATEWAY_CONFIG, type GatewayConfig } from '../config';
+import { WorkflowCommands } from './workflow-commands';
 
 /** Closes the connections the gateway opened when Nest shuts down. */
 @Injectable()
@@ -38,8 +39,9 @@ export class InfrastructureModule {
         },
         { provide: EventStore, inject: [DataSource], useFactory: (ds: DataSource) => new EventStore(ds) },
         ConnectionsCloser,
+        WorkflowCommands,
       ],
-      exports: [GATEWAY_CONFIG, DataSource, Client, EventStore],
+      exports: [GATEWAY_CONFIG, DataSource, Client, EventStore, WorkflowCommands],
     };
   }
 }

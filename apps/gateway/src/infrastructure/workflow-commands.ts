@@ -1,0 +1,56 @@
+import { Injectable } from '@nestjs/common';
+import { Client, WithStartWorkflowOperation, WorkflowExecutionAlreadyStartedError, WorkflowUpdateFailedError } from '@temporalio/client';
+import { ApplicationFailure, type UpdateDefinition } from '@temporalio/common';
+import { DOCUMENTS_TASK_QUEUE } from '@seguimiento/contracts';
+import { userError } from '../errors/graphql-errors';
+
+/** The workflow is closed (resolved, fulfilled, withdrawn…): the caller answers from the store. */
+export class CaseClosed extends Error {
+  constructor(readonly workflowId: string) {
+    super(`${workflowId} is closed`);
+  }
+}
+
+/**
+ * Sends a command to a case's workflow as a Temporal update — starting the workflow first when
+ * asked (update-with-start) — and turns the workflow's refusals into coded GraphQL errors:
+ * INVALID_INPUT → BAD_USER_INPUT with the field, any other domain rule → CONFLICT.
+ */
+@Injectable()
+export class WorkflowCommands {
+  constructor(private readonly temporal: Client) {}
+
+  async send<A, R>(
+    target: { workflowType: string; workflowId: string; startArgs: unknown[] },
+    definition: UpdateDefinition<R, [A]>,
+    data: A,
+    mayStart: boolean,
+  ): Promise<R> {
+    try {
+      if (!mayStart) return await this.temporal.workflow.getHandle(target.workflowId).executeUpdate(definition, { args: [data] });
+      return await this.temporal.workflow.executeUpdateWithStart(definition, {
+        args: [data],
+        startWorkflowOperation: new WithStartWorkflowOperation(target.workflowType, {
+          workflowId: target.workflowId,
+          taskQueue: DOCUMENTS_TASK_QUEUE,
+          args: target.startArgs,
+          workflowIdConflictPolicy: 'USE_EXISTING',
+          // A closed case is never restarted: its log already holds its whole story.
+          workflowIdReusePolicy: 'REJECT_DUPLICATE',
+        }),
+      });
+    } catch (error) {
+      const cause = error instanceof WorkflowUpdateFailedError ? error.cause : undefined;
+      if (cause instanceof ApplicationFailure) {
+        const field = (cause.details?.[0] as { field?: string | null } | undefined)?.field ?? undefined;
+        throw userError(cause.type === 'INVALID_INPUT' ? 'BAD_USER_INPUT' : 'CONFLICT', cause.message, field);
+      }
+      if (error instanceof WorkflowExecutionAlreadyStartedError || isNotFound(error)) throw new CaseClosed(target.workflowId);
+      throw error;
+    }
+  }
+}
+
+function isNotFound(error: unknown): boolean {
+  return error instanceof Error && (error.name === 'WorkflowNotFoundError' || /not found|already completed/i.test(error.message));
+}

@@ -1,0 +1,7 @@
+import { Module } from '@nestjs/common';
+import { DocumentsModule } from '../documents/documents.module';
+import { ObligationsResolver } from './obligations.resolver';
+import { ObligationsService } from './obligations.service';
+
+@Module({ imports: [DocumentsModule], providers: [ObligationsResolver, ObligationsService] })
+export class ObligationsModule {}
