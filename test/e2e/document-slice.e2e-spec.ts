@@ -1,3 +1,6 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { repoRoot } from '@seguimiento/runtime';
 import { DEFAULT_POLICY, addCountedDays, localDateOf } from '@seguimiento/domain';
 import { type TestStack, startTestStack } from '../support/test-stack';
 
@@ -116,6 +119,13 @@ describe('the first slice: submitDocument → workflow → event store → docum
   it('answers NOT_FOUND for a document nobody submitted', async () => {
     const answer = await stack.gql(DOCUMENT, { id: 'document:GRO:e99-nunca' });
     expect(answer.errors![0].extensions).toEqual({ code: 'NOT_FOUND', field: 'id' });
+  });
+
+  it('serves the schema committed in apps/gateway/schema.gql (UPDATE_SCHEMA=1 rewrites it)', () => {
+    const committedPath = join(repoRoot(), 'apps', 'gateway', 'schema.gql');
+    const generated = readFileSync(stack.generatedSchema, 'utf8');
+    if (process.env.UPDATE_SCHEMA === '1') writeFileSync(committedPath, generated);
+    expect(generated).toBe(readFileSync(committedPath, 'utf8'));
   });
 
   it('reports ready when PostgreSQL and Temporal answer', async () => {

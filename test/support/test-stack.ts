@@ -1,3 +1,6 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Client, Connection } from '@temporalio/client';
@@ -20,6 +23,8 @@ import { startTestPostgres } from './test-postgres';
  */
 export interface TestStack {
   databaseUrl: string;
+  /** The schema this gateway generated, to compare with the committed one. */
+  generatedSchema: string;
   temporalAddress: string;
   graphqlUrl: string;
   db: DataSource;
@@ -63,9 +68,10 @@ export async function startTestStack(): Promise<TestStack> {
       await workerDb.destroy();
     });
 
+    const generatedSchema = join(mkdtempSync(join(tmpdir(), 'seguimiento-schema-')), 'schema.gql');
     const app: INestApplication = await startGateway(
       { port: 0, host: '127.0.0.1', temporalAddress: temporalServer.address, namespace: 'default', databaseUrl: postgres.url },
-      { writeSchema: false, logger: false },
+      { schemaFile: generatedSchema, logger: false },
     );
     cleanups.push(() => app.close());
     const graphqlUrl = `${(await app.getUrl()).replace('[::1]', '127.0.0.1')}/graphql`;
@@ -75,6 +81,7 @@ export async function startTestStack(): Promise<TestStack> {
 
     return {
       databaseUrl: postgres.url,
+      generatedSchema,
       temporalAddress: temporalServer.address,
       graphqlUrl,
       db,

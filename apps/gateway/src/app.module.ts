@@ -15,14 +15,15 @@ export const schemaFile = (): string => join(repoRoot(), 'apps', 'gateway', 'sch
 
 @Module({})
 export class AppModule {
-  static forConfig(config: GatewayConfig, options: { writeSchema?: boolean } = {}): DynamicModule {
+  /** `schemaFile`: where to write the generated schema (default: the committed apps/gateway/schema.gql). */
+  static forConfig(config: GatewayConfig, options: { schemaFile?: string } = {}): DynamicModule {
     return {
       module: AppModule,
       imports: [
         InfrastructureModule.forConfig(config),
         GraphQLModule.forRoot<ApolloDriverConfig>({
           driver: ApolloDriver,
-          autoSchemaFile: options.writeSchema === false ? true : schemaFile(),
+          autoSchemaFile: options.schemaFile ?? schemaFile(),
           sortSchema: true,
           playground: false,
           includeStacktraceInErrorResponses: false,

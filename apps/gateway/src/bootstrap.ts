@@ -7,7 +7,7 @@ import { GraphQLExceptionFilter } from './errors/graphql-exception.filter';
 import { validationPipe } from './errors/validation';
 
 /** Builds and starts the gateway; `listen` resolves once it accepts connections. */
-export async function startGateway(config: GatewayConfig, options: { writeSchema?: boolean; logger?: false } = {}): Promise<INestApplication> {
+export async function startGateway(config: GatewayConfig, options: { schemaFile?: string; logger?: false } = {}): Promise<INestApplication> {
   const app = await NestFactory.create(AppModule.forConfig(config, options), {
     logger: options.logger === false ? false : ['error', 'warn'],
     bodyParser: true,
