@@ -1,7 +1,8 @@
 import { execFileSync, spawn } from 'node:child_process';
-import { accessSync, constants, existsSync, mkdirSync, renameSync } from 'node:fs';
-import { delimiter, join } from 'node:path';
+import { existsSync, mkdirSync, renameSync } from 'node:fs';
+import { join } from 'node:path';
 import { repoRoot } from '@seguimiento/runtime';
+import { onPath } from './executables';
 import { StartupError } from './ports';
 
 /** The CLI version the project pins; it embeds Temporal server 1.29.1. */
@@ -9,19 +10,6 @@ export const TEMPORAL_CLI_VERSION = '1.5.1';
 const MODULE = `github.com/temporalio/cli/cmd/temporal@v${TEMPORAL_CLI_VERSION}`;
 
 export const temporalCacheDir = (): string => join(repoRoot(), '.cache', 'temporal', TEMPORAL_CLI_VERSION);
-
-function onPath(name: string): string | null {
-  for (const dir of (process.env.PATH ?? '').split(delimiter)) {
-    const candidate = join(dir, name);
-    try {
-      accessSync(candidate, constants.X_OK);
-      return candidate;
-    } catch {
-      // not here
-    }
-  }
-  return null;
-}
 
 /**
  * Finds the Temporal CLI: $TEMPORAL_CLI, then `temporal` on PATH, then the project's cache;

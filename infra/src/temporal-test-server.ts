@@ -1,7 +1,8 @@
 import { spawn } from 'node:child_process';
-import { accessSync, chmodSync, constants, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import { repoRoot } from '@seguimiento/runtime';
+import { onPath } from './executables';
 import { StartupError } from './ports';
 
 /** The Java SDK release whose time-skipping test server the tests run (pinned in infra/temporal-test-server/pom.xml too). */
@@ -15,19 +16,6 @@ export const temporalTestServerCacheDir = (): string => join(repoRoot(), '.cache
  * collector shave ≈15 % off that, and a test server needs no peak throughput.
  */
 const JVM_FLAGS = '-XX:TieredStopAtLevel=1 -XX:+UseSerialGC';
-
-function onPath(name: string): string | null {
-  for (const dir of (process.env.PATH ?? '').split(delimiter)) {
-    const candidate = join(dir, name);
-    try {
-      accessSync(candidate, constants.X_OK);
-      return candidate;
-    } catch {
-      // not here
-    }
-  }
-  return null;
-}
 
 /**
  * An executable that runs Temporal's Java time-skipping test server, for

@@ -1,5 +1,5 @@
 import type { Deadline } from '../deadlines/deadline';
-import type { EscalationStep } from '../deadlines/escalation';
+import type { EscalationRaisedData } from '../deadlines/deadline-decisions';
 import type { FollowUpPolicy } from '../deadlines/policy';
 import type { DocumentVersionKind, ObservationStatus, ReviewOutcome } from './document.events';
 
@@ -43,14 +43,8 @@ export interface KnownOficio {
   role: 'SOURCE' | 'SUBMISSION' | 'ANSWER' | 'INFERRED' | 'EXTENSION' | 'WITHDRAWAL';
 }
 
-export interface FiredEscalation {
-  step: EscalationStep;
-  key: string;
-  deadline: Deadline;
-  recipient: string;
-  dueToFireAt: string;
-  firedAt: string;
-}
+/** An escalation step that fired: exactly what its EscalationRaised event says. */
+export type FiredEscalation = EscalationRaisedData;
 
 export interface DocumentState {
   documentId: string | null;
