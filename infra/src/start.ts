@@ -83,7 +83,7 @@ export async function main(): Promise<void> {
     say(`  Temporal     ${temporal.address} (namespace ${config.temporalNamespace})`);
     if (temporal.uiUrl) say(`  Temporal UI  ${temporal.uiUrl}`);
     say(`  PostgreSQL   ${redact(postgres.url)}`);
-    if (config.demo) await runDemo(graphqlUrl, say);
+    if (config.demo && !(await runDemo(graphqlUrl, say))) say('  (the system is up; the demo could not play)');
     say('\nPress Ctrl-C to stop everything.');
   } catch (error) {
     say(`error: ${error instanceof Error ? error.message : String(error)}`);
