@@ -12,7 +12,7 @@ import { ensureTemporalCli } from '@seguimiento/infra/temporal-cli';
 import { type RunningTemporal, startTemporalDevServer } from '@seguimiento/infra/temporal-server';
 import { graphql, type GraphQLResponse } from '@seguimiento/infra/graphql-client';
 import type { EscalationNotice } from '@seguimiento/contracts';
-import { openDatabase } from '@seguimiento/persistence';
+import { Projector, openDatabase } from '@seguimiento/persistence';
 import { quietTemporalLogs } from './quiet-logs';
 import { startTestPostgres } from './test-postgres';
 
@@ -61,6 +61,9 @@ export async function startTestStack(): Promise<TestStack> {
       notifier: { notify: async (notice) => void notices.push(notice) },
     });
     const running = worker.run();
+    const projector = new Projector(workerDb, { databaseUrl: postgres.url });
+    projector.start();
+    cleanups.push(() => projector.stop());
     cleanups.push(async () => {
       worker.shutdown();
       await running;

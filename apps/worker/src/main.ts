@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { DefaultLogger, Runtime } from '@temporalio/worker';
-import { openDatabase } from '@seguimiento/persistence';
+import { Projector, openDatabase } from '@seguimiento/persistence';
 import { workerConfig } from './config';
 import { LogNotifier } from './notifiers/log.notifier';
 import { WebhookNotifier } from './notifiers/webhook.notifier';
@@ -14,9 +14,16 @@ async function main(): Promise<void> {
   const { worker, connection } = await createWorker({ connection: { address: config.temporalAddress }, namespace: config.namespace, dataSource, notifier });
   // The Temporal runtime stops the worker on SIGINT/SIGTERM; run() resolves once it has drained.
   console.log(JSON.stringify({ level: 'info', msg: 'worker ready', taskQueue: worker.options.taskQueue, namespace: config.namespace }));
+  // The read models follow the log from here (one projector runs at a time across processes).
+  const projector = new Projector(dataSource, {
+    databaseUrl: config.databaseUrl,
+    onError: (error) => console.error(JSON.stringify({ level: 'error', msg: 'projector', error: String(error) })),
+  });
+  projector.start();
   try {
     await worker.run();
   } finally {
+    await projector.stop();
     await connection.close();
     await dataSource.destroy();
   }

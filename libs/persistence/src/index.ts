@@ -1,3 +1,5 @@
 export * from './entities/stored-event.entity';
 export * from './data-source';
 export * from './event-store/event-store';
+export * from './projections/read-models';
+export * from './projections/projector';

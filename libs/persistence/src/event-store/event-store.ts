@@ -16,6 +16,7 @@ export type AppendResult =
   | { status: 'VersionConflict'; expectedVersion: number; actualVersion: number };
 
 const UNIQUE_VIOLATION = '23505';
+const APPEND_LOCK = 7_201_830_243;
 
 /**
  * Append-only event store over the `events` table. `append` states the stream version it expects;
@@ -29,6 +30,9 @@ export class EventStore {
     if (events.length === 0) throw new Error('append: events must not be empty');
     try {
       return await this.dataSource.transaction(async (tx) => {
+        // Appends take turns, so global positions are handed out in commit order: a reader that
+        // follows `position` never skips an event committed late with a lower number.
+        await tx.query('SELECT pg_advisory_xact_lock($1)', [APPEND_LOCK]);
         const already = await this.alreadyStored(tx, streamId, expectedVersion, events);
         if (already) return already;
         const actualVersion = await this.currentVersion(tx, streamId);
