@@ -1,5 +1,6 @@
 import { ApplicationFailure } from '@temporalio/activity';
 import type { AppendEventsInput, AppendEventsResult, EscalationNotice, FollowUpActivities } from '@seguimiento/contracts';
+import { effectiveTimeOf } from '@seguimiento/domain';
 import type { EventStore } from '@seguimiento/persistence';
 import type { Notifier } from './notifiers/notifier';
 
@@ -7,6 +8,8 @@ import type { Notifier } from './notifiers/notifier';
 export function createActivities(deps: { eventStore: EventStore; notifier: Notifier }): FollowUpActivities {
   return {
     async appendEvents(input: AppendEventsInput): Promise<AppendEventsResult> {
+      // When the command's events took effect in business time (the oficio's date), for time travel.
+      const effectiveAt = effectiveTimeOf(input.events.map((p) => p.event), input.events[0]?.occurredAt ?? new Date().toISOString());
       const result = await deps.eventStore.append(
         input.streamId,
         input.expectedVersion,
@@ -14,7 +17,7 @@ export function createActivities(deps: { eventStore: EventStore; notifier: Notif
           eventId: p.eventId,
           type: p.event.type,
           data: p.event.data as Record<string, unknown>,
-          metadata: { ...p.metadata },
+          metadata: { ...p.metadata, effectiveAt },
           occurredAt: new Date(p.occurredAt),
         })),
       );

@@ -16,3 +16,4 @@ export * from './document/document.validation';
 export * from './document/document.decider';
 export * from './request/request.model';
 export * from './request/request.decider';
+export * from './time/effective-time';

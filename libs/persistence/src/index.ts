@@ -3,3 +3,4 @@ export * from './data-source';
 export * from './event-store/event-store';
 export * from './projections/read-models';
 export * from './projections/projector';
+export * from './time-travel/as-of';

@@ -62,7 +62,7 @@ export class DocumentsService {
   }
 
   /** An expected deliverable (a reminder's item): the case opens before any submission. */
-  async expect(input: { ople: string; deliverable: number; versionKind: VersionKind; title?: string; dueDate: string; documentKey?: string; sourceOficio: string }): Promise<DocumentChange> {
+  async expect(input: { ople: string; deliverable: number; versionKind: VersionKind; title?: string; dueDate: string; documentKey?: string; sourceOficio: string; sourceDate?: string }): Promise<DocumentChange> {
     const documentId = documentWorkflowId(input.ople, input.documentKey ?? defaultDocumentKey(input.deliverable, input.versionKind));
     const { documentKey: _key, ...fields } = input;
     const data: ExpectDocumentData = { ...fields, documentId, policy: this.policies.of(input.ople) };

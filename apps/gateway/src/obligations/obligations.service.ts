@@ -31,7 +31,7 @@ export class ObligationsService {
     const oficioNumber = normalizeOficioNumber(input.oficioNumber);
     const documents = [];
     for (const item of input.items) {
-      documents.push(await this.documents.expect({ ...item, ople: input.ople, sourceOficio: oficioNumber }));
+      documents.push(await this.documents.expect({ ...item, ople: input.ople, sourceOficio: oficioNumber, sourceDate: input.date }));
     }
     return { oficioNumber, documents };
   }

@@ -18,6 +18,8 @@ export interface ExpectDocumentData extends DocumentIdentity {
   /** Last local day to deliver it (YYYY-MM-DD), e.g. a reminder's "plazo máximo". */
   dueDate: string;
   sourceOficio?: string;
+  /** Date of that oficio (YYYY-MM-DD): when the expectation became known. */
+  sourceDate?: string;
 }
 
 export interface SubmitDocumentData extends DocumentIdentity {

@@ -72,7 +72,7 @@ function evolveData(state: DocumentState, event: DocumentEvent): DocumentState {
         title: d.title,
         sourceOficio: d.sourceOficio,
         policy: d.policy,
-        oficios: d.sourceOficio ? [...state.oficios, { number: d.sourceOficio, direction: 'IN', date: null, role: 'SOURCE' }] : state.oficios,
+        oficios: d.sourceOficio ? [...state.oficios, { number: d.sourceOficio, direction: 'IN', date: d.sourceDate ?? null, role: 'SOURCE' }] : state.oficios,
       };
     }
     case 'DocumentSubmitted': {
@@ -155,7 +155,7 @@ function rejectIfClosed(state: DocumentState): void {
 }
 
 /** The DocumentOpened event for a new case, or nothing when the case exists and is the same document. */
-function openIfNew(identity: DocumentIdentity, state: DocumentState, openedBy: OpenedBy, sourceOficio: string | null): DocumentEvent[] {
+function openIfNew(identity: DocumentIdentity, state: DocumentState, openedBy: OpenedBy, sourceOficio: string | null, sourceDate?: string): DocumentEvent[] {
   validateIdentity(identity);
   if (state.version > 0) {
     if (identity.deliverable !== state.deliverable || identity.versionKind !== state.versionKind) {
@@ -178,6 +178,7 @@ function openIfNew(identity: DocumentIdentity, state: DocumentState, openedBy: O
         title: identity.title?.trim() || findDeliverable(identity.deliverable)!.title,
         openedBy,
         sourceOficio,
+        ...(sourceDate ? { sourceDate } : {}),
         policy: policyWith(identity.policy),
       },
     },
@@ -193,7 +194,7 @@ function decideExpect(data: ExpectDocumentData, state: DocumentState): DocumentE
     if (state.status !== 'EXPECTED' || state.deadline?.dueDate === data.dueDate) return [];
     return [{ type: 'DeadlineSet', data: { deadline: deadlineOn('OPLE', 'DELIVERY', data.dueDate) } }];
   }
-  return [...openIfNew(data, state, 'EXPECTATION', source), { type: 'DeadlineSet', data: { deadline: deadlineOn('OPLE', 'DELIVERY', data.dueDate) } }];
+  return [...openIfNew(data, state, 'EXPECTATION', source, data.sourceDate), { type: 'DeadlineSet', data: { deadline: deadlineOn('OPLE', 'DELIVERY', data.dueDate) } }];
 }
 
 function decideSubmit(data: SubmitDocumentData, state: DocumentState): DocumentEvent[] {

@@ -24,6 +24,8 @@ export interface DocumentOpenedData {
   openedBy: OpenedBy;
   /** The oficio that made the document known (a reminder, a request…), when there is one. */
   sourceOficio: string | null;
+  /** Date of the source oficio, when known. */
+  sourceDate?: string;
   policy: FollowUpPolicy;
 }
 

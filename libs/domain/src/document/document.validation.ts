@@ -66,6 +66,7 @@ export function validateExpectation(data: ExpectDocumentData): void {
   validateIdentity(data);
   checkDate('dueDate', data.dueDate);
   if (data.sourceOficio !== undefined) checkOficio('sourceOficio', data.sourceOficio);
+  if (data.sourceDate !== undefined) checkDate('sourceDate', data.sourceDate);
 }
 
 export function validateSubmission(data: SubmitDocumentData): void {

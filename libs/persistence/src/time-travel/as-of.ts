@@ -1,0 +1,105 @@
+import {
+  type DocumentEvent,
+  type DocumentState,
+  type RequestEvent,
+  type RequestState,
+  evolve,
+  evolveRequest,
+  initialDocumentState,
+  initialRequestState,
+  isClosed,
+  isOverdue,
+  isRequestClosed,
+} from '@seguimiento/domain';
+import type { DataSource } from 'typeorm';
+
+/** Every case as it stood at an instant, folded from the log. */
+export interface Snapshot {
+  asOf: string;
+  documents: DocumentState[];
+  requests: RequestState[];
+}
+
+export interface OpenItem {
+  id: string;
+  kind: 'DOCUMENT' | 'REQUEST';
+  ople: string;
+  status: string;
+  ballInCourt: 'INE' | 'OPLE' | 'NONE';
+  dueDate: string | null;
+  overdue: boolean;
+}
+
+/**
+ * Time travel: the state of every case (or of one stream, or one OPLE's) as of `asOf`, computed
+ * from the log. An event counts from its effective time — the date of the oficio it records
+ * (metadata.effectiveAt), else when it was recorded — and each stream is folded up to its first
+ * event not yet effective then, so every state is one the case really went through.
+ */
+export async function snapshotAsOf(dataSource: DataSource, asOf: string, filter: { streamId?: string; ople?: string } = {}): Promise<Snapshot> {
+  const at = Date.parse(asOf);
+  if (Number.isNaN(at)) throw new Error(`asOf: "${asOf}" is not an ISO 8601 instant`);
+  const where: string[] = [];
+  const params: unknown[] = [];
+  if (filter.streamId) {
+    params.push(filter.streamId);
+    where.push(`stream_id = $${params.length}`);
+  }
+  if (filter.ople) {
+    params.push(`%:${filter.ople}:%`);
+    where.push(`stream_id LIKE $${params.length}`);
+  }
+  const rows: Array<{ stream_id: string; type: string; data: unknown; effective_at: Date }> = await dataSource.query(
+    `SELECT stream_id, type, data, COALESCE((metadata->>'effectiveAt')::timestamptz, occurred_at) AS effective_at
+       FROM events ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+      ORDER BY stream_id, stream_version`,
+    params,
+  );
+  const documents = new Map<string, DocumentState>();
+  const requests = new Map<string, RequestState>();
+  const stopped = new Set<string>();
+  for (const row of rows) {
+    if (stopped.has(row.stream_id)) continue;
+    if (row.effective_at.getTime() > at) {
+      stopped.add(row.stream_id);
+      continue;
+    }
+    if (row.stream_id.startsWith('document:')) {
+      documents.set(row.stream_id, evolve(documents.get(row.stream_id) ?? initialDocumentState, row as unknown as DocumentEvent));
+    } else if (row.stream_id.startsWith('request:')) {
+      requests.set(row.stream_id, evolveRequest(requests.get(row.stream_id) ?? initialRequestState, row as unknown as RequestEvent));
+    }
+  }
+  return {
+    asOf: new Date(at).toISOString(),
+    documents: [...documents.values()].filter((d) => d.documentId !== null),
+    requests: [...requests.values()].filter((r) => r.requestId !== null),
+  };
+}
+
+/** What was open, and whether it was overdue, in a snapshot. */
+export function openItems(snapshot: Snapshot): OpenItem[] {
+  const documents: OpenItem[] = snapshot.documents
+    .filter((d) => !isClosed(d))
+    .map((d) => ({
+      id: d.documentId!,
+      kind: 'DOCUMENT',
+      ople: d.ople!,
+      status: d.status,
+      ballInCourt: d.ballInCourt,
+      dueDate: d.deadline?.dueDate ?? null,
+      overdue: isOverdue(d, snapshot.asOf),
+    }));
+  const requests: OpenItem[] = snapshot.requests
+    .filter((r) => !isRequestClosed(r))
+    .map((r) => ({
+      id: r.requestId!,
+      kind: 'REQUEST',
+      ople: r.ople!,
+      status: r.status,
+      ballInCourt: 'OPLE',
+      dueDate: r.deadline?.dueDate ?? null,
+      overdue: isOverdue(r, snapshot.asOf),
+    }));
+  return [...documents, ...requests].sort((a, b) => a.id.localeCompare(b.id));
+}
