@@ -12,7 +12,7 @@ import {
   initialDocumentState,
   initialRequestState,
 } from '@seguimiento/domain';
-// The module itself (not the library's index), so the test can make one call of `project` fail.
+// The module itself (not the library's index), so the test can make a batch fail.
 import * as readModels from '../../libs/persistence/src/projections/read-models';
 import { EventStore, Projector, READ_MODEL_TABLES, openDatabase, projectedPosition, rebuildReadModels, waitForPosition } from '@seguimiento/persistence';
 import { generateDataset } from '@seguimiento/infra/datasets/generate';
@@ -121,12 +121,11 @@ describe('read models projected from the log', () => {
       { type: 'SubmitDocument', data: { ...d15, documentId: 'document:GRO:e14-proyecto', deliverable: 14, oficioNumber: 'IEPC/GRO/SE/0300/2024', submittedOn: '2024-01-30' } },
       { type: 'RecordIneAnswer', data: { oficioNumber: 'INE/UTSI/0797/2024', date: '2024-02-05', outcome: 'OBSERVATIONS', additionalObservations: false, references: [] } },
     ]);
-    // The third event of the batch throws, as if the process died there.
-    const real = readModels.project;
-    let calls = 0;
-    const spy = jest.spyOn(readModels, 'project').mockImplementation(async (tx, event) => {
-      if (++calls === 3) throw new Error('killed');
-      return real(tx, event);
+    // The process dies after the batch wrote its rows, before the checkpoint moved.
+    const real = readModels.projectBatch;
+    const spy = jest.spyOn(readModels, 'projectBatch').mockImplementation(async (tx, events) => {
+      await real(tx, events);
+      throw new Error('killed');
     });
     const crashing = new Projector(db, { batchSize: 10 });
     await expect(crashing.runBatch()).rejects.toThrow('killed');

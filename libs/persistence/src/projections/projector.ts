@@ -1,6 +1,6 @@
 import { Client } from 'pg';
 import type { DataSource, EntityManager } from 'typeorm';
-import { type LoggedEvent, READ_MODEL_TABLES, project } from './read-models';
+import { type LoggedEvent, READ_MODEL_TABLES, projectBatch } from './read-models';
 
 export const PROJECTION_NAME = 'read-models';
 /** Held by whoever projects: one projector at a time, however many processes run one. */
@@ -97,7 +97,7 @@ async function applyBatch(tx: EntityManager, batchSize: number): Promise<number>
     [from, batchSize],
   );
   if (events.length === 0) return 0;
-  for (const event of events) await project(tx, event);
+  await projectBatch(tx, events);
   await tx.query(
     `INSERT INTO projection_checkpoints (name, position) VALUES ($1, $2)
      ON CONFLICT (name) DO UPDATE SET position = EXCLUDED.position, updated_at = clock_timestamp()`,

@@ -25,210 +25,166 @@ export interface LoggedEvent {
 /** The read-model tables, in the order a rebuild clears them. */
 export const READ_MODEL_TABLES = ['rm_correspondence', 'rm_escalations', 'rm_obligations', 'rm_observations', 'rm_rounds', 'rm_documents'];
 
-/**
- * Applies one event to the read models, inside the projector's transaction. The new state comes
- * from the domain's own `evolve`, so the views can never disagree with the workflows about what a
- * document is. Idempotent: an event at or below the stream version already projected is skipped.
- */
-export async function project(tx: EntityManager, event: LoggedEvent): Promise<void> {
-  if (event.stream_id.startsWith('document:')) return projectDocument(tx, event);
-  if (event.stream_id.startsWith('request:')) return projectRequest(tx, event);
-}
-
-async function projectDocument(tx: EntityManager, event: LoggedEvent): Promise<void> {
-  const [row] = await tx.query('SELECT state, stream_version FROM rm_documents WHERE id = $1', [event.stream_id]);
-  if (row && row.stream_version >= event.stream_version) return;
-  const before: DocumentState = row ? row.state : initialDocumentState;
-  const state = evolve(before, { type: event.type, data: event.data } as unknown as DocumentEvent);
-  if (!state.documentId) return; // not opened yet: nothing to show
-  const d = state.deadline;
-  await tx.query(
-    `INSERT INTO rm_documents (id, ople, deliverable, version_kind, title, status, ball_in_court, resolution, current_round,
-       open_observations, submissions, last_oficio, source_oficio, due_date, due_at, deadline_party, deadline_kind,
-       escalation_level, state, stream_version, last_position, updated_at)
-     VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21,$22)
-     ON CONFLICT (id) DO UPDATE SET ople = EXCLUDED.ople, deliverable = EXCLUDED.deliverable, version_kind = EXCLUDED.version_kind,
-       title = EXCLUDED.title, status = EXCLUDED.status, ball_in_court = EXCLUDED.ball_in_court, resolution = EXCLUDED.resolution,
-       current_round = EXCLUDED.current_round, open_observations = EXCLUDED.open_observations, submissions = EXCLUDED.submissions,
-       last_oficio = EXCLUDED.last_oficio, source_oficio = EXCLUDED.source_oficio, due_date = EXCLUDED.due_date, due_at = EXCLUDED.due_at,
-       deadline_party = EXCLUDED.deadline_party, deadline_kind = EXCLUDED.deadline_kind, escalation_level = EXCLUDED.escalation_level,
-       state = EXCLUDED.state, stream_version = EXCLUDED.stream_version, last_position = EXCLUDED.last_position, updated_at = EXCLUDED.updated_at`,
-    [
-      state.documentId,
-      state.ople,
-      state.deliverable,
-      state.versionKind,
-      state.title,
-      state.status,
-      state.ballInCourt,
-      state.resolution,
-      state.rounds.length,
-      openObservations(state).length,
-      state.submissions,
-      state.lastOficioNumber,
-      state.sourceOficio,
-      d?.dueDate ?? null,
-      d?.dueAt ?? null,
-      d?.party ?? null,
-      d?.kind ?? null,
-      escalationLevel(state),
-      JSON.stringify(state),
-      event.stream_version,
-      event.position,
-      event.recorded_at,
-    ],
-  );
-
-  switch (event.type) {
-    case 'DocumentSubmitted':
-    case 'IneAnswerRecorded':
-      await replaceRounds(tx, state);
-      await replaceObservations(tx, state);
-      await writeCorrespondence(tx, event, state.ople!);
-      break;
-    case 'EscalationRaised':
-      await writeEscalation(tx, event, state.ople!);
-      break;
-    case 'DocumentWithdrawn':
-    case 'DeadlineExtended':
-      await writeCorrespondence(tx, event, state.ople!);
-      break;
-    default:
-      break;
-  }
-  // A document the OPLE owes before sending it (a reminder's item) is an obligation too.
-  if (state.sourceOficio) {
-    await upsertObligation(tx, {
-      id: state.documentId,
-      kind: 'EXPECTED_DELIVERABLE',
-      ople: state.ople!,
-      sourceOficio: state.sourceOficio,
-      subject: state.title!,
-      deliverable: state.deliverable,
-      deadline: state.status === 'EXPECTED' ? state.deadline : null,
-      status: state.status === 'EXPECTED' ? 'OPEN' : state.status === 'WITHDRAWN' ? 'CANCELLED' : 'FULFILLED',
-      closedBy: state.status === 'EXPECTED' ? null : state.lastOficioNumber,
-      state: null,
-      version: event.stream_version,
-      position: event.position,
-    });
-    if (event.type === 'DocumentOpened') {
-      await insertCorrespondence(tx, state.sourceOficio, event.stream_id, state.ople!, 'IN', null, 'SOURCE', []);
-    }
-  }
-}
-
-async function replaceRounds(tx: EntityManager, state: DocumentState): Promise<void> {
-  await tx.query('DELETE FROM rm_rounds WHERE document_id = $1', [state.documentId]);
-  for (const r of state.rounds) {
-    await tx.query(
-      `INSERT INTO rm_rounds (document_id, number, submitted_by, submitted_on, answered_by, answered_on, outcome, additional_observations)
-       VALUES ($1,$2,$3,$4,$5,$6,$7,$8)`,
-      [state.documentId, r.number, r.submittedBy, r.submittedOn, r.answeredBy, r.answeredOn, r.outcome, r.additionalObservations],
-    );
-  }
-}
-
-async function replaceObservations(tx: EntityManager, state: DocumentState): Promise<void> {
-  await tx.query('DELETE FROM rm_observations WHERE document_id = $1', [state.documentId]);
-  for (const o of state.observations) {
-    await tx.query(
-      `INSERT INTO rm_observations (document_id, id, text, raised_by, raised_in_round, inferred, status, last_judged_by)
-       VALUES ($1,$2,$3,$4,$5,$6,$7,$8)`,
-      [state.documentId, o.id, o.text, o.raisedBy, o.raisedInRound, o.inferred, o.status, o.lastJudgedBy],
-    );
-  }
-}
-
-async function writeEscalation(tx: EntityManager, event: LoggedEvent, ople: string): Promise<void> {
-  const e = event.data as { key: string; step: string; recipient: string; deadline: { party: string; kind: string; dueAt: string }; dueToFireAt: string; firedAt: string };
-  await tx.query(
-    `INSERT INTO rm_escalations (stream_id, key, ople, step, recipient, deadline_party, deadline_kind, due_at, due_to_fire_at, fired_at)
-     VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10) ON CONFLICT DO NOTHING`,
-    [event.stream_id, e.key, ople, e.step, e.recipient, e.deadline.party, e.deadline.kind, e.deadline.dueAt, e.dueToFireAt, e.firedAt],
-  );
-}
-
-async function writeCorrespondence(tx: EntityManager, event: LoggedEvent, ople: string): Promise<void> {
-  const d = event.data as { oficioNumber?: string | null; submittedOn?: string; date?: string; references?: string[]; inferredOficios?: string[] };
-  if (!d.oficioNumber) return;
-  const direction = event.type === 'IneAnswerRecorded' || event.type === 'DeadlineExtended' ? 'IN' : 'OUT';
-  const role = { DocumentSubmitted: 'SUBMISSION', IneAnswerRecorded: 'ANSWER', DocumentWithdrawn: 'WITHDRAWAL', DeadlineExtended: 'EXTENSION' }[event.type] ?? 'OTHER';
-  await insertCorrespondence(tx, d.oficioNumber, event.stream_id, ople, direction, d.submittedOn ?? d.date ?? null, role, d.references ?? []);
-  for (const inferred of d.inferredOficios ?? []) {
-    await insertCorrespondence(tx, inferred, event.stream_id, ople, 'IN', null, 'INFERRED', []);
-  }
-}
-
-async function insertCorrespondence(
-  tx: EntityManager,
-  oficio: string,
-  streamId: string,
-  ople: string,
-  direction: 'IN' | 'OUT',
-  date: string | null,
-  role: string,
-  cites: string[],
-): Promise<void> {
-  await tx.query(
-    `INSERT INTO rm_correspondence (oficio_number, stream_id, ople, direction, date, role, cites) VALUES ($1,$2,$3,$4,$5,$6,$7)
-     ON CONFLICT (oficio_number, stream_id) DO NOTHING`,
-    [oficio, streamId, ople, direction, date, role, cites],
-  );
-}
-
-interface ObligationRow {
-  id: string | null;
-  kind: 'REQUEST' | 'EXPECTED_DELIVERABLE';
-  ople: string;
-  sourceOficio: string | null;
-  subject: string;
-  deliverable: number | null;
-  deadline: { dueDate: string; dueAt: string } | null;
-  status: string;
-  closedBy: string | null;
-  state: unknown;
+interface Tracked<S> {
+  state: S;
   version: number;
   position: string;
+  recordedAt: Date;
+  changed: boolean;
+  /** Rounds or observations changed: their rows are rewritten. */
+  detail: boolean;
 }
 
-async function upsertObligation(tx: EntityManager, o: ObligationRow): Promise<void> {
-  await tx.query(
-    `INSERT INTO rm_obligations (id, kind, ople, source_oficio, subject, deliverable, due_date, due_at, status, closed_by, state, stream_version, last_position)
-     VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13)
-     ON CONFLICT (id) DO UPDATE SET subject = EXCLUDED.subject, deliverable = EXCLUDED.deliverable, due_date = EXCLUDED.due_date,
-       due_at = EXCLUDED.due_at, status = EXCLUDED.status, closed_by = EXCLUDED.closed_by, state = EXCLUDED.state,
-       stream_version = EXCLUDED.stream_version, last_position = EXCLUDED.last_position`,
-    [o.id, o.kind, o.ople, o.sourceOficio, o.subject, o.deliverable, o.deadline?.dueDate ?? null, o.deadline?.dueAt ?? null, o.status, o.closedBy, o.state === null ? null : JSON.stringify(o.state), o.version, o.position],
+/**
+ * Applies a batch of events to the read models, inside the projector's transaction. States come
+ * from the domain's own `evolve`, so the views can never disagree with the workflows about what a
+ * case is. The batch is folded in memory and written once per touched case, in bulk. Idempotent:
+ * an event at or below the stream version already projected is skipped.
+ */
+export async function projectBatch(tx: EntityManager, events: readonly LoggedEvent[]): Promise<void> {
+  const docIds = [...new Set(events.filter((e) => e.stream_id.startsWith('document:')).map((e) => e.stream_id))];
+  const reqIds = [...new Set(events.filter((e) => e.stream_id.startsWith('request:')).map((e) => e.stream_id))];
+  const docs = new Map<string, Tracked<DocumentState>>();
+  const reqs = new Map<string, Tracked<RequestState>>();
+  if (docIds.length) {
+    for (const r of await tx.query('SELECT id, state, stream_version, last_position, updated_at FROM rm_documents WHERE id = ANY($1)', [docIds])) {
+      docs.set(r.id, { state: r.state, version: r.stream_version, position: String(r.last_position), recordedAt: r.updated_at, changed: false, detail: false });
+    }
+  }
+  if (reqIds.length) {
+    for (const r of await tx.query('SELECT id, state, stream_version, last_position FROM rm_obligations WHERE id = ANY($1)', [reqIds])) {
+      reqs.set(r.id, { state: r.state, version: r.stream_version, position: String(r.last_position), recordedAt: new Date(0), changed: false, detail: false });
+    }
+  }
+  const correspondence: unknown[][] = [];
+  const escalations: unknown[][] = [];
+
+  for (const event of events) {
+    if (event.stream_id.startsWith('document:')) {
+      const t = docs.get(event.stream_id) ?? { state: initialDocumentState, version: 0, position: '0', recordedAt: event.recorded_at, changed: false, detail: false };
+      if (event.stream_version <= t.version) continue;
+      t.state = evolve(t.state, { type: event.type, data: event.data } as unknown as DocumentEvent);
+      Object.assign(t, { version: event.stream_version, position: event.position, recordedAt: event.recorded_at, changed: true });
+      if (event.type === 'DocumentSubmitted' || event.type === 'IneAnswerRecorded') t.detail = true;
+      docs.set(event.stream_id, t);
+      const ople = t.state.ople ?? '';
+      if (event.type === 'EscalationRaised') escalations.push(escalationRow(event, ople));
+      correspondence.push(...documentCorrespondence(event, t.state));
+    } else if (event.stream_id.startsWith('request:')) {
+      const t = reqs.get(event.stream_id) ?? { state: initialRequestState, version: 0, position: '0', recordedAt: event.recorded_at, changed: false, detail: false };
+      if (event.stream_version <= t.version) continue;
+      t.state = evolveRequest(t.state, { type: event.type, data: event.data } as unknown as RequestEvent);
+      Object.assign(t, { version: event.stream_version, position: event.position, changed: true });
+      reqs.set(event.stream_id, t);
+      const s = t.state;
+      if (event.type === 'EscalationRaised') escalations.push(escalationRow(event, s.ople ?? ''));
+      if (event.type === 'RequestOpened') correspondence.push([s.oficioNumber, event.stream_id, s.ople, 'IN', s.date, 'REQUEST', []]);
+      if (event.type === 'RequestFulfilled') {
+        const f = s.fulfilledBy!;
+        correspondence.push([f.oficioNumber, event.stream_id, s.ople, f.by === 'INE' ? 'IN' : 'OUT', f.date, 'FULFILMENT', [s.oficioNumber]]);
+      }
+    }
+  }
+
+  const changedDocs = [...docs.values()].filter((t) => t.changed && t.state.documentId);
+  await writeDocuments(tx, changedDocs);
+  await writeDetails(tx, changedDocs.filter((t) => t.detail));
+  const obligations = [
+    ...changedDocs.filter((t) => t.state.sourceOficio).map((t) => expectedDeliverableRow(t)),
+    ...[...reqs.values()].filter((t) => t.changed && t.state.requestId).map((t) => requestRow(t)),
+  ];
+  await writeObligations(tx, obligations);
+  await insertMany(tx, 'rm_correspondence', ['oficio_number', 'stream_id', 'ople', 'direction', 'date', 'role', 'cites'], ['text', 'text', 'text', 'text', 'date', 'text', 'text[]'], correspondence, 'ON CONFLICT (oficio_number, stream_id) DO NOTHING');
+  await insertMany(
+    tx,
+    'rm_escalations',
+    ['stream_id', 'key', 'ople', 'step', 'recipient', 'deadline_party', 'deadline_kind', 'due_at', 'due_to_fire_at', 'fired_at'],
+    ['text', 'text', 'text', 'text', 'text', 'text', 'text', 'timestamptz', 'timestamptz', 'timestamptz'],
+    escalations,
+    'ON CONFLICT DO NOTHING',
   );
 }
 
-async function projectRequest(tx: EntityManager, event: LoggedEvent): Promise<void> {
-  const [row] = await tx.query('SELECT state, stream_version FROM rm_obligations WHERE id = $1', [event.stream_id]);
-  if (row && row.stream_version >= event.stream_version) return;
-  const before: RequestState = row?.state ?? initialRequestState;
-  const state = evolveRequest(before, { type: event.type, data: event.data } as unknown as RequestEvent);
-  if (!state.requestId) return;
-  await upsertObligation(tx, {
-    id: state.requestId,
-    kind: 'REQUEST',
-    ople: state.ople!,
-    sourceOficio: state.oficioNumber,
-    subject: state.subject!,
-    deliverable: state.deliverable,
-    deadline: state.deadline,
-    status: state.status,
-    closedBy: state.fulfilledBy?.oficioNumber ?? null,
-    state,
-    version: event.stream_version,
-    position: event.position,
-  });
-  if (event.type === 'RequestOpened') {
-    await insertCorrespondence(tx, state.oficioNumber!, event.stream_id, state.ople!, 'IN', state.date, 'REQUEST', []);
-  } else if (event.type === 'RequestFulfilled') {
-    const f = state.fulfilledBy!;
-    await insertCorrespondence(tx, f.oficioNumber, event.stream_id, state.ople!, f.by === 'INE' ? 'IN' : 'OUT', f.date, 'FULFILMENT', [state.oficioNumber!]);
-  } else if (event.type === 'EscalationRaised') {
-    await writeEscalation(tx, event, state.ople!);
+function documentCorrespondence(event: LoggedEvent, state: DocumentState): unknown[][] {
+  const ople = state.ople;
+  const d = event.data as { oficioNumber?: string | null; submittedOn?: string; date?: string; references?: string[]; inferredOficios?: string[]; sourceOficio?: string | null; sourceDate?: string };
+  switch (event.type) {
+    case 'DocumentOpened':
+      return d.sourceOficio ? [[d.sourceOficio, event.stream_id, ople, 'IN', d.sourceDate ?? null, 'SOURCE', []]] : [];
+    case 'DocumentSubmitted':
+      return [[d.oficioNumber, event.stream_id, ople, 'OUT', d.submittedOn, 'SUBMISSION', []]];
+    case 'IneAnswerRecorded':
+      return [
+        [d.oficioNumber, event.stream_id, ople, 'IN', d.date, 'ANSWER', d.references ?? []],
+        ...(d.inferredOficios ?? []).map((o) => [o, event.stream_id, ople, 'IN', null, 'INFERRED', []]),
+      ];
+    case 'DocumentWithdrawn':
+      return d.oficioNumber ? [[d.oficioNumber, event.stream_id, ople, 'OUT', d.date, 'WITHDRAWAL', []]] : [];
+    case 'DeadlineExtended':
+      return d.oficioNumber ? [[d.oficioNumber, event.stream_id, ople, 'IN', null, 'EXTENSION', []]] : [];
+    default:
+      return [];
   }
+}
+
+function escalationRow(event: LoggedEvent, ople: string): unknown[] {
+  const e = event.data as { key: string; step: string; recipient: string; deadline: { party: string; kind: string; dueAt: string }; dueToFireAt: string; firedAt: string };
+  return [event.stream_id, e.key, ople, e.step, e.recipient, e.deadline.party, e.deadline.kind, e.deadline.dueAt, e.dueToFireAt, e.firedAt];
+}
+
+async function writeDocuments(tx: EntityManager, docs: Array<Tracked<DocumentState>>): Promise<void> {
+  const rows = docs.map(({ state: s, version, position, recordedAt }) => [
+    s.documentId, s.ople, s.deliverable, s.versionKind, s.title, s.status, s.ballInCourt, s.resolution, s.rounds.length,
+    openObservations(s).length, s.submissions, s.lastOficioNumber, s.sourceOficio, s.deadline?.dueDate ?? null, s.deadline?.dueAt ?? null,
+    s.deadline?.party ?? null, s.deadline?.kind ?? null, escalationLevel(s), JSON.stringify(s), version, position, recordedAt,
+  ]);
+  const columns = ['id', 'ople', 'deliverable', 'version_kind', 'title', 'status', 'ball_in_court', 'resolution', 'current_round', 'open_observations', 'submissions', 'last_oficio', 'source_oficio', 'due_date', 'due_at', 'deadline_party', 'deadline_kind', 'escalation_level', 'state', 'stream_version', 'last_position', 'updated_at'];
+  const types = ['text', 'text', 'int', 'text', 'text', 'text', 'text', 'text', 'int', 'int', 'int', 'text', 'text', 'date', 'timestamptz', 'text', 'text', 'int', 'jsonb', 'int', 'bigint', 'timestamptz'];
+  const update = columns.slice(1).map((c) => `${c} = EXCLUDED.${c}`).join(', ');
+  await insertMany(tx, 'rm_documents', columns, types, rows, `ON CONFLICT (id) DO UPDATE SET ${update}`);
+}
+
+async function writeDetails(tx: EntityManager, docs: Array<Tracked<DocumentState>>): Promise<void> {
+  if (docs.length === 0) return;
+  const ids = docs.map((t) => t.state.documentId);
+  await tx.query('DELETE FROM rm_rounds WHERE document_id = ANY($1)', [ids]);
+  await tx.query('DELETE FROM rm_observations WHERE document_id = ANY($1)', [ids]);
+  const rounds = docs.flatMap(({ state: s }) => s.rounds.map((r) => [s.documentId, r.number, r.submittedBy, r.submittedOn, r.answeredBy, r.answeredOn, r.outcome, r.additionalObservations]));
+  await insertMany(tx, 'rm_rounds', ['document_id', 'number', 'submitted_by', 'submitted_on', 'answered_by', 'answered_on', 'outcome', 'additional_observations'], ['text', 'int', 'text', 'date', 'text', 'date', 'text', 'boolean'], rounds);
+  const observations = docs.flatMap(({ state: s }) => s.observations.map((o) => [s.documentId, o.id, o.text, o.raisedBy, o.raisedInRound, o.inferred, o.status, o.lastJudgedBy]));
+  await insertMany(tx, 'rm_observations', ['document_id', 'id', 'text', 'raised_by', 'raised_in_round', 'inferred', 'status', 'last_judged_by'], ['text', 'text', 'text', 'text', 'int', 'boolean', 'text', 'text'], observations);
+}
+
+/** A document the OPLE owes before sending it (a reminder's item) is an obligation too. */
+function expectedDeliverableRow({ state: s, version, position }: Tracked<DocumentState>): unknown[] {
+  const open = s.status === 'EXPECTED';
+  return [s.documentId, 'EXPECTED_DELIVERABLE', s.ople, s.sourceOficio, s.title, s.deliverable, open ? (s.deadline?.dueDate ?? null) : null, open ? (s.deadline?.dueAt ?? null) : null, open ? 'OPEN' : s.status === 'WITHDRAWN' ? 'CANCELLED' : 'FULFILLED', open ? null : s.lastOficioNumber, null, version, position];
+}
+
+function requestRow({ state: s, version, position }: Tracked<RequestState>): unknown[] {
+  return [s.requestId, 'REQUEST', s.ople, s.oficioNumber, s.subject, s.deliverable, s.deadline?.dueDate ?? null, s.deadline?.dueAt ?? null, s.status, s.fulfilledBy?.oficioNumber ?? null, JSON.stringify(s), version, position];
+}
+
+async function writeObligations(tx: EntityManager, rows: unknown[][]): Promise<void> {
+  const columns = ['id', 'kind', 'ople', 'source_oficio', 'subject', 'deliverable', 'due_date', 'due_at', 'status', 'closed_by', 'state', 'stream_version', 'last_position'];
+  const types = ['text', 'text', 'text', 'text', 'text', 'int', 'date', 'timestamptz', 'text', 'text', 'jsonb', 'int', 'bigint'];
+  const update = columns.slice(3).map((c) => `${c} = EXCLUDED.${c}`).join(', ');
+  await insertMany(tx, 'rm_obligations', columns, types, rows, `ON CONFLICT (id) DO UPDATE SET ${update}`);
+}
+
+/**
+ * One INSERT for many rows: each column travels as one array parameter and `unnest` zips them
+ * back into rows. Array-typed columns (text[]) travel as JSON, since unnest would flatten them.
+ */
+async function insertMany(tx: EntityManager, table: string, columns: string[], types: string[], rows: unknown[][], conflict = ''): Promise<void> {
+  if (rows.length === 0) return;
+  const params = columns.map((_, c) => rows.map((row) => (types[c] === 'text[]' ? JSON.stringify(row[c]) : row[c])));
+  const selects = types.map((t, c) =>
+    t === 'text[]' ? `ARRAY(SELECT jsonb_array_elements_text(c${c}))` : `c${c}`,
+  );
+  const unnest = types.map((t, c) => `$${c + 1}::${t === 'text[]' ? 'jsonb' : t}[]`).join(', ');
+  await tx.query(
+    `INSERT INTO ${table} (${columns.join(', ')}) SELECT ${selects.join(', ')} FROM unnest(${unnest}) AS u(${columns.map((_, c) => `c${c}`).join(', ')}) ${conflict}`,
+    params,
+  );
 }
