@@ -74,6 +74,11 @@ describe('the first slice: submitDocument → workflow → event store → docum
     });
     expect(events[0].data).toMatchObject({ deliverable: 15, ople: 'GRO', openedBy: 'SUBMISSION' });
 
+    // Read-your-writes: the mutation answered once the read models had the document.
+    expect(await stack.db.query("SELECT status, ball_in_court, stream_version FROM rm_documents WHERE id = 'document:GRO:e15-proyecto'")).toEqual([
+      { status: 'UNDER_REVIEW', ball_in_court: 'INE', stream_version: 3 },
+    ]);
+
     const read = await stack.gql<{ document: Record<string, unknown> }>(DOCUMENT, { id: 'document:GRO:e15-proyecto' });
     expect(read.data!.document).toEqual({
       id: 'document:GRO:e15-proyecto',

@@ -27,6 +27,7 @@ import {
 } from '@seguimiento/domain';
 import type { UpdateDefinition } from '@temporalio/common';
 import { userError } from '../errors/graphql-errors';
+import { ReadYourWrites } from '../infrastructure/read-your-writes';
 import { CaseClosed, WorkflowCommands } from '../infrastructure/workflow-commands';
 import { DocumentReader, toDocument } from './document-reader';
 import type { ExtendDeadlineInput, WithdrawDocumentInput } from './dto/document-change.inputs';
@@ -47,6 +48,7 @@ import { OficioRouter } from './oficio-router';
 export class DocumentsService {
   constructor(
     private readonly commands: WorkflowCommands,
+    private readonly readYourWrites: ReadYourWrites,
     private readonly reader: DocumentReader,
     private readonly router: OficioRouter,
     private readonly policies: FollowUpPolicies,
@@ -144,6 +146,7 @@ export class DocumentsService {
     try {
       const target = { workflowType: DOCUMENT_WORKFLOW_TYPE, workflowId: documentId, startArgs: [{ documentId, ople } satisfies DocumentWorkflowInput] };
       const result = await this.commands.send(target, definition, data, mayStart);
+      await this.readYourWrites.waitFor(result.position);
       return { document: toDocument(result.state), alreadyRecorded: !result.changed };
     } catch (error) {
       if (!(error instanceof CaseClosed)) throw error;

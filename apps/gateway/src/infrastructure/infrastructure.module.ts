@@ -3,6 +3,7 @@ import { Client, Connection } from '@temporalio/client';
 import { EventStore, openDatabase } from '@seguimiento/persistence';
 import { DataSource } from 'typeorm';
 import { GATEWAY_CONFIG, type GatewayConfig } from '../config';
+import { ReadYourWrites } from './read-your-writes';
 import { WorkflowCommands } from './workflow-commands';
 
 /** Closes the connections the gateway opened when Nest shuts down. */
@@ -40,8 +41,9 @@ export class InfrastructureModule {
         { provide: EventStore, inject: [DataSource], useFactory: (ds: DataSource) => new EventStore(ds) },
         ConnectionsCloser,
         WorkflowCommands,
+        ReadYourWrites,
       ],
-      exports: [GATEWAY_CONFIG, DataSource, Client, EventStore, WorkflowCommands],
+      exports: [GATEWAY_CONFIG, DataSource, Client, EventStore, WorkflowCommands, ReadYourWrites],
     };
   }
 }

@@ -13,6 +13,7 @@ import { EventStore } from '@seguimiento/persistence';
 import { checked, DocumentsService } from '../documents/documents.service';
 import type { DeadlineKind, EscalationStep, Party } from '../documents/models/enums';
 import { userError } from '../errors/graphql-errors';
+import { ReadYourWrites } from '../infrastructure/read-your-writes';
 import { CaseClosed, WorkflowCommands } from '../infrastructure/workflow-commands';
 import type { FulfillRequestInput, RecordIneRequestInput, RecordIneReminderInput } from './dto/obligation.inputs';
 import type { ReminderChange, Request, RequestChange, RequestStatus } from './models/request.model';
@@ -23,6 +24,7 @@ export class ObligationsService {
   constructor(
     private readonly documents: DocumentsService,
     private readonly commands: WorkflowCommands,
+    private readonly readYourWrites: ReadYourWrites,
     private readonly eventStore: EventStore,
   ) {}
 
@@ -80,6 +82,7 @@ export class ObligationsService {
     try {
       const target = { workflowType: REQUEST_WORKFLOW_TYPE, workflowId: requestId, startArgs: [{ requestId, ople } satisfies RequestWorkflowInput] };
       const result = await this.commands.send(target, definition, data, mayStart);
+      await this.readYourWrites.waitFor(result.position);
       return { request: toRequest(result.state), alreadyRecorded: !result.changed };
     } catch (error) {
       if (!(error instanceof CaseClosed)) throw error;
