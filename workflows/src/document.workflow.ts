@@ -25,7 +25,7 @@ import {
   isClosed,
   isOverdue,
 } from '@seguimiento/domain';
-import { type CaseDefinition, createCase } from './shared/followed-case';
+import { type CaseDefinition, createCase, splitActor } from './shared/followed-case';
 import { EMPTY_CASE_GRACE_MS, nowIso } from './shared/history';
 
 const documentCase: CaseDefinition<DocumentCommand, DocumentEvent, DocumentState> = {
@@ -54,11 +54,11 @@ export async function documentWorkflow(input: DocumentWorkflowInput): Promise<Do
   const toWithdraw = (data: WithdrawDocumentData): DocumentCommand => ({ type: 'WithdrawDocument', data });
   const toExtend = (data: ExtendDeadlineData): DocumentCommand => ({ type: 'ExtendDeadline', data });
 
-  setHandler(expectDocumentUpdate, (d) => c.apply(toExpect(d)), { validator: (d) => c.validate(toExpect(d)) });
-  setHandler(submitDocumentUpdate, (d) => c.apply(toSubmit(d)), { validator: (d) => c.validate(toSubmit(d)) });
-  setHandler(recordIneAnswerUpdate, (d) => c.apply(toAnswer(d)), { validator: (d) => c.validate(toAnswer(d)) });
-  setHandler(withdrawDocumentUpdate, (d) => c.apply(toWithdraw(d)), { validator: (d) => c.validate(toWithdraw(d)) });
-  setHandler(extendDeadlineUpdate, (d) => c.apply(toExtend(d)), { validator: (d) => c.validate(toExtend(d)) });
+  setHandler(expectDocumentUpdate, (d) => c.apply(toExpect(splitActor(d)[0]), splitActor(d)[1]), { validator: (d) => c.validate(toExpect(splitActor(d)[0])) });
+  setHandler(submitDocumentUpdate, (d) => c.apply(toSubmit(splitActor(d)[0]), splitActor(d)[1]), { validator: (d) => c.validate(toSubmit(splitActor(d)[0])) });
+  setHandler(recordIneAnswerUpdate, (d) => c.apply(toAnswer(splitActor(d)[0]), splitActor(d)[1]), { validator: (d) => c.validate(toAnswer(splitActor(d)[0])) });
+  setHandler(withdrawDocumentUpdate, (d) => c.apply(toWithdraw(splitActor(d)[0]), splitActor(d)[1]), { validator: (d) => c.validate(toWithdraw(splitActor(d)[0])) });
+  setHandler(extendDeadlineUpdate, (d) => c.apply(toExtend(splitActor(d)[0]), splitActor(d)[1]), { validator: (d) => c.validate(toExtend(splitActor(d)[0])) });
   setHandler(documentStateQuery, (): DocumentView => {
     const state = c.state();
     const now = nowIso();

@@ -19,7 +19,7 @@ import {
   isOverdue,
   isRequestClosed,
 } from '@seguimiento/domain';
-import { type CaseDefinition, createCase } from './shared/followed-case';
+import { type CaseDefinition, createCase, splitActor } from './shared/followed-case';
 import { EMPTY_CASE_GRACE_MS, nowIso } from './shared/history';
 
 const requestCase: CaseDefinition<RequestCommand, RequestEvent, RequestState> = {
@@ -39,11 +39,15 @@ export async function requestWorkflow(input: RequestWorkflowInput): Promise<Requ
   const id = c.streamId;
 
   const open = (data: Omit<OpenRequestData, 'requestId'>): RequestCommand => ({ type: 'OpenRequest', data: { ...data, requestId: id } });
-  setHandler(openRequestUpdate, (d) => c.apply(open(d)), { validator: (d) => c.validate(open(d)) });
-  setHandler(fulfillRequestUpdate, (d) => c.apply({ type: 'FulfillRequest', data: d }), { validator: (d) => c.validate({ type: 'FulfillRequest', data: d }) });
-  setHandler(cancelRequestUpdate, (d) => c.apply({ type: 'CancelRequest', data: d }), { validator: (d) => c.validate({ type: 'CancelRequest', data: d }) });
-  setHandler(extendRequestDeadlineUpdate, (d) => c.apply({ type: 'ExtendDeadline', data: d }), {
-    validator: (d) => c.validate({ type: 'ExtendDeadline', data: d }),
+  setHandler(openRequestUpdate, (d) => c.apply(open(splitActor(d)[0]), splitActor(d)[1]), { validator: (d) => c.validate(open(splitActor(d)[0])) });
+  setHandler(fulfillRequestUpdate, (d) => c.apply({ type: 'FulfillRequest', data: splitActor(d)[0] }, splitActor(d)[1]), {
+    validator: (d) => c.validate({ type: 'FulfillRequest', data: splitActor(d)[0] }),
+  });
+  setHandler(cancelRequestUpdate, (d) => c.apply({ type: 'CancelRequest', data: splitActor(d)[0] }, splitActor(d)[1]), {
+    validator: (d) => c.validate({ type: 'CancelRequest', data: splitActor(d)[0] }),
+  });
+  setHandler(extendRequestDeadlineUpdate, (d) => c.apply({ type: 'ExtendDeadline', data: splitActor(d)[0] }, splitActor(d)[1]), {
+    validator: (d) => c.validate({ type: 'ExtendDeadline', data: splitActor(d)[0] }),
   });
   setHandler(requestStateQuery, (): RequestView => {
     const state = c.state();

@@ -43,3 +43,6 @@ export interface FollowUpActivities {
   appendEvents(input: AppendEventsInput): Promise<AppendEventsResult>;
   notifyEscalation(notice: EscalationNotice): Promise<void>;
 }
+
+/** An update's input, with who records it (goes to the events' metadata, not to the decision). */
+export type WithActor<T> = T & { actor?: string };

@@ -1,4 +1,5 @@
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
+import type { WithActor } from './activities.contract';
 import type {
   DocumentState,
   ExpectDocumentData,
@@ -38,9 +39,9 @@ export interface DocumentView {
   asOf: string;
 }
 
-export const expectDocumentUpdate = defineUpdate<DocumentUpdateResult, [ExpectDocumentData]>('expectDocument');
-export const submitDocumentUpdate = defineUpdate<DocumentUpdateResult, [SubmitDocumentData]>('submitDocument');
-export const recordIneAnswerUpdate = defineUpdate<DocumentUpdateResult, [RecordIneAnswerData]>('recordIneAnswer');
-export const withdrawDocumentUpdate = defineUpdate<DocumentUpdateResult, [WithdrawDocumentData]>('withdrawDocument');
-export const extendDeadlineUpdate = defineUpdate<DocumentUpdateResult, [ExtendDeadlineData]>('extendDeadline');
+export const expectDocumentUpdate = defineUpdate<DocumentUpdateResult, [WithActor<ExpectDocumentData>]>('expectDocument');
+export const submitDocumentUpdate = defineUpdate<DocumentUpdateResult, [WithActor<SubmitDocumentData>]>('submitDocument');
+export const recordIneAnswerUpdate = defineUpdate<DocumentUpdateResult, [WithActor<RecordIneAnswerData>]>('recordIneAnswer');
+export const withdrawDocumentUpdate = defineUpdate<DocumentUpdateResult, [WithActor<WithdrawDocumentData>]>('withdrawDocument');
+export const extendDeadlineUpdate = defineUpdate<DocumentUpdateResult, [WithActor<ExtendDeadlineData>]>('extendDeadline');
 export const documentStateQuery = defineQuery<DocumentView>('documentState');

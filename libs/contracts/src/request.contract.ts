@@ -1,4 +1,5 @@
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
+import type { WithActor } from './activities.contract';
 import type { FulfillRequestData, OpenRequestData, PlannedEscalation, RequestCancelledData, RequestState } from '@seguimiento/domain';
 
 export interface RequestWorkflowInput {
@@ -22,8 +23,8 @@ export interface RequestView {
   asOf: string;
 }
 
-export const openRequestUpdate = defineUpdate<RequestUpdateResult, [Omit<OpenRequestData, 'requestId'>]>('openRequest');
-export const fulfillRequestUpdate = defineUpdate<RequestUpdateResult, [FulfillRequestData]>('fulfillRequest');
-export const cancelRequestUpdate = defineUpdate<RequestUpdateResult, [RequestCancelledData]>('cancelRequest');
-export const extendRequestDeadlineUpdate = defineUpdate<RequestUpdateResult, [{ dueDate: string; reason: string; oficioNumber?: string }]>('extendRequestDeadline');
+export const openRequestUpdate = defineUpdate<RequestUpdateResult, [WithActor<Omit<OpenRequestData, 'requestId'>>]>('openRequest');
+export const fulfillRequestUpdate = defineUpdate<RequestUpdateResult, [WithActor<FulfillRequestData>]>('fulfillRequest');
+export const cancelRequestUpdate = defineUpdate<RequestUpdateResult, [WithActor<RequestCancelledData>]>('cancelRequest');
+export const extendRequestDeadlineUpdate = defineUpdate<RequestUpdateResult, [WithActor<{ dueDate: string; reason: string; oficioNumber?: string }>]>('extendRequestDeadline');
 export const requestStateQuery = defineQuery<RequestView>('requestState');

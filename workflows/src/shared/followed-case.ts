@@ -59,7 +59,8 @@ export function createCase<C extends { type: string; data: unknown }, E, S exten
   const plan = () =>
     nextEscalation(definition.closed(state) ? null : state.deadline, new Set(state.escalations.map((e) => e.key)), nowIso(), state.policy ?? DEFAULT_POLICY);
 
-  function apply(command: C): Promise<CaseResult<S>> {
+  /** `actor`: who recorded the command (the operator's identity; the system for escalations). */
+  function apply(command: C, actor = 'desconocido'): Promise<CaseResult<S>> {
     return serial.run(async () => {
       const events = decideOrFail(() => definition.decide(command, state));
       if (events.length === 0) return { state, changed: false, position: lastPosition };
@@ -72,7 +73,7 @@ export function createCase<C extends { type: string; data: unknown }, E, S exten
           eventId: uuid4(),
           event: event as { type: string; data: unknown },
           occurredAt,
-          metadata: { correlationId: streamId, causationId: `${workflowInfo().runId}:${command.type}`, ...(oficioNumber ? { oficioNumber } : {}) },
+          metadata: { correlationId: streamId, causationId: `${workflowInfo().runId}:${command.type}`, actor, ...(oficioNumber ? { oficioNumber } : {}) },
         })),
       });
       state = definition.fold(events, state);
@@ -87,7 +88,7 @@ export function createCase<C extends { type: string; data: unknown }, E, S exten
   }
 
   async function escalate(due: PlannedEscalation): Promise<void> {
-    const result = await apply(definition.raise({ step: due.step, dueToFireAt: due.at, now: nowIso() }));
+    const result = await apply(definition.raise({ step: due.step, dueToFireAt: due.at, now: nowIso() }), 'sistema');
     if (!result.changed) return;
     const fired = state.escalations[state.escalations.length - 1];
     await activities.notifyEscalation({
@@ -138,4 +139,10 @@ function oficioOf(command: { data: unknown }): string | undefined {
   const data = command.data as { oficioNumber?: unknown; sourceOficio?: unknown };
   const number = typeof data.oficioNumber === 'string' ? data.oficioNumber : typeof data.sourceOficio === 'string' ? data.sourceOficio : undefined;
   return number ? normalizeOficioNumber(number) : undefined;
+}
+
+/** Splits the recording operator off an update's input, so it reaches the metadata, not the decision. */
+export function splitActor<T extends object>(input: T & { actor?: string }): [T, string | undefined] {
+  const { actor, ...data } = input;
+  return [data as T, actor];
 }

@@ -4,6 +4,8 @@ import { ApplicationFailure, type UpdateDefinition } from '@temporalio/common';
 import { DOCUMENTS_TASK_QUEUE } from '@seguimiento/contracts';
 import { userError } from '../errors/graphql-errors';
 
+const ANONYMOUS = 'anónimo';
+
 /** The workflow is closed (resolved, fulfilled, withdrawn…): the caller answers from the store. */
 export class CaseClosed extends Error {
   constructor(readonly workflowId: string) {
@@ -23,9 +25,12 @@ export class WorkflowCommands {
   async send<A, R>(
     target: { workflowType: string; workflowId: string; startArgs: unknown[] },
     definition: UpdateDefinition<R, [A]>,
-    data: A,
+    input: A,
     mayStart: boolean,
   ): Promise<R> {
+    // Who records the command, for the events' metadata. Until the gateway authenticates its users
+    // (the security issue), every operator is "anónimo".
+    const data = { ...input, actor: ANONYMOUS };
     try {
       if (!mayStart) return await this.temporal.workflow.getHandle(target.workflowId).executeUpdate(definition, { args: [data] });
       return await this.temporal.workflow.executeUpdateWithStart(definition, {
