@@ -1,7 +1,8 @@
-import { Field, InputType, Int } from '@nestjs/graphql';
+import { Field, InputType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsEnum, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
-import { ReviewOutcome, VersionKind } from '../models/enums';
+import { ArrayMaxSize, IsArray, IsBoolean, IsEnum, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
+import { DeliverableField, DocumentKeyField, LocalDateField, OficioNumberField, OpleField, TextField, VersionKindField } from '../../common/input-fields';
+import { ReviewOutcome, type VersionKind } from '../models/enums';
 
 @InputType({ description: 'Una observación que remite el INE.' })
 export class ObservationInput {
@@ -19,17 +20,13 @@ export class ObservationInput {
 
 @InputType({ description: 'Un oficio del INE que revisa un documento (observaciones, atendidas, recibido).' })
 export class RecordIneOficioInput {
-  @Field({ description: 'Clave del OPLE destinatario, p. ej. GRO.' })
-  @Matches(/^[A-Z]{3}$/, { message: 'debe ser la clave de tres letras mayúsculas del estado, p. ej. GRO' })
+  @OpleField('Clave del OPLE destinatario, p. ej. GRO.')
   ople!: string;
 
-  @Field({ description: 'Número del oficio del INE, p. ej. INE/UTSI/1147/2024.' })
-  @IsString()
-  @MaxLength(80)
+  @OficioNumberField('Número del oficio del INE, p. ej. INE/UTSI/1147/2024.')
   oficioNumber!: string;
 
-  @Field({ description: 'Fecha del oficio (AAAA-MM-DD).' })
-  @IsString()
+  @LocalDateField('Fecha del oficio (AAAA-MM-DD).')
   date!: string;
 
   @Field(() => ReviewOutcome, { description: 'Lo que dice el oficio sobre el documento.' })
@@ -60,25 +57,15 @@ export class RecordIneOficioInput {
   @IsString({ each: true })
   addressedObservationIds?: string[];
 
-  @Field({ nullable: true, description: 'El documento al que responde, si se conoce; si no, se encuentra por los oficios citados.' })
-  @IsOptional()
-  @IsString()
+  @TextField('El documento al que responde, si se conoce; si no, se encuentra por los oficios citados.', 200, true)
   documentId?: string;
 
-  @Field(() => Int, { nullable: true, description: 'Entregable (1 a 34), para encontrar o abrir el documento cuando los oficios citados no bastan.' })
-  @IsOptional()
-  @IsInt()
-  @Min(1, { message: 'debe estar entre 1 y 34' })
-  @Max(34, { message: 'debe estar entre 1 y 34' })
+  @DeliverableField('Entregable (1 a 34), para encontrar o abrir el documento cuando los oficios citados no bastan.', true)
   deliverable?: number;
 
-  @Field(() => VersionKind, { nullable: true, description: 'Proyecto o versión final, junto con deliverable.' })
-  @IsOptional()
-  @IsEnum(VersionKind, { message: 'debe ser PROYECTO o FINAL' })
+  @VersionKindField(true)
   versionKind?: VersionKind;
 
-  @Field({ nullable: true, description: 'Clave del documento dentro del OPLE, junto con deliverable; por omisión e<entregable>-<versión>.' })
-  @IsOptional()
-  @Matches(/^[a-z0-9][a-z0-9._-]{0,99}$/, { message: 'debe tener de 1 a 100 minúsculas, dígitos, ".", "_" o "-"' })
+  @DocumentKeyField('Clave del documento dentro del OPLE, junto con deliverable; por omisión e<entregable>-<versión>.')
   documentKey?: string;
 }

@@ -1,51 +1,36 @@
-import { Field, ID, InputType, Int } from '@nestjs/graphql';
+import { Field, ID, InputType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsEnum, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
-import { Party, VersionKind } from '../../documents/models/enums';
-
-const OPLE = /^[A-Z]{3}$/;
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsEnum, IsString, ValidateNested } from 'class-validator';
+import { DeliverableField, DocumentKeyField, LocalDateField, OficioNumberField, OpleField, TextField, VersionKindField } from '../../common/input-fields';
+import { Party, type VersionKind } from '../../documents/models/enums';
 
 @InputType({ description: 'Un entregable que recuerda el INE, con su plazo máximo de remisión.' })
 export class ReminderItemInput {
-  @Field(() => Int, { description: 'Entregable del lineamiento 33 (1 a 34).' })
-  @IsInt()
-  @Min(1, { message: 'debe estar entre 1 y 34' })
-  @Max(34, { message: 'debe estar entre 1 y 34' })
+  @DeliverableField()
   deliverable!: number;
 
-  @Field(() => VersionKind, { description: 'Proyecto o versión final.' })
-  @IsEnum(VersionKind, { message: 'debe ser PROYECTO o FINAL' })
+  @VersionKindField()
   versionKind!: VersionKind;
 
-  @Field({ nullable: true, description: 'Título como lo escribe el oficio.' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(500)
+  @TextField('Título como lo escribe el oficio.', 500, true)
   title?: string;
 
-  @Field({ description: 'Plazo máximo de remisión (AAAA-MM-DD).' })
-  @IsString()
+  @LocalDateField('Plazo máximo de remisión (AAAA-MM-DD).')
   dueDate!: string;
 
-  @Field({ nullable: true, description: 'Clave del documento; por omisión e<entregable>-<versión> (p. ej. e3-2024-03 para un informe mensual).' })
-  @IsOptional()
-  @Matches(/^[a-z0-9][a-z0-9._-]{0,99}$/, { message: 'debe tener de 1 a 100 minúsculas, dígitos, ".", "_" o "-"' })
+  @DocumentKeyField('Clave del documento; por omisión e<entregable>-<versión> (p. ej. e3-2024-03 para un informe mensual).')
   documentKey?: string;
 }
 
 @InputType({ description: 'Un "atento recordatorio" del INE: abre un entregable esperado por cada elemento.' })
 export class RecordIneReminderInput {
-  @Field({ description: 'Clave del OPLE destinatario, p. ej. GRO.' })
-  @Matches(OPLE, { message: 'debe ser la clave de tres letras mayúsculas del estado, p. ej. GRO' })
+  @OpleField('Clave del OPLE destinatario, p. ej. GRO.')
   ople!: string;
 
-  @Field({ description: 'Número del oficio, p. ej. INE/UTSI/1654/2024.' })
-  @IsString()
-  @MaxLength(80)
+  @OficioNumberField('Número del oficio, p. ej. INE/UTSI/1654/2024.')
   oficioNumber!: string;
 
-  @Field({ description: 'Fecha del oficio (AAAA-MM-DD).' })
-  @IsString()
+  @LocalDateField('Fecha del oficio (AAAA-MM-DD).')
   date!: string;
 
   @Field(() => [ReminderItemInput], { description: 'Los entregables recordados, cada uno con su plazo.' })
@@ -59,34 +44,22 @@ export class RecordIneReminderInput {
 
 @InputType({ description: 'Una solicitud del INE al OPLE ("solicita se informe, a más tardar…", "solicita remita…").' })
 export class RecordIneRequestInput {
-  @Field({ description: 'Clave del OPLE destinatario.' })
-  @Matches(OPLE, { message: 'debe ser la clave de tres letras mayúsculas del estado, p. ej. GRO' })
+  @OpleField('Clave del OPLE destinatario.')
   ople!: string;
 
-  @Field({ description: 'Número del oficio que solicita.' })
-  @IsString()
-  @MaxLength(80)
+  @OficioNumberField('Número del oficio que solicita.')
   oficioNumber!: string;
 
-  @Field({ description: 'Fecha del oficio (AAAA-MM-DD).' })
-  @IsString()
+  @LocalDateField('Fecha del oficio (AAAA-MM-DD).')
   date!: string;
 
-  @Field({ description: 'Qué solicita.' })
-  @IsString()
-  @MaxLength(2000)
+  @TextField('Qué solicita.', 2000)
   subject!: string;
 
-  @Field({ nullable: true, description: '"A más tardar" (AAAA-MM-DD); sin fecha, el plazo de respuesta de la política del OPLE.' })
-  @IsOptional()
-  @IsString()
+  @LocalDateField('"A más tardar" (AAAA-MM-DD); sin fecha, el plazo de respuesta de la política del OPLE.', true)
   dueDate?: string;
 
-  @Field(() => Int, { nullable: true, description: 'Entregable al que se refiere, si se reconoce.' })
-  @IsOptional()
-  @IsInt()
-  @Min(1, { message: 'debe estar entre 1 y 34' })
-  @Max(34, { message: 'debe estar entre 1 y 34' })
+  @DeliverableField('Entregable al que se refiere, si se reconoce.', true)
   deliverable?: number;
 }
 
@@ -96,13 +69,10 @@ export class FulfillRequestInput {
   @IsString()
   requestId!: string;
 
-  @Field({ description: 'Oficio que la atiende.' })
-  @IsString()
-  @MaxLength(80)
+  @OficioNumberField('Oficio que la atiende.')
   oficioNumber!: string;
 
-  @Field({ description: 'Fecha de ese oficio (AAAA-MM-DD).' })
-  @IsString()
+  @LocalDateField('Fecha de ese oficio (AAAA-MM-DD).')
   date!: string;
 
   @Field(() => Party, { description: 'OPLE si es su respuesta; INE si es un oficio que recibe lo solicitado.' })
