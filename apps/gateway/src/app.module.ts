@@ -9,6 +9,7 @@ import { formatError } from './errors/graphql-errors';
 import { HealthController } from './health/health.controller';
 import { InfrastructureModule } from './infrastructure/infrastructure.module';
 import { ObligationsModule } from './obligations/obligations.module';
+import { SupervisionModule } from './supervision/supervision.module';
 
 /** Where the generated schema is written; committed so reviewers see every change to the API. */
 export const schemaFile = (): string => join(repoRoot(), 'apps', 'gateway', 'schema.gql');
@@ -31,6 +32,7 @@ export class AppModule {
         }),
         DocumentsModule,
         ObligationsModule,
+        SupervisionModule,
       ],
       controllers: [HealthController],
     };

@@ -10,8 +10,12 @@ import { VersionKind } from '../documents/models/enums';
  */
 const optional = (nullable: boolean) => (nullable ? [IsOptional()] : []);
 
-export const OpleField = (description = 'Clave del OPLE (código ISO del estado), p. ej. GRO.') =>
-  applyDecorators(Field({ description }), Matches(/^[A-Z]{3}$/, { message: 'debe ser la clave de tres letras mayúsculas del estado, p. ej. GRO' }));
+export const OpleField = (description = 'Clave del OPLE (código ISO del estado), p. ej. GRO.', nullable = false) =>
+  applyDecorators(
+    Field({ description, nullable }),
+    ...optional(nullable),
+    Matches(/^[A-Z]{3}$/, { message: 'debe ser la clave de tres letras mayúsculas del estado, p. ej. GRO' }),
+  );
 
 export const OficioNumberField = (description: string, nullable = false) =>
   applyDecorators(Field({ description, nullable }), ...optional(nullable), IsString({ message: 'debe ser un texto' }), MaxLength(80, { message: 'no puede exceder 80 caracteres' }));

@@ -1,0 +1,26 @@
+import { Args, ArgsType, Query, Resolver } from '@nestjs/graphql';
+import { OpleField } from '../common/input-fields';
+import { DocumentsArgs } from './dto/documents.args';
+import { Dashboard, DocumentConnection } from './models/supervision.models';
+import { SupervisionService } from './supervision.service';
+
+@ArgsType()
+class DashboardArgs {
+  @OpleField('El OPLE del tablero; sin él, todos.', true)
+  ople?: string;
+}
+
+@Resolver()
+export class SupervisionResolver {
+  constructor(private readonly supervision: SupervisionService) {}
+
+  @Query(() => DocumentConnection, { description: 'Documentos con filtros, orden y paginación por cursor.' })
+  documents(@Args() args: DocumentsArgs): Promise<DocumentConnection> {
+    return this.supervision.documents(args);
+  }
+
+  @Query(() => Dashboard, { description: 'Tablero: documentos por estado y por quién tiene la pelota, vencidos, el más antiguo vencido y lo que vence en 7 días.' })
+  dashboard(@Args() args: DashboardArgs): Promise<Dashboard> {
+    return this.supervision.dashboard(args.ople ?? null);
+  }
+}

@@ -1,0 +1,135 @@
+import { DEFAULT_POLICY, addCountedDays, localDateOf } from '@seguimiento/domain';
+import { generateDataset } from '@seguimiento/infra/datasets/generate';
+import { Projector, projectedPosition } from '@seguimiento/persistence';
+import { DocumentOrder } from '../../apps/gateway/src/supervision/dto/documents.args';
+import { SupervisionService } from '../../apps/gateway/src/supervision/supervision.service';
+import { type TestStack, startTestStack } from '../support/test-stack';
+
+type Page = { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: Array<{ node: { id: string; status: string; ballInCourt: string; deadline: { dueDate: string } | null } }> };
+const DOCUMENTS = `query($filter: DocumentsFilter, $first: Int, $after: String, $orderBy: DocumentOrder) {
+  documents(filter: $filter, first: $first, after: $after, orderBy: $orderBy) {
+    totalCount pageInfo { hasNextPage endCursor } edges { cursor node { id status ballInCourt deadline { dueDate } } }
+  }
+}`;
+
+describe('the supervisors’ lists and dashboard', () => {
+  let stack: TestStack;
+  const today = localDateOf(new Date());
+  const in3 = addCountedDays(today, 3, DEFAULT_POLICY);
+  const in10 = addCountedDays(today, 10, DEFAULT_POLICY);
+
+  beforeAll(async () => {
+    stack = await startTestStack();
+    const run = async (query: string, input: Record<string, unknown>) => {
+      const answer = await stack.gql(query, { input });
+      if (answer.errors) throw new Error(JSON.stringify(answer.errors));
+    };
+    const record = `mutation($input: RecordIneOficioInput!) { recordIneOficio(input: $input) { alreadyRecorded } }`;
+    await run(`mutation($input: SubmitDocumentInput!) { submitDocument(input: $input) { alreadyRecorded } }`, {
+      ople: 'GRO', deliverable: 11, versionKind: 'PROYECTO', oficioNumber: 'IEPC/GRO/SE/0088/2024', submittedOn: today,
+    });
+    await run(record, { ople: 'GRO', oficioNumber: 'INE/UTSI/0451/2024', date: today, outcome: 'OBSERVATIONS', documentId: 'document:GRO:e11-proyecto' });
+    await run(record, { ople: 'GRO', oficioNumber: 'INE/UTSI/1147/2024', date: '2024-02-24', outcome: 'ADDRESSED', additionalObservations: true, references: ['INE/UTSI/0801/2024'], deliverable: 15, versionKind: 'PROYECTO' });
+    await run(record, { ople: 'GRO', oficioNumber: 'INE/UTSI/1240/2024', date: '2024-03-06', outcome: 'ADDRESSED', references: ['INE/UTSI/0801/2024', 'INE/UTSI/1147/2024'] });
+    await run(`mutation($input: RecordIneRequestInput!) { recordIneRequest(input: $input) { alreadyRecorded } }`, {
+      ople: 'GRO', oficioNumber: 'INE/UTSI/1221/2024', date: '2024-02-29', dueDate: '2024-03-04', subject: 'Estatus de la contratación del servicio de soporte',
+    });
+    await run(`mutation($input: RecordIneReminderInput!) { recordIneReminder(input: $input) { oficioNumber } }`, {
+      ople: 'GRO', oficioNumber: 'INE/UTSI/1654/2024', date: today, items: [{ deliverable: 16, versionKind: 'FINAL', dueDate: in3 }, { deliverable: 17, versionKind: 'FINAL', dueDate: in10 }],
+    });
+    await run(`mutation($input: SubmitDocumentInput!) { submitDocument(input: $input) { alreadyRecorded } }`, {
+      ople: 'MEX', deliverable: 6, versionKind: 'PROYECTO', oficioNumber: 'IEEM/SE/2195/2024', submittedOn: today,
+    });
+  });
+  afterAll(async () => {
+    await stack?.stop();
+  });
+
+  it('filters by OPLE and who holds the ball, soonest due first', async () => {
+    const answer = await stack.gql<{ documents: Page }>(DOCUMENTS, { filter: { ople: 'GRO', ballInCourt: 'OPLE' } });
+    expect(answer.errors).toBeUndefined();
+    expect(answer.data!.documents.edges.map((e) => [e.node.id, e.node.status, e.node.deadline?.dueDate])).toEqual([
+      ['document:GRO:e16-final', 'EXPECTED', in3],
+      ['document:GRO:e11-proyecto', 'OBSERVED', addCountedDays(today, 5, DEFAULT_POLICY)],
+      ['document:GRO:e17-final', 'EXPECTED', in10],
+    ]);
+    expect(answer.data!.documents.totalCount).toBe(3);
+  });
+
+  it('pages with cursors through every document exactly once', async () => {
+    const seen: string[] = [];
+    let after: string | null = null;
+    for (let page = 0; page < 10; page++) {
+      const answer: { data?: { documents: Page } } = await stack.gql<{ documents: Page }>(DOCUMENTS, { first: 2, after, orderBy: 'ID' });
+      seen.push(...answer.data!.documents.edges.map((e) => e.node.id));
+      if (!answer.data!.documents.pageInfo.hasNextPage) break;
+      after = answer.data!.documents.pageInfo.endCursor;
+    }
+    expect(seen).toEqual([
+      'document:GRO:e11-proyecto',
+      'document:GRO:e15-proyecto',
+      'document:GRO:e16-final',
+      'document:GRO:e17-final',
+      'document:MEX:e6-proyecto',
+    ]);
+  });
+
+  it('filters by status, deliverable, text, due date and overdue', async () => {
+    const ids = async (filter: Record<string, unknown>) => {
+      const answer = await stack.gql<{ documents: Page }>(DOCUMENTS, { filter, orderBy: 'ID' });
+      expect(answer.errors).toBeUndefined();
+      return answer.data!.documents.edges.map((e) => e.node.id);
+    };
+    expect(await ids({ status: 'RESOLVED' })).toEqual(['document:GRO:e15-proyecto']);
+    expect(await ids({ deliverable: 6 })).toEqual(['document:MEX:e6-proyecto']);
+    expect(await ids({ search: 'seguridad' })).toEqual(['document:GRO:e16-final']);
+    expect(await ids({ dueBefore: in3 })).toEqual(['document:GRO:e16-final']);
+    expect(await ids({ overdue: true })).toEqual([]);
+    expect((await ids({ overdue: false })).length).toBe(5);
+  });
+
+  it('answers the dashboard: counts, overdue, the oldest overdue and what falls due in 7 days', async () => {
+    const answer = await stack.gql<{ dashboard: Record<string, unknown> }>(`query { dashboard(ople: "GRO") {
+      ople byStatus { key count } byBallInCourt { key count } overdueCount oldestOverdue { id kind dueDate } dueNext7Days { id dueDate party }
+    } }`);
+    expect(answer.errors).toBeUndefined();
+    expect(answer.data!.dashboard).toEqual({
+      ople: 'GRO',
+      byStatus: [
+        { key: 'EXPECTED', count: 2 },
+        { key: 'OBSERVED', count: 1 },
+        { key: 'RESOLVED', count: 1 },
+      ],
+      byBallInCourt: [{ key: 'OPLE', count: 3 }],
+      overdueCount: 1,
+      oldestOverdue: { id: 'request:GRO:ine-utsi-1221-2024', kind: 'REQUEST', dueDate: '2024-03-04' },
+      dueNext7Days: [
+        { id: 'document:GRO:e16-final', dueDate: in3, party: 'OPLE' },
+        { id: 'document:GRO:e11-proyecto', dueDate: addCountedDays(today, 5, DEFAULT_POLICY), party: 'OPLE' },
+      ],
+    });
+  });
+
+  it('refuses bad arguments with BAD_USER_INPUT naming the field', async () => {
+    const first = await stack.gql(DOCUMENTS, { first: 500 });
+    expect(first.errors![0].extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'first' });
+    const after = await stack.gql(DOCUMENTS, { after: 'not-a-cursor' });
+    expect(after.errors![0].extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'after' });
+    const ople = await stack.gql(DOCUMENTS, { filter: { ople: 'guerrero' } });
+    expect(ople.errors![0].extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'filter.ople' });
+  });
+
+  it('serves the list queries from their indexes (EXPLAIN over a generated set of 9,600 documents)', async () => {
+    await generateDataset(stack.db, { oples: 32, documentsPerOple: 300, rounds: 3, seed: 3 });
+    const projector = new Projector(stack.db, { batchSize: 5000 });
+    await projector.catchUp();
+    expect(Number(await projectedPosition(stack.db))).toBeGreaterThan(0);
+    await stack.db.query('ANALYZE rm_documents');
+    const service = new SupervisionService(stack.db);
+    const plan = (filter: Record<string, unknown>, orderBy = DocumentOrder.DUE_SOONEST) => service.explainDocuments({ filter, orderBy, first: 50 });
+    expect(await plan({ ople: 'GRO', status: 'OBSERVED' })).toMatch(/rm_documents_ople_status/);
+    expect(await plan({ ople: 'GRO', ballInCourt: 'INE' })).toMatch(/rm_documents_ople_(ball|status)/);
+    expect(await plan({ deliverable: 15, ople: 'MEX' })).toMatch(/rm_documents_deliverable/);
+    expect(await plan({ dueBefore: '2024-01-20' })).toMatch(/rm_documents_due_at/);
+  });
+});
