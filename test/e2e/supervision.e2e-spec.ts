@@ -110,6 +110,49 @@ describe('the supervisors’ lists and dashboard', () => {
     });
   });
 
+  it('lists open obligations, overdue first, and the escalations they raised', async () => {
+    const obligations = await stack.gql<{ obligations: Array<Record<string, unknown>> }>(`query { obligations(ople: "GRO") { id kind dueDate overdue status } }`);
+    expect(obligations.data!.obligations).toEqual([
+      { id: 'request:GRO:ine-utsi-1221-2024', kind: 'REQUEST', dueDate: '2024-03-04', overdue: true, status: 'OPEN' },
+      { id: 'document:GRO:e16-final', kind: 'EXPECTED_DELIVERABLE', dueDate: in3, overdue: false, status: 'OPEN' },
+      { id: 'document:GRO:e17-final', kind: 'EXPECTED_DELIVERABLE', dueDate: in10, overdue: false, status: 'OPEN' },
+    ]);
+    const overdue = await stack.gql<{ obligations: Array<{ id: string }> }>(`query { obligations(overdue: true) { id } }`);
+    expect(overdue.data!.obligations.map((o) => o.id)).toEqual(['request:GRO:ine-utsi-1221-2024']);
+    // 1221 was entered long overdue: its ladder went straight to the highest rung, and it is still open.
+    const waitForEscalation = async () => {
+      for (let i = 0; i < 100; i++) {
+        const answer = await stack.gql<{ escalations: Array<Record<string, unknown>> }>(`query { escalations(open: true) { streamId step recipient open } }`);
+        if (answer.data!.escalations.length) return answer.data!.escalations;
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      return [];
+    };
+    expect(await waitForEscalation()).toEqual([{ streamId: 'request:GRO:ine-utsi-1221-2024', step: 'LEVEL_3', recipient: 'Comisión', open: true }]);
+  });
+
+  it('answers an oficio with what it cites and who cites it, and the correspondence register by date', async () => {
+    const oficio = await stack.gql<{ oficio: Record<string, unknown> }>(`query { oficio(number: "INE/UTSI/0801/2024") { number entries { streamId role } cites citedBy } }`);
+    expect(oficio.data!.oficio).toEqual({
+      number: 'INE/UTSI/0801/2024',
+      entries: [{ streamId: 'document:GRO:e15-proyecto', role: 'INFERRED' }],
+      cites: [],
+      citedBy: ['INE/UTSI/1147/2024', 'INE/UTSI/1240/2024'],
+    });
+    const answer = await stack.gql<{ oficio: { cites: string[] } }>(`query { oficio(number: "ine/utsi/1240/2024") { cites } }`);
+    expect(answer.data!.oficio.cites).toEqual(['INE/UTSI/0801/2024', 'INE/UTSI/1147/2024']);
+    const register = await stack.gql<{ correspondence: Array<{ oficioNumber: string; direction: string; date: string }> }>(
+      `query { correspondence(ople: "GRO", from: "2024-02-01", to: "2024-03-31", direction: "IN") { oficioNumber direction date } }`,
+    );
+    expect(register.data!.correspondence).toEqual([
+      { oficioNumber: 'INE/UTSI/1147/2024', direction: 'IN', date: '2024-02-24' },
+      { oficioNumber: 'INE/UTSI/1221/2024', direction: 'IN', date: '2024-02-29' },
+      { oficioNumber: 'INE/UTSI/1240/2024', direction: 'IN', date: '2024-03-06' },
+    ]);
+    const missing = await stack.gql(`query { oficio(number: "INE/UTSI/9999/2024") { number } }`);
+    expect(missing.errors![0].extensions).toEqual({ code: 'NOT_FOUND', field: 'number' });
+  });
+
   it('refuses bad arguments with BAD_USER_INPUT naming the field', async () => {
     const first = await stack.gql(DOCUMENTS, { first: 500 });
     expect(first.errors![0].extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'first' });

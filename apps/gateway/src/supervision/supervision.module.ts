@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
+import { RegisterResolver } from './register.resolver';
+import { RegisterService } from './register.service';
 import { SupervisionResolver } from './supervision.resolver';
 import { SupervisionService } from './supervision.service';
 
-@Module({ providers: [SupervisionResolver, SupervisionService] })
+@Module({ providers: [SupervisionResolver, SupervisionService, RegisterResolver, RegisterService] })
 export class SupervisionModule {}

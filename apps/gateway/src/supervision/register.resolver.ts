@@ -1,0 +1,79 @@
+import { Args, ArgsType, Field, Query, Resolver } from '@nestjs/graphql';
+import { IsBoolean, IsIn, IsOptional, IsString } from 'class-validator';
+import { LocalDateField, OpleField } from '../common/input-fields';
+import { CorrespondenceEntry, EscalationEntry, Obligation, Oficio } from './models/register.models';
+import { RegisterService } from './register.service';
+
+@ArgsType()
+class ObligationsArgs {
+  @OpleField('Solo las de este OPLE.', true)
+  ople?: string;
+
+  @LocalDateField('Solo las que vencen a más tardar ese día (AAAA-MM-DD).', true)
+  dueBefore?: string;
+
+  @Field({ nullable: true, description: 'Verdadero: solo las vencidas; falso: solo las que no.' })
+  @IsOptional()
+  @IsBoolean()
+  overdue?: boolean;
+}
+
+@ArgsType()
+class EscalationsArgs {
+  @OpleField('Solo los de este OPLE.', true)
+  ople?: string;
+
+  @Field({ nullable: true, description: 'Verdadero: solo los de plazos aún en curso; falso: solo los ya superados.' })
+  @IsOptional()
+  @IsBoolean()
+  open?: boolean;
+}
+
+@ArgsType()
+class CorrespondenceArgs {
+  @OpleField('Solo la de este OPLE.', true)
+  ople?: string;
+
+  @LocalDateField('Desde esta fecha (AAAA-MM-DD).', true)
+  from?: string;
+
+  @LocalDateField('Hasta esta fecha (AAAA-MM-DD).', true)
+  to?: string;
+
+  @Field({ nullable: true, description: 'IN (recibida del INE) u OUT (enviada por el OPLE).' })
+  @IsOptional()
+  @IsIn(['IN', 'OUT'], { message: 'debe ser IN u OUT' })
+  direction?: string;
+}
+
+@ArgsType()
+class OficioArgs {
+  @Field({ description: 'Número del oficio, p. ej. INE/UTSI/1240/2024.' })
+  @IsString()
+  number!: string;
+}
+
+@Resolver()
+export class RegisterResolver {
+  constructor(private readonly register: RegisterService) {}
+
+  @Query(() => [Obligation], { description: 'Obligaciones abiertas (solicitudes y entregables esperados), primero las que vencen antes.' })
+  obligations(@Args() args: ObligationsArgs): Promise<Obligation[]> {
+    return this.register.obligations(args);
+  }
+
+  @Query(() => [EscalationEntry], { description: 'Escalamientos disparados, los más recientes primero.' })
+  escalations(@Args() args: EscalationsArgs): Promise<EscalationEntry[]> {
+    return this.register.escalations(args);
+  }
+
+  @Query(() => [CorrespondenceEntry], { description: 'El registro de correspondencia: cada oficio recibido o enviado, con lo que cita.' })
+  correspondence(@Args() args: CorrespondenceArgs): Promise<CorrespondenceEntry[]> {
+    return this.register.correspondence(args);
+  }
+
+  @Query(() => Oficio, { description: 'Un oficio: los casos que toca, los oficios que cita y los que lo citan.' })
+  oficio(@Args() args: OficioArgs): Promise<Oficio> {
+    return this.register.oficio(args.number);
+  }
+}

@@ -1,0 +1,105 @@
+import { Injectable } from '@nestjs/common';
+import { endOfLocalDay, isOficioNumber, normalizeOficioNumber } from '@seguimiento/domain';
+import { DataSource } from 'typeorm';
+import { userError } from '../errors/graphql-errors';
+import type { CorrespondenceEntry, EscalationEntry, Obligation, Oficio } from './models/register.models';
+
+const LIMIT = 500;
+
+/** Obligations, escalations and the correspondence register, from the read models. */
+@Injectable()
+export class RegisterService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async obligations(filter: { ople?: string; dueBefore?: string; overdue?: boolean }, now = new Date()): Promise<Obligation[]> {
+    const where = ["status = 'OPEN'"];
+    const params: unknown[] = [now];
+    if (filter.ople) where.push(`ople = $${params.push(filter.ople)}`);
+    if (filter.dueBefore) where.push(`due_at <= $${params.push(endOfLocalDay(date(filter.dueBefore, 'dueBefore')))}`);
+    if (filter.overdue === true) where.push('due_at <= $1');
+    if (filter.overdue === false) where.push('(due_at IS NULL OR due_at > $1)');
+    const rows = await this.dataSource.query(
+      `SELECT id, kind, ople, source_oficio, subject, deliverable, due_date, status, closed_by, (due_at IS NOT NULL AND due_at <= $1) AS overdue
+         FROM rm_obligations WHERE ${where.join(' AND ')} ORDER BY due_at NULLS LAST, id LIMIT ${LIMIT}`,
+      params,
+    );
+    return rows.map((r: Record<string, never>) => ({
+      id: r.id,
+      kind: r.kind,
+      ople: r.ople,
+      sourceOficio: r.source_oficio,
+      subject: r.subject,
+      deliverable: r.deliverable,
+      dueDate: r.due_date,
+      status: r.status,
+      overdue: r.overdue,
+      closedBy: r.closed_by,
+    }));
+  }
+
+  async escalations(filter: { ople?: string; open?: boolean }): Promise<EscalationEntry[]> {
+    const params: unknown[] = [];
+    const where: string[] = [];
+    if (filter.ople) where.push(`e.ople = $${params.push(filter.ople)}`);
+    // Open: the deadline that fired it is still the case's running deadline.
+    const open = `COALESCE(d.due_at, o.due_at) = e.due_at`;
+    if (filter.open === true) where.push(open);
+    if (filter.open === false) where.push(`NOT (${open}) OR COALESCE(d.due_at, o.due_at) IS NULL`);
+    const rows = await this.dataSource.query(
+      `SELECT e.stream_id, e.ople, e.step, e.recipient, e.due_at, e.fired_at, COALESCE(${open}, false) AS open
+         FROM rm_escalations e
+         LEFT JOIN rm_documents d ON d.id = e.stream_id
+         LEFT JOIN rm_obligations o ON o.id = e.stream_id AND o.kind = 'REQUEST' AND o.status = 'OPEN'
+         ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+         ORDER BY e.fired_at DESC, e.stream_id LIMIT ${LIMIT}`,
+      params,
+    );
+    return rows.map((r: Record<string, never>) => ({
+      streamId: r.stream_id,
+      ople: r.ople,
+      step: r.step,
+      recipient: r.recipient,
+      dueAt: new Date(r.due_at).toISOString(),
+      firedAt: new Date(r.fired_at).toISOString(),
+      open: r.open,
+    }));
+  }
+
+  async correspondence(filter: { ople?: string; from?: string; to?: string; direction?: string }): Promise<CorrespondenceEntry[]> {
+    const params: unknown[] = [];
+    const where: string[] = [];
+    if (filter.ople) where.push(`ople = $${params.push(filter.ople)}`);
+    if (filter.from) where.push(`date >= $${params.push(date(filter.from, 'from'))}::date`);
+    if (filter.to) where.push(`date <= $${params.push(date(filter.to, 'to'))}::date`);
+    if (filter.direction) {
+      if (filter.direction !== 'IN' && filter.direction !== 'OUT') throw userError('BAD_USER_INPUT', 'direction: debe ser IN u OUT', 'direction');
+      where.push(`direction = $${params.push(filter.direction)}`);
+    }
+    const rows = await this.dataSource.query(
+      `SELECT * FROM rm_correspondence ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY date NULLS FIRST, oficio_number, stream_id LIMIT ${LIMIT}`,
+      params,
+    );
+    return rows.map(entry);
+  }
+
+  async oficio(raw: string): Promise<Oficio> {
+    if (!isOficioNumber(raw)) throw userError('BAD_USER_INPUT', `number: "${raw}" no tiene la forma de un número de oficio`, 'number');
+    const number = normalizeOficioNumber(raw);
+    const entries: CorrespondenceEntry[] = (await this.dataSource.query("SELECT * FROM rm_correspondence WHERE oficio_number = $1 ORDER BY stream_id", [number])).map(entry);
+    if (entries.length === 0) throw userError('NOT_FOUND', `El oficio ${number} no está registrado`, 'number');
+    const citedBy: Array<{ oficio_number: string }> = await this.dataSource.query(
+      'SELECT DISTINCT oficio_number FROM rm_correspondence WHERE $1 = ANY(cites) ORDER BY oficio_number',
+      [number],
+    );
+    return { number, entries, cites: [...new Set(entries.flatMap((e: CorrespondenceEntry) => e.cites))], citedBy: citedBy.map((c) => c.oficio_number) };
+  }
+}
+
+function entry(r: Record<string, never>): CorrespondenceEntry {
+  return { oficioNumber: r.oficio_number, streamId: r.stream_id, ople: r.ople, direction: r.direction, date: r.date, role: r.role, cites: r.cites };
+}
+
+function date(value: string, field: string): string {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(value))) throw userError('BAD_USER_INPUT', `${field}: "${value}" no es una fecha AAAA-MM-DD`, field);
+  return value;
+}
