@@ -10,7 +10,7 @@ const DOCUMENT = 'id status ballInCourt openObservations deadline { party kind d
  * (watch the worker's log). Playing it again changes nothing: every oficio is already recorded.
  * Returns false when a step failed.
  */
-export async function runDemo(graphqlUrl: string, say: (line: string) => void): Promise<boolean> {
+export async function runDemo(graphqlUrl: string, token: string, say: (line: string) => void): Promise<boolean> {
   const today = localDateOf(new Date());
   const steps: Array<[string, string, Record<string, unknown>]> = [
     [
@@ -49,13 +49,13 @@ export async function runDemo(graphqlUrl: string, say: (line: string) => void): 
   ];
   say('\ndemo (through GraphQL):');
   for (const [title, query, variables] of steps) {
-    const answer = await graphql<Record<string, unknown>>(graphqlUrl, query, variables);
+    const answer = await graphql<Record<string, unknown>>(graphqlUrl, query, variables, { authorization: `Bearer ${token}` });
     if (answer.errors) {
       say(`  ${title}: failed — ${answer.errors.map((e) => e.message).join('; ')}`);
       return false;
     }
     say(`  ${title}: ${JSON.stringify(Object.values(answer.data!)[0])}`);
   }
-  say(`  try: curl -s ${graphqlUrl} -H 'content-type: application/json' -d '{"query":"{ document(id: \\"document:GRO:e15-proyecto\\") { status ballInCourt observations { id status } deadline { dueDate } } }"}'`);
+  say(`  try: curl -s ${graphqlUrl} -H 'content-type: application/json' -H "authorization: Bearer $TOKEN" -d '{"query":"{ document(id: \\"document:GRO:e15-proyecto\\") { status ballInCourt observations { id status } deadline { dueDate } } }"}'`);
   return true;
 }

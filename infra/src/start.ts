@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { repoRoot } from '@seguimiento/runtime';
 import { runDemo } from './demo';
+import { demoTokens, jwtSecret } from './demo-tokens';
 import { ManagedProcess } from './managed-process';
 import { StartupError, assertPortsFree, isPortFree } from './ports';
 import { type RunningPostgres, redact, startEmbeddedPostgres, useExternalPostgres } from './postgres';
@@ -53,8 +54,10 @@ export async function main(): Promise<void> {
     stoppers.push({ name: 'temporal', stop: temporal.stop });
     if (temporal.process) children.push(temporal.process);
 
+    const secret = jwtSecret(config.dataDir);
     const env = {
       ...process.env,
+      JWT_SECRET: secret,
       DATABASE_URL: postgres.url,
       TEMPORAL_ADDRESS: temporal.address,
       TEMPORAL_NAMESPACE: config.temporalNamespace,
@@ -83,7 +86,11 @@ export async function main(): Promise<void> {
     say(`  Temporal     ${temporal.address} (namespace ${config.temporalNamespace})`);
     if (temporal.uiUrl) say(`  Temporal UI  ${temporal.uiUrl}`);
     say(`  PostgreSQL   ${redact(postgres.url)}`);
-    if (config.demo && !(await runDemo(graphqlUrl, say))) say('  (the system is up; the demo could not play)');
+    const tokens = demoTokens(secret);
+    say('\nDemo tokens (send as "Authorization: Bearer <token>"; valid 30 days):');
+    for (const { what, token } of tokens) say(`  ${what}\n    ${token}`);
+    const operator = tokens.find((t) => t.principal.role === 'OPERATOR')!.token;
+    if (config.demo && !(await runDemo(graphqlUrl, operator, say))) say('  (the system is up; the demo could not play)');
     say('\nPress Ctrl-C to stop everything.');
   } catch (error) {
     say(`error: ${error instanceof Error ? error.message : String(error)}`);

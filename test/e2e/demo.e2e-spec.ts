@@ -12,10 +12,11 @@ describe('the npm start demo', () => {
 
   it('plays through the API, and a second play changes nothing', async () => {
     const first: string[] = [];
-    expect(await runDemo(stack.graphqlUrl, (l) => first.push(l))).toBe(true);
+    const operator = stack.tokens.issue({ subject: 'operador@iepc-gro', role: 'OPERATOR', institution: 'GRO' });
+    expect(await runDemo(stack.graphqlUrl, operator, (l) => first.push(l))).toBe(true);
     expect(first.join('\n')).toContain('"status":"OBSERVED"');
     const second: string[] = [];
-    expect(await runDemo(stack.graphqlUrl, (l) => second.push(l))).toBe(true);
+    expect(await runDemo(stack.graphqlUrl, operator, (l) => second.push(l))).toBe(true);
     expect(second.filter((l) => l.includes('"alreadyRecorded":true'))).toHaveLength(3);
   });
 });

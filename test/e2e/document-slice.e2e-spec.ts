@@ -70,7 +70,7 @@ describe('the first slice: submitDocument → workflow → event store → docum
     ]);
     expect(events[1]).toMatchObject({
       data: { oficioNumber: 'IEPC/GRO/SE/0101/2024', submission: 1, submittedOn: today },
-      metadata: { oficioNumber: 'IEPC/GRO/SE/0101/2024', correlationId: 'document:GRO:e15-proyecto', actor: 'anónimo', effectiveAt: expect.any(String) },
+      metadata: { oficioNumber: 'IEPC/GRO/SE/0101/2024', correlationId: 'document:GRO:e15-proyecto', actor: 'admin@ine', effectiveAt: expect.any(String) },
     });
     expect(events[0].data).toMatchObject({ deliverable: 15, ople: 'GRO', openedBy: 'SUBMISSION' });
 

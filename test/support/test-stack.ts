@@ -1,3 +1,5 @@
+import { randomBytes } from 'node:crypto';
+import { Tokens } from '@seguimiento/auth';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -31,7 +33,13 @@ export interface TestStack {
   temporal: Client;
   /** Escalations the worker announced, in order. */
   notices: EscalationNotice[];
+  /** A GraphQL request as INE's administrator. */
   gql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>>;
+  /** A GraphQL request with this bearer token (or none). */
+  gqlAs<T = Record<string, unknown>>(token: string | null, query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>>;
+  /** Issues tokens signed with this gateway's secret. */
+  tokens: Tokens;
+  adminToken: string;
   stop(): Promise<void>;
 }
 
@@ -71,9 +79,12 @@ export async function startTestStack(): Promise<TestStack> {
       await workerDb.destroy();
     });
 
+    const jwtSecret = randomBytes(32).toString('hex');
+    const tokens = new Tokens(jwtSecret);
+    const admin = tokens.issue({ subject: 'admin@ine', role: 'ADMIN', institution: 'INE' });
     const generatedSchema = join(mkdtempSync(join(tmpdir(), 'seguimiento-schema-')), 'schema.gql');
     const app: INestApplication = await startGateway(
-      { port: 0, host: '127.0.0.1', temporalAddress: temporalServer.address, namespace: 'default', databaseUrl: postgres.url },
+      { port: 0, host: '127.0.0.1', temporalAddress: temporalServer.address, namespace: 'default', databaseUrl: postgres.url, jwtSecret },
       { schemaFile: generatedSchema, logger: false },
     );
     cleanups.push(() => app.close());
@@ -90,7 +101,10 @@ export async function startTestStack(): Promise<TestStack> {
       db,
       temporal,
       notices,
-      gql: (query, variables) => graphql(graphqlUrl, query, variables),
+      gql: (query, variables) => graphql(graphqlUrl, query, variables, { authorization: `Bearer ${admin}` }),
+      gqlAs: (token, query, variables) => graphql(graphqlUrl, query, variables, token ? { authorization: `Bearer ${token}` } : {}),
+      tokens,
+      adminToken: admin,
       stop,
     };
   } catch (error) {

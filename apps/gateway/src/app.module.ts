@@ -1,5 +1,8 @@
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { type DynamicModule, Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { Tokens } from '@seguimiento/auth';
+import { AuthGuard } from './auth/auth.guard';
 import { GraphQLModule } from '@nestjs/graphql';
 import { join } from 'node:path';
 import { repoRoot } from '@seguimiento/runtime';
@@ -29,12 +32,17 @@ export class AppModule {
           playground: false,
           includeStacktraceInErrorResponses: false,
           formatError,
+          context: ({ req }: { req: unknown }) => ({ req }),
         }),
         DocumentsModule,
         ObligationsModule,
         SupervisionModule,
       ],
       controllers: [HealthController],
+      providers: [
+        { provide: Tokens, useValue: new Tokens(config.jwtSecret) },
+        { provide: APP_GUARD, useClass: AuthGuard },
+      ],
     };
   }
 }

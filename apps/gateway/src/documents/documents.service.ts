@@ -54,25 +54,25 @@ export class DocumentsService {
     private readonly policies: FollowUpPolicies,
   ) {}
 
-  async submit(input: SubmitDocumentInput): Promise<DocumentChange> {
+  async submit(input: SubmitDocumentInput, actor: string): Promise<DocumentChange> {
     const documentKey = input.documentKey ?? defaultDocumentKey(input.deliverable, input.versionKind);
     const documentId = documentWorkflowId(input.ople, documentKey);
     const { documentKey: _key, ...fields } = input;
     const data: SubmitDocumentData = { ...fields, documentId, policy: this.policies.of(input.ople) };
     checked(() => validateSubmission(data));
-    return this.update(documentId, input.ople, submitDocumentUpdate, data, normalizeOficioNumber(input.oficioNumber), true);
+    return this.update(documentId, input.ople, submitDocumentUpdate, data, normalizeOficioNumber(input.oficioNumber), true, actor);
   }
 
   /** An expected deliverable (a reminder's item): the case opens before any submission. */
-  async expect(input: { ople: string; deliverable: number; versionKind: VersionKind; title?: string; dueDate: string; documentKey?: string; sourceOficio: string; sourceDate?: string }): Promise<DocumentChange> {
+  async expect(input: { ople: string; deliverable: number; versionKind: VersionKind; title?: string; dueDate: string; documentKey?: string; sourceOficio: string; sourceDate?: string }, actor: string): Promise<DocumentChange> {
     const documentId = documentWorkflowId(input.ople, input.documentKey ?? defaultDocumentKey(input.deliverable, input.versionKind));
     const { documentKey: _key, ...fields } = input;
     const data: ExpectDocumentData = { ...fields, documentId, policy: this.policies.of(input.ople) };
     checked(() => validateExpectation(data));
-    return this.update(documentId, input.ople, expectDocumentUpdate, data, null, true);
+    return this.update(documentId, input.ople, expectDocumentUpdate, data, null, true, actor);
   }
 
-  async recordIneOficio(input: RecordIneOficioInput): Promise<DocumentChange> {
+  async recordIneOficio(input: RecordIneOficioInput, actor: string): Promise<DocumentChange> {
     const { documentId, ople, identity } = await this.routeAnswer(input);
     const data: RecordIneAnswerData = {
       oficioNumber: input.oficioNumber,
@@ -85,19 +85,19 @@ export class DocumentsService {
       identity,
     };
     checked(() => validateIneAnswer(data));
-    return this.update(documentId, ople, recordIneAnswerUpdate, data, normalizeOficioNumber(input.oficioNumber), Boolean(identity));
+    return this.update(documentId, ople, recordIneAnswerUpdate, data, normalizeOficioNumber(input.oficioNumber), Boolean(identity), actor);
   }
 
-  async extendDeadline(input: ExtendDeadlineInput): Promise<DocumentChange> {
+  async extendDeadline(input: ExtendDeadlineInput, actor: string): Promise<DocumentChange> {
     const { documentId, ...data } = input;
     checked(() => validateExtension(data));
-    return this.update(documentId, this.opleOf(documentId), extendDeadlineUpdate, data, null, false);
+    return this.update(documentId, this.opleOf(documentId), extendDeadlineUpdate, data, null, false, actor);
   }
 
-  async withdraw(input: WithdrawDocumentInput): Promise<DocumentChange> {
+  async withdraw(input: WithdrawDocumentInput, actor: string): Promise<DocumentChange> {
     const { documentId, ...data } = input;
     checked(() => validateWithdrawal(data));
-    return this.update(documentId, this.opleOf(documentId), withdrawDocumentUpdate, data, null, false);
+    return this.update(documentId, this.opleOf(documentId), withdrawDocumentUpdate, data, null, false, actor);
   }
 
   async find(id: string): Promise<Document> {
@@ -106,7 +106,7 @@ export class DocumentsService {
     return toDocument(state);
   }
 
-  private opleOf(documentId: string): string {
+  opleOf(documentId: string): string {
     const parsed = parseDocumentWorkflowId(documentId);
     if (!parsed) throw userError('BAD_USER_INPUT', `documentId: "${documentId}" no tiene la forma document:<OPLE>:<clave>`, 'documentId');
     return parsed.ople;
@@ -142,10 +142,11 @@ export class DocumentsService {
     data: A,
     oficioNumber: string | null,
     mayStart: boolean,
+    actor: string,
   ): Promise<DocumentChange> {
     try {
       const target = { workflowType: DOCUMENT_WORKFLOW_TYPE, workflowId: documentId, startArgs: [{ documentId, ople } satisfies DocumentWorkflowInput] };
-      const result = await this.commands.send(target, definition, data, mayStart);
+      const result = await this.commands.send(target, definition, data, mayStart, actor);
       await this.readYourWrites.waitFor(result.position);
       return { document: toDocument(result.state), alreadyRecorded: !result.changed };
     } catch (error) {

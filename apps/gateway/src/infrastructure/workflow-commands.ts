@@ -4,8 +4,6 @@ import { ApplicationFailure, type UpdateDefinition } from '@temporalio/common';
 import { DOCUMENTS_TASK_QUEUE } from '@seguimiento/contracts';
 import { userError } from '../errors/graphql-errors';
 
-const ANONYMOUS = 'anónimo';
-
 /** The workflow is closed (resolved, fulfilled, withdrawn…): the caller answers from the store. */
 export class CaseClosed extends Error {
   constructor(readonly workflowId: string) {
@@ -27,10 +25,10 @@ export class WorkflowCommands {
     definition: UpdateDefinition<R, [A]>,
     input: A,
     mayStart: boolean,
+    actor: string,
   ): Promise<R> {
-    // Who records the command, for the events' metadata. Until the gateway authenticates its users
-    // (the security issue), every operator is "anónimo".
-    const data = { ...input, actor: ANONYMOUS };
+    // Who records the command (the authenticated user), for the events' metadata.
+    const data = { ...input, actor };
     try {
       if (!mayStart) return await this.temporal.workflow.getHandle(target.workflowId).executeUpdate(definition, { args: [data] });
       return await this.temporal.workflow.executeUpdateWithStart(definition, {

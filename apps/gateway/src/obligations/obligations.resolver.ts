@@ -1,29 +1,41 @@
 import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Writes } from '../auth/auth.guard';
+import { CurrentPrincipal, assertOpleAccess } from '../auth/current-principal';
+import type { Principal } from '@seguimiento/auth';
 import { FulfillRequestInput, RecordIneReminderInput, RecordIneRequestInput } from './dto/obligation.inputs';
 import { ReminderChange, Request, RequestChange } from './models/request.model';
 import { ObligationsService } from './obligations.service';
+
+const opleOfRequest = (id: string) => /^request:([A-Z]{3}):/.exec(id)?.[1] ?? null;
 
 @Resolver(() => Request)
 export class ObligationsResolver {
   constructor(private readonly obligations: ObligationsService) {}
 
   @Query(() => Request, { description: 'Una solicitud del INE por su identificador (request:<OPLE>:<oficio>).' })
-  request(@Args('id', { type: () => ID, description: 'Identificador de la solicitud.' }) id: string): Promise<Request> {
+  request(@Args('id', { type: () => ID, description: 'Identificador de la solicitud.' }) id: string, @CurrentPrincipal() who: Principal): Promise<Request> {
+    assertOpleAccess(who, opleOfRequest(id));
     return this.obligations.find(id);
   }
 
+  @Writes()
   @Mutation(() => ReminderChange, { description: 'Registra un "atento recordatorio" del INE: un entregable esperado por elemento, con su plazo máximo.' })
-  recordIneReminder(@Args('input') input: RecordIneReminderInput): Promise<ReminderChange> {
-    return this.obligations.recordReminder(input);
+  recordIneReminder(@Args('input') input: RecordIneReminderInput, @CurrentPrincipal() who: Principal): Promise<ReminderChange> {
+    assertOpleAccess(who, input.ople);
+    return this.obligations.recordReminder(input, who.subject);
   }
 
+  @Writes()
   @Mutation(() => RequestChange, { description: 'Registra una solicitud del INE con su plazo ("a más tardar").' })
-  recordIneRequest(@Args('input') input: RecordIneRequestInput): Promise<RequestChange> {
-    return this.obligations.recordRequest(input);
+  recordIneRequest(@Args('input') input: RecordIneRequestInput, @CurrentPrincipal() who: Principal): Promise<RequestChange> {
+    assertOpleAccess(who, input.ople);
+    return this.obligations.recordRequest(input, who.subject);
   }
 
+  @Writes()
   @Mutation(() => RequestChange, { description: 'Registra lo que atiende una solicitud: la respuesta del OPLE o el oficio del INE que la tiene por recibida.' })
-  fulfillRequest(@Args('input') input: FulfillRequestInput): Promise<RequestChange> {
-    return this.obligations.fulfillRequest(input);
+  fulfillRequest(@Args('input') input: FulfillRequestInput, @CurrentPrincipal() who: Principal): Promise<RequestChange> {
+    assertOpleAccess(who, opleOfRequest(input.requestId));
+    return this.obligations.fulfillRequest(input, who.subject);
   }
 }

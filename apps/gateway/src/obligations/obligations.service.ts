@@ -29,27 +29,27 @@ export class ObligationsService {
   ) {}
 
   /** One expected deliverable per item, each with its own due date and escalation ladder. */
-  async recordReminder(input: RecordIneReminderInput): Promise<ReminderChange> {
+  async recordReminder(input: RecordIneReminderInput, actor: string): Promise<ReminderChange> {
     const oficioNumber = normalizeOficioNumber(input.oficioNumber);
     const documents = [];
     for (const item of input.items) {
-      documents.push(await this.documents.expect({ ...item, ople: input.ople, sourceOficio: oficioNumber, sourceDate: input.date }));
+      documents.push(await this.documents.expect({ ...item, ople: input.ople, sourceOficio: oficioNumber, sourceDate: input.date }, actor));
     }
     return { oficioNumber, documents };
   }
 
-  async recordRequest(input: RecordIneRequestInput): Promise<RequestChange> {
+  async recordRequest(input: RecordIneRequestInput, actor: string): Promise<RequestChange> {
     const requestId = this.requestIdOf(input.ople, input.oficioNumber);
     checked(() => validateRequestCommand({ type: 'OpenRequest', data: { ...input, requestId } }));
-    return this.send(requestId, input.ople, openRequestUpdate, input, true, null);
+    return this.send(requestId, input.ople, openRequestUpdate, input, true, null, actor);
   }
 
-  async fulfillRequest(input: FulfillRequestInput): Promise<RequestChange> {
+  async fulfillRequest(input: FulfillRequestInput, actor: string): Promise<RequestChange> {
     const ople = /^request:([A-Z]{3}):/.exec(input.requestId)?.[1];
     if (!ople) throw userError('BAD_USER_INPUT', `requestId: "${input.requestId}" no tiene la forma request:<OPLE>:<oficio>`, 'requestId');
     const { requestId, ...data } = input;
     checked(() => validateRequestCommand({ type: 'FulfillRequest', data }));
-    return this.send(requestId, ople, fulfillRequestUpdate, data, false, normalizeOficioNumber(input.oficioNumber));
+    return this.send(requestId, ople, fulfillRequestUpdate, data, false, normalizeOficioNumber(input.oficioNumber), actor);
   }
 
   async find(id: string): Promise<Request> {
@@ -78,10 +78,11 @@ export class ObligationsService {
     data: A,
     mayStart: boolean,
     fulfilling: string | null,
+    actor: string,
   ): Promise<RequestChange> {
     try {
       const target = { workflowType: REQUEST_WORKFLOW_TYPE, workflowId: requestId, startArgs: [{ requestId, ople } satisfies RequestWorkflowInput] };
-      const result = await this.commands.send(target, definition, data, mayStart);
+      const result = await this.commands.send(target, definition, data, mayStart, actor);
       await this.readYourWrites.waitFor(result.position);
       return { request: toRequest(result.state), alreadyRecorded: !result.changed };
     } catch (error) {

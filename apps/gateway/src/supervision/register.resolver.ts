@@ -1,5 +1,8 @@
 import { Args, ArgsType, Field, Query, Resolver } from '@nestjs/graphql';
 import { IsBoolean, IsIn, IsOptional, IsString } from 'class-validator';
+import { CurrentPrincipal } from '../auth/current-principal';
+import type { Principal } from '@seguimiento/auth';
+import { scopedOple } from '../auth/scope';
 import { LocalDateField, OpleField } from '../common/input-fields';
 import { CorrespondenceEntry, EscalationEntry, Obligation, Oficio } from './models/register.models';
 import { RegisterService } from './register.service';
@@ -58,22 +61,22 @@ export class RegisterResolver {
   constructor(private readonly register: RegisterService) {}
 
   @Query(() => [Obligation], { description: 'Obligaciones abiertas (solicitudes y entregables esperados), primero las que vencen antes.' })
-  obligations(@Args() args: ObligationsArgs): Promise<Obligation[]> {
-    return this.register.obligations(args);
+  obligations(@Args() args: ObligationsArgs, @CurrentPrincipal() who: Principal): Promise<Obligation[]> {
+    return this.register.obligations({ ...args, ople: scopedOple(who, args.ople) });
   }
 
   @Query(() => [EscalationEntry], { description: 'Escalamientos disparados, los más recientes primero.' })
-  escalations(@Args() args: EscalationsArgs): Promise<EscalationEntry[]> {
-    return this.register.escalations(args);
+  escalations(@Args() args: EscalationsArgs, @CurrentPrincipal() who: Principal): Promise<EscalationEntry[]> {
+    return this.register.escalations({ ...args, ople: scopedOple(who, args.ople) });
   }
 
   @Query(() => [CorrespondenceEntry], { description: 'El registro de correspondencia: cada oficio recibido o enviado, con lo que cita.' })
-  correspondence(@Args() args: CorrespondenceArgs): Promise<CorrespondenceEntry[]> {
-    return this.register.correspondence(args);
+  correspondence(@Args() args: CorrespondenceArgs, @CurrentPrincipal() who: Principal): Promise<CorrespondenceEntry[]> {
+    return this.register.correspondence({ ...args, ople: scopedOple(who, args.ople) });
   }
 
   @Query(() => Oficio, { description: 'Un oficio: los casos que toca, los oficios que cita y los que lo citan.' })
-  oficio(@Args() args: OficioArgs): Promise<Oficio> {
-    return this.register.oficio(args.number);
+  oficio(@Args() args: OficioArgs, @CurrentPrincipal() who: Principal): Promise<Oficio> {
+    return this.register.oficio(args.number, scopedOple(who, undefined));
   }
 }

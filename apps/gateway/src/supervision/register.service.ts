@@ -82,14 +82,17 @@ export class RegisterService {
     return rows.map(entry);
   }
 
-  async oficio(raw: string): Promise<Oficio> {
+  /** `ople`: for a user confined to one OPLE, only that OPLE's side of the oficio. */
+  async oficio(raw: string, ople?: string): Promise<Oficio> {
     if (!isOficioNumber(raw)) throw userError('BAD_USER_INPUT', `number: "${raw}" no tiene la forma de un número de oficio`, 'number');
     const number = normalizeOficioNumber(raw);
-    const entries: CorrespondenceEntry[] = (await this.dataSource.query("SELECT * FROM rm_correspondence WHERE oficio_number = $1 ORDER BY stream_id", [number])).map(entry);
+    const entries: CorrespondenceEntry[] = (
+      await this.dataSource.query('SELECT * FROM rm_correspondence WHERE oficio_number = $1 AND ($2::text IS NULL OR ople = $2) ORDER BY stream_id', [number, ople ?? null])
+    ).map(entry);
     if (entries.length === 0) throw userError('NOT_FOUND', `El oficio ${number} no está registrado`, 'number');
     const citedBy: Array<{ oficio_number: string }> = await this.dataSource.query(
-      'SELECT DISTINCT oficio_number FROM rm_correspondence WHERE $1 = ANY(cites) ORDER BY oficio_number',
-      [number],
+      'SELECT DISTINCT oficio_number FROM rm_correspondence WHERE $1 = ANY(cites) AND ($2::text IS NULL OR ople = $2) ORDER BY oficio_number',
+      [number, ople ?? null],
     );
     return { number, entries, cites: [...new Set(entries.flatMap((e: CorrespondenceEntry) => e.cites))], citedBy: citedBy.map((c) => c.oficio_number) };
   }

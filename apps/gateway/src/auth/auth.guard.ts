@@ -1,0 +1,42 @@
+import { type CanActivate, type ExecutionContext, Injectable, SetMetadata } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { GqlExecutionContext } from '@nestjs/graphql';
+import jwt from 'jsonwebtoken';
+import { userError } from '../errors/graphql-errors';
+import { type Principal, type Role } from '@seguimiento/auth';
+import { Tokens } from '@seguimiento/auth';
+
+export const REQUIRED_ROLES = 'requiredRoles';
+/** Operations that change something: only these roles may call them. */
+export const Writes = () => SetMetadata(REQUIRED_ROLES, ['OPERATOR', 'ADMIN'] satisfies Role[]);
+
+/**
+ * Every GraphQL operation needs a valid bearer token (health and readiness are plain HTTP and
+ * need none). The principal is put on the request for resolvers and services.
+ */
+@Injectable()
+export class AuthGuard implements CanActivate {
+  constructor(
+    private readonly tokens: Tokens,
+    private readonly reflector: Reflector,
+  ) {}
+
+  canActivate(context: ExecutionContext): boolean {
+    if (context.getType<string>() !== 'graphql') return true;
+    const request = GqlExecutionContext.create(context).getContext<{ req: { headers: Record<string, string | undefined>; principal?: Principal } }>().req;
+    const header = request.headers.authorization ?? '';
+    const token = /^Bearer\s+(\S+)$/i.exec(header)?.[1];
+    if (!token) throw userError('UNAUTHENTICATED', 'Falta el token: envíe el encabezado Authorization: Bearer <token>');
+    try {
+      request.principal = this.tokens.verify(token);
+    } catch (error) {
+      const reason = error instanceof jwt.TokenExpiredError ? 'el token expiró' : error instanceof Error ? error.message : 'token inválido';
+      throw userError('UNAUTHENTICATED', `Token no válido: ${reason}`);
+    }
+    const roles = this.reflector.getAllAndOverride<Role[] | undefined>(REQUIRED_ROLES, [context.getHandler(), context.getClass()]);
+    if (roles && !roles.includes(request.principal.role)) {
+      throw userError('FORBIDDEN', `El rol ${request.principal.role} no puede realizar esta operación (requiere ${roles.join(' o ')})`);
+    }
+    return true;
+  }
+}

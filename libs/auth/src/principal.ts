@@ -1,0 +1,16 @@
+/** Who is asking, from their token. */
+export type Role = 'SUPERVISOR' | 'OPERATOR' | 'ADMIN';
+export const ROLES: readonly Role[] = ['SUPERVISOR', 'OPERATOR', 'ADMIN'];
+
+export interface Principal {
+  /** The user's id (the token's `sub`): recorded as the actor of what they record. */
+  subject: string;
+  role: Role;
+  /** 'INE' for INE's users (they see every OPLE), or an OPLE id (they see only theirs). */
+  institution: string;
+}
+
+/** The OPLE a principal is confined to, or null when it sees all of them (INE). */
+export const confinedTo = (p: Principal): string | null => (p.institution === 'INE' ? null : p.institution);
+
+export const canWrite = (p: Principal): boolean => p.role === 'OPERATOR' || p.role === 'ADMIN';

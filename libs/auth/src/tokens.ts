@@ -1,0 +1,33 @@
+import jwt from 'jsonwebtoken';
+import { findOple } from '@seguimiento/domain';
+import { type Principal, ROLES, type Role } from './principal';
+
+/** Issues and verifies the gateway's bearer tokens (HS256, signed with JWT_SECRET). */
+export class Tokens {
+  constructor(
+    private readonly secret: string,
+    private readonly issuer = 'seguimiento',
+  ) {
+    if (secret.length < 32) throw new Error('JWT_SECRET must be at least 32 characters');
+  }
+
+  issue(principal: Principal, expiresIn: jwt.SignOptions['expiresIn'] = '12h'): string {
+    return jwt.sign({ role: principal.role, institution: principal.institution }, this.secret, {
+      algorithm: 'HS256',
+      subject: principal.subject,
+      issuer: this.issuer,
+      expiresIn,
+    });
+  }
+
+  /** The principal of a valid token; throws with the reason (expired, bad signature, bad claims). */
+  verify(token: string): Principal {
+    const claims = jwt.verify(token, this.secret, { algorithms: ['HS256'], issuer: this.issuer }) as jwt.JwtPayload;
+    const role = claims.role as Role;
+    const institution = String(claims.institution ?? '');
+    if (!ROLES.includes(role)) throw new Error('el token no tiene un rol válido');
+    if (institution !== 'INE' && !findOple(institution)) throw new Error('el token no tiene una institución válida');
+    if (!claims.sub) throw new Error('el token no identifica al usuario');
+    return { subject: claims.sub, role, institution };
+  }
+}
