@@ -68,3 +68,31 @@ describe('authentication and authorization', () => {
     expect(dashboard.data!.dashboard.ople).toBe('GRO');
   });
 });
+
+describe('limits on what one request may ask', () => {
+  let stack: TestStack;
+  beforeAll(async () => {
+    stack = await startTestStack();
+  });
+  afterAll(async () => {
+    await stack?.stop();
+  });
+
+  it('refuses a query that asks for too much', async () => {
+    const fields = 'id ople deliverable versionKind title status ballInCourt rounds { number outcome } observations { id status } escalations { step } deadline { dueDate }';
+    const page = (alias: string) => `${alias}: documents(first: 200) { edges { node { ${fields} } } }`;
+    expect((await stack.gql(`query { ${page('a')} }`)).errors).toBeUndefined();
+    const answer = await stack.gql(`query { ${['a', 'b', 'c', 'd', 'e', 'f'].map(page).join(' ')} }`);
+    expect(answer.errors![0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT' }, message: expect.stringMatching(/demasiado costosa/) });
+  });
+
+  it('refuses a request body over 1 MB, with a clear status and no stack trace', async () => {
+    const response = await fetch(stack.graphqlUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${stack.adminToken}` },
+      body: JSON.stringify({ query: `query { documents { totalCount } }`, variables: { padding: 'x'.repeat(1_100_000) } }),
+    });
+    expect(response.status).toBe(413);
+    expect(await response.json()).toEqual({ errors: [{ message: 'La solicitud excede el tamaño permitido (1mb)', extensions: { code: 'BAD_REQUEST' } }] });
+  });
+});

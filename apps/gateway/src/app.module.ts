@@ -9,6 +9,7 @@ import { repoRoot } from '@seguimiento/runtime';
 import type { GatewayConfig } from './config';
 import { DocumentsModule } from './documents/documents.module';
 import { formatError } from './errors/graphql-errors';
+import { complexityPlugin, depthRule } from './errors/query-limits';
 import { HealthController } from './health/health.controller';
 import { InfrastructureModule } from './infrastructure/infrastructure.module';
 import { ObligationsModule } from './obligations/obligations.module';
@@ -16,6 +17,9 @@ import { SupervisionModule } from './supervision/supervision.module';
 
 /** Where the generated schema is written; committed so reviewers see every change to the API. */
 export const schemaFile = (): string => join(repoRoot(), 'apps', 'gateway', 'schema.gql');
+
+/** The built schema, for the complexity estimator (it is known only once Nest has generated it). */
+const schemaHolder: { schema: import('graphql').GraphQLSchema | null } = { schema: null };
 
 @Module({})
 export class AppModule {
@@ -33,6 +37,12 @@ export class AppModule {
           includeStacktraceInErrorResponses: false,
           formatError,
           context: ({ req }: { req: unknown }) => ({ req }),
+          validationRules: [depthRule],
+          plugins: [complexityPlugin(() => schemaHolder.schema!)],
+          transformSchema: (schema) => {
+            schemaHolder.schema = schema;
+            return schema;
+          },
         }),
         DocumentsModule,
         ObligationsModule,

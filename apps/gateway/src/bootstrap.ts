@@ -1,16 +1,26 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import type { INestApplication } from '@nestjs/common';
+import type { NestExpressApplication } from '@nestjs/platform-express';
 import { AppModule } from './app.module';
 import type { GatewayConfig } from './config';
 import { GraphQLExceptionFilter } from './errors/graphql-exception.filter';
+import { MAX_BODY } from './errors/query-limits';
 import { validationPipe } from './errors/validation';
 
 /** Builds and starts the gateway; `listen` resolves once it accepts connections. */
 export async function startGateway(config: GatewayConfig, options: { schemaFile?: string; logger?: false } = {}): Promise<INestApplication> {
-  const app = await NestFactory.create(AppModule.forConfig(config, options), {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forConfig(config, options), {
     logger: options.logger === false ? false : ['error', 'warn'],
-    bodyParser: true,
+    bodyParser: false,
+  });
+  app.useBodyParser('json', { limit: MAX_BODY });
+  // Errors before GraphQL (a body too large, malformed JSON) answer in GraphQL's shape, never as a stack trace.
+  app.use((error: { status?: number; type?: string }, _req: unknown, res: { status(n: number): { json(body: unknown): void } }, next: (e?: unknown) => void) => {
+    if (!error) return next();
+    const status = error.status ?? 400;
+    const message = error.type === 'entity.too.large' ? `La solicitud excede el tamaño permitido (${MAX_BODY})` : 'La solicitud no es JSON válido';
+    res.status(status).json({ errors: [{ message, extensions: { code: 'BAD_REQUEST' } }] });
   });
   app.useGlobalPipes(validationPipe);
   app.useGlobalFilters(new GraphQLExceptionFilter());
