@@ -153,6 +153,51 @@ describe('the supervisors’ lists and dashboard', () => {
     expect(missing.errors![0].extensions).toEqual({ code: 'NOT_FOUND', field: 'number' });
   });
 
+  it('gives each document its timeline and live workflow state', async () => {
+    const answer = await stack.gql<{ document: { timeline: Array<Record<string, unknown>>; live: Record<string, unknown> } }>(
+      `query { document(id: "document:GRO:e15-proyecto") { timeline { version type summary oficioNumber actor effectiveAt } live { running } } }`,
+    );
+    expect(answer.errors).toBeUndefined();
+    const timeline = answer.data!.document.timeline;
+    // Entered in 2026, 1147's five days were long gone: an escalation may have fired before 1240 was recorded.
+    expect(timeline.map((t) => t.type).filter((t) => t !== 'EscalationRaised')).toEqual([
+      'DocumentOpened',
+      'IneAnswerRecorded',
+      'DeadlineSet',
+      'IneAnswerRecorded',
+      'DocumentResolved',
+      'DeadlineSet',
+    ]);
+    expect(timeline.map((t) => t.version)).toEqual(timeline.map((_, i) => i + 1));
+    expect(timeline[1]).toMatchObject({
+      version: 2,
+      summary: 'El INE responde con oficio INE/UTSI/1147/2024: ADDRESSED y genera observaciones adicionales',
+      oficioNumber: 'INE/UTSI/1147/2024',
+      actor: 'admin@ine',
+      effectiveAt: '2024-02-24T06:00:00.000Z',
+    });
+    expect(answer.data!.document.live).toEqual({ running: false });
+    const open = await stack.gql<{ document: { live: { running: boolean; nextEscalationStep: string } } }>(`query { document(id: "document:GRO:e11-proyecto") { live { running nextEscalationStep } } }`);
+    expect(open.data!.document.live).toEqual({ running: true, nextEscalationStep: 'REMINDER' });
+  });
+
+  it('costs the same number of SQL statements for a page of 2 or 5 documents with rounds, observations and timelines (no N+1)', async () => {
+    const query = `query($first: Int) { documents(first: $first, orderBy: ID) { edges { node { id rounds { number } observations { id status } timeline { type } } } } }`;
+    const count = async (first: number) => {
+      const spy = jest.spyOn(stack.gatewayDb, 'query');
+      try {
+        const answer = await stack.gql<{ documents: { edges: unknown[] } }>(query, { first });
+        expect(answer.data!.documents.edges).toHaveLength(first);
+        return spy.mock.calls.length;
+      } finally {
+        spy.mockRestore();
+      }
+    };
+    const small = await count(2);
+    expect(small).toBeGreaterThan(0);
+    expect(await count(5)).toBe(small);
+  });
+
   it('refuses bad arguments with BAD_USER_INPUT naming the field', async () => {
     const first = await stack.gql(DOCUMENTS, { first: 500 });
     expect(first.errors![0].extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'first' });

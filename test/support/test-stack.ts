@@ -40,6 +40,8 @@ export interface TestStack {
   /** Issues tokens signed with this gateway's secret. */
   tokens: Tokens;
   adminToken: string;
+  /** The gateway's own connection pool (to count its SQL statements). */
+  gatewayDb: DataSource;
   stop(): Promise<void>;
 }
 
@@ -105,6 +107,7 @@ export async function startTestStack(): Promise<TestStack> {
       gqlAs: (token, query, variables) => graphql(graphqlUrl, query, variables, token ? { authorization: `Bearer ${token}` } : {}),
       tokens,
       adminToken: admin,
+      gatewayDb: app.get(DataSource),
       stop,
     };
   } catch (error) {

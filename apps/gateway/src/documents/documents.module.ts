@@ -4,9 +4,10 @@ import { DocumentsResolver } from './documents.resolver';
 import { DocumentsService } from './documents.service';
 import { FollowUpPolicies } from './follow-up-policies';
 import { OficioRouter } from './oficio-router';
+import { TimelineLoader } from './timeline';
 
 @Module({
-  providers: [DocumentsResolver, DocumentsService, DocumentReader, OficioRouter, { provide: FollowUpPolicies, useFactory: () => FollowUpPolicies.fromFile() }],
+  providers: [DocumentsResolver, DocumentsService, DocumentReader, OficioRouter, TimelineLoader, { provide: FollowUpPolicies, useFactory: () => FollowUpPolicies.fromFile() }],
   exports: [DocumentsService],
 })
 export class DocumentsModule {}

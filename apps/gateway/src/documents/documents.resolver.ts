@@ -1,8 +1,12 @@
-import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Client } from '@temporalio/client';
+import { documentStateQuery } from '@seguimiento/contracts';
 import { Writes } from '../auth/auth.guard';
 import { CurrentPrincipal, assertOpleAccess } from '../auth/current-principal';
 import type { Principal } from '@seguimiento/auth';
 import { Document } from './models/document.model';
+import { LiveWorkflowState, TimelineEntry } from './models/timeline.model';
+import { TimelineLoader } from './timeline';
 import { DocumentChange } from './models/document-change.model';
 import { DocumentsService } from './documents.service';
 import { ExtendDeadlineInput, WithdrawDocumentInput } from './dto/document-change.inputs';
@@ -11,7 +15,25 @@ import { SubmitDocumentInput } from './dto/submit-document.input';
 
 @Resolver(() => Document)
 export class DocumentsResolver {
-  constructor(private readonly documents: DocumentsService) {}
+  constructor(
+    private readonly documents: DocumentsService,
+    private readonly timelines: TimelineLoader,
+    private readonly temporal: Client,
+  ) {}
+
+  @ResolveField(() => [TimelineEntry], { description: 'La historia completa del documento: cada evento con su oficio, quién lo registró y cuándo.' })
+  timeline(@Parent() document: Document): Promise<TimelineEntry[]> {
+    return this.timelines.load(document.id);
+  }
+
+  @ResolveField(() => LiveWorkflowState, { description: 'El estado vivo de su flujo en Temporal (una consulta a Temporal por documento).' })
+  async live(@Parent() document: Document): Promise<LiveWorkflowState> {
+    const handle = this.temporal.workflow.getHandle(document.id);
+    const { status } = await handle.describe();
+    if (status.name !== 'RUNNING') return { running: false, nextEscalationStep: null, nextEscalationAt: null };
+    const view = await handle.query(documentStateQuery);
+    return { running: true, nextEscalationStep: view.nextEscalation?.step ?? null, nextEscalationAt: view.nextEscalation?.at ?? null };
+  }
 
   @Query(() => Document, { description: 'Un documento por su identificador (document:<OPLE>:<clave>).' })
   document(@Args('id', { type: () => ID, description: 'Identificador del documento.' }) id: string, @CurrentPrincipal() who: Principal): Promise<Document> {
