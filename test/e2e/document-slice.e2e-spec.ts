@@ -133,6 +133,28 @@ describe('the first slice: submitDocument → workflow → event store → docum
     expect(generated).toBe(readFileSync(committedPath, 'utf8'));
   });
 
+  it('exposes Prometheus metrics: request latency by operation, workflow starts, escalations', async () => {
+    const response = await fetch(stack.graphqlUrl.replace('/graphql', '/metrics'));
+    expect(response.status).toBe(200);
+    const text = await response.text();
+    expect(text).toMatch(/seguimiento_graphql_request_duration_seconds_count\{operation="anonymous",outcome="ok"\} \d+/);
+    expect(text).toMatch(/seguimiento_workflow_start_requests_total\{workflow="documentWorkflow"\} [1-9]/);
+    expect(text).toContain('# HELP seguimiento_escalations_raised');
+  });
+
+  it('logs each request as one JSON line with its request id, echoed to the caller', async () => {
+    const response = await fetch(stack.graphqlUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-request-id': 'prueba-123', authorization: `Bearer ${stack.adminToken}` },
+      body: JSON.stringify({ operationName: 'Uno', query: 'query Uno { dashboard { overdueCount } }' }),
+    });
+    expect(response.headers.get('x-request-id')).toBe('prueba-123');
+    await response.text();
+    const line = stack.requestLines.map((l) => JSON.parse(l)).find((l) => l.requestId === 'prueba-123');
+    expect(line).toMatchObject({ level: 'info', msg: 'request', method: 'POST', path: '/graphql', operation: 'Uno', status: 200 });
+    expect(typeof line.ms).toBe('number');
+  });
+
   it('reports ready when PostgreSQL and Temporal answer', async () => {
     const response = await fetch(stack.graphqlUrl.replace('/graphql', '/ready'));
     expect(response.status).toBe(200);

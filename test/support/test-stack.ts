@@ -42,6 +42,8 @@ export interface TestStack {
   adminToken: string;
   /** The gateway's own connection pool (to count its SQL statements). */
   gatewayDb: DataSource;
+  /** The gateway's JSON request log lines. */
+  requestLines: string[];
   stop(): Promise<void>;
 }
 
@@ -84,10 +86,11 @@ export async function startTestStack(): Promise<TestStack> {
     const jwtSecret = randomBytes(32).toString('hex');
     const tokens = new Tokens(jwtSecret);
     const admin = tokens.issue({ subject: 'admin@ine', role: 'ADMIN', institution: 'INE' });
+    const requestLines: string[] = [];
     const generatedSchema = join(mkdtempSync(join(tmpdir(), 'seguimiento-schema-')), 'schema.gql');
     const app: INestApplication = await startGateway(
       { port: 0, host: '127.0.0.1', temporalAddress: temporalServer.address, namespace: 'default', databaseUrl: postgres.url, jwtSecret },
-      { schemaFile: generatedSchema, logger: false },
+      { schemaFile: generatedSchema, logger: false, requestLog: (line) => requestLines.push(line) },
     );
     cleanups.push(() => app.close());
     const graphqlUrl = `${(await app.getUrl()).replace('[::1]', '127.0.0.1')}/graphql`;
@@ -108,6 +111,7 @@ export async function startTestStack(): Promise<TestStack> {
       tokens,
       adminToken: admin,
       gatewayDb: app.get(DataSource),
+      requestLines,
       stop,
     };
   } catch (error) {

@@ -10,6 +10,9 @@ import type { GatewayConfig } from './config';
 import { DocumentsModule } from './documents/documents.module';
 import { formatError } from './errors/graphql-errors';
 import { complexityPlugin, depthRule } from './errors/query-limits';
+import { Metrics } from './observability/metrics';
+import { ObservabilityModule } from './observability/observability.module';
+import type { GraphQLSchema } from 'graphql';
 import { HealthController } from './health/health.controller';
 import { InfrastructureModule } from './infrastructure/infrastructure.module';
 import { ObligationsModule } from './obligations/obligations.module';
@@ -19,7 +22,7 @@ import { SupervisionModule } from './supervision/supervision.module';
 export const schemaFile = (): string => join(repoRoot(), 'apps', 'gateway', 'schema.gql');
 
 /** The built schema, for the complexity estimator (it is known only once Nest has generated it). */
-const schemaHolder: { schema: import('graphql').GraphQLSchema | null } = { schema: null };
+const schemaHolder: { schema: GraphQLSchema | null } = { schema: null };
 
 @Module({})
 export class AppModule {
@@ -29,20 +32,24 @@ export class AppModule {
       module: AppModule,
       imports: [
         InfrastructureModule.forConfig(config),
-        GraphQLModule.forRoot<ApolloDriverConfig>({
+        ObservabilityModule,
+        GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
-          autoSchemaFile: options.schemaFile ?? schemaFile(),
-          sortSchema: true,
-          playground: false,
-          includeStacktraceInErrorResponses: false,
-          formatError,
-          context: ({ req }: { req: unknown }) => ({ req }),
-          validationRules: [depthRule],
-          plugins: [complexityPlugin(() => schemaHolder.schema!)],
-          transformSchema: (schema) => {
-            schemaHolder.schema = schema;
-            return schema;
-          },
+          inject: [Metrics],
+          useFactory: (metrics: Metrics) => ({
+            autoSchemaFile: options.schemaFile ?? schemaFile(),
+            sortSchema: true,
+            playground: false,
+            includeStacktraceInErrorResponses: false,
+            formatError,
+            context: ({ req }: { req: unknown }) => ({ req }),
+            validationRules: [depthRule],
+            plugins: [complexityPlugin(() => schemaHolder.schema!), metrics.plugin()],
+            transformSchema: (schema: GraphQLSchema) => {
+              schemaHolder.schema = schema;
+              return schema;
+            },
+          }),
         }),
         DocumentsModule,
         ObligationsModule,

@@ -6,14 +6,19 @@ import { AppModule } from './app.module';
 import type { GatewayConfig } from './config';
 import { GraphQLExceptionFilter } from './errors/graphql-exception.filter';
 import { MAX_BODY } from './errors/query-limits';
+import { requestLog } from './observability/request-log';
 import { validationPipe } from './errors/validation';
 
 /** Builds and starts the gateway; `listen` resolves once it accepts connections. */
-export async function startGateway(config: GatewayConfig, options: { schemaFile?: string; logger?: false } = {}): Promise<INestApplication> {
+export async function startGateway(
+  config: GatewayConfig,
+  options: { schemaFile?: string; logger?: false; requestLog?: (line: string) => void } = {},
+): Promise<INestApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forConfig(config, options), {
     logger: options.logger === false ? false : ['error', 'warn'],
     bodyParser: false,
   });
+  app.use(requestLog(options.requestLog));
   app.useBodyParser('json', { limit: MAX_BODY });
   // Errors before GraphQL (a body too large, malformed JSON) answer in GraphQL's shape, never as a stack trace.
   app.use((error: { status?: number; type?: string }, _req: unknown, res: { status(n: number): { json(body: unknown): void } }, next: (e?: unknown) => void) => {

@@ -3,6 +3,7 @@ import { Client, WithStartWorkflowOperation, WorkflowExecutionAlreadyStartedErro
 import { ApplicationFailure, type UpdateDefinition } from '@temporalio/common';
 import { DOCUMENTS_TASK_QUEUE } from '@seguimiento/contracts';
 import { userError } from '../errors/graphql-errors';
+import { Metrics } from '../observability/metrics';
 
 /** The workflow is closed (resolved, fulfilled, withdrawn…): the caller answers from the store. */
 export class CaseClosed extends Error {
@@ -18,7 +19,10 @@ export class CaseClosed extends Error {
  */
 @Injectable()
 export class WorkflowCommands {
-  constructor(private readonly temporal: Client) {}
+  constructor(
+    private readonly temporal: Client,
+    private readonly metrics: Metrics,
+  ) {}
 
   async send<A, R>(
     target: { workflowType: string; workflowId: string; startArgs: unknown[] },
@@ -31,6 +35,7 @@ export class WorkflowCommands {
     const data = { ...input, actor };
     try {
       if (!mayStart) return await this.temporal.workflow.getHandle(target.workflowId).executeUpdate(definition, { args: [data] });
+      this.metrics.workflowStarts.inc({ workflow: target.workflowType });
       return await this.temporal.workflow.executeUpdateWithStart(definition, {
         args: [data],
         startWorkflowOperation: new WithStartWorkflowOperation(target.workflowType, {

@@ -1,0 +1,65 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import { Controller, Get, Header, Injectable } from '@nestjs/common';
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { DataSource } from 'typeorm';
+
+/** The gateway's Prometheus metrics, in a registry of its own. */
+@Injectable()
+export class Metrics {
+  readonly registry = new Registry();
+  readonly requestSeconds = new Histogram({
+    name: 'seguimiento_graphql_request_duration_seconds',
+    help: 'GraphQL request latency, by operation name and outcome',
+    labelNames: ['operation', 'outcome'],
+    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+    registers: [this.registry],
+  });
+  readonly workflowStarts = new Counter({
+    name: 'seguimiento_workflow_start_requests_total',
+    help: 'Commands sent with update-with-start (they start the case workflow when none runs), by workflow type',
+    labelNames: ['workflow'],
+    registers: [this.registry],
+  });
+
+  constructor(dataSource: DataSource) {
+    collectDefaultMetrics({ register: this.registry, prefix: 'seguimiento_gateway_' });
+    new Gauge({
+      name: 'seguimiento_escalations_raised',
+      help: 'Escalations raised so far (from the read models), by step',
+      labelNames: ['step'],
+      registers: [this.registry],
+      async collect() {
+        const rows: Array<{ step: string; n: number }> = await dataSource.query('SELECT step, count(*)::int AS n FROM rm_escalations GROUP BY step').catch(() => []);
+        this.reset();
+        for (const r of rows) this.set({ step: r.step }, r.n);
+      },
+    });
+  }
+
+  /** Times every GraphQL request. */
+  plugin(): ApolloServerPlugin {
+    const histogram = this.requestSeconds;
+    return {
+      async requestDidStart() {
+        const end = histogram.startTimer();
+        return {
+          async willSendResponse({ operationName, errors }) {
+            end({ operation: operationName ?? 'anonymous', outcome: errors?.length ? 'error' : 'ok' });
+          },
+        };
+      },
+    };
+  }
+}
+
+@Controller()
+export class MetricsController {
+  constructor(private readonly metrics: Metrics) {}
+
+  /** Prometheus scrape endpoint (no token: keep the gateway's port on a trusted network). */
+  @Get('metrics')
+  @Header('content-type', 'text/plain; version=0.0.4')
+  scrape(): Promise<string> {
+    return this.metrics.registry.metrics();
+  }
+}
