@@ -15,6 +15,7 @@ import { ObservabilityModule } from './observability/observability.module';
 import type { GraphQLSchema } from 'graphql';
 import { HealthController } from './health/health.controller';
 import { InfrastructureModule } from './infrastructure/infrastructure.module';
+import { LiveModule } from './live/live.module';
 import { ObligationsModule } from './obligations/obligations.module';
 import { SupervisionModule } from './supervision/supervision.module';
 
@@ -42,7 +43,10 @@ export class AppModule {
             playground: false,
             includeStacktraceInErrorResponses: false,
             formatError,
-            context: ({ req }: { req: unknown }) => ({ req }),
+            // Over HTTP the request carries the token; over graphql-ws, the connection parameters do.
+            context: ({ req, connectionParams }: { req?: unknown; connectionParams?: Record<string, unknown> }) =>
+              req ? { req } : { req: { headers: { authorization: connectionParams?.authorization ?? connectionParams?.Authorization } } },
+            subscriptions: { 'graphql-ws': { path: '/graphql' } },
             validationRules: [depthRule],
             plugins: [complexityPlugin(() => schemaHolder.schema!), metrics.plugin()],
             transformSchema: (schema: GraphQLSchema) => {
@@ -54,6 +58,7 @@ export class AppModule {
         DocumentsModule,
         ObligationsModule,
         SupervisionModule,
+        LiveModule,
       ],
       controllers: [HealthController],
       providers: [

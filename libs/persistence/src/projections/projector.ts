@@ -103,6 +103,8 @@ async function applyBatch(tx: EntityManager, batchSize: number): Promise<number>
      ON CONFLICT (name) DO UPDATE SET position = EXCLUDED.position, updated_at = clock_timestamp()`,
     [PROJECTION_NAME, events[events.length - 1].position],
   );
+  // Delivered on commit: readers that follow the read models (live subscriptions) look now.
+  await tx.query("SELECT pg_notify('seguimiento_projected', $1)", [String(events[events.length - 1].position)]);
   return events.length;
 }
 

@@ -1,0 +1,83 @@
+import { Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
+import { projectedPosition } from '@seguimiento/persistence';
+import type { DocumentState } from '@seguimiento/domain';
+import { PubSub } from 'graphql-subscriptions';
+import { Client } from 'pg';
+import { DataSource } from 'typeorm';
+import { toDocument } from '../documents/document-reader';
+import type { Document } from '../documents/models/document.model';
+import { InjectConfig } from '../infrastructure/infrastructure.module';
+import type { GatewayConfig } from '../config';
+
+export const DOCUMENT_CHANGED = 'documentChanged';
+export const ESCALATION_RAISED = 'escalationRaised';
+
+export interface EscalationNotice {
+  streamId: string;
+  ople: string;
+  step: string;
+  recipient: string;
+  dueAt: string;
+  firedAt: string;
+}
+
+/**
+ * Follows the read models: whenever the projector commits a batch (NOTIFY seguimiento_projected),
+ * publishes the documents that changed and the escalations raised since the last batch it saw.
+ * Each gateway process follows on its own, so subscribers of any gateway get every change.
+ */
+@Injectable()
+export class ChangeFeed implements OnModuleInit, OnModuleDestroy {
+  readonly pubSub = new PubSub();
+  private listener: Client | null = null;
+  private cursor = '0';
+  private draining: Promise<void> = Promise.resolve();
+  private readonly logger = new Logger('change-feed');
+
+  constructor(
+    private readonly dataSource: DataSource,
+    @InjectConfig() private readonly config: GatewayConfig,
+  ) {}
+
+  async onModuleInit(): Promise<void> {
+    this.cursor = await projectedPosition(this.dataSource);
+    const client = new Client({ connectionString: this.config.databaseUrl, application_name: 'seguimiento-change-feed' });
+    client.on('notification', () => {
+      this.draining = this.draining.then(() => this.publishSince()).catch((error) => this.logger.error(String(error)));
+    });
+    client.on('error', (error) => this.logger.error(String(error)));
+    await client.connect();
+    await client.query('LISTEN seguimiento_projected');
+    this.listener = client;
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await this.listener?.end().catch(() => undefined);
+    this.listener = null;
+  }
+
+  private async publishSince(): Promise<void> {
+    const upTo = await projectedPosition(this.dataSource);
+    if (BigInt(upTo) <= BigInt(this.cursor)) return;
+    const from = this.cursor;
+    this.cursor = upTo;
+    const documents: Array<{ state: DocumentState }> = await this.dataSource.query(
+      'SELECT state FROM rm_documents WHERE last_position > $1 AND last_position <= $2 ORDER BY last_position',
+      [from, upTo],
+    );
+    const now = new Date().toISOString();
+    for (const { state } of documents) {
+      const document: Document = toDocument(state, now);
+      await this.pubSub.publish(DOCUMENT_CHANGED, { documentChanged: document });
+    }
+    const escalations: Array<{ stream_id: string; data: unknown }> = await this.dataSource.query(
+      "SELECT stream_id, data FROM events WHERE type = 'EscalationRaised' AND position > $1 AND position <= $2 ORDER BY position",
+      [from, upTo],
+    );
+    for (const { stream_id, data } of escalations) {
+      const d = data as { step: string; recipient: string; deadline: { dueAt: string }; firedAt: string };
+      const notice: EscalationNotice = { streamId: stream_id, ople: stream_id.split(':')[1], step: d.step, recipient: d.recipient, dueAt: d.deadline.dueAt, firedAt: d.firedAt };
+      await this.pubSub.publish(ESCALATION_RAISED, { escalationRaised: notice });
+    }
+  }
+}
