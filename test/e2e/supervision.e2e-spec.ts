@@ -198,6 +198,26 @@ describe('the supervisors’ lists and dashboard', () => {
     expect(await count(5)).toBe(small);
   });
 
+  it('answers every list as of a past day (time travel)', async () => {
+    const asOf1Mar = await stack.gql<{ documents: Page }>(`query { documents(asOf: "2024-03-01", filter: { ople: "GRO" }) { totalCount edges { node { id status ballInCourt deadline { dueDate } } } } }`);
+    expect(asOf1Mar.errors).toBeUndefined();
+    expect(asOf1Mar.data!.documents.edges.map((e) => [e.node.id, e.node.status, e.node.ballInCourt, e.node.deadline?.dueDate])).toEqual([
+      ['document:GRO:e15-proyecto', 'OBSERVED', 'OPLE', '2024-02-29'],
+    ]);
+    const dashboard = await stack.gql<{ dashboard: Record<string, unknown> }>(`query { dashboard(ople: "GRO", asOf: "2024-03-10") { byStatus { key count } overdueCount oldestOverdue { id } } }`);
+    expect(dashboard.data!.dashboard).toEqual({
+      byStatus: [{ key: 'RESOLVED', count: 1 }],
+      overdueCount: 1,
+      oldestOverdue: { id: 'request:GRO:ine-utsi-1221-2024' },
+    });
+    const obligations = await stack.gql<{ obligations: Array<Record<string, unknown>> }>(`query { obligations(asOf: "2024-03-02") { id overdue dueDate } }`);
+    expect(obligations.data!.obligations).toEqual([{ id: 'request:GRO:ine-utsi-1221-2024', overdue: false, dueDate: '2024-03-04' }]);
+    const register = await stack.gql<{ correspondence: Array<{ oficioNumber: string }> }>(`query { correspondence(ople: "GRO", asOf: "2024-02-29") { oficioNumber } }`);
+    expect(register.data!.correspondence.map((c) => c.oficioNumber)).toEqual(['INE/UTSI/1147/2024', 'INE/UTSI/1221/2024']);
+    const bad = await stack.gql(`query { documents(asOf: "ayer") { totalCount } }`);
+    expect(bad.errors![0].extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'asOf' });
+  });
+
   it('refuses bad arguments with BAD_USER_INPUT naming the field', async () => {
     const first = await stack.gql(DOCUMENTS, { first: 500 });
     expect(first.errors![0].extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'first' });

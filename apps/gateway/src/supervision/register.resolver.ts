@@ -5,7 +5,9 @@ import type { Principal } from '@seguimiento/auth';
 import { scopedOple } from '../auth/scope';
 import { LocalDateField, OpleField } from '../common/input-fields';
 import { CorrespondenceEntry, EscalationEntry, Obligation, Oficio } from './models/register.models';
+import { parseAsOf } from './as-of';
 import { RegisterService } from './register.service';
+import { TimeTravelService } from './time-travel.service';
 
 @ArgsType()
 class ObligationsArgs {
@@ -19,6 +21,11 @@ class ObligationsArgs {
   @IsOptional()
   @IsBoolean()
   overdue?: boolean;
+
+  @Field({ nullable: true, description: 'Como estaba en ese momento: un día (AAAA-MM-DD, al cierre del día, hora del centro) o un instante ISO 8601.' })
+  @IsOptional()
+  @IsString()
+  asOf?: string;
 }
 
 @ArgsType()
@@ -30,6 +37,11 @@ class EscalationsArgs {
   @IsOptional()
   @IsBoolean()
   open?: boolean;
+
+  @Field({ nullable: true, description: 'Como estaba en ese momento: un día (AAAA-MM-DD, al cierre del día, hora del centro) o un instante ISO 8601.' })
+  @IsOptional()
+  @IsString()
+  asOf?: string;
 }
 
 @ArgsType()
@@ -47,6 +59,11 @@ class CorrespondenceArgs {
   @IsOptional()
   @IsIn(['IN', 'OUT'], { message: 'debe ser IN u OUT' })
   direction?: string;
+
+  @Field({ nullable: true, description: 'Como estaba en ese momento: un día (AAAA-MM-DD, al cierre del día, hora del centro) o un instante ISO 8601.' })
+  @IsOptional()
+  @IsString()
+  asOf?: string;
 }
 
 @ArgsType()
@@ -58,21 +75,25 @@ class OficioArgs {
 
 @Resolver()
 export class RegisterResolver {
-  constructor(private readonly register: RegisterService) {}
+  constructor(
+    private readonly register: RegisterService,
+    private readonly timeTravel: TimeTravelService,
+  ) {}
 
   @Query(() => [Obligation], { description: 'Obligaciones abiertas (solicitudes y entregables esperados), primero las que vencen antes.' })
   obligations(@Args() args: ObligationsArgs, @CurrentPrincipal() who: Principal): Promise<Obligation[]> {
-    return this.register.obligations({ ...args, ople: scopedOple(who, args.ople) });
+    const filter = { ...args, ople: scopedOple(who, args.ople) };
+    return args.asOf ? this.timeTravel.obligations(filter, parseAsOf(args.asOf)) : this.register.obligations(filter);
   }
 
   @Query(() => [EscalationEntry], { description: 'Escalamientos disparados, los más recientes primero.' })
   escalations(@Args() args: EscalationsArgs, @CurrentPrincipal() who: Principal): Promise<EscalationEntry[]> {
-    return this.register.escalations({ ...args, ople: scopedOple(who, args.ople) });
+    return this.register.escalations({ ...args, ople: scopedOple(who, args.ople), asOf: args.asOf ? parseAsOf(args.asOf) : undefined });
   }
 
   @Query(() => [CorrespondenceEntry], { description: 'El registro de correspondencia: cada oficio recibido o enviado, con lo que cita.' })
   correspondence(@Args() args: CorrespondenceArgs, @CurrentPrincipal() who: Principal): Promise<CorrespondenceEntry[]> {
-    return this.register.correspondence({ ...args, ople: scopedOple(who, args.ople) });
+    return this.register.correspondence({ ...args, ople: scopedOple(who, args.ople), asOf: args.asOf ? parseAsOf(args.asOf) : undefined });
   }
 
   @Query(() => Oficio, { description: 'Un oficio: los casos que toca, los oficios que cita y los que lo citan.' })

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { endOfLocalDay, isOficioNumber, normalizeOficioNumber } from '@seguimiento/domain';
+import { endOfLocalDay, isOficioNumber, localDateOf, normalizeOficioNumber } from '@seguimiento/domain';
 import { DataSource } from 'typeorm';
 import { userError } from '../errors/graphql-errors';
 import type { CorrespondenceEntry, EscalationEntry, Obligation, Oficio } from './models/register.models';
@@ -37,9 +37,11 @@ export class RegisterService {
     }));
   }
 
-  async escalations(filter: { ople?: string; open?: boolean }): Promise<EscalationEntry[]> {
+  /** With `asOf`: the escalations fired by then (whether they were still open then is not tracked). */
+  async escalations(filter: { ople?: string; open?: boolean; asOf?: Date }): Promise<EscalationEntry[]> {
     const params: unknown[] = [];
     const where: string[] = [];
+    if (filter.asOf) where.push(`e.fired_at <= $${params.push(filter.asOf)}`);
     if (filter.ople) where.push(`e.ople = $${params.push(filter.ople)}`);
     // Open: the deadline that fired it is still the case's running deadline.
     const open = `COALESCE(d.due_at, o.due_at) = e.due_at`;
@@ -65,9 +67,11 @@ export class RegisterService {
     }));
   }
 
-  async correspondence(filter: { ople?: string; from?: string; to?: string; direction?: string }): Promise<CorrespondenceEntry[]> {
+  /** With `asOf`: only oficios dated up to that day. */
+  async correspondence(filter: { ople?: string; from?: string; to?: string; direction?: string; asOf?: Date }): Promise<CorrespondenceEntry[]> {
     const params: unknown[] = [];
     const where: string[] = [];
+    if (filter.asOf) where.push(`date <= $${params.push(localDateOf(filter.asOf))}::date`);
     if (filter.ople) where.push(`ople = $${params.push(filter.ople)}`);
     if (filter.from) where.push(`date >= $${params.push(date(filter.from, 'from'))}::date`);
     if (filter.to) where.push(`date <= $${params.push(date(filter.to, 'to'))}::date`);

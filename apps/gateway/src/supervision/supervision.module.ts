@@ -3,6 +3,7 @@ import { RegisterResolver } from './register.resolver';
 import { RegisterService } from './register.service';
 import { SupervisionResolver } from './supervision.resolver';
 import { SupervisionService } from './supervision.service';
+import { TimeTravelService } from './time-travel.service';
 
-@Module({ providers: [SupervisionResolver, SupervisionService, RegisterResolver, RegisterService] })
+@Module({ providers: [SupervisionResolver, SupervisionService, RegisterResolver, RegisterService, TimeTravelService] })
 export class SupervisionModule {}

@@ -1,29 +1,42 @@
-import { Args, ArgsType, Query, Resolver } from '@nestjs/graphql';
+import { Args, ArgsType, Field, Query, Resolver } from '@nestjs/graphql';
+import { IsOptional, IsString } from 'class-validator';
 import { scopedOple } from '../auth/scope';
 import { CurrentPrincipal } from '../auth/current-principal';
 import type { Principal } from '@seguimiento/auth';
 import { OpleField } from '../common/input-fields';
 import { DocumentsArgs } from './dto/documents.args';
 import { Dashboard, DocumentConnection } from './models/supervision.models';
+import { parseAsOf } from './as-of';
 import { SupervisionService } from './supervision.service';
+import { TimeTravelService } from './time-travel.service';
 
 @ArgsType()
 class DashboardArgs {
   @OpleField('El OPLE del tablero; sin él, todos.', true)
   ople?: string;
+
+  @Field({ nullable: true, description: 'Como estaba en ese momento: un día (AAAA-MM-DD, al cierre del día, hora del centro) o un instante ISO 8601.' })
+  @IsOptional()
+  @IsString()
+  asOf?: string;
 }
 
 @Resolver()
 export class SupervisionResolver {
-  constructor(private readonly supervision: SupervisionService) {}
+  constructor(
+    private readonly supervision: SupervisionService,
+    private readonly timeTravel: TimeTravelService,
+  ) {}
 
   @Query(() => DocumentConnection, { description: 'Documentos con filtros, orden y paginación por cursor.' })
   documents(@Args() args: DocumentsArgs, @CurrentPrincipal() who: Principal): Promise<DocumentConnection> {
-    return this.supervision.documents({ ...args, filter: { ...args.filter, ople: scopedOple(who, args.filter?.ople) } });
+    const scoped = { ...args, filter: { ...args.filter, ople: scopedOple(who, args.filter?.ople) } };
+    return args.asOf ? this.timeTravel.documents(scoped, parseAsOf(args.asOf)) : this.supervision.documents(scoped);
   }
 
   @Query(() => Dashboard, { description: 'Tablero: documentos por estado y por quién tiene la pelota, vencidos, el más antiguo vencido y lo que vence en 7 días.' })
   dashboard(@Args() args: DashboardArgs, @CurrentPrincipal() who: Principal): Promise<Dashboard> {
-    return this.supervision.dashboard(scopedOple(who, args.ople) ?? null);
+    const ople = scopedOple(who, args.ople) ?? null;
+    return args.asOf ? this.timeTravel.dashboard(ople, parseAsOf(args.asOf)) : this.supervision.dashboard(ople);
   }
 }

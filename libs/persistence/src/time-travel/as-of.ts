@@ -33,8 +33,9 @@ export interface OpenItem {
 /**
  * Time travel: the state of every case (or of one stream, or one OPLE's) as of `asOf`, computed
  * from the log. An event counts from its effective time — the date of the oficio it records
- * (metadata.effectiveAt), else when it was recorded — and each stream is folded up to its first
- * event not yet effective then, so every state is one the case really went through.
+ * (metadata.effectiveAt), else when it was recorded — and each stream folds, in order, the events
+ * already effective then. Events effective later are skipped, not a stop: when history is entered
+ * late, an escalation fired today sits between oficios of 2024 and must not hide the later ones.
  */
 export async function snapshotAsOf(dataSource: DataSource, asOf: string, filter: { streamId?: string; ople?: string } = {}): Promise<Snapshot> {
   const at = Date.parse(asOf);
@@ -57,13 +58,8 @@ export async function snapshotAsOf(dataSource: DataSource, asOf: string, filter:
   );
   const documents = new Map<string, DocumentState>();
   const requests = new Map<string, RequestState>();
-  const stopped = new Set<string>();
   for (const row of rows) {
-    if (stopped.has(row.stream_id)) continue;
-    if (row.effective_at.getTime() > at) {
-      stopped.add(row.stream_id);
-      continue;
-    }
+    if (row.effective_at.getTime() > at) continue;
     if (row.stream_id.startsWith('document:')) {
       documents.set(row.stream_id, evolve(documents.get(row.stream_id) ?? initialDocumentState, row as unknown as DocumentEvent));
     } else if (row.stream_id.startsWith('request:')) {

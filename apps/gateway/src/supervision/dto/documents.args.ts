@@ -70,6 +70,11 @@ export class DocumentsArgs {
   @Max(200, { message: 'debe estar entre 1 y 200' })
   first!: number;
 
+  @Field({ nullable: true, description: 'Como estaba en ese momento: un día (AAAA-MM-DD, al cierre del día, hora del centro) o un instante ISO 8601.' })
+  @IsOptional()
+  @IsString()
+  asOf?: string;
+
   @Field({ nullable: true, description: 'Cursor: la página que sigue a este (endCursor de la anterior).' })
   @IsOptional()
   @IsString()
