@@ -5,8 +5,8 @@ import { userError } from '../errors/graphql-errors';
 
 /**
  * Finds the document an INE answer belongs to by the oficios it cites — the chain, not the
- * subject line, binds an answer to its document. (The event-store issue replaces this scan of
- * the log with an index from oficio numbers to streams.)
+ * subject line, binds an answer to its document — through the correspondence register's index
+ * from oficio numbers to the cases they touch (up to date: every mutation waits for it).
  */
 @Injectable()
 export class OficioRouter {
@@ -14,14 +14,11 @@ export class OficioRouter {
 
   async documentsCiting(ople: string, references: string[]): Promise<string[]> {
     if (references.length === 0) return [];
-    const numbers = references.map(normalizeOficioNumber);
     const rows: Array<{ stream_id: string }> = await this.dataSource.query(
-      `SELECT DISTINCT stream_id FROM events
-        WHERE stream_id LIKE $2
-          AND (metadata->>'oficioNumber' = ANY($1::text[])
-               OR (type = 'IneAnswerRecorded' AND data->'inferredOficios' ?| $1::text[]))
+      `SELECT DISTINCT stream_id FROM rm_correspondence
+        WHERE oficio_number = ANY($1::text[]) AND ople = $2 AND stream_id LIKE 'document:%'
         ORDER BY stream_id`,
-      [numbers, `document:${ople}:%`],
+      [references.map(normalizeOficioNumber), ople],
     );
     return rows.map((r) => r.stream_id);
   }
