@@ -131,6 +131,21 @@ describe('the supervisors’ lists and dashboard', () => {
     expect(await waitForEscalation()).toEqual([{ streamId: 'request:GRO:ine-utsi-1221-2024', step: 'LEVEL_3', recipient: 'Comisión', open: true }]);
   });
 
+  it('records who takes charge of an escalation, once', async () => {
+    const listed = await stack.gql<{ escalations: Array<{ streamId: string; key: string }> }>(`query { escalations(open: true) { streamId key } }`);
+    const { streamId, key } = listed.data!.escalations[0];
+    const ack = `mutation($input: AcknowledgeEscalationInput!) { acknowledgeEscalation(input: $input) { streamId step acknowledgedBy acknowledgedAt } }`;
+    const supervisor = stack.tokens.issue({ subject: 'supervisor@ine', role: 'SUPERVISOR', institution: 'INE' });
+    expect((await stack.gqlAs(supervisor, ack, { input: { streamId, key } })).errors![0].extensions).toEqual({ code: 'FORBIDDEN' });
+    const first = await stack.gql<{ acknowledgeEscalation: { acknowledgedBy: string; acknowledgedAt: string } }>(ack, { input: { streamId, key, note: 'Se llamó a la Secretaría Técnica' } });
+    expect(first.errors).toBeUndefined();
+    expect(first.data!.acknowledgeEscalation).toMatchObject({ streamId, step: 'LEVEL_3', acknowledgedBy: 'admin@ine' });
+    const again = await stack.gql<{ acknowledgeEscalation: { acknowledgedAt: string } }>(ack, { input: { streamId, key } });
+    expect(again.data!.acknowledgeEscalation.acknowledgedAt).toBe(first.data!.acknowledgeEscalation.acknowledgedAt);
+    const unknown = await stack.gql(ack, { input: { streamId, key: 'no-existe' } });
+    expect(unknown.errors![0].extensions).toEqual({ code: 'CONFLICT', field: 'key' });
+  });
+
   it('answers an oficio with what it cites and who cites it, and the correspondence register by date', async () => {
     const oficio = await stack.gql<{ oficio: Record<string, unknown> }>(`query { oficio(number: "INE/UTSI/0801/2024") { number entries { streamId role } cites citedBy } }`);
     expect(oficio.data!.oficio).toEqual({

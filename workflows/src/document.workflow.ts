@@ -2,6 +2,7 @@ import { continueAsNew, setHandler } from '@temporalio/workflow';
 import {
   type DocumentView,
   type DocumentWorkflowInput,
+  acknowledgeEscalationUpdate,
   documentStateQuery,
   expectDocumentUpdate,
   extendDeadlineUpdate,
@@ -59,6 +60,16 @@ export async function documentWorkflow(input: DocumentWorkflowInput): Promise<Do
   setHandler(recordIneAnswerUpdate, (d) => c.apply(toAnswer(splitActor(d)[0]), splitActor(d)[1]), { validator: (d) => c.validate(toAnswer(splitActor(d)[0])) });
   setHandler(withdrawDocumentUpdate, (d) => c.apply(toWithdraw(splitActor(d)[0]), splitActor(d)[1]), { validator: (d) => c.validate(toWithdraw(splitActor(d)[0])) });
   setHandler(extendDeadlineUpdate, (d) => c.apply(toExtend(splitActor(d)[0]), splitActor(d)[1]), { validator: (d) => c.validate(toExtend(splitActor(d)[0])) });
+  const toAcknowledge = (d: { key: string; note?: string; actor?: string }) =>
+    ({ type: 'AcknowledgeEscalation', data: { key: d.key, note: d.note, by: d.actor ?? 'desconocido', now: nowIso() } }) as const;
+  setHandler(
+    acknowledgeEscalationUpdate,
+    async (d) => {
+      const result = await c.apply(toAcknowledge(d), d.actor);
+      return { changed: result.changed, position: result.position };
+    },
+    { validator: (d) => c.validate(toAcknowledge(d)) },
+  );
   setHandler(documentStateQuery, (): DocumentView => {
     const state = c.state();
     const now = nowIso();

@@ -2,6 +2,7 @@ import { continueAsNew, setHandler } from '@temporalio/workflow';
 import {
   type RequestView,
   type RequestWorkflowInput,
+  acknowledgeEscalationUpdate,
   cancelRequestUpdate,
   extendRequestDeadlineUpdate,
   fulfillRequestUpdate,
@@ -49,6 +50,16 @@ export async function requestWorkflow(input: RequestWorkflowInput): Promise<Requ
   setHandler(extendRequestDeadlineUpdate, (d) => c.apply({ type: 'ExtendDeadline', data: splitActor(d)[0] }, splitActor(d)[1]), {
     validator: (d) => c.validate({ type: 'ExtendDeadline', data: splitActor(d)[0] }),
   });
+  const toAcknowledge = (d: { key: string; note?: string; actor?: string }) =>
+    ({ type: 'AcknowledgeEscalation', data: { key: d.key, note: d.note, by: d.actor ?? 'desconocido', now: nowIso() } }) as const;
+  setHandler(
+    acknowledgeEscalationUpdate,
+    async (d) => {
+      const result = await c.apply(toAcknowledge(d), d.actor);
+      return { changed: result.changed, position: result.position };
+    },
+    { validator: (d) => c.validate(toAcknowledge(d)) },
+  );
   setHandler(requestStateQuery, (): RequestView => {
     const state = c.state();
     const now = nowIso();

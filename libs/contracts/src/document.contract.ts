@@ -45,3 +45,6 @@ export const recordIneAnswerUpdate = defineUpdate<DocumentUpdateResult, [WithAct
 export const withdrawDocumentUpdate = defineUpdate<DocumentUpdateResult, [WithActor<WithdrawDocumentData>]>('withdrawDocument');
 export const extendDeadlineUpdate = defineUpdate<DocumentUpdateResult, [WithActor<ExtendDeadlineData>]>('extendDeadline');
 export const documentStateQuery = defineQuery<DocumentView>('documentState');
+
+/** Someone takes charge of a fired escalation (documents and requests alike); `by` comes from the actor. */
+export const acknowledgeEscalationUpdate = defineUpdate<{ changed: boolean; position: string | null }, [WithActor<{ key: string; note?: string }>]>('acknowledgeEscalation');

@@ -1,10 +1,12 @@
-import { Args, ArgsType, Field, Query, Resolver } from '@nestjs/graphql';
-import { IsBoolean, IsIn, IsOptional, IsString } from 'class-validator';
-import { CurrentPrincipal } from '../auth/current-principal';
+import { Args, ArgsType, Field, InputType, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { IsBoolean, IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
+import { Writes } from '../auth/auth.guard';
+import { CurrentPrincipal, assertOpleAccess } from '../auth/current-principal';
 import type { Principal } from '@seguimiento/auth';
 import { scopedOple } from '../auth/scope';
 import { LocalDateField, OpleField } from '../common/input-fields';
 import { CorrespondenceEntry, EscalationEntry, Obligation, Oficio } from './models/register.models';
+import { Acknowledgements } from './acknowledgements';
 import { parseAsOf } from './as-of';
 import { RegisterService } from './register.service';
 import { TimeTravelService } from './time-travel.service';
@@ -73,12 +75,39 @@ class OficioArgs {
   number!: string;
 }
 
+@InputType({ description: 'Hacerse cargo de un escalamiento.' })
+class AcknowledgeEscalationInput {
+  @Field({ description: 'El caso: document:<OPLE>:<clave> o request:<OPLE>:<oficio>.' })
+  @IsString()
+  @MaxLength(200)
+  streamId!: string;
+
+  @Field({ description: 'La clave del escalamiento (key del registro de escalamientos).' })
+  @IsString()
+  @MaxLength(300)
+  key!: string;
+
+  @Field({ nullable: true, description: 'Nota: qué se hizo.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(1000, { message: 'no puede exceder 1000 caracteres' })
+  note?: string;
+}
+
 @Resolver()
 export class RegisterResolver {
   constructor(
     private readonly register: RegisterService,
     private readonly timeTravel: TimeTravelService,
+    private readonly acknowledgements: Acknowledgements,
   ) {}
+
+  @Writes()
+  @Mutation(() => EscalationEntry, { description: 'Registra que alguien se hizo cargo de un escalamiento (una sola vez; repetirlo no cambia nada).' })
+  acknowledgeEscalation(@Args('input') input: AcknowledgeEscalationInput, @CurrentPrincipal() who: Principal): Promise<EscalationEntry> {
+    assertOpleAccess(who, input.streamId.split(':')[1]);
+    return this.acknowledgements.acknowledge(input, who.subject);
+  }
 
   @Query(() => [Obligation], { description: 'Obligaciones abiertas (solicitudes y entregables esperados), primero las que vencen antes.' })
   obligations(@Args() args: ObligationsArgs, @CurrentPrincipal() who: Principal): Promise<Obligation[]> {

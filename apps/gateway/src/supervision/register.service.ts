@@ -38,9 +38,11 @@ export class RegisterService {
   }
 
   /** With `asOf`: the escalations fired by then (whether they were still open then is not tracked). */
-  async escalations(filter: { ople?: string; open?: boolean; asOf?: Date }): Promise<EscalationEntry[]> {
+  async escalations(filter: { ople?: string; open?: boolean; asOf?: Date; streamId?: string; key?: string }): Promise<EscalationEntry[]> {
     const params: unknown[] = [];
     const where: string[] = [];
+    if (filter.streamId) where.push(`e.stream_id = $${params.push(filter.streamId)}`);
+    if (filter.key) where.push(`e.key = $${params.push(filter.key)}`);
     if (filter.asOf) where.push(`e.fired_at <= $${params.push(filter.asOf)}`);
     if (filter.ople) where.push(`e.ople = $${params.push(filter.ople)}`);
     // Open: the deadline that fired it is still the case's running deadline.
@@ -48,7 +50,7 @@ export class RegisterService {
     if (filter.open === true) where.push(open);
     if (filter.open === false) where.push(`NOT (${open}) OR COALESCE(d.due_at, o.due_at) IS NULL`);
     const rows = await this.dataSource.query(
-      `SELECT e.stream_id, e.ople, e.step, e.recipient, e.due_at, e.fired_at, COALESCE(${open}, false) AS open
+      `SELECT e.stream_id, e.key, e.ople, e.step, e.recipient, e.due_at, e.fired_at, e.acknowledged_by, e.acknowledged_at, COALESCE(${open}, false) AS open
          FROM rm_escalations e
          LEFT JOIN rm_documents d ON d.id = e.stream_id
          LEFT JOIN rm_obligations o ON o.id = e.stream_id AND o.kind = 'REQUEST' AND o.status = 'OPEN'
@@ -58,12 +60,15 @@ export class RegisterService {
     );
     return rows.map((r: Record<string, never>) => ({
       streamId: r.stream_id,
+      key: r.key,
       ople: r.ople,
       step: r.step,
       recipient: r.recipient,
       dueAt: new Date(r.due_at).toISOString(),
       firedAt: new Date(r.fired_at).toISOString(),
       open: r.open,
+      acknowledgedBy: r.acknowledged_by,
+      acknowledgedAt: r.acknowledged_at ? new Date(r.acknowledged_at).toISOString() : null,
     }));
   }
 

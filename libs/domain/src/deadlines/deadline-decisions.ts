@@ -55,3 +55,34 @@ export function extension(
   }
   return { previous, deadline: deadlineOn(previous.party, previous.kind, data.dueDate), reason: data.reason.trim(), oficioNumber: data.oficioNumber };
 }
+
+export interface AcknowledgeEscalationData {
+  key: string;
+  /** Who acknowledges (the authenticated user). */
+  by: string;
+  now: string;
+  note?: string;
+}
+
+export interface EscalationAcknowledgedData {
+  key: string;
+  by: string;
+  at: string;
+  note: string | null;
+}
+
+/** An escalation that fired, and whether someone has taken charge of it. */
+export type FiredEscalation = EscalationRaisedData & { acknowledgedBy?: string; acknowledgedAt?: string };
+
+/** The acknowledgement to record, or null when it was already acknowledged; refuses an unknown key. */
+export function acknowledgement(escalations: readonly FiredEscalation[], data: AcknowledgeEscalationData): EscalationAcknowledgedData | null {
+  if (typeof data.note === 'string' && data.note.length > 1000) throw new DomainError('INVALID_INPUT', 'note: no puede exceder 1000 caracteres.', 'note');
+  const fired = escalations.find((e) => e.key === data.key);
+  if (!fired) throw new DomainError('UNKNOWN_ESCALATION', `key: el caso no tiene el escalamiento "${String(data.key).slice(0, 120)}".`, 'key');
+  if (fired.acknowledgedAt) return null;
+  return { key: data.key, by: data.by, at: data.now, note: data.note?.trim() || null };
+}
+
+export function withAcknowledgement(escalations: readonly FiredEscalation[], ack: EscalationAcknowledgedData): FiredEscalation[] {
+  return escalations.map((e) => (e.key === ack.key ? { ...e, acknowledgedBy: ack.by, acknowledgedAt: ack.at } : e));
+}

@@ -1,4 +1,4 @@
-import type { RaiseEscalationData } from '../deadlines/deadline-decisions';
+import type { AcknowledgeEscalationData, RaiseEscalationData } from '../deadlines/deadline-decisions';
 import type { FollowUpPolicy } from '../deadlines/policy';
 import type { DocumentVersionKind, ReviewOutcome } from './document.events';
 
@@ -66,4 +66,5 @@ export type DocumentCommand =
   | { type: 'RecordIneAnswer'; data: RecordIneAnswerData }
   | { type: 'WithdrawDocument'; data: WithdrawDocumentData }
   | { type: 'ExtendDeadline'; data: ExtendDeadlineData }
-  | { type: 'RaiseEscalation'; data: RaiseEscalationData };
+  | { type: 'RaiseEscalation'; data: RaiseEscalationData }
+  | { type: 'AcknowledgeEscalation'; data: AcknowledgeEscalationData };

@@ -324,4 +324,19 @@ describe('escalations', () => {
     const resolved = play(submit(), answer({ oficioNumber: 'INE/UTSI/1485/2024', date: '2024-03-13', outcome: 'ACCEPTED' })).state;
     expect(decide(raise('LEVEL_1'), resolved)).toEqual([]);
   });
+
+  it('records who took charge of an escalation, once; an unknown one is refused', () => {
+    const raised = foldDocument(
+      decide({ type: 'RaiseEscalation', data: { step: 'OVERDUE', dueToFireAt: '2024-02-20T06:00:00.000Z', now: '2024-02-20T06:00:01.000Z' } }, play(submit()).state),
+      play(submit()).state,
+    );
+    const key = raised.escalations[0].key;
+    const ack = { type: 'AcknowledgeEscalation' as const, data: { key, by: 'secretaria@iepc-gro', now: '2024-02-20T15:00:00.000Z', note: ' Se llamó al área ' } };
+    const events = decide(ack, raised);
+    expect(events).toEqual([{ type: 'EscalationAcknowledged', data: { key, by: 'secretaria@iepc-gro', at: '2024-02-20T15:00:00.000Z', note: 'Se llamó al área' } }]);
+    const acknowledged = foldDocument(events, raised);
+    expect(acknowledged.escalations[0]).toMatchObject({ acknowledgedBy: 'secretaria@iepc-gro', acknowledgedAt: '2024-02-20T15:00:00.000Z' });
+    expect(decide(ack, acknowledged)).toEqual([]);
+    given().when({ type: 'AcknowledgeEscalation', data: { key: 'nope', by: 'x', now: '2024-02-20T15:00:00.000Z' } }).thenRejected('UNKNOWN_ESCALATION', 'key');
+  });
 });

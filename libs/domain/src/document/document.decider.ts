@@ -1,6 +1,6 @@
 import { findDeliverable } from '../catalogue/deliverables';
 import { deadlineAfter, deadlineOn } from '../deadlines/deadline';
-import { escalationToRaise, extension } from '../deadlines/deadline-decisions';
+import { acknowledgement, escalationToRaise, extension, withAcknowledgement } from '../deadlines/deadline-decisions';
 import { type FollowUpPolicy, policyWith } from '../deadlines/policy';
 import { isIneOficio, normalizeOficioNumber } from '../oficio/oficio-number';
 import { DomainError, assertNever } from '../shared/domain-error';
@@ -44,6 +44,10 @@ export function decide(command: DocumentCommand, state: DocumentState): Document
       return decideExtend(command.data, state);
     case 'RaiseEscalation':
       return decideEscalation(command.data, state);
+    case 'AcknowledgeEscalation': {
+      const ack = acknowledgement(state.escalations, command.data);
+      return ack ? [{ type: 'EscalationAcknowledged', data: ack }] : [];
+    }
     default:
       return assertNever(command, 'command');
   }
@@ -106,6 +110,8 @@ function evolveData(state: DocumentState, event: DocumentEvent): DocumentState {
     }
     case 'EscalationRaised':
       return { ...state, escalations: [...state.escalations, { ...event.data }] };
+    case 'EscalationAcknowledged':
+      return { ...state, escalations: withAcknowledgement(state.escalations, event.data) };
     default:
       return assertNever(event, 'event');
   }

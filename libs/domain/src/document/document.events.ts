@@ -1,5 +1,5 @@
 import type { Deadline } from '../deadlines/deadline';
-import type { DeadlineExtendedData, EscalationRaisedData } from '../deadlines/deadline-decisions';
+import type { DeadlineExtendedData, EscalationAcknowledgedData, EscalationRaisedData } from '../deadlines/deadline-decisions';
 import type { FollowUpPolicy } from '../deadlines/policy';
 
 export type { DeadlineExtendedData, EscalationRaisedData };
@@ -93,6 +93,7 @@ export type DocumentEvent =
   | { type: 'DeadlineSet'; data: DeadlineSetData }
   | { type: 'DeadlineExtended'; data: DeadlineExtendedData }
   | { type: 'DocumentWithdrawn'; data: DocumentWithdrawnData }
-  | { type: 'EscalationRaised'; data: EscalationRaisedData };
+  | { type: 'EscalationRaised'; data: EscalationRaisedData }
+  | { type: 'EscalationAcknowledged'; data: EscalationAcknowledgedData };
 
 export type DocumentEventType = DocumentEvent['type'];

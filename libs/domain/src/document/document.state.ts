@@ -1,5 +1,5 @@
 import type { Deadline } from '../deadlines/deadline';
-import type { EscalationRaisedData } from '../deadlines/deadline-decisions';
+import type { FiredEscalation } from '../deadlines/deadline-decisions';
 import type { FollowUpPolicy } from '../deadlines/policy';
 import type { DocumentVersionKind, ObservationStatus, ReviewOutcome } from './document.events';
 
@@ -43,8 +43,7 @@ export interface KnownOficio {
   role: 'SOURCE' | 'SUBMISSION' | 'ANSWER' | 'INFERRED' | 'EXTENSION' | 'WITHDRAWAL';
 }
 
-/** An escalation step that fired: exactly what its EscalationRaised event says. */
-export type FiredEscalation = EscalationRaisedData;
+export type { FiredEscalation };
 
 export interface DocumentState {
   documentId: string | null;

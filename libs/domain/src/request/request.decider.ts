@@ -1,7 +1,7 @@
 import { findDeliverable } from '../catalogue/deliverables';
 import { findOple } from '../catalogue/oples';
 import { deadlineAfter, deadlineOn } from '../deadlines/deadline';
-import { escalationToRaise, extension } from '../deadlines/deadline-decisions';
+import { acknowledgement, escalationToRaise, extension, withAcknowledgement } from '../deadlines/deadline-decisions';
 import { policyWith } from '../deadlines/policy';
 import { isOficioNumber, normalizeOficioNumber } from '../oficio/oficio-number';
 import { DomainError, assertNever } from '../shared/domain-error';
@@ -54,6 +54,7 @@ export function validateRequestCommand(command: RequestCommand): void {
       if (command.data.oficioNumber !== undefined) oficio('oficioNumber', command.data.oficioNumber);
       return;
     case 'RaiseEscalation':
+    case 'AcknowledgeEscalation':
       return;
     default:
       assertNever(command, 'command');
@@ -112,6 +113,10 @@ export function decideRequest(command: RequestCommand, state: RequestState): Req
       const raised = escalationToRaise(isRequestClosed(state) ? null : state.deadline, state.escalations, command.data);
       return raised ? [{ type: 'EscalationRaised', data: raised }] : [];
     }
+    case 'AcknowledgeEscalation': {
+      const ack = acknowledgement(state.escalations, command.data);
+      return ack ? [{ type: 'EscalationAcknowledged', data: ack }] : [];
+    }
     default:
       return assertNever(command, 'command');
   }
@@ -141,6 +146,8 @@ export function evolveRequest(state: RequestState, event: RequestEvent): Request
         return { ...state, deadline: event.data.deadline };
       case 'EscalationRaised':
         return { ...state, escalations: [...state.escalations, event.data] };
+      case 'EscalationAcknowledged':
+        return { ...state, escalations: withAcknowledgement(state.escalations, event.data) };
       default:
         return assertNever(event, 'event');
     }

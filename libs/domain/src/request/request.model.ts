@@ -1,5 +1,12 @@
 import type { Deadline } from '../deadlines/deadline';
-import type { DeadlineExtendedData, EscalationRaisedData, RaiseEscalationData } from '../deadlines/deadline-decisions';
+import type {
+  AcknowledgeEscalationData,
+  DeadlineExtendedData,
+  EscalationAcknowledgedData,
+  EscalationRaisedData,
+  FiredEscalation,
+  RaiseEscalationData,
+} from '../deadlines/deadline-decisions';
 import type { FollowUpPolicy } from '../deadlines/policy';
 
 /**
@@ -37,7 +44,8 @@ export type RequestEvent =
   | { type: 'RequestCancelled'; data: RequestCancelledData }
   | { type: 'DeadlineSet'; data: { deadline: Deadline | null } }
   | { type: 'DeadlineExtended'; data: DeadlineExtendedData }
-  | { type: 'EscalationRaised'; data: EscalationRaisedData };
+  | { type: 'EscalationRaised'; data: EscalationRaisedData }
+  | { type: 'EscalationAcknowledged'; data: EscalationAcknowledgedData };
 
 export interface OpenRequestData {
   requestId: string;
@@ -62,7 +70,8 @@ export type RequestCommand =
   | { type: 'FulfillRequest'; data: FulfillRequestData }
   | { type: 'CancelRequest'; data: RequestCancelledData }
   | { type: 'ExtendDeadline'; data: { dueDate: string; reason: string; oficioNumber?: string } }
-  | { type: 'RaiseEscalation'; data: RaiseEscalationData };
+  | { type: 'RaiseEscalation'; data: RaiseEscalationData }
+  | { type: 'AcknowledgeEscalation'; data: AcknowledgeEscalationData };
 
 export type RequestStatus = 'OPEN' | 'FULFILLED' | 'CANCELLED';
 
@@ -77,7 +86,7 @@ export interface RequestState {
   status: RequestStatus;
   fulfilledBy: RequestFulfilledData | null;
   deadline: Deadline | null;
-  escalations: EscalationRaisedData[];
+  escalations: FiredEscalation[];
   policy: FollowUpPolicy | null;
   version: number;
 }

@@ -58,6 +58,7 @@ export async function projectBatch(tx: EntityManager, events: readonly LoggedEve
   }
   const correspondence: unknown[][] = [];
   const escalations: unknown[][] = [];
+  const acknowledgements: unknown[][] = [];
 
   for (const event of events) {
     if (event.stream_id.startsWith('document:')) {
@@ -69,6 +70,7 @@ export async function projectBatch(tx: EntityManager, events: readonly LoggedEve
       docs.set(event.stream_id, t);
       const ople = t.state.ople ?? '';
       if (event.type === 'EscalationRaised') escalations.push(escalationRow(event, ople));
+      if (event.type === 'EscalationAcknowledged') acknowledgements.push(acknowledgementRow(event));
       correspondence.push(...documentCorrespondence(event, t.state));
     } else if (event.stream_id.startsWith('request:')) {
       const t = reqs.get(event.stream_id) ?? { state: initialRequestState, version: 0, position: '0', recordedAt: event.recorded_at, changed: false, detail: false };
@@ -78,6 +80,7 @@ export async function projectBatch(tx: EntityManager, events: readonly LoggedEve
       reqs.set(event.stream_id, t);
       const s = t.state;
       if (event.type === 'EscalationRaised') escalations.push(escalationRow(event, s.ople ?? ''));
+      if (event.type === 'EscalationAcknowledged') acknowledgements.push(acknowledgementRow(event));
       if (event.type === 'RequestOpened') correspondence.push([s.oficioNumber, event.stream_id, s.ople, 'IN', s.date, 'REQUEST', []]);
       if (event.type === 'RequestFulfilled') {
         const f = s.fulfilledBy!;
@@ -103,6 +106,20 @@ export async function projectBatch(tx: EntityManager, events: readonly LoggedEve
     escalations,
     'ON CONFLICT DO NOTHING',
   );
+  if (acknowledgements.length) {
+    const cols = [0, 1, 2, 3].map((c) => acknowledgements.map((r) => r[c]));
+    await tx.query(
+      `UPDATE rm_escalations e SET acknowledged_by = a.by, acknowledged_at = a.at
+         FROM unnest($1::text[], $2::text[], $3::text[], $4::timestamptz[]) AS a(stream_id, key, by, at)
+        WHERE e.stream_id = a.stream_id AND e.key = a.key`,
+      cols,
+    );
+  }
+}
+
+function acknowledgementRow(event: LoggedEvent): unknown[] {
+  const a = event.data as { key: string; by: string; at: string };
+  return [event.stream_id, a.key, a.by, a.at];
 }
 
 function documentCorrespondence(event: LoggedEvent, state: DocumentState): unknown[][] {

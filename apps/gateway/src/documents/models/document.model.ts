@@ -68,6 +68,9 @@ export class Observation {
 
 @ObjectType({ description: 'Un escalamiento disparado por un plazo.' })
 export class Escalation {
+  @Field({ description: 'Clave única del escalamiento (para hacerse cargo de él).' })
+  key!: string;
+
   @Field(() => EscalationStep, { description: 'Peldaño del escalamiento.' })
   step!: EscalationStep;
 
@@ -82,6 +85,12 @@ export class Escalation {
 
   @Field({ description: 'Cuándo se disparó (ISO 8601).' })
   firedAt!: string;
+
+  @Field(() => String, { nullable: true, description: 'Quién se hizo cargo del escalamiento.' })
+  acknowledgedBy?: string;
+
+  @Field(() => String, { nullable: true, description: 'Cuándo se hizo cargo (ISO 8601).' })
+  acknowledgedAt?: string;
 }
 
 @ObjectType({ description: 'Un documento (entregable) que un OPLE remite al INE y su estado de seguimiento.' })

@@ -41,6 +41,9 @@ export class EscalationEntry {
   @Field({ description: 'Clave del OPLE.' })
   ople!: string;
 
+  @Field({ description: 'Clave única del escalamiento (para hacerse cargo de él).' })
+  key!: string;
+
   @Field({ description: 'Peldaño: REMINDER, OVERDUE, LEVEL_1, LEVEL_2, LEVEL_3.' })
   step!: string;
 
@@ -55,6 +58,12 @@ export class EscalationEntry {
 
   @Field({ description: 'Si el plazo que lo disparó sigue en curso (el caso no se ha atendido).' })
   open!: boolean;
+
+  @Field(() => String, { nullable: true, description: 'Quién se hizo cargo del escalamiento.' })
+  acknowledgedBy!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Cuándo se hizo cargo (ISO 8601).' })
+  acknowledgedAt!: string | null;
 }
 
 @ObjectType({ description: 'Un oficio en el registro de correspondencia, en uno de los casos que toca.' })
