@@ -1,8 +1,8 @@
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import { repoRoot } from '@seguimiento/runtime';
-import { onPath } from './executables';
+import { onPath, runWithProgress } from './executables';
 import { StartupError } from './ports';
 
 /** The CLI version the project pins; it embeds Temporal server 1.29.1. */
@@ -47,31 +47,12 @@ export async function ensureTemporalCli(log: (line: string) => void = () => unde
   return cached;
 }
 
-function goInstall(go: string, binDir: string, extraEnv: NodeJS.ProcessEnv, log: (line: string) => void): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const started = Date.now();
-    const child = spawn(go, ['install', MODULE], {
-      env: { ...process.env, GOBIN: binDir, GOFLAGS: '-mod=mod', ...extraEnv },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let output = '';
-    let downloads = 0;
-    const ticker = setInterval(() => log(`  …still building Temporal CLI (${Math.round((Date.now() - started) / 1000)} s, ${downloads} modules fetched)`), 15_000);
-    const collect = (chunk: Buffer) => {
-      const text = chunk.toString();
-      downloads += (text.match(/go: downloading/g) ?? []).length;
-      output = (output + text).slice(-4000);
-    };
-    child.stdout.on('data', collect);
-    child.stderr.on('data', collect);
-    child.on('error', (e) => {
-      clearInterval(ticker);
-      reject(e);
-    });
-    child.on('exit', (code) => {
-      clearInterval(ticker);
-      if (code === 0) resolve();
-      else reject(new Error(`go install ${MODULE} exited with ${code}\n${output}`));
-    });
+async function goInstall(go: string, binDir: string, extraEnv: NodeJS.ProcessEnv, log: (line: string) => void): Promise<void> {
+  let downloads = 0;
+  await runWithProgress(go, ['install', MODULE], {
+    env: { ...process.env, GOBIN: binDir, GOFLAGS: '-mod=mod', ...extraEnv },
+    log,
+    progress: (seconds) => `  …still building Temporal CLI (${seconds} s, ${downloads} modules fetched)`,
+    onOutput: (text) => (downloads += (text.match(/go: downloading/g) ?? []).length),
   });
 }

@@ -1,8 +1,7 @@
-import { spawn } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import { repoRoot } from '@seguimiento/runtime';
-import { onPath } from './executables';
+import { CommandFailed, onPath, runWithProgress } from './executables';
 import { StartupError } from './ports';
 
 /** The Java SDK release whose time-skipping test server the tests run (pinned in infra/temporal-test-server/pom.xml too). */
@@ -61,31 +60,15 @@ function jarsPresent(classpathFile: string): boolean {
 
 const sh = (word: string): string => `'${word.replace(/'/g, `'\\''`)}'`;
 
-function resolveClasspath(mvn: string, outputFile: string, log: (line: string) => void): Promise<void> {
+async function resolveClasspath(mvn: string, outputFile: string, log: (line: string) => void): Promise<void> {
   const pom = join(repoRoot(), 'infra', 'temporal-test-server', 'pom.xml');
   const args = ['-q', '-B', '-f', pom, 'dependency:build-classpath', `-Dmdep.outputFile=${outputFile}`, `-Dtemporal.version=${TEMPORAL_TEST_SERVER_VERSION}`];
-  return new Promise((resolve, reject) => {
-    const started = Date.now();
-    const child = spawn(mvn, args, { stdio: ['ignore', 'pipe', 'pipe'] });
-    let output = '';
-    const ticker = setInterval(() => log(`  …still resolving the Temporal test server (${Math.round((Date.now() - started) / 1000)} s)`), 15_000);
-    const collect = (chunk: Buffer) => {
-      output = (output + chunk.toString()).slice(-4000);
-    };
-    child.stdout.on('data', collect);
-    child.stderr.on('data', collect);
-    child.on('error', (e) => {
-      clearInterval(ticker);
-      reject(e);
-    });
-    child.on('exit', (code) => {
-      clearInterval(ticker);
-      if (code === 0) resolve();
-      else {
-        // With -q Maven prints only its errors; the first one says what went wrong.
-        const error = output.split('\n').find((line) => /\[ERROR\] \S/.test(line))?.replace(/^.*?\[ERROR\] /, '');
-        reject(new Error(`mvn ${args.join(' ')} exited with ${code}: ${error ?? output.trim()}`));
-      }
-    });
-  });
+  try {
+    await runWithProgress(mvn, args, { log, progress: (seconds) => `  …still resolving the Temporal test server (${seconds} s)` });
+  } catch (error) {
+    if (!(error instanceof CommandFailed)) throw error;
+    // With -q Maven prints only its errors; the first one says what went wrong.
+    const first = error.output.split('\n').find((line) => /\[ERROR\] \S/.test(line))?.replace(/^.*?\[ERROR\] /, '');
+    throw new Error(`${error.summary}: ${first ?? error.output.trim()}`);
+  }
 }
