@@ -1,8 +1,8 @@
 import { continueAsNew, setHandler } from '@temporalio/workflow';
 import {
+  type DocumentUpdateResult,
   type DocumentView,
   type DocumentWorkflowInput,
-  acknowledgeEscalationUpdate,
   documentStateQuery,
   expectDocumentUpdate,
   extendDeadlineUpdate,
@@ -26,7 +26,7 @@ import {
   isClosed,
   isOverdue,
 } from '@seguimiento/domain';
-import { type CaseDefinition, createCase, splitActor } from './shared/followed-case';
+import { type CaseDefinition, createCase } from './shared/followed-case';
 import { EMPTY_CASE_GRACE_MS, nowIso } from './shared/history';
 
 const documentCase: CaseDefinition<DocumentCommand, DocumentEvent, DocumentState> = {
@@ -34,6 +34,7 @@ const documentCase: CaseDefinition<DocumentCommand, DocumentEvent, DocumentState
   fold: (events, state) => foldDocument(events, state),
   closed: isClosed,
   raise: (data) => ({ type: 'RaiseEscalation', data }),
+  acknowledge: (data) => ({ type: 'AcknowledgeEscalation', data }),
   subject: (s) => `Entregable ${s.deliverable} (${s.versionKind === 'FINAL' ? 'versión final' : 'proyecto'}): ${s.title}`,
 };
 
@@ -54,22 +55,13 @@ export async function documentWorkflow(input: DocumentWorkflowInput): Promise<Do
   });
   const toWithdraw = (data: WithdrawDocumentData): DocumentCommand => ({ type: 'WithdrawDocument', data });
   const toExtend = (data: ExtendDeadlineData): DocumentCommand => ({ type: 'ExtendDeadline', data });
+  const asIs = (result: DocumentUpdateResult) => result;
 
-  setHandler(expectDocumentUpdate, (d) => c.apply(toExpect(splitActor(d)[0]), splitActor(d)[1]), { validator: (d) => c.validate(toExpect(splitActor(d)[0])) });
-  setHandler(submitDocumentUpdate, (d) => c.apply(toSubmit(splitActor(d)[0]), splitActor(d)[1]), { validator: (d) => c.validate(toSubmit(splitActor(d)[0])) });
-  setHandler(recordIneAnswerUpdate, (d) => c.apply(toAnswer(splitActor(d)[0]), splitActor(d)[1]), { validator: (d) => c.validate(toAnswer(splitActor(d)[0])) });
-  setHandler(withdrawDocumentUpdate, (d) => c.apply(toWithdraw(splitActor(d)[0]), splitActor(d)[1]), { validator: (d) => c.validate(toWithdraw(splitActor(d)[0])) });
-  setHandler(extendDeadlineUpdate, (d) => c.apply(toExtend(splitActor(d)[0]), splitActor(d)[1]), { validator: (d) => c.validate(toExtend(splitActor(d)[0])) });
-  const toAcknowledge = (d: { key: string; note?: string; actor?: string }) =>
-    ({ type: 'AcknowledgeEscalation', data: { key: d.key, note: d.note, by: d.actor ?? 'desconocido', now: nowIso() } }) as const;
-  setHandler(
-    acknowledgeEscalationUpdate,
-    async (d) => {
-      const result = await c.apply(toAcknowledge(d), d.actor);
-      return { changed: result.changed, position: result.position };
-    },
-    { validator: (d) => c.validate(toAcknowledge(d)) },
-  );
+  c.on(expectDocumentUpdate, toExpect, asIs);
+  c.on(submitDocumentUpdate, toSubmit, asIs);
+  c.on(recordIneAnswerUpdate, toAnswer, asIs);
+  c.on(withdrawDocumentUpdate, toWithdraw, asIs);
+  c.on(extendDeadlineUpdate, toExtend, asIs);
   setHandler(documentStateQuery, (): DocumentView => {
     const state = c.state();
     const now = nowIso();

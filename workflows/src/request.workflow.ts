@@ -1,8 +1,8 @@
 import { continueAsNew, setHandler } from '@temporalio/workflow';
 import {
+  type RequestUpdateResult,
   type RequestView,
   type RequestWorkflowInput,
-  acknowledgeEscalationUpdate,
   cancelRequestUpdate,
   extendRequestDeadlineUpdate,
   fulfillRequestUpdate,
@@ -20,7 +20,7 @@ import {
   isOverdue,
   isRequestClosed,
 } from '@seguimiento/domain';
-import { type CaseDefinition, createCase, splitActor } from './shared/followed-case';
+import { type CaseDefinition, createCase } from './shared/followed-case';
 import { EMPTY_CASE_GRACE_MS, nowIso } from './shared/history';
 
 const requestCase: CaseDefinition<RequestCommand, RequestEvent, RequestState> = {
@@ -28,6 +28,7 @@ const requestCase: CaseDefinition<RequestCommand, RequestEvent, RequestState> = 
   fold: (events, state) => foldRequest(events, state),
   closed: isRequestClosed,
   raise: (data) => ({ type: 'RaiseEscalation', data }),
+  acknowledge: (data) => ({ type: 'AcknowledgeEscalation', data }),
   subject: (s) => `Solicitud ${s.oficioNumber}: ${s.subject}`,
 };
 
@@ -40,26 +41,12 @@ export async function requestWorkflow(input: RequestWorkflowInput): Promise<Requ
   const id = c.streamId;
 
   const open = (data: Omit<OpenRequestData, 'requestId'>): RequestCommand => ({ type: 'OpenRequest', data: { ...data, requestId: id } });
-  setHandler(openRequestUpdate, (d) => c.apply(open(splitActor(d)[0]), splitActor(d)[1]), { validator: (d) => c.validate(open(splitActor(d)[0])) });
-  setHandler(fulfillRequestUpdate, (d) => c.apply({ type: 'FulfillRequest', data: splitActor(d)[0] }, splitActor(d)[1]), {
-    validator: (d) => c.validate({ type: 'FulfillRequest', data: splitActor(d)[0] }),
-  });
-  setHandler(cancelRequestUpdate, (d) => c.apply({ type: 'CancelRequest', data: splitActor(d)[0] }, splitActor(d)[1]), {
-    validator: (d) => c.validate({ type: 'CancelRequest', data: splitActor(d)[0] }),
-  });
-  setHandler(extendRequestDeadlineUpdate, (d) => c.apply({ type: 'ExtendDeadline', data: splitActor(d)[0] }, splitActor(d)[1]), {
-    validator: (d) => c.validate({ type: 'ExtendDeadline', data: splitActor(d)[0] }),
-  });
-  const toAcknowledge = (d: { key: string; note?: string; actor?: string }) =>
-    ({ type: 'AcknowledgeEscalation', data: { key: d.key, note: d.note, by: d.actor ?? 'desconocido', now: nowIso() } }) as const;
-  setHandler(
-    acknowledgeEscalationUpdate,
-    async (d) => {
-      const result = await c.apply(toAcknowledge(d), d.actor);
-      return { changed: result.changed, position: result.position };
-    },
-    { validator: (d) => c.validate(toAcknowledge(d)) },
-  );
+  const asIs = (result: RequestUpdateResult) => result;
+
+  c.on(openRequestUpdate, open, asIs);
+  c.on(fulfillRequestUpdate, (data) => ({ type: 'FulfillRequest', data }), asIs);
+  c.on(cancelRequestUpdate, (data) => ({ type: 'CancelRequest', data }), asIs);
+  c.on(extendRequestDeadlineUpdate, (data) => ({ type: 'ExtendDeadline', data }), asIs);
   setHandler(requestStateQuery, (): RequestView => {
     const state = c.state();
     const now = nowIso();

@@ -1,5 +1,7 @@
-import { allHandlersFinished, condition, uuid4, workflowInfo } from '@temporalio/workflow';
+import { allHandlersFinished, condition, type defineUpdate, setHandler, uuid4, workflowInfo } from '@temporalio/workflow';
+import { type WithActor, acknowledgeEscalationUpdate } from '@seguimiento/contracts';
 import {
+  type AcknowledgeEscalationData,
   DEFAULT_POLICY,
   type Deadline,
   type FollowUpPolicy,
@@ -12,6 +14,9 @@ import { activities } from './activities';
 import { decideOrFail } from './domain-failure';
 import { msUntil, nowIso, shouldContinueAsNew } from './history';
 import { createSerial } from './serial';
+
+/** An update definition whose input may carry the recording actor. */
+type CaseUpdate<R, A> = ReturnType<typeof defineUpdate<R, [WithActor<A>]>>;
 
 /** What every followed case's state has: a stream version, a clock, the escalations it fired. */
 export interface CaseState {
@@ -28,6 +33,7 @@ export interface CaseDefinition<C extends { type: string; data: unknown }, E, S 
   fold(events: E[], state: S): S;
   closed(state: S): boolean;
   raise(data: RaiseEscalationData): C;
+  acknowledge(data: AcknowledgeEscalationData): C;
   /** The line escalation notices carry. */
   subject(state: S): string;
 }
@@ -87,6 +93,31 @@ export function createCase<C extends { type: string; data: unknown }, E, S exten
     decideOrFail(() => definition.decide(command, state));
   }
 
+  /**
+   * Registers an update: its input, less the recording actor, becomes a command that the validator
+   * checks before the update is accepted and the handler then applies.
+   */
+  function on<A extends object, R>(update: CaseUpdate<R, A>, build: (data: NoInfer<A>) => C, answer: (result: CaseResult<S>) => R): void {
+    setHandler(
+      update,
+      async (input: WithActor<A>) => {
+        const [data, actor] = splitActor<A>(input);
+        return answer(await apply(build(data), actor));
+      },
+      { validator: (input: WithActor<A>) => validate(build(splitActor<A>(input)[0])) },
+    );
+  }
+
+  // Every case's escalations can be acknowledged; `by` is whoever sends the update.
+  setHandler(
+    acknowledgeEscalationUpdate,
+    async (input) => {
+      const result = await apply(definition.acknowledge({ key: input.key, note: input.note, by: input.actor ?? 'desconocido', now: nowIso() }), input.actor);
+      return { changed: result.changed, position: result.position };
+    },
+    { validator: (input) => validate(definition.acknowledge({ key: input.key, note: input.note, by: input.actor ?? 'desconocido', now: nowIso() })) },
+  );
+
   async function escalate(due: PlannedEscalation): Promise<void> {
     const result = await apply(definition.raise({ step: due.step, dueToFireAt: due.at, now: nowIso() }), 'sistema');
     if (!result.changed) return;
@@ -132,7 +163,7 @@ export function createCase<C extends { type: string; data: unknown }, E, S exten
     return true;
   }
 
-  return { state: () => state, streamId, apply, validate, plan, follow };
+  return { state: () => state, streamId, on, plan, follow };
 }
 
 function oficioOf(command: { data: unknown }): string | undefined {
