@@ -2,6 +2,7 @@ import { type Client, createClient } from 'graphql-ws';
 import WebSocket from 'ws';
 import { localDateOf } from '@seguimiento/domain';
 import { type TestStack, startTestStack } from '../support/test-stack';
+import { waitFor } from '../support/wait-for';
 
 /** Live updates over graphql-ws, with the same tokens and scopes as queries. */
 describe('subscriptions', () => {
@@ -30,13 +31,7 @@ describe('subscriptions', () => {
     client.subscribe({ query }, { next: (value) => received.push(value as Record<string, unknown>), error: (e) => errors.push(e), complete: () => undefined });
     return { received, errors };
   }
-  const until = async (check: () => boolean, ms = 10_000) => {
-    const deadline = Date.now() + ms;
-    while (!check()) {
-      if (Date.now() > deadline) throw new Error('nothing arrived in time');
-      await new Promise((r) => setTimeout(r, 50));
-    }
-  };
+  const until = (check: () => boolean) => waitFor(check, 10_000);
   const submit = (ople: string, n: number) =>
     stack.gql(`mutation($input: SubmitDocumentInput!) { submitDocument(input: $input) { document { id } } }`, {
       input: { ople, deliverable: 6, versionKind: 'PROYECTO', documentKey: `live-${n}`, oficioNumber: `OF/${ople}/SE/${2000 + n}/2024`, submittedOn: today },

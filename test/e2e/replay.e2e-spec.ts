@@ -27,6 +27,7 @@ import { type RunningTemporal, startTemporalDevServer } from '@seguimiento/infra
 import { repoRoot } from '@seguimiento/runtime';
 import { withWorkspaceAliases, workflowsPath } from '../../apps/worker/src/workflow-bundling';
 import { quietTemporalLogs } from '../support/quiet-logs';
+import { waitFor } from '../support/wait-for';
 
 /**
  * Determinism guard. The histories committed in workflows/histories/ (one or more per workflow
@@ -153,11 +154,3 @@ describe('workflow determinism: committed histories replay against the current c
     expect(results[0].error).toBeInstanceOf(DeterminismViolationError);
   });
 });
-
-async function waitFor(check: () => Promise<boolean>, timeoutMs = 20_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}

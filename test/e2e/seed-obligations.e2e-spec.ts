@@ -1,4 +1,5 @@
 import { type TestStack, startTestStack } from '../support/test-stack';
+import { waitFor } from '../support/wait-for';
 
 /** The seed's requests (1221, 1376 → 1581) and its reminder (1654), through the public API. */
 const REQUEST_FIELDS = 'id status explicitDeadline overdue deadline { dueDate dueAt } fulfilledBy { oficioNumber by } escalations { step }';
@@ -94,11 +95,3 @@ describe('the seed’s requests and reminders through the public API', () => {
     expect(answer.errors![0].extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'items.0.deliverable' });
   });
 });
-
-async function waitFor(check: () => Promise<boolean>, timeoutMs = 20_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
