@@ -52,6 +52,16 @@ export default tseslint.config(
     },
   },
   {
+    files: ['libs/intake/src/**/*.ts'],
+    ignores: ['**/*.spec.ts'],
+    rules: {
+      'no-restricted-imports': only(
+        ['luxon', '@seguimiento/domain'],
+        'The intake parser is pure: no I/O, no framework; it may import only luxon and the domain.',
+      ),
+    },
+  },
+  {
     files: ['libs/domain/src/**/*.ts'],
     ignores: ['**/*.spec.ts'],
     rules: {
