@@ -28,6 +28,12 @@ describe('authentication and authorization', () => {
     const answer = await stack.gqlAs(null, LIST);
     expect(answer.errors![0].extensions).toEqual({ code: 'UNAUTHENTICATED' });
     expect(answer.errors![0].message).toMatch(/Authorization: Bearer/);
+    for (const unguarded of ['{ __schema { queryType { name } } }', '{ __typename }']) {
+      expect((await stack.gqlAs(null, unguarded)).errors![0].extensions).toEqual({ code: 'UNAUTHENTICATED' });
+      const response = await fetch(stack.graphqlUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: unguarded }) });
+      expect(response.status).toBe(401);
+    }
+    expect((await stack.gqlAs(stack.adminToken, '{ __typename }')).data).toEqual({ __typename: 'Query' });
     expect((await fetch(stack.graphqlUrl.replace('/graphql', '/health'))).status).toBe(200);
     expect((await fetch(stack.graphqlUrl.replace('/graphql', '/ready'))).status).toBe(200);
   });

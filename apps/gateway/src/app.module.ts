@@ -14,6 +14,9 @@ import { Metrics } from './observability/metrics';
 import { ObservabilityModule } from './observability/observability.module';
 import type { GraphQLSchema } from 'graphql';
 import { HealthController } from './health/health.controller';
+import { ExplorerController } from './explorer/explorer.controller';
+import { explorerLandingPage } from './explorer/explorer-page';
+import { requireTokenPlugin } from './auth/require-token.plugin';
 import { InfrastructureModule } from './infrastructure/infrastructure.module';
 import { LiveModule } from './live/live.module';
 import { ObligationsModule } from './obligations/obligations.module';
@@ -29,6 +32,7 @@ const schemaHolder: { schema: GraphQLSchema | null } = { schema: null };
 export class AppModule {
   /** `schemaFile`: where to write the generated schema (default: the committed apps/gateway/schema.gql). */
   static forConfig(config: GatewayConfig, options: { schemaFile?: string } = {}): DynamicModule {
+    const tokens = new Tokens(config.jwtSecret);
     return {
       module: AppModule,
       imports: [
@@ -48,7 +52,7 @@ export class AppModule {
               req ? { req } : { req: { headers: { authorization: connectionParams?.authorization ?? connectionParams?.Authorization } } },
             subscriptions: { 'graphql-ws': { path: '/graphql' } },
             validationRules: [depthRule],
-            plugins: [complexityPlugin(() => schemaHolder.schema!), metrics.plugin()],
+            plugins: [requireTokenPlugin(tokens), complexityPlugin(() => schemaHolder.schema!), metrics.plugin(), explorerLandingPage()],
             transformSchema: (schema: GraphQLSchema) => {
               schemaHolder.schema = schema;
               return schema;
@@ -60,9 +64,9 @@ export class AppModule {
         SupervisionModule,
         LiveModule,
       ],
-      controllers: [HealthController],
+      controllers: [HealthController, ExplorerController],
       providers: [
-        { provide: Tokens, useValue: new Tokens(config.jwtSecret) },
+        { provide: Tokens, useValue: tokens },
         { provide: APP_GUARD, useClass: AuthGuard },
       ],
     };

@@ -1,8 +1,8 @@
 import { type CanActivate, type ExecutionContext, Injectable, SetMetadata } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { GqlExecutionContext } from '@nestjs/graphql';
-import jwt from 'jsonwebtoken';
 import { userError } from '../errors/graphql-errors';
+import { authenticate } from './authenticate';
 import { type Principal, type Role } from '@seguimiento/auth';
 import { Tokens } from '@seguimiento/auth';
 
@@ -24,15 +24,7 @@ export class AuthGuard implements CanActivate {
   canActivate(context: ExecutionContext): boolean {
     if (context.getType<string>() !== 'graphql') return true;
     const request = GqlExecutionContext.create(context).getContext<{ req: { headers: Record<string, string | undefined>; principal?: Principal } }>().req;
-    const header = request.headers.authorization ?? '';
-    const token = /^Bearer\s+(\S+)$/i.exec(header)?.[1];
-    if (!token) throw userError('UNAUTHENTICATED', 'Falta el token: envíe el encabezado Authorization: Bearer <token>');
-    try {
-      request.principal = this.tokens.verify(token);
-    } catch (error) {
-      const reason = error instanceof jwt.TokenExpiredError ? 'el token expiró' : error instanceof Error ? error.message : 'token inválido';
-      throw userError('UNAUTHENTICATED', `Token no válido: ${reason}`);
-    }
+    request.principal = authenticate(this.tokens, request.headers.authorization);
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(REQUIRED_ROLES, [context.getHandler(), context.getClass()]);
     if (roles && !roles.includes(request.principal.role)) {
       throw userError('FORBIDDEN', `El rol ${request.principal.role} no puede realizar esta operación (requiere ${roles.join(' o ')})`);
