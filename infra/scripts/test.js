@@ -22,6 +22,10 @@ async function main() {
   const { ensureTemporalTestServer } = require(join(root, 'dist', 'infra', 'src', 'temporal-test-server.js'));
   console.log(`  using ${await ensureTemporalTestServer((line) => console.log(`  ${line}`))}`);
 
+  step('checking the browser and PDF tools (Chromium, pdftoppm)…');
+  const { ensureSystemTools } = require(join(root, 'dist', 'infra', 'src', 'system-tools.js'));
+  await ensureSystemTools((line) => console.log(`  ${line}`));
+
   const bin = (pkg, file) => join(root, 'node_modules', pkg, file);
   const failures = [];
   const check = (name, args) => {

@@ -1,0 +1,65 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+
+/**
+ * The explorer page served at GET /graphql to a browser (Apollo's landing-page hook).
+ * Everything it loads comes from /graphql-explorer/* on the same gateway; the CSP forbids
+ * any other origin, so a page that reached for a CDN would break visibly rather than silently.
+ */
+export function explorerPage(assetsPath: string): string {
+  const csp = [
+    "default-src 'self'",
+    "script-src 'self'",
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data:",
+    "font-src 'self' data:",
+    "connect-src 'self' ws: wss:",
+  ].join('; ');
+  return `<!DOCTYPE html>
+<html lang="es">
+<head>
+  <meta charset="utf-8">
+  <meta http-equiv="Content-Security-Policy" content="${csp}">
+  <title>seguimiento — explorador GraphQL</title>
+  <link rel="icon" href="data:,">
+  <link rel="stylesheet" href="${assetsPath}/graphiql.css">
+  <style>
+    html, body { height: 100%; margin: 0; }
+    body { display: flex; flex-direction: column; font-family: system-ui, sans-serif; }
+    #token-form { display: flex; gap: .5rem; align-items: center; padding: .4rem .8rem; background: #f3f4f6; border-bottom: 1px solid #d1d5db; }
+    #token { flex: 1; font-family: monospace; }
+    #token-status { color: #4b5563; font-size: .85rem; }
+    #graphiql { flex: 1; min-height: 0; }
+  </style>
+</head>
+<body>
+  <form id="token-form">
+    <label for="token">Token (Bearer)</label>
+    <input id="token" name="token" type="password" autocomplete="off" spellcheck="false" placeholder="eyJhbGciOi…">
+    <button type="submit" id="token-apply">Usar token</button>
+    <span id="token-status"></span>
+  </form>
+  <div id="graphiql">Cargando el explorador…</div>
+  <script src="${assetsPath}/react.js"></script>
+  <script src="${assetsPath}/react-dom.js"></script>
+  <script src="${assetsPath}/graphiql.js"></script>
+  <script src="${assetsPath}/explorer.js"></script>
+</body>
+</html>
+`;
+}
+
+export const EXPLORER_ASSETS_PATH = '/graphql-explorer';
+
+/** Serves the explorer page as Apollo's landing page (GET /graphql with Accept: text/html). */
+export function explorerLandingPage(): ApolloServerPlugin {
+  const html = explorerPage(EXPLORER_ASSETS_PATH);
+  return {
+    async serverWillStart() {
+      return {
+        async renderLandingPage() {
+          return { html };
+        },
+      };
+    },
+  };
+}
