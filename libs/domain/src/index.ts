@@ -17,3 +17,4 @@ export * from './document/document.decider';
 export * from './request/request.model';
 export * from './request/request.decider';
 export * from './time/effective-time';
+export * from './notice/notice';

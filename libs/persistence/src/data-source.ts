@@ -4,13 +4,14 @@ import { StoredEvent } from './entities/stored-event.entity';
 import { CreateEvents1732406400000 } from './migrations/1732406400000-create-events';
 import { CreateReadModels1732406500000 } from './migrations/1732406500000-create-read-models';
 import { EscalationAcknowledgements1732406600000 } from './migrations/1732406600000-escalation-acknowledgements';
+import { CorrespondenceNotices1732406700000 } from './migrations/1732406700000-correspondence-notices';
 
 // Calendar dates (oficio dates, due dates) stay 'YYYY-MM-DD' strings: a JS Date would put them at
 // UTC midnight, which is the previous evening in Mexico City.
 types.setTypeParser(types.builtins.DATE, (value) => value);
 
 export const ENTITIES = [StoredEvent];
-export const MIGRATIONS = [CreateEvents1732406400000, CreateReadModels1732406500000, EscalationAcknowledgements1732406600000];
+export const MIGRATIONS = [CreateEvents1732406400000, CreateReadModels1732406500000, EscalationAcknowledgements1732406600000, CorrespondenceNotices1732406700000];
 
 /**
  * The one way the project opens PostgreSQL. Schema changes come only from migrations:

@@ -18,6 +18,7 @@ export function businessDateOf(event: { type: string; data: unknown }): string |
     case 'RequestOpened':
     case 'RequestFulfilled':
     case 'RequestCancelled':
+    case 'IneNoticeRecorded':
       return d.date ?? null;
     default:
       return null;
