@@ -25,6 +25,8 @@ export interface ExpectDocumentData extends DocumentIdentity {
 export interface SubmitDocumentData extends DocumentIdentity {
   oficioNumber: string;
   submittedOn: string;
+  /** INE oficios the OPLE's oficio cites (the observations it answers). */
+  references?: string[];
 }
 
 export interface ObservationInput {

@@ -68,6 +68,15 @@ describe('submit', () => {
     expect(state.deadline).toMatchObject({ party: 'INE', kind: 'REVIEW', dueDate: '2024-03-01' });
   });
 
+  it('keeps the INE oficios a new version cites (the observations it answers), normalised', () => {
+    const { events } = play(submit(), answer({}), submit({ oficioNumber: 'IEPC/GRO/SE/0170/2024', submittedOn: '2024-02-20', references: ['ine/utsi/0801/2024'] }));
+    expect(events.filter((e) => e.type === 'DocumentSubmitted').map((e) => e.data)).toEqual([
+      { oficioNumber: 'IEPC/GRO/SE/0101/2024', submittedOn: '2024-02-09', submission: 1 },
+      { oficioNumber: 'IEPC/GRO/SE/0170/2024', submittedOn: '2024-02-20', submission: 2, references: ['INE/UTSI/0801/2024'] },
+    ]);
+    given().when(submit({ references: ['no es oficio'] })).thenRejected('INVALID_INPUT', 'references[0]');
+  });
+
   it('refuses another deliverable under the same document id', () => {
     given(opened, submitted, ineClock)
       .when(submit({ deliverable: 11, oficioNumber: 'IEPC/GRO/SE/0199/2024' }))

@@ -218,7 +218,7 @@ function decideSubmit(data: SubmitDocumentData, state: DocumentState): DocumentE
   const policy = opened.length ? policyWith(data.policy) : policyOf(state);
   return [
     ...opened,
-    { type: 'DocumentSubmitted', data: { oficioNumber, submittedOn: data.submittedOn, submission: state.submissions + 1 } },
+    { type: 'DocumentSubmitted', data: { oficioNumber, submittedOn: data.submittedOn, submission: state.submissions + 1, ...citing(data.references) } },
     { type: 'DeadlineSet', data: { deadline: deadlineAfter('INE', 'REVIEW', data.submittedOn, policy.ineReviewDays, policy) } },
   ];
 }
@@ -355,4 +355,9 @@ function decideEscalation(data: RaiseEscalationData, state: DocumentState): Docu
 
 function unique<T>(values: T[]): T[] {
   return [...new Set(values)];
+}
+
+/** The cited oficios, normalised, only when there are some (older events carry none). */
+function citing(references: string[] | undefined): { references?: string[] } {
+  return references?.length ? { references: references.map(normalizeOficioNumber) } : {};
 }

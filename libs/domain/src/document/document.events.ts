@@ -36,6 +36,8 @@ export interface DocumentSubmittedData {
   submittedOn: string;
   /** 1 for the first submission, 2 for the version that answers the first observations… */
   submission: number;
+  /** INE oficios it cites, when given (absent in events recorded before they were kept). */
+  references?: string[];
 }
 
 export interface RaisedObservation {

@@ -73,6 +73,10 @@ export function validateSubmission(data: SubmitDocumentData): void {
   validateIdentity(data);
   checkOficio('oficioNumber', data.oficioNumber);
   checkDate('submittedOn', data.submittedOn);
+  if (data.references !== undefined) {
+    if (!Array.isArray(data.references) || data.references.length > 20) invalid('references', 'debe ser una lista de hasta 20 números de oficio.');
+    data.references.forEach((r, i) => checkOficio(`references[${i}]`, r));
+  }
 }
 
 export function validateIneAnswer(data: RecordIneAnswerData): void {

@@ -1,6 +1,7 @@
 import {
   type DocumentEvent,
   type DocumentState,
+  type NoticeData,
   type RequestEvent,
   type RequestState,
   escalationLevel,
@@ -86,6 +87,9 @@ export async function projectBatch(tx: EntityManager, events: readonly LoggedEve
         const f = s.fulfilledBy!;
         correspondence.push([f.oficioNumber, event.stream_id, s.ople, f.by === 'INE' ? 'IN' : 'OUT', f.date, 'FULFILMENT', [s.oficioNumber]]);
       }
+    } else if (event.stream_id.startsWith('notice:') && event.type === 'IneNoticeRecorded') {
+      const n = event.data as unknown as NoticeData;
+      correspondence.push([n.oficioNumber, event.stream_id, n.ople, 'IN', n.date, n.kind, n.references, n.subject, n.meetingAt]);
     }
   }
 
@@ -97,7 +101,14 @@ export async function projectBatch(tx: EntityManager, events: readonly LoggedEve
     ...[...reqs.values()].filter((t) => t.changed && t.state.requestId).map((t) => requestRow(t)),
   ];
   await writeObligations(tx, obligations);
-  await insertMany(tx, 'rm_correspondence', ['oficio_number', 'stream_id', 'ople', 'direction', 'date', 'role', 'cites'], ['text', 'text', 'text', 'text', 'date', 'text', 'text[]'], correspondence, 'ON CONFLICT (oficio_number, stream_id) DO NOTHING');
+  await insertMany(
+    tx,
+    'rm_correspondence',
+    ['oficio_number', 'stream_id', 'ople', 'direction', 'date', 'role', 'cites', 'subject', 'meeting_at'],
+    ['text', 'text', 'text', 'text', 'date', 'text', 'text[]', 'text', 'timestamptz'],
+    correspondence.map((row) => (row.length === 7 ? [...row, null, null] : row)),
+    'ON CONFLICT (oficio_number, stream_id) DO NOTHING',
+  );
   await insertMany(
     tx,
     'rm_escalations',
@@ -129,7 +140,7 @@ function documentCorrespondence(event: LoggedEvent, state: DocumentState): unkno
     case 'DocumentOpened':
       return d.sourceOficio ? [[d.sourceOficio, event.stream_id, ople, 'IN', d.sourceDate ?? null, 'SOURCE', []]] : [];
     case 'DocumentSubmitted':
-      return [[d.oficioNumber, event.stream_id, ople, 'OUT', d.submittedOn, 'SUBMISSION', []]];
+      return [[d.oficioNumber, event.stream_id, ople, 'OUT', d.submittedOn, 'SUBMISSION', d.references ?? []]];
     case 'IneAnswerRecorded':
       return [
         [d.oficioNumber, event.stream_id, ople, 'IN', d.date, 'ANSWER', d.references ?? []],
