@@ -19,6 +19,7 @@ import { explorerLandingPage } from './explorer/explorer-page';
 import { requireTokenPlugin } from './auth/require-token.plugin';
 import { InfrastructureModule } from './infrastructure/infrastructure.module';
 import { LiveModule } from './live/live.module';
+import { OficiosModule } from './oficios/oficios.module';
 import { ObligationsModule } from './obligations/obligations.module';
 import { SupervisionModule } from './supervision/supervision.module';
 
@@ -63,6 +64,7 @@ export class AppModule {
         ObligationsModule,
         SupervisionModule,
         LiveModule,
+        OficiosModule,
       ],
       controllers: [HealthController, ExplorerController],
       providers: [

@@ -8,6 +8,6 @@ import { TimelineLoader } from './timeline';
 
 @Module({
   providers: [DocumentsResolver, DocumentsService, DocumentReader, OficioRouter, TimelineLoader, { provide: FollowUpPolicies, useFactory: () => FollowUpPolicies.fromFile() }],
-  exports: [DocumentsService],
+  exports: [DocumentsService, DocumentReader, OficioRouter],
 })
 export class DocumentsModule {}

@@ -10,7 +10,6 @@ import { TimelineLoader } from './timeline';
 import { DocumentChange } from './models/document-change.model';
 import { DocumentsService } from './documents.service';
 import { ExtendDeadlineInput, WithdrawDocumentInput } from './dto/document-change.inputs';
-import { RecordIneOficioInput } from './dto/record-ine-oficio.input';
 import { SubmitDocumentInput } from './dto/submit-document.input';
 
 @Resolver(() => Document)
@@ -46,15 +45,6 @@ export class DocumentsResolver {
   submitDocument(@Args('input') input: SubmitDocumentInput, @CurrentPrincipal() who: Principal): Promise<DocumentChange> {
     assertOpleAccess(who, input.ople);
     return this.documents.submit(input, who.subject);
-  }
-
-  @Writes()
-  @Mutation(() => DocumentChange, {
-    description: 'Registra un oficio del INE que revisa un documento; se enlaza con su documento por los oficios que cita.',
-  })
-  recordIneOficio(@Args('input') input: RecordIneOficioInput, @CurrentPrincipal() who: Principal): Promise<DocumentChange> {
-    assertOpleAccess(who, input.ople);
-    return this.documents.recordIneOficio(input, who.subject);
   }
 
   @Writes()

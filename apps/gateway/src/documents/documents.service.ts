@@ -17,6 +17,7 @@ import {
   DomainError,
   type ExpectDocumentData,
   type RecordIneAnswerData,
+  type ReviewOutcome as ReviewOutcomeValue,
   type SubmitDocumentData,
   normalizeOficioNumber,
   validateExpectation,
@@ -77,7 +78,7 @@ export class DocumentsService {
     const data: RecordIneAnswerData = {
       oficioNumber: input.oficioNumber,
       date: input.date,
-      outcome: input.outcome,
+      outcome: input.outcome as ReviewOutcomeValue,
       additionalObservations: input.additionalObservations,
       references: input.references,
       observations: input.observations,
@@ -166,9 +167,9 @@ function closedMessage(state: DocumentState): string {
 }
 
 /** Runs the domain's input checks in the gateway, so refused input never starts a workflow. */
-export function checked(validate: () => void): void {
+export function checked<T>(validate: () => T): T {
   try {
-    validate();
+    return validate();
   } catch (error) {
     if (error instanceof DomainError) throw userError('BAD_USER_INPUT', error.message, error.field);
     throw error;

@@ -31,4 +31,16 @@ export class OficioRouter {
     }
     return found[0] ?? null;
   }
+
+  /** The INE requests among the cited oficios (an OPLE's oficio that answers them cites them). */
+  async requestsCiting(ople: string, references: string[]): Promise<string[]> {
+    if (references.length === 0) return [];
+    const rows: Array<{ stream_id: string }> = await this.dataSource.query(
+      `SELECT DISTINCT stream_id FROM rm_correspondence
+        WHERE oficio_number = ANY($1::text[]) AND ople = $2 AND role = 'REQUEST'
+        ORDER BY stream_id`,
+      [references.map(normalizeOficioNumber), ople],
+    );
+    return rows.map((r) => r.stream_id);
+  }
 }

@@ -1,5 +1,6 @@
 import { Args, Field, ObjectType, Resolver, Subscription } from '@nestjs/graphql';
 import { type Principal, confinedTo } from '@seguimiento/auth';
+import { CurrentPrincipal, assertOpleAccess } from '../auth/current-principal';
 import { Document } from '../documents/models/document.model';
 import { ChangeFeed, DOCUMENT_CHANGED, ESCALATION_RAISED, type EscalationNotice } from './change-feed';
 
@@ -43,7 +44,8 @@ export class LiveResolver {
     description: 'Cada documento que cambia (opcionalmente de un OPLE), ya visible en las consultas.',
     filter: (payload: { documentChanged: Document }, variables: { ople?: string }, context: Ctx) => visible(payload.documentChanged.ople, variables.ople, context),
   })
-  documentChanged(@Args('ople', { nullable: true, description: 'Solo los de este OPLE.' }) _ople?: string) {
+  documentChanged(@Args('ople', { type: () => String, nullable: true, description: 'Solo los de este OPLE.' }) ople: string | undefined, @CurrentPrincipal() who: Principal) {
+    assertOpleAccess(who, ople);
     return this.feed.pubSub.asyncIterableIterator(DOCUMENT_CHANGED);
   }
 
@@ -51,7 +53,8 @@ export class LiveResolver {
     description: 'Cada escalamiento que se dispara (opcionalmente de un OPLE).',
     filter: (payload: { escalationRaised: EscalationNotice }, variables: { ople?: string }, context: Ctx) => visible(payload.escalationRaised.ople, variables.ople, context),
   })
-  escalationRaised(@Args('ople', { nullable: true, description: 'Solo los de este OPLE.' }) _ople?: string) {
+  escalationRaised(@Args('ople', { type: () => String, nullable: true, description: 'Solo los de este OPLE.' }) ople: string | undefined, @CurrentPrincipal() who: Principal) {
+    assertOpleAccess(who, ople);
     return this.feed.pubSub.asyncIterableIterator(ESCALATION_RAISED);
   }
 }

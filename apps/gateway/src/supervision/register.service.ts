@@ -1,5 +1,6 @@
+import { DateTime } from 'luxon';
 import { Injectable } from '@nestjs/common';
-import { endOfLocalDay, isOficioNumber, localDateOf, normalizeOficioNumber } from '@seguimiento/domain';
+import { endOfLocalDay, isOficioNumber, localDateOf, normalizeOficioNumber, MEXICO_CITY } from '@seguimiento/domain';
 import { DataSource } from 'typeorm';
 import { userError } from '../errors/graphql-errors';
 import type { CorrespondenceEntry, EscalationEntry, Obligation, Oficio } from './models/register.models';
@@ -108,7 +109,18 @@ export class RegisterService {
 }
 
 function entry(r: Record<string, never>): CorrespondenceEntry {
-  return { oficioNumber: r.oficio_number, streamId: r.stream_id, ople: r.ople, direction: r.direction, date: r.date, role: r.role, cites: r.cites };
+  const meetingAt = r.meeting_at as unknown as Date | null;
+  return {
+    oficioNumber: r.oficio_number,
+    streamId: r.stream_id,
+    ople: r.ople,
+    direction: r.direction,
+    date: r.date,
+    role: r.role,
+    cites: r.cites,
+    subject: r.subject ?? null,
+    meetingAt: meetingAt ? DateTime.fromJSDate(meetingAt).setZone(MEXICO_CITY).toISO({ suppressMilliseconds: true }) : null,
+  };
 }
 
 function date(value: string, field: string): string {

@@ -3,6 +3,8 @@ import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBoolean, IsEnum, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
 import { DeliverableField, DocumentKeyField, LocalDateField, OficioNumberField, OpleField, TextField, VersionKindField } from '../../common/input-fields';
 import { ReviewOutcome, type VersionKind } from '../models/enums';
+import { ReminderItemInput } from '../../obligations/dto/obligation.inputs';
+import { IneOficioKind } from '../../oficios/models/oficio-kinds';
 
 @InputType({ description: 'Una observación que remite el INE.' })
 export class ObservationInput {
@@ -18,8 +20,16 @@ export class ObservationInput {
   text!: string;
 }
 
-@InputType({ description: 'Un oficio del INE que revisa un documento (observaciones, atendidas, recibido).' })
+@InputType({
+  description:
+    'Un oficio del INE. Por omisión (kind REVIEW) revisa un documento (observaciones, atendidas, recibido) y se enlaza con él por los oficios que cita; ' +
+    'también puede ser una solicitud (REQUEST), un recordatorio (REMINDER), una invitación (INVITATION) o un aviso (NOTICE).',
+})
 export class RecordIneOficioInput {
+  @Field(() => IneOficioKind, { defaultValue: IneOficioKind.REVIEW, description: 'Qué es el oficio; por omisión REVIEW.' })
+  @IsEnum(IneOficioKind, { message: 'debe ser REVIEW, REQUEST, REMINDER, INVITATION o NOTICE' })
+  kind!: IneOficioKind;
+
   @OpleField('Clave del OPLE destinatario, p. ej. GRO.')
   ople!: string;
 
@@ -29,9 +39,10 @@ export class RecordIneOficioInput {
   @LocalDateField('Fecha del oficio (AAAA-MM-DD).')
   date!: string;
 
-  @Field(() => ReviewOutcome, { description: 'Lo que dice el oficio sobre el documento.' })
+  @Field(() => ReviewOutcome, { nullable: true, description: 'REVIEW (obligatorio): lo que dice el oficio sobre el documento.' })
+  @IsOptional()
   @IsEnum(ReviewOutcome, { message: 'debe ser OBSERVATIONS, PARTIALLY_ADDRESSED, ADDRESSED o ACCEPTED' })
-  outcome!: ReviewOutcome;
+  outcome?: ReviewOutcome;
 
   @Field({ defaultValue: false, description: 'Si "se generan observaciones adicionales".' })
   @IsBoolean()
@@ -68,4 +79,21 @@ export class RecordIneOficioInput {
 
   @DocumentKeyField('Clave del documento dentro del OPLE, junto con deliverable; por omisión e<entregable>-<versión>.')
   documentKey?: string;
+
+  @TextField('REQUEST, INVITATION y NOTICE (obligatorio): qué solicita, a qué invita o qué comunica.', 2000, true)
+  subject?: string;
+
+  @LocalDateField('REQUEST: "a más tardar" (AAAA-MM-DD); sin fecha, el plazo de respuesta de la política del OPLE.', true)
+  dueDate?: string;
+
+  @Field(() => [ReminderItemInput], { nullable: true, description: 'REMINDER (obligatorio): los entregables recordados, cada uno con su plazo máximo.' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @ValidateNested({ each: true })
+  @Type(() => ReminderItemInput)
+  items?: ReminderItemInput[];
+
+  @TextField('INVITATION: fecha y hora de la reunión, ISO 8601 con su zona (tiempo del centro: -06:00), p. ej. 2024-03-12T10:00:00-06:00.', 40, true)
+  meetingAt?: string;
 }

@@ -1,4 +1,5 @@
-import { InputType } from '@nestjs/graphql';
+import { Field, InputType } from '@nestjs/graphql';
+import { ArrayMaxSize, IsArray, IsOptional, IsString } from 'class-validator';
 import { DeliverableField, DocumentKeyField, LocalDateField, OficioNumberField, OpleField, TextField, VersionKindField } from '../../common/input-fields';
 import type { VersionKind } from '../models/enums';
 
@@ -24,4 +25,11 @@ export class SubmitDocumentInput {
 
   @LocalDateField('Fecha del oficio (AAAA-MM-DD).')
   submittedOn!: string;
+
+  @Field(() => [String], { nullable: true, description: 'Oficios del INE que cita (las observaciones que atiende esta versión).' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @IsString({ each: true })
+  references?: string[];
 }

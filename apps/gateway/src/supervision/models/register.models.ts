@@ -71,7 +71,7 @@ export class CorrespondenceEntry {
   @Field({ description: 'Número del oficio.' })
   oficioNumber!: string;
 
-  @Field({ description: 'El caso que toca (documento o solicitud).' })
+  @Field({ description: 'El caso que toca (documento, solicitud o aviso).' })
   streamId!: string;
 
   @Field({ description: 'Clave del OPLE.' })
@@ -83,11 +83,17 @@ export class CorrespondenceEntry {
   @Field(() => String, { nullable: true, description: 'Fecha del oficio (AAAA-MM-DD), si se conoce.' })
   date!: string | null;
 
-  @Field({ description: 'Papel en el caso: SUBMISSION, ANSWER, REQUEST, FULFILMENT, SOURCE, INFERRED, EXTENSION, WITHDRAWAL.' })
+  @Field({ description: 'Papel en el caso: SUBMISSION, ANSWER, REQUEST, FULFILMENT, SOURCE, INFERRED, EXTENSION, WITHDRAWAL, INVITATION, NOTICE.' })
   role!: string;
 
   @Field(() => [String], { description: 'Oficios que cita.' })
   cites!: string[];
+
+  @Field(() => String, { nullable: true, description: 'De qué trata (invitaciones y avisos).' })
+  subject!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Fecha y hora de la reunión a la que invita (ISO 8601).' })
+  meetingAt!: string | null;
 }
 
 @ObjectType({ description: 'Un oficio: los casos que toca, lo que cita y quién lo cita.' })

@@ -1,0 +1,169 @@
+import { type TestStack, startTestStack } from '../support/test-stack';
+
+/**
+ * The two doors every oficio comes through: recordIneOficio (reviews, requests, reminders,
+ * invitations, notices) and recordOpleOficio (deliverables, new versions answering
+ * observations, answers to requests), routed by the oficios they cite.
+ */
+const INE = `mutation($input: RecordIneOficioInput!) { recordIneOficio(input: $input) {
+  kind alreadyRecorded
+  document { id status ballInCourt submissions }
+  documents { id status deadline { dueDate } }
+  request { id status fulfilledBy { oficioNumber by } }
+  notice { id kind subject meetingAt references deliverable }
+} }`;
+const OPLE = `mutation($input: RecordOpleOficioInput!) { recordOpleOficio(input: $input) {
+  alreadyRecorded
+  document { id status ballInCourt submissions rounds { number submittedBy answeredBy } }
+  request { id status fulfilledBy { oficioNumber by } }
+} }`;
+
+type Recorded = Record<string, unknown> & { alreadyRecorded: boolean };
+
+describe('recording oficios through their two doors', () => {
+  let stack: TestStack;
+  const ine = async (input: Record<string, unknown>) => stack.gql<{ recordIneOficio: Recorded }>(INE, { input: { ople: 'GRO', ...input } });
+  const ople = async (input: Record<string, unknown>) => stack.gql<{ recordOpleOficio: Recorded }>(OPLE, { input: { ople: 'GRO', ...input } });
+  const eventCount = async () => Number((await stack.db.query('SELECT count(*) AS n FROM events'))[0].n);
+
+  beforeAll(async () => {
+    stack = await startTestStack();
+  });
+  afterAll(async () => {
+    await stack?.stop();
+  });
+
+  it('follows a document through both doors: first version, observations, a new version that cites them', async () => {
+    const first = await ople({ oficioNumber: 'IEPC/GRO/SE/0088/2024', date: '2024-01-20', deliverable: 11, versionKind: 'PROYECTO' });
+    expect(first.errors).toBeUndefined();
+    expect(first.data!.recordOpleOficio).toMatchObject({ alreadyRecorded: false, request: null, document: { id: 'document:GRO:e11-proyecto', status: 'UNDER_REVIEW', ballInCourt: 'INE' } });
+
+    const review = await ine({ oficioNumber: 'INE/UTSI/0451/2024', date: '2024-01-26', outcome: 'OBSERVATIONS', references: ['IEPC/GRO/SE/0088/2024'] });
+    expect(review.errors).toBeUndefined();
+    expect(review.data!.recordIneOficio).toMatchObject({ kind: 'REVIEW', document: { id: 'document:GRO:e11-proyecto', status: 'OBSERVED', ballInCourt: 'OPLE' }, documents: [], request: null, notice: null });
+
+    // No entregable given: the INE oficio it cites leads to the document.
+    const answer = await ople({ oficioNumber: 'IEPC/GRO/SE/0120/2024', date: '2024-02-02', references: ['INE/UTSI/0451/2024'] });
+    expect(answer.errors).toBeUndefined();
+    expect(answer.data!.recordOpleOficio.document).toMatchObject({
+      id: 'document:GRO:e11-proyecto',
+      status: 'UNDER_REVIEW',
+      submissions: 2,
+      rounds: [
+        { number: 1, submittedBy: 'IEPC/GRO/SE/0088/2024', answeredBy: 'INE/UTSI/0451/2024' },
+        { number: 2, submittedBy: 'IEPC/GRO/SE/0120/2024', answeredBy: null },
+      ],
+    });
+    const oficio = await stack.gql<{ oficio: { citedBy: string[] } }>(`query { oficio(number: "INE/UTSI/0451/2024") { citedBy } }`);
+    expect(oficio.data!.oficio.citedBy).toEqual(['IEPC/GRO/SE/0120/2024']);
+
+    const again = await ople({ oficioNumber: 'IEPC/GRO/SE/0120/2024', date: '2024-02-02', references: ['INE/UTSI/0451/2024'] });
+    expect(again.data!.recordOpleOficio).toMatchObject({ alreadyRecorded: true, document: { submissions: 2 } });
+  });
+
+  it('opens a request through the INE door and closes it with the OPLE’s answer that cites it', async () => {
+    const opened = await ine({ kind: 'REQUEST', oficioNumber: 'INE/UTSI/1221/2024', date: '2024-02-29', dueDate: '2024-03-04', subject: 'Informar el estatus de la contratación' });
+    expect(opened.errors).toBeUndefined();
+    expect(opened.data!.recordIneOficio).toMatchObject({ kind: 'REQUEST', document: null, request: { id: 'request:GRO:ine-utsi-1221-2024', status: 'OPEN' } });
+
+    const answered = await ople({ oficioNumber: 'IEPC/GRO/SE/0160/2024', date: '2024-03-04', references: ['INE/UTSI/1221/2024'] });
+    expect(answered.errors).toBeUndefined();
+    expect(answered.data!.recordOpleOficio).toMatchObject({
+      alreadyRecorded: false,
+      document: null,
+      request: { status: 'FULFILLED', fulfilledBy: { oficioNumber: 'IEPC/GRO/SE/0160/2024', by: 'OPLE' } },
+    });
+    expect((await ople({ oficioNumber: 'IEPC/GRO/SE/0160/2024', date: '2024-03-04', references: ['INE/UTSI/1221/2024'] })).data!.recordOpleOficio.alreadyRecorded).toBe(true);
+
+    // Another answer to a closed request is a conflict, and writes nothing.
+    const before = await eventCount();
+    const late = await ople({ oficioNumber: 'IEPC/GRO/SE/0170/2024', date: '2024-03-05', references: ['INE/UTSI/1221/2024'] });
+    expect(late.errors![0]).toMatchObject({ extensions: { code: 'CONFLICT' }, message: expect.stringMatching(/ya está cerrada/) });
+    expect(await eventCount()).toBe(before);
+  });
+
+  it('records a reminder’s expected deliverables, and the OPLE delivering one', async () => {
+    const reminder = await ine({
+      kind: 'REMINDER',
+      oficioNumber: 'INE/UTSI/1654/2024',
+      date: '2024-03-19',
+      items: [
+        { deliverable: 16, versionKind: 'FINAL', dueDate: '2024-04-08' },
+        { deliverable: 21, versionKind: 'PROYECTO', dueDate: '2024-03-25' },
+      ],
+    });
+    expect(reminder.errors).toBeUndefined();
+    expect(reminder.data!.recordIneOficio).toMatchObject({
+      kind: 'REMINDER',
+      alreadyRecorded: false,
+      documents: [
+        { id: 'document:GRO:e16-final', status: 'EXPECTED', deadline: { dueDate: '2024-04-08' } },
+        { id: 'document:GRO:e21-proyecto', status: 'EXPECTED', deadline: { dueDate: '2024-03-25' } },
+      ],
+    });
+    const delivered = await ople({ oficioNumber: 'IEPC/GRO/SE/0190/2024', date: '2024-03-22', deliverable: 21, versionKind: 'PROYECTO', references: ['INE/UTSI/1654/2024'] });
+    expect(delivered.errors).toBeUndefined();
+    expect(delivered.data!.recordOpleOficio.document).toMatchObject({ id: 'document:GRO:e21-proyecto', status: 'UNDER_REVIEW', ballInCourt: 'INE' });
+  });
+
+  it('keeps invitations and notices in the correspondence, once', async () => {
+    const input = {
+      kind: 'INVITATION',
+      oficioNumber: 'INE/UTSI/1500/2024',
+      date: '2024-03-05',
+      subject: 'Reunión de trabajo sobre el simulacro del PREP',
+      meetingAt: '2024-03-12T10:00:00-06:00',
+      references: ['IEPC/GRO/SE/0088/2024'],
+      deliverable: 21,
+    };
+    const invited = await ine(input);
+    expect(invited.errors).toBeUndefined();
+    expect(invited.data!.recordIneOficio).toMatchObject({
+      kind: 'INVITATION',
+      alreadyRecorded: false,
+      notice: { id: 'notice:GRO:ine-utsi-1500-2024', kind: 'INVITATION', meetingAt: '2024-03-12T10:00:00-06:00', references: ['IEPC/GRO/SE/0088/2024'], deliverable: 21 },
+    });
+    expect((await ine(input)).data!.recordIneOficio).toMatchObject({ alreadyRecorded: true, notice: { id: 'notice:GRO:ine-utsi-1500-2024' } });
+    const notice = await ine({ kind: 'NOTICE', oficioNumber: 'INE/UTSI/1510/2024', date: '2024-03-06', subject: 'Se comunica el calendario de simulacros' });
+    expect(notice.data!.recordIneOficio.notice).toMatchObject({ kind: 'NOTICE', meetingAt: null });
+
+    const register = await stack.gql<{ correspondence: Array<Record<string, unknown>> }>(
+      `query { correspondence(ople: "GRO", from: "2024-03-05", to: "2024-03-06") { oficioNumber role subject meetingAt cites } }`,
+    );
+    expect(register.data!.correspondence).toEqual([
+      { oficioNumber: 'INE/UTSI/1500/2024', role: 'INVITATION', subject: input.subject, meetingAt: '2024-03-12T10:00:00-06:00', cites: ['IEPC/GRO/SE/0088/2024'] },
+      { oficioNumber: 'INE/UTSI/1510/2024', role: 'NOTICE', subject: 'Se comunica el calendario de simulacros', meetingAt: null, cites: [] },
+    ]);
+    const one = await stack.gql<{ notice: { subject: string } }>(`query { notice(id: "notice:GRO:ine-utsi-1510-2024") { subject } }`);
+    expect(one.data!.notice.subject).toBe('Se comunica el calendario de simulacros');
+  });
+
+  it.each<[string, 'ine' | 'ople', Record<string, unknown>, string, RegExp]>([
+    ['a review without outcome', 'ine', { oficioNumber: 'INE/UTSI/2001/2024', date: '2024-03-01', deliverable: 6, versionKind: 'PROYECTO' }, 'outcome', /obligatorio/],
+    ['a reminder without items', 'ine', { kind: 'REMINDER', oficioNumber: 'INE/UTSI/2002/2024', date: '2024-03-01' }, 'items', /al menos un entregable/],
+    ['items on a review', 'ine', { oficioNumber: 'INE/UTSI/2003/2024', date: '2024-03-01', outcome: 'ACCEPTED', items: [{ deliverable: 1, versionKind: 'PROYECTO', dueDate: '2024-04-01' }] }, 'items', /no aplica a un oficio REVIEW/],
+    ['a request without subject', 'ine', { kind: 'REQUEST', oficioNumber: 'INE/UTSI/2004/2024', date: '2024-03-01' }, 'subject', /obligatorio/],
+    ['a meeting without its zone', 'ine', { kind: 'INVITATION', oficioNumber: 'INE/UTSI/2005/2024', date: '2024-03-01', subject: 'Reunión', meetingAt: '2024-03-12T10:00' }, 'meetingAt', /con su zona/],
+    ['an impossible date', 'ine', { kind: 'NOTICE', oficioNumber: 'INE/UTSI/2006/2024', date: '2024-02-30', subject: 'Aviso' }, 'date', /fecha válida/],
+    ['an OPLE oficio that leads nowhere', 'ople', { oficioNumber: 'IEPC/GRO/SE/0999/2024', date: '2024-03-01', references: ['INE/UTSI/9999/2024'] }, 'references', /no cita ninguna solicitud ni documento/],
+    ['an OPLE oficio citing a malformed number', 'ople', { oficioNumber: 'IEPC/GRO/SE/0998/2024', date: '2024-03-01', deliverable: 5, versionKind: 'PROYECTO', references: ['no es oficio'] }, 'references[0]', /número de oficio/],
+    ['a new document with no entregable', 'ople', { oficioNumber: 'IEPC/GRO/SE/0997/2024', date: '2024-03-01', documentId: 'document:GRO:nuevo' }, 'deliverable', /no existe/],
+  ])('refuses %s (through the %s door), naming the field, and writes nothing', async (_name, door, input, field, reason) => {
+    const before = await eventCount();
+    const answer = door === 'ine' ? await ine(input) : await ople(input);
+    expect(answer.errors![0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', field }, message: expect.stringMatching(reason) });
+    expect(await eventCount()).toBe(before);
+  });
+
+  it('lets an OPLE’s operator record only its own OPLE’s oficios, and a supervisor none', async () => {
+    const operator = stack.tokens.issue({ subject: 'operador@iepc-gro', role: 'OPERATOR', institution: 'GRO' });
+    const supervisor = stack.tokens.issue({ subject: 'supervisor@ine', role: 'SUPERVISOR', institution: 'INE' });
+    const foreign = { ople: 'MEX', oficioNumber: 'IEEM/SE/0001/2024', date: '2024-03-01', deliverable: 5, versionKind: 'PROYECTO' };
+    expect((await stack.gqlAs(operator, OPLE, { input: foreign })).errors![0].extensions).toEqual({ code: 'FORBIDDEN' });
+    expect((await stack.gqlAs(supervisor, OPLE, { input: foreign })).errors![0].extensions).toEqual({ code: 'FORBIDDEN' });
+    const own = await stack.gqlAs<{ recordOpleOficio: Recorded }>(operator, OPLE, { input: { ...foreign, ople: 'GRO', oficioNumber: 'IEPC/GRO/SE/0300/2024' } });
+    expect(own.errors).toBeUndefined();
+    const [event] = await stack.db.query("SELECT metadata->>'actor' AS actor FROM events WHERE stream_id = 'document:GRO:e5-proyecto' AND type = 'DocumentSubmitted'");
+    expect(event.actor).toBe('operador@iepc-gro');
+  });
+});
