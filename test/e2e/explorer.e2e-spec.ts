@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 import type { Browser, Page } from 'playwright-core';
 import { localDateOf } from '@seguimiento/domain';
 import { launchChromium } from '../support/browser';

@@ -1,0 +1,202 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { buildSchema } from 'graphql';
+import { type Client, createClient } from 'graphql-ws';
+import WebSocket from 'ws';
+import type { Role } from '@seguimiento/auth';
+import { type TestStack, startTestStack } from '../support/test-stack';
+
+/**
+ * The authorization matrix, exhaustively: every operation of the schema (queries, mutations,
+ * subscriptions) × every role × no institution, INE, the OPLE concerned and another OPLE. The
+ * rule: no token → UNAUTHENTICATED; SUPERVISOR reads, OPERATOR and ADMIN also write; INE's users
+ * reach every OPLE, an OPLE's users only their own. "Allowed" means the operation got past
+ * authorization (it may still answer NOT_FOUND or CONFLICT about the data).
+ */
+type Kind = 'read' | 'write' | 'subscribe';
+interface Operation {
+  name: string;
+  kind: Kind;
+  query: string;
+  variables?: Record<string, unknown>;
+  /** What a user of another OPLE gets instead of FORBIDDEN, where the rule is "it does not exist for you". */
+  othersGet?: string;
+}
+
+const GRO_DOC = 'document:GRO:e6-proyecto';
+const n = (() => {
+  let i = 5000;
+  return () => ++i;
+})();
+
+const OPERATIONS: Array<Operation | (() => Operation)> = [
+  { name: 'documents', kind: 'read', query: `{ documents(filter: { ople: "GRO" }) { totalCount } }` },
+  { name: 'document', kind: 'read', query: `{ document(id: "${GRO_DOC}") { id } }` },
+  { name: 'dashboard', kind: 'read', query: `{ dashboard(ople: "GRO") { overdueCount } }` },
+  { name: 'obligations', kind: 'read', query: `{ obligations(ople: "GRO") { id } }` },
+  { name: 'escalations', kind: 'read', query: `{ escalations(ople: "GRO") { key } }` },
+  { name: 'correspondence', kind: 'read', query: `{ correspondence(ople: "GRO") { oficioNumber } }` },
+  { name: 'oficio', kind: 'read', query: `{ oficio(number: "IEPC/GRO/SE/0100/2024") { number } }`, othersGet: 'NOT_FOUND' },
+  { name: 'request', kind: 'read', query: `{ request(id: "request:GRO:ine-utsi-3000-2024") { id } }` },
+  { name: 'notice', kind: 'read', query: `{ notice(id: "notice:GRO:ine-utsi-3001-2024") { id } }` },
+  () => ({
+    name: 'submitDocument',
+    kind: 'write',
+    query: `mutation($i: SubmitDocumentInput!) { submitDocument(input: $i) { alreadyRecorded } }`,
+    variables: { i: { ople: 'GRO', deliverable: 7, versionKind: 'PROYECTO', documentKey: `m-${n()}`, oficioNumber: `IEPC/GRO/SE/${n()}/2024`, submittedOn: '2024-03-01' } },
+  }),
+  () => ({
+    name: 'recordIneOficio',
+    kind: 'write',
+    query: `mutation($i: RecordIneOficioInput!) { recordIneOficio(input: $i) { alreadyRecorded } }`,
+    variables: { i: { ople: 'GRO', kind: 'NOTICE', oficioNumber: `INE/UTSI/${n()}/2024`, date: '2024-03-01', subject: 'Aviso' } },
+  }),
+  () => ({
+    name: 'recordOpleOficio',
+    kind: 'write',
+    query: `mutation($i: RecordOpleOficioInput!) { recordOpleOficio(input: $i) { alreadyRecorded } }`,
+    variables: { i: { ople: 'GRO', oficioNumber: `IEPC/GRO/SE/${n()}/2024`, date: '2024-03-01', deliverable: 8, versionKind: 'PROYECTO', documentKey: `m-${n()}` } },
+  }),
+  () => ({
+    name: 'recordIneRequest',
+    kind: 'write',
+    query: `mutation($i: RecordIneRequestInput!) { recordIneRequest(input: $i) { alreadyRecorded } }`,
+    variables: { i: { ople: 'GRO', oficioNumber: `INE/UTSI/${n()}/2024`, date: '2024-03-01', subject: 'Solicitud', dueDate: '2099-01-10' } },
+  }),
+  () => ({
+    name: 'recordIneReminder',
+    kind: 'write',
+    query: `mutation($i: RecordIneReminderInput!) { recordIneReminder(input: $i) { oficioNumber } }`,
+    variables: { i: { ople: 'GRO', oficioNumber: `INE/UTSI/${n()}/2024`, date: '2024-03-01', items: [{ deliverable: 9, versionKind: 'PROYECTO', documentKey: `m-${n()}`, dueDate: '2099-01-10' }] } },
+  }),
+  () => ({
+    name: 'fulfillRequest',
+    kind: 'write',
+    query: `mutation($i: FulfillRequestInput!) { fulfillRequest(input: $i) { alreadyRecorded } }`,
+    variables: { i: { requestId: 'request:GRO:ine-utsi-3000-2024', oficioNumber: 'IEPC/GRO/SE/3002/2024', date: '2024-03-02', by: 'OPLE' } },
+  }),
+  {
+    name: 'extendDeadline',
+    kind: 'write',
+    query: `mutation($i: ExtendDeadlineInput!) { extendDeadline(input: $i) { alreadyRecorded } }`,
+    variables: { i: { documentId: GRO_DOC, dueDate: '2099-01-10', reason: 'prórroga' } },
+  },
+  {
+    name: 'withdrawDocument',
+    kind: 'write',
+    query: `mutation($i: WithdrawDocumentInput!) { withdrawDocument(input: $i) { alreadyRecorded } }`,
+    variables: { i: { documentId: 'document:GRO:inexistente', date: '2024-03-03', reason: 'retiro' } },
+  },
+  {
+    name: 'acknowledgeEscalation',
+    kind: 'write',
+    query: `mutation($i: AcknowledgeEscalationInput!) { acknowledgeEscalation(input: $i) { key } }`,
+    variables: { i: { streamId: GRO_DOC, key: 'no-such-escalation' } },
+  },
+  { name: 'documentChanged', kind: 'subscribe', query: `subscription { documentChanged(ople: "GRO") { id } }` },
+  { name: 'escalationRaised', kind: 'subscribe', query: `subscription { escalationRaised(ople: "GRO") { streamId } }` },
+];
+
+interface Who {
+  label: string;
+  role: Role | null;
+  institution: string | null;
+}
+const PRINCIPALS: Who[] = [
+  { label: 'no token', role: null, institution: null },
+  ...(['SUPERVISOR', 'OPERATOR', 'ADMIN'] as Role[]).flatMap((role) =>
+    ['INE', 'GRO', 'MEX'].map((institution) => ({ label: `${role}@${institution}`, role, institution })),
+  ),
+];
+
+function expected(op: Operation, who: Who): string {
+  if (!who.role) return 'UNAUTHENTICATED';
+  if (op.kind === 'write' && who.role === 'SUPERVISOR') return 'FORBIDDEN';
+  if (who.institution === 'INE' || who.institution === 'GRO') return 'ALLOWED';
+  return op.othersGet ?? 'FORBIDDEN';
+}
+
+/** Past authorization, an operation may still be told its data is wrong; any other error is reported as is. */
+const ABOUT_THE_DATA = new Set(['BAD_USER_INPUT', 'NOT_FOUND', 'CONFLICT']);
+const outcome = (errors: Array<{ extensions?: { code?: string } }> | undefined, op: Operation): string => {
+  if (!errors?.length) return 'ALLOWED';
+  const code = errors[0].extensions?.code ?? 'NO_CODE';
+  return ABOUT_THE_DATA.has(code) && code !== op.othersGet ? 'ALLOWED' : code;
+};
+
+describe('the authorization matrix: role × OPLE × operation', () => {
+  let stack: TestStack;
+  const clients: Client[] = [];
+
+  beforeAll(async () => {
+    stack = await startTestStack();
+    const setup = [
+      stack.gql(`mutation { submitDocument(input: { ople: "GRO", deliverable: 6, versionKind: PROYECTO, oficioNumber: "IEPC/GRO/SE/0100/2024", submittedOn: "2024-02-01" }) { alreadyRecorded } }`),
+      stack.gql(`mutation { recordIneRequest(input: { ople: "GRO", oficioNumber: "INE/UTSI/3000/2024", date: "2024-03-01", subject: "Informe", dueDate: "2099-01-10" }) { alreadyRecorded } }`),
+      stack.gql(`mutation { recordIneOficio(input: { ople: "GRO", kind: NOTICE, oficioNumber: "INE/UTSI/3001/2024", date: "2024-03-01", subject: "Aviso" }) { alreadyRecorded } }`),
+    ];
+    for (const answer of await Promise.all(setup)) expect(answer.errors).toBeUndefined();
+  });
+  afterAll(async () => {
+    for (const c of clients) await c.dispose();
+    await stack?.stop();
+  });
+
+  const token = (who: Who) => (who.role ? stack.tokens.issue({ subject: `${who.label.toLowerCase()}`, role: who.role, institution: who.institution! }) : null);
+
+  /** A subscription's first answer within a moment: an error code, or ALLOWED when none came. */
+  async function subscribeOutcome(op: Operation, who: Who): Promise<string> {
+    const t = token(who);
+    const client = createClient({
+      url: stack.graphqlUrl.replace(/^http/, 'ws'),
+      webSocketImpl: WebSocket,
+      connectionParams: t ? { authorization: `Bearer ${t}` } : {},
+      retryAttempts: 0,
+    });
+    clients.push(client);
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => resolve('ALLOWED'), 1500);
+      client.subscribe(
+        { query: op.query },
+        {
+          next: (value) => {
+            clearTimeout(timer);
+            resolve(outcome((value as { errors?: Array<{ extensions?: { code?: string } }> }).errors, op));
+          },
+          error: (error) => {
+            clearTimeout(timer);
+            const errors = Array.isArray(error) ? error : [error];
+            resolve(outcome(errors as Array<{ extensions?: { code?: string } }>, op));
+          },
+          complete: () => undefined,
+        },
+      );
+    });
+  }
+
+  it('covers every operation the schema has', () => {
+    const schema = buildSchema(readFileSync(join(__dirname, '../../apps/gateway/schema.gql'), 'utf8'));
+    const inSchema = [schema.getQueryType(), schema.getMutationType(), schema.getSubscriptionType()].flatMap((t) => Object.keys(t!.getFields())).sort();
+    const inMatrix = OPERATIONS.map((o) => (typeof o === 'function' ? o() : o).name).sort();
+    expect(inMatrix).toEqual(inSchema);
+  });
+
+  it('gives each principal exactly what the rule says, for every operation', async () => {
+    const table: string[] = [];
+    const mismatches: string[] = [];
+    for (const entry of OPERATIONS) {
+      for (const who of PRINCIPALS) {
+        const op = typeof entry === 'function' ? entry() : entry;
+        const got =
+          op.kind === 'subscribe'
+            ? await subscribeOutcome(op, who)
+            : outcome((await stack.gqlAs(token(who), op.query, op.variables)).errors as Array<{ extensions?: { code?: string } }> | undefined, op);
+        const want = expected(op, who);
+        table.push(`${op.name.padEnd(22)} ${who.label.padEnd(16)} ${got}`);
+        if (got !== want) mismatches.push(`${op.name} as ${who.label}: got ${got}, want ${want}`);
+      }
+    }
+    expect(mismatches).toEqual([]);
+    expect(table).toHaveLength(OPERATIONS.length * PRINCIPALS.length);
+  });
+});
