@@ -52,12 +52,27 @@ export default tseslint.config(
     },
   },
   {
+    // Repairing text extracted from PDF means matching control characters on purpose.
+    files: ['libs/intake/src/**/*.ts'],
+    rules: { 'no-control-regex': 'off' },
+  },
+  {
     files: ['libs/intake/src/**/*.ts'],
     ignores: ['**/*.spec.ts'],
     rules: {
       'no-restricted-imports': only(
         ['luxon', '@seguimiento/domain'],
         'The intake parser is pure: no I/O, no framework; it may import only luxon and the domain.',
+      ),
+    },
+  },
+  {
+    files: ['libs/reports/src/**/*.ts'],
+    ignores: ['**/*.spec.ts'],
+    rules: {
+      'no-restricted-imports': only(
+        ['luxon', 'pdfkit', '@seguimiento/domain'],
+        'Reports are rendered in memory: they may import only luxon, pdfkit and the domain (no I/O, no framework).',
       ),
     },
   },

@@ -1,0 +1,104 @@
+import { findDates, resolveDate } from './dates';
+import { findDeadlines } from './deadlines';
+import { recogniseDeliverable } from './deliverables';
+import { fold, squash } from './fold';
+import type { ReminderItem } from './model';
+
+/**
+ * The expected deliverables a reminder lists, each with its due date. Items are introduced by a
+ * bullet (•, -, *, ◦, a), 1.), 1), i)) or, with no bullets, separated by ";" after a colon when
+ * each carries its own "plazo". Positions are relative to the body given.
+ */
+export interface FoundItem extends ReminderItem {
+  start: number;
+  end: number;
+}
+
+const LINE_MARKER = /^[ \t]*(?:[-*–]|\(?[a-z]\)|\(?[0-9]{1,2}[ \t]*\.?[ \t]*\)|[0-9]{1,2}\.(?=[ \t])|[ivx]{1,4}\))[ \t]+/gm;
+const PLAZO_OPENING = /\(\s*(?:con\s+)?(?:plazo|fecha\s+limite|a\s+mas\s+tardar)/;
+
+function markers(folded: string): { start: number; end: number }[] {
+  const found: { start: number; end: number }[] = [];
+  for (let i = folded.indexOf('•'); i >= 0; i = folded.indexOf('•', i + 1)) {
+    let end = i + 1;
+    while (end < folded.length && (folded[end] === ' ' || folded[end] === '\t')) end++;
+    found.push({ start: i, end });
+  }
+  LINE_MARKER.lastIndex = 0;
+  for (let m = LINE_MARKER.exec(folded); m; m = LINE_MARKER.exec(folded)) {
+    const start = m.index + m[0].search(/\S/);
+    if (!found.some((f) => f.start === start)) found.push({ start, end: m.index + m[0].length });
+  }
+  return found.sort((a, b) => a.start - b.start);
+}
+
+/** Splits "…: item one (plazo …); item two (plazo …)" when no bullets are used. */
+function semicolonItems(folded: string, reference: string | null): { start: number; end: number }[] {
+  if (findDeadlines(folded, reference).length < 2) return [];
+  const colon = folded.indexOf(':');
+  if (colon < 0) return [];
+  const parts: { start: number; end: number }[] = [];
+  let start = colon + 1;
+  for (let i = start; i <= folded.length; i++) {
+    if (i === folded.length || folded[i] === ';') {
+      parts.push({ start, end: i });
+      start = i + 1;
+    }
+  }
+  return parts.length >= 2 ? parts : [];
+}
+
+function cleanTitle(text: string): string {
+  return squash(text)
+    .replace(/[\s;,.:]+$/, '')
+    .replace(/\s+(?:y|e)$/, '')
+    .replace(/^(?:y|e)\s+/, '')
+    .replace(/^(?:\(?[a-z]\)|\(?[0-9]{1,2}\s*\.?\s*\)|[0-9]{1,2}\.|[ivx]{1,4}\)|[-*–•])\s+/, '');
+}
+
+function item(display: string, folded: string, start: number, end: number, reference: string | null): FoundItem | null {
+  const f = folded.slice(start, end);
+  const deadlines = findDeadlines(f, reference);
+  let titleEnd = f.length;
+  let itemEnd = f.length;
+  let dueDate: string | null = null;
+  const opening = PLAZO_OPENING.exec(f);
+  if (deadlines.length > 0) {
+    const d = deadlines[0];
+    dueDate = d.iso;
+    titleEnd = opening && opening.index <= d.start ? opening.index : d.start;
+    // What follows the plazo (a closing parenthesis, ";" and, on the last item, the rest of the
+    // letter) is not part of the item.
+    const close = /^[ \t]*\)?[ \t]*[;.,]?/.exec(f.slice(d.end))!;
+    itemEnd = d.end + close[0].length;
+  } else {
+    // A flattened table row: the due date closes the line ("Informe de marzo  05/04/2024").
+    const dates = findDates(f);
+    const last = dates[dates.length - 1];
+    if (last && /^[\s;.,)]*$/.test(f.slice(last.end))) {
+      dueDate = resolveDate(last, reference);
+      titleEnd = last.start;
+    }
+  }
+  const title = cleanTitle(display.slice(start, start + titleEnd).replace(/[(\s|]+$/, ''));
+  if (!title) return null;
+  const recognised = recogniseDeliverable(fold(title));
+  return { title, deliverable: recognised.deliverable, version: recognised.version, dueDate, start, end: start + itemEnd };
+}
+
+export function extractItems(display: string, folded: string, reference: string | null): { items: FoundItem[]; introEnd: number } {
+  const found = markers(folded);
+  const ranges: { start: number; end: number }[] = [];
+  if (found.length > 0) {
+    found.forEach((m, i) => ranges.push({ start: m.end, end: i + 1 < found.length ? found[i + 1].start : folded.length }));
+  } else {
+    ranges.push(...semicolonItems(folded, reference));
+  }
+  const items: FoundItem[] = [];
+  for (const r of ranges) {
+    const it = item(display, folded, r.start, r.end, reference);
+    if (it) items.push(it);
+  }
+  const introEnd = found.length > 0 ? found[0].start : ranges.length > 0 ? ranges[0].start : folded.length;
+  return { items, introEnd };
+}
