@@ -1,0 +1,39 @@
+import { DateTime } from 'luxon';
+import type { CorrespondenceReport, ReportDocument } from './report.model';
+
+const MONTHS = ['enero', 'febrero', 'marzo', 'abril', 'mayo', 'junio', 'julio', 'agosto', 'septiembre', 'octubre', 'noviembre', 'diciembre'];
+
+/** 2024-02-18 → "18 de febrero de 2024". */
+export function longDate(iso: string): string {
+  const d = DateTime.fromISO(iso);
+  return `${d.day} de ${MONTHS[d.month - 1]} de ${d.year}`;
+}
+
+/** The heading lines of the commission's form. */
+export function heading(r: CorrespondenceReport): { title: string; subtitle: string; intro: string; closing: string } {
+  return {
+    // Ends the numbered list as the commission's reports do (and tells a reader of the text, the
+    // intake parser included, that the list is over).
+    closing: 'Lo que se informa a las y los integrantes de la Comisión para los efectos conducentes.',
+    title: `Informe de la correspondencia del PREP — ${r.ople.acronym}`,
+    subtitle: `Periodo del ${longDate(r.from)} al ${longDate(r.to)}`,
+    intro:
+      `Se informa sobre la correspondencia recibida de la Unidad Técnica de Servicios de Informática del Instituto Nacional Electoral ` +
+      `en el periodo, conforme a lo siguiente:`,
+  };
+}
+
+export function ballOf(d: ReportDocument): string {
+  return d.ballInCourt === 'INE' ? 'el INE (revisa)' : d.ballInCourt === 'OPLE' ? 'el OPLE (debe atender)' : 'nadie (concluido)';
+}
+
+export function documentLine(d: ReportDocument): string {
+  const version = d.versionKind === 'FINAL' ? 'versión final' : 'proyecto';
+  const observations = d.openObservations === 1 ? ', 1 observación abierta' : d.openObservations ? `, ${d.openObservations} observaciones abiertas` : '';
+  const due = d.dueDate ? `, plazo ${longDate(d.dueDate)}${d.overdue ? ' (VENCIDO)' : ''}` : '';
+  return `Entregable ${d.deliverable} (${version}), ${d.title}: ${d.status}; la pelota la tiene ${ballOf(d)}${observations}${due}.`;
+}
+
+export function footer(r: CorrespondenceReport): string {
+  return `Generado por seguimiento el ${DateTime.fromISO(r.generatedAt).setZone('America/Mexico_City').toFormat('yyyy-MM-dd HH:mm')} (tiempo del centro).`;
+}
