@@ -81,7 +81,7 @@ export async function main(): Promise<void> {
 
     const graphqlUrl = `http://127.0.0.1:${config.gatewayPort}/graphql`;
     say(`\nseguimiento is up in ${ms(started)}`);
-    say(`  GraphQL      ${graphqlUrl}`);
+    say(`  GraphQL      ${graphqlUrl}  (open it in a browser: the explorer; paste a token below)`);
     say(`  Health       http://127.0.0.1:${config.gatewayPort}/ready`);
     say(`  Temporal     ${temporal.address} (namespace ${config.temporalNamespace})`);
     if (temporal.uiUrl) say(`  Temporal UI  ${temporal.uiUrl}`);
@@ -91,6 +91,7 @@ export async function main(): Promise<void> {
     for (const { what, token } of tokens) say(`  ${what}\n    ${token}`);
     const operator = tokens.find((t) => t.principal.role === 'OPERATOR')!.token;
     if (config.demo && !(await runDemo(graphqlUrl, operator, say))) say('  (the system is up; the demo could not play)');
+    say('\nPaste correspondence in: npx seguimiento ingest <file.txt> [--dry-run]; the report: npx seguimiento report --ople GRO --from … --to …');
     say('\nPress Ctrl-C to stop everything.');
   } catch (error) {
     say(`error: ${error instanceof Error ? error.message : String(error)}`);

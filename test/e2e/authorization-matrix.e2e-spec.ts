@@ -39,6 +39,13 @@ const OPERATIONS: Array<Operation | (() => Operation)> = [
   { name: 'oficio', kind: 'read', query: `{ oficio(number: "IEPC/GRO/SE/0100/2024") { number } }`, othersGet: 'NOT_FOUND' },
   { name: 'request', kind: 'read', query: `{ request(id: "request:GRO:ine-utsi-3000-2024") { id } }` },
   { name: 'notice', kind: 'read', query: `{ notice(id: "notice:GRO:ine-utsi-3001-2024") { id } }` },
+  { name: 'correspondenceReport', kind: 'read', query: `{ correspondenceReport(ople: "GRO", from: "2024-03-01", to: "2024-03-31", format: TXT) { fileName } }` },
+  {
+    name: 'ingestCorrespondence',
+    kind: 'write',
+    query: `mutation($t: String!) { ingestCorrespondence(text: $t, ople: "GRO", dryRun: true) { needsReview } }`,
+    variables: { t: '1. 5 de marzo de 2024, oficio INE/UTSI/3009/2024, mediante el cual remite el calendario de simulacros.' },
+  },
   () => ({
     name: 'submitDocument',
     kind: 'write',

@@ -20,6 +20,8 @@ import { requireTokenPlugin } from './auth/require-token.plugin';
 import { InfrastructureModule } from './infrastructure/infrastructure.module';
 import { LiveModule } from './live/live.module';
 import { OficiosModule } from './oficios/oficios.module';
+import { IntakeModule } from './intake/intake.module';
+import { ReportsModule } from './reports/reports.module';
 import { ObligationsModule } from './obligations/obligations.module';
 import { SupervisionModule } from './supervision/supervision.module';
 
@@ -65,6 +67,8 @@ export class AppModule {
         SupervisionModule,
         LiveModule,
         OficiosModule,
+        IntakeModule,
+        ReportsModule,
       ],
       controllers: [HealthController, ExplorerController],
       providers: [

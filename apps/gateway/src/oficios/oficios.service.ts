@@ -7,6 +7,7 @@ import type { RecordIneOficioInput } from '../documents/dto/record-ine-oficio.in
 import { Party, type VersionKind } from '../documents/models/enums';
 import { OficioRouter } from '../documents/oficio-router';
 import { userError } from '../errors/graphql-errors';
+import type { Request } from '../obligations/models/request.model';
 import { ObligationsService } from '../obligations/obligations.service';
 import type { RecordOpleOficioInput } from './dto/record-ople-oficio.input';
 import { IneOficioKind } from './models/oficio-kinds';
@@ -50,6 +51,8 @@ export class OficiosService {
     switch (kind) {
       case IneOficioKind.REVIEW: {
         required(input.outcome, 'outcome', 'diga qué resuelve la revisión: OBSERVATIONS, PARTIALLY_ADDRESSED, ADDRESSED o ACCEPTED');
+        const receipt = await this.receiptOfRequests(input, actor);
+        if (receipt) return { ...empty, ...receipt };
         return { ...empty, ...(await this.documents.recordIneOficio(input, actor)) };
       }
       case IneOficioKind.REQUEST: {
@@ -107,6 +110,21 @@ export class OficiosService {
       result.alreadyRecorded = result.alreadyRecorded && change.alreadyRecorded;
     }
     return result;
+  }
+
+  /**
+   * "Se tiene por recibido" what INE's own requests asked for (1581 citing 1376): an acceptance
+   * that cites requests and no document closes those requests. Null when that is not the case.
+   */
+  private async receiptOfRequests(input: RecordIneOficioInput, actor: string): Promise<{ request: Request; alreadyRecorded: boolean } | null> {
+    if (input.outcome !== 'ACCEPTED' || input.documentId) return null;
+    const requests = await this.router.requestsCiting(input.ople, input.references);
+    if (requests.length === 0 || (await this.router.route(input.ople, input.references))) return null;
+    const oficioNumber = normalizeOficioNumber(input.oficioNumber);
+    for (const requestId of requests) await this.checkRequestOpen(requestId, input.ople, oficioNumber);
+    const changes = [];
+    for (const requestId of requests) changes.push(await this.obligations.fulfillRequest({ requestId, oficioNumber, date: input.date, by: Party.INE }, actor));
+    return { request: changes[changes.length - 1].request, alreadyRecorded: changes.every((c) => c.alreadyRecorded) };
   }
 
   private byDeliverable(input: RecordOpleOficioInput): string | null {

@@ -1,0 +1,135 @@
+import { DomainError } from '@seguimiento/domain';
+import { type IntakeJson, parseCorrespondence, toIntakeJson } from '@seguimiento/intake';
+import { opleArg, parse } from '../args';
+import { connect } from '../connection';
+import { inferOple } from '../infer-ople';
+import type { Io } from '../io';
+import { readInput } from '../read-input';
+import { EXIT, HELP, UsageError } from '../usage';
+
+const INGEST = `mutation($text: String!, $ople: String!, $dryRun: Boolean!) {
+  ingestCorrespondence(text: $text, ople: $ople, dryRun: $dryRun) {
+    created alreadyRecorded needsReview failed warnings
+    oficios {
+      number date kind outcome additionalObservations references deadline deliverable
+      items { title deliverable dueDate } meeting confidence needsReview reviewReasons
+      result targets message assumptions
+    }
+  }
+}`;
+
+interface Ingested extends IntakeJson {
+  reviewReasons: string[];
+  result: 'PLANNED' | 'CREATED' | 'ALREADY_RECORDED' | 'NEEDS_REVIEW' | 'FAILED';
+  targets: string[];
+  message: string | null;
+  assumptions: string[];
+}
+interface IngestReport {
+  created: number;
+  alreadyRecorded: number;
+  needsReview: number;
+  failed: number;
+  warnings: string[];
+  oficios: Ingested[];
+}
+
+const KIND: Record<string, string> = { REVIEW: 'revisión', REQUEST: 'solicitud', REMINDER: 'recordatorio', INVITATION: 'invitación', NOTICE: 'aviso' };
+const OUTCOME: Record<string, string> = { OBSERVATIONS: 'observaciones', PARTIALLY_ADDRESSED: 'atendidas parcialmente', ADDRESSED: 'atendidas', ACCEPTED: 'recibido' };
+const RESULT: Record<Ingested['result'], string> = {
+  PLANNED: 'se registraría',
+  CREATED: 'registrado',
+  ALREADY_RECORDED: 'ya estaba registrado',
+  NEEDS_REVIEW: 'REVISAR',
+  FAILED: 'RECHAZADO',
+};
+
+/** The 12 fields of the --json contract, in its order, null where absent. */
+const jsonOf = (o: IntakeJson): IntakeJson => ({
+  number: o.number,
+  date: o.date,
+  kind: o.kind,
+  outcome: o.outcome,
+  additionalObservations: o.additionalObservations,
+  references: o.references,
+  deadline: o.deadline,
+  deliverable: o.deliverable,
+  items: o.items,
+  meeting: o.meeting,
+  confidence: o.confidence,
+  needsReview: o.needsReview,
+});
+
+function what(o: IntakeJson): string {
+  const kind = o.kind ? KIND[o.kind] : '¿tipo?';
+  const outcome = o.outcome ? `: ${OUTCOME[o.outcome]}${o.additionalObservations ? ' (+adicionales)' : ''}` : '';
+  const extra = o.deadline ? `, a más tardar ${o.deadline}` : o.meeting ? `, reunión ${o.meeting}` : o.items.length ? `, ${o.items.length} entregables` : '';
+  const deliverable = o.deliverable ? `, entregable ${o.deliverable}` : '';
+  return `${kind}${outcome}${deliverable}${extra}`;
+}
+
+function line(o: Ingested, index: number, total: number): string[] {
+  const head = `  [${String(index + 1).padStart(String(total).length)}/${total}] ${(o.number ?? '(sin número)').padEnd(22)} ${o.date ?? '(sin fecha)'}  ${what(o)}`;
+  const where = o.targets.length ? ` → ${o.targets.join(', ')}` : '';
+  const lines = [`${head}\n      ${RESULT[o.result]}${where}`];
+  for (const reason of o.reviewReasons) lines.push(`      motivo: ${reason}`);
+  if (o.message) lines.push(`      ${o.message}`);
+  for (const a of o.assumptions) lines.push(`      supuesto: ${a}`);
+  return lines;
+}
+
+export async function ingest(args: string[], io: Io): Promise<number> {
+  const { values, positionals } = parse(args, { ople: { type: 'string' }, 'dry-run': { type: 'boolean' }, json: { type: 'boolean' } }, 1);
+  if (values.help) return io.out(HELP.ingest), EXIT.OK;
+  const file = positionals[0];
+  if (!file) throw new UsageError('falta FILE: el texto de la correspondencia ("-" para la entrada estándar)');
+  const text = readInput(file);
+  let ople = opleArg(values.ople, false);
+  if (!ople) {
+    const inferred = inferOple(text);
+    if (inferred) {
+      ople = inferred.ople;
+      if (!values.json) io.err(`OPLE ${ople} (${inferred.because}; use --ople para indicar otro)`);
+    } else if (!values['dry-run']) {
+      throw new UsageError('falta --ople: el texto no nombra un solo estado, indique el OPLE (p. ej. --ople GRO)');
+    }
+  }
+
+  let report: IngestReport;
+  if (values['dry-run']) {
+    let parsed: ReturnType<typeof parseCorrespondence>;
+    try {
+      parsed = parseCorrespondence(text, { ople });
+    } catch (error) {
+      if (error instanceof DomainError) throw new UsageError(`${file}: ${error.message}`);
+      throw error;
+    }
+    const oficios = parsed.oficios.map((o) => ({ ...toIntakeJson(o), reviewReasons: o.reviewReasons, result: o.needsReview ? 'NEEDS_REVIEW' : 'PLANNED', targets: [], message: null, assumptions: [] }) as Ingested);
+    report = { created: 0, alreadyRecorded: 0, needsReview: oficios.filter((o) => o.needsReview).length, failed: 0, warnings: parsed.warnings, oficios };
+  } else {
+    const connection = connect();
+    if (!values.json) io.err(`registrando la correspondencia de ${file} en ${connection.url}…`);
+    const started = Date.now();
+    const progress = setInterval(() => !values.json && io.err(`  … ${Math.round((Date.now() - started) / 1000)} s`), 5000);
+    try {
+      report = (await connection.request<{ ingestCorrespondence: IngestReport }>(INGEST, { text, ople, dryRun: false })).ingestCorrespondence;
+    } finally {
+      clearInterval(progress);
+    }
+  }
+
+  const attention = report.oficios.filter((o) => o.result === 'NEEDS_REVIEW' || o.result === 'FAILED').length;
+  if (values.json) {
+    io.out(JSON.stringify(report.oficios.map(jsonOf), null, 2));
+  } else {
+    io.out(`${file}: ${report.oficios.length} oficios${ople ? ` (OPLE ${ople})` : ''}`);
+    report.oficios.forEach((o, i) => line(o, i, report.oficios.length).forEach((l) => io.out(l)));
+    for (const w of report.warnings) io.out(`aviso: ${w}`);
+    io.out(
+      values['dry-run']
+        ? `prueba: ${report.oficios.length - report.needsReview} se registrarían, ${report.needsReview} para revisión (no se registró nada)`
+        : `resumen: ${report.created} registrados, ${report.alreadyRecorded} ya estaban, ${report.needsReview} para revisión, ${report.failed} rechazados`,
+    );
+  }
+  return attention > 0 ? EXIT.NEEDS_REVIEW : EXIT.OK;
+}

@@ -1,0 +1,41 @@
+/** Exit codes: 0 done; 1 some oficios need review; 2 bad usage or unreadable input; 3 the server could not be reached or refused. */
+export const EXIT = { OK: 0, NEEDS_REVIEW: 1, USAGE: 2, SERVER: 3 } as const;
+
+/** Bad usage or unreadable input (exit 2): the message names the argument and the reason. */
+export class UsageError extends Error {}
+
+/** The server could not be reached, or refused the request (exit 3). */
+export class ServerError extends Error {}
+
+export const HELP = {
+  main: `seguimiento — el seguimiento de los entregables del PREP entre el INE y los OPLE
+
+uso: seguimiento <comando> [opciones]
+
+comandos:
+  ingest FILE [--ople ID] [--dry-run] [--json]
+      lee un texto de correspondencia (el informe mensual, o texto extraído de un PDF) y
+      registra cada oficio; con --dry-run solo lo lee (no necesita servidor); con --json
+      imprime solo el arreglo JSON de los oficios leídos
+  report --ople ID --from AAAA-MM-DD --to AAAA-MM-DD [--format md|txt|pdf] [--out FILE]
+      el informe de la comisión: oficios recibidos en el periodo, estado de cada documento,
+      lo vencido y lo que vence; PDF a --out (por omisión informe-<OPLE>-<desde>-<hasta>.pdf)
+  status [--ople ID] [--as-of AAAA-MM-DD]
+      quién tiene la pelota, qué está vencido y qué vence, hoy o en una fecha pasada
+
+conexión (ingest sin --dry-run, report, status):
+  SEGUIMIENTO_URL    la API GraphQL (por omisión http://127.0.0.1:4000/graphql)
+  SEGUIMIENTO_TOKEN  un token Bearer; sin él, en la máquina de npm start se firma uno de
+                     OPERATOR del INE con el secreto de .data/jwt-secret
+
+códigos de salida: 0 hecho; 1 algunos oficios necesitan revisión; 2 uso incorrecto o entrada
+ilegible; 3 el servidor no respondió o rechazó la solicitud`,
+  ingest: `uso: seguimiento ingest FILE [--ople ID] [--dry-run] [--json]
+
+  FILE        texto de la correspondencia ("-" para la entrada estándar)
+  --ople ID   el OPLE (clave ISO, p. ej. GRO); sin ella se deduce del texto si nombra un solo estado
+  --dry-run   solo leer: no registra nada y no necesita servidor
+  --json      imprimir solo el arreglo JSON de los oficios leídos`,
+  report: `uso: seguimiento report --ople ID --from AAAA-MM-DD --to AAAA-MM-DD [--format md|txt|pdf] [--out FILE]`,
+  status: `uso: seguimiento status [--ople ID] [--as-of AAAA-MM-DD]`,
+};

@@ -1,0 +1,93 @@
+import { findDeliverable, isIneOficio } from '@seguimiento/domain';
+import type { ParsedOficio } from '@seguimiento/intake';
+
+/**
+ * How one parsed oficio enters the system: through INE's door or the OPLE's, with the same inputs
+ * an operator would type into recordIneOficio / recordOpleOficio — or not at all, with the reasons
+ * a person must look at it. Pure: the routing by citations happens behind the doors.
+ */
+export type IngestStep =
+  | { door: 'INE'; input: IneOficioCommand; assumptions: string[] }
+  | { door: 'OPLE'; input: OpleOficioCommand; assumptions: string[] }
+  | { door: 'NONE'; reasons: string[] };
+
+export interface IneOficioCommand {
+  ople: string;
+  kind: 'REVIEW' | 'REQUEST' | 'REMINDER' | 'INVITATION' | 'NOTICE';
+  oficioNumber: string;
+  date: string;
+  references: string[];
+  outcome?: 'OBSERVATIONS' | 'PARTIALLY_ADDRESSED' | 'ADDRESSED' | 'ACCEPTED';
+  additionalObservations?: boolean;
+  deliverable?: number;
+  versionKind?: 'PROYECTO' | 'FINAL';
+  subject?: string;
+  dueDate?: string;
+  items?: Array<{ deliverable: number; versionKind: 'PROYECTO' | 'FINAL'; title?: string; dueDate: string }>;
+  meetingAt?: string;
+}
+
+export interface OpleOficioCommand {
+  ople: string;
+  oficioNumber: string;
+  date: string;
+  references: string[];
+  deliverable?: number;
+  versionKind?: 'PROYECTO' | 'FINAL';
+}
+
+/**
+ * The version a deliverable's oficio concerns: as stated; a single-version entregable is its
+ * final version; otherwise the proyecto is assumed, and the assumption is said.
+ */
+function versionOf(deliverable: number, stated: 'PROYECTO' | 'FINAL' | null, assumptions: string[]): 'PROYECTO' | 'FINAL' {
+  if (stated) return stated;
+  if (!findDeliverable(deliverable)?.twoVersions) return 'FINAL';
+  assumptions.push(`se supone el proyecto del entregable ${deliverable}: el oficio no dice si es el proyecto o la versión final`);
+  return 'PROYECTO';
+}
+
+export function planIngest(oficio: ParsedOficio, ople: string): IngestStep {
+  if (oficio.needsReview) return { door: 'NONE', reasons: oficio.reviewReasons.length ? oficio.reviewReasons : ['el analizador pidió revisión'] };
+  const reasons: string[] = [];
+  if (!oficio.number) reasons.push('no se encontró el número del oficio');
+  if (!oficio.date) reasons.push('no se encontró la fecha del oficio');
+  if (!oficio.kind) reasons.push('no se reconoce el tipo de oficio');
+  if (reasons.length) return { door: 'NONE', reasons };
+  const base = { ople, oficioNumber: oficio.number!, date: oficio.date!, references: oficio.references };
+  const assumptions: string[] = [];
+  const deliverable = oficio.deliverable ?? undefined;
+  // Only a document needs its version (reviews and the OPLE's submissions); requests and notices just name the entregable.
+  const version = () => (deliverable !== undefined ? versionOf(deliverable, oficio.deliverableVersion, assumptions) : undefined);
+
+  if (!isIneOficio(oficio.number!)) return { door: 'OPLE', input: { ...base, deliverable, versionKind: version() }, assumptions };
+
+  const subject = oficio.subject ?? oficio.summary;
+  switch (oficio.kind!) {
+    case 'REVIEW':
+      if (!oficio.outcome) return { door: 'NONE', reasons: ['no se reconoce qué resuelve la revisión (observaciones, atendidas, recibido)'] };
+      if (deliverable === undefined && oficio.references.length === 0) {
+        return { door: 'NONE', reasons: ['no se puede asociar a un documento: no cita oficios y no se reconoce un entregable del lineamiento 33'] };
+      }
+      return {
+        door: 'INE',
+        input: { ...base, kind: 'REVIEW', outcome: oficio.outcome, additionalObservations: oficio.additionalObservations ?? false, deliverable, versionKind: version() },
+        assumptions,
+      };
+    case 'REQUEST':
+      return { door: 'INE', input: { ...base, kind: 'REQUEST', subject, dueDate: oficio.deadline ?? undefined, deliverable }, assumptions };
+    case 'REMINDER': {
+      const unusable = oficio.items.filter((i) => i.deliverable === null || i.dueDate === null);
+      if (oficio.items.length === 0) return { door: 'NONE', reasons: ['el recordatorio no lista ningún entregable reconocible'] };
+      if (unusable.length) {
+        return { door: 'NONE', reasons: unusable.map((i) => `elemento sin ${i.deliverable === null ? 'entregable reconocible' : 'plazo'}: «${i.title.slice(0, 80)}»`) };
+      }
+      const items = oficio.items.map((i) => ({ deliverable: i.deliverable!, versionKind: versionOf(i.deliverable!, i.version, assumptions), title: i.title, dueDate: i.dueDate! }));
+      return { door: 'INE', input: { ...base, kind: 'REMINDER', items }, assumptions };
+    }
+    case 'INVITATION':
+      return { door: 'INE', input: { ...base, kind: 'INVITATION', subject, meetingAt: oficio.meeting?.at, deliverable }, assumptions };
+    case 'NOTICE':
+      return { door: 'INE', input: { ...base, kind: 'NOTICE', subject, deliverable }, assumptions };
+  }
+}

@@ -1,0 +1,121 @@
+import { Field, Float, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { IneOficioKind } from '../../oficios/models/oficio-kinds';
+import { ReviewOutcome } from '../../documents/models/enums';
+
+export enum IngestResult {
+  PLANNED = 'PLANNED',
+  CREATED = 'CREATED',
+  ALREADY_RECORDED = 'ALREADY_RECORDED',
+  NEEDS_REVIEW = 'NEEDS_REVIEW',
+  FAILED = 'FAILED',
+}
+registerEnumType(IngestResult, {
+  name: 'IngestResult',
+  description: 'Qué pasó con un oficio del texto.',
+  valuesMap: {
+    PLANNED: { description: 'Prueba (dryRun): se registraría así; no se registró nada.' },
+    CREATED: { description: 'Registrado: cambió un documento, una solicitud o un aviso.' },
+    ALREADY_RECORDED: { description: 'Ya estaba registrado: no cambió nada.' },
+    NEEDS_REVIEW: { description: 'No se registró: una persona debe revisarlo (ver reviewReasons).' },
+    FAILED: { description: 'No se registró: el sistema lo rechazó (ver message).' },
+  },
+});
+
+@ObjectType({ description: 'Un entregable recordado, tal como se leyó.' })
+export class ParsedReminderItem {
+  @Field({ description: 'Título como lo escribe el oficio.' })
+  title!: string;
+
+  @Field(() => Int, { nullable: true, description: 'Entregable reconocido.' })
+  deliverable!: number | null;
+
+  @Field(() => String, { nullable: true, description: 'Plazo máximo (AAAA-MM-DD).' })
+  dueDate!: string | null;
+}
+
+@ObjectType({ description: 'Un oficio leído del texto, y lo que pasó al registrarlo.' })
+export class IngestedOficio {
+  @Field(() => String, { nullable: true, description: 'Número del oficio.' })
+  number!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Fecha del oficio (AAAA-MM-DD).' })
+  date!: string | null;
+
+  @Field(() => IneOficioKind, { nullable: true, description: 'Tipo: REVIEW, REQUEST, REMINDER, INVITATION o NOTICE.' })
+  kind!: IneOficioKind | null;
+
+  @Field(() => ReviewOutcome, { nullable: true, description: 'En revisiones: lo que resuelve.' })
+  outcome!: ReviewOutcome | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'En revisiones: si se generan observaciones adicionales.' })
+  additionalObservations!: boolean | null;
+
+  @Field(() => [String], { description: 'Oficios que cita.' })
+  references!: string[];
+
+  @Field(() => String, { nullable: true, description: 'Plazo explícito ("a más tardar", "plazo máximo"), AAAA-MM-DD.' })
+  deadline!: string | null;
+
+  @Field(() => Int, { nullable: true, description: 'Entregable del lineamiento 33, si se reconoce.' })
+  deliverable!: number | null;
+
+  @Field(() => [ParsedReminderItem], { description: 'En recordatorios: cada entregable con su plazo.' })
+  items!: ParsedReminderItem[];
+
+  @Field(() => String, { nullable: true, description: 'En invitaciones: fecha y hora de la reunión (ISO 8601 con su zona).' })
+  meeting!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'De qué trata, en sus palabras.' })
+  subject!: string | null;
+
+  @Field({ description: 'Resumen en un párrafo.' })
+  summary!: string;
+
+  @Field(() => Float, { description: 'Confianza de la lectura (0 a 1).' })
+  confidence!: number;
+
+  @Field({ description: 'Si una persona debe revisarlo.' })
+  needsReview!: boolean;
+
+  @Field(() => [String], { description: 'Por qué necesita revisión.' })
+  reviewReasons!: string[];
+
+  @Field(() => Int, { description: 'Dónde empieza en el texto (carácter).' })
+  spanStart!: number;
+
+  @Field(() => Int, { description: 'Dónde termina en el texto (carácter, exclusivo).' })
+  spanEnd!: number;
+
+  @Field(() => IngestResult, { description: 'Qué pasó.' })
+  result!: IngestResult;
+
+  @Field(() => [String], { description: 'Los casos que tocó (o tocaría): document:…, request:…, notice:….' })
+  targets!: string[];
+
+  @Field(() => String, { nullable: true, description: 'Por qué falló, o qué se registró.' })
+  message!: string | null;
+
+  @Field(() => [String], { description: 'Lo que se supuso al registrarlo (p. ej. la versión del entregable).' })
+  assumptions!: string[];
+}
+
+@ObjectType({ description: 'El resultado de ingresar un texto de correspondencia.' })
+export class IngestReport {
+  @Field(() => [IngestedOficio], { description: 'Cada oficio leído, en orden de fecha.' })
+  oficios!: IngestedOficio[];
+
+  @Field(() => Int, { description: 'Registrados ahora.' })
+  created!: number;
+
+  @Field(() => Int, { description: 'Ya estaban registrados.' })
+  alreadyRecorded!: number;
+
+  @Field(() => Int, { description: 'Necesitan revisión de una persona.' })
+  needsReview!: number;
+
+  @Field(() => Int, { description: 'Rechazados por el sistema.' })
+  failed!: number;
+
+  @Field(() => [String], { description: 'Avisos sobre el texto en su conjunto.' })
+  warnings!: string[];
+}
