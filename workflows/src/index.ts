@@ -1,2 +1,3 @@
 export { documentWorkflow } from './document.workflow';
 export { requestWorkflow } from './request.workflow';
+export { timerProbeWorkflow } from './timer-probe.workflow';

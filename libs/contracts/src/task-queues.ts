@@ -4,3 +4,5 @@ export const DOCUMENTS_TASK_QUEUE = 'seguimiento-documents';
 /** Workflow type names, so callers start workflows without importing workflow code. */
 export const DOCUMENT_WORKFLOW_TYPE = 'documentWorkflow';
 export const REQUEST_WORKFLOW_TYPE = 'requestWorkflow';
+/** The benchmark's timer probe (see workflows/src/timer-probe.workflow.ts). */
+export const TIMER_PROBE_WORKFLOW_TYPE = 'timerProbeWorkflow';
