@@ -162,13 +162,14 @@ describe('intake of the seed, and the commission’s report', () => {
 
   it('the CLI: --dry-run --json needs no server and prints the 12 fields of each oficio', async () => {
     const { code, stdout } = await cli(['ingest', SEED, '--dry-run', '--json'], { SEGUIMIENTO_URL: `http://127.0.0.1:${await closedPort()}/graphql` });
-    expect(code).toBe(0);
+    expect(code).toBe(1); // 1312 would need a person, as in the real ingest
     const oficios = JSON.parse(stdout) as Array<Record<string, unknown>>;
     expect(oficios).toHaveLength(17);
     for (const o of oficios) {
       expect(Object.keys(o)).toEqual(['number', 'date', 'kind', 'outcome', 'additionalObservations', 'references', 'deadline', 'deliverable', 'items', 'meeting', 'confidence', 'needsReview']);
     }
     expect(oficios[4]).toMatchObject({ number: 'INE/UTSI/1221/2024', kind: 'REQUEST', deadline: '2024-03-04' });
+    expect(oficios.filter((o) => o.needsReview).map((o) => o.number)).toEqual(['INE/UTSI/1312/2024']);
   });
 
   it('the CLI: ingest, status as of a past day, and the report as PDF', async () => {

@@ -1,5 +1,5 @@
 import { DomainError } from '@seguimiento/domain';
-import { type IntakeJson, parseCorrespondence, toIntakeJson } from '@seguimiento/intake';
+import { type IntakeJson, parseCorrespondence, planIngest, toIntakeJson } from '@seguimiento/intake';
 import { opleArg, parse } from '../args';
 import { connect } from '../connection';
 import { inferOple } from '../infer-ople';
@@ -104,7 +104,22 @@ export async function ingest(args: string[], io: Io): Promise<number> {
       if (error instanceof DomainError) throw new UsageError(`${file}: ${error.message}`);
       throw error;
     }
-    const oficios = parsed.oficios.map((o) => ({ ...toIntakeJson(o), reviewReasons: o.reviewReasons, result: o.needsReview ? 'NEEDS_REVIEW' : 'PLANNED', targets: [], message: null, assumptions: [] }) as Ingested);
+    // The same plan the server follows: what it could not record is flagged here too.
+    const oficios = [...parsed.oficios]
+      .sort((a, b) => (a.date ?? '9999').localeCompare(b.date ?? '9999'))
+      .map((o) => {
+        const step = planIngest(o, ople ?? '');
+        const review = step.door === 'NONE';
+        return {
+          ...toIntakeJson(o),
+          needsReview: review,
+          reviewReasons: review ? step.reasons : [],
+          result: review ? 'NEEDS_REVIEW' : 'PLANNED',
+          targets: [],
+          message: null,
+          assumptions: review ? [] : step.assumptions,
+        } as Ingested;
+      });
     report = { created: 0, alreadyRecorded: 0, needsReview: oficios.filter((o) => o.needsReview).length, failed: 0, warnings: parsed.warnings, oficios };
   } else {
     const connection = connect();

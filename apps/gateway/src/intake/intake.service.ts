@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import { DomainError } from '@seguimiento/domain';
-import { type ParsedOficio, parseCorrespondence } from '@seguimiento/intake';
 import { GraphQLError } from 'graphql';
 import type { RecordIneOficioInput } from '../documents/dto/record-ine-oficio.input';
 import { userError } from '../errors/graphql-errors';
@@ -8,7 +7,7 @@ import type { RecordOpleOficioInput } from '../oficios/dto/record-ople-oficio.in
 import type { IneOficioKind } from '../oficios/models/oficio-kinds';
 import { OficiosService } from '../oficios/oficios.service';
 import type { ReviewOutcome } from '../documents/models/enums';
-import { type IngestStep, planIngest } from './ingest-plan';
+import { type IngestStep, type ParsedOficio, parseCorrespondence, planIngest } from '@seguimiento/intake';
 import { type IngestReport, IngestResult, type IngestedOficio } from './models/ingest.models';
 
 /** Errors about the data (not the system): the oficio is reported as FAILED and the rest go on. */

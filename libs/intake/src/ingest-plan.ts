@@ -1,5 +1,5 @@
 import { findDeliverable, isIneOficio } from '@seguimiento/domain';
-import type { ParsedOficio } from '@seguimiento/intake';
+import type { ParsedOficio } from './model';
 
 /**
  * How one parsed oficio enters the system: through INE's door or the OPLE's, with the same inputs

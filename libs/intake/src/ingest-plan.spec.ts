@@ -1,4 +1,4 @@
-import type { ParsedOficio } from '@seguimiento/intake';
+import type { ParsedOficio } from './model';
 import { planIngest } from './ingest-plan';
 
 const parsed = (over: Partial<ParsedOficio>): ParsedOficio => ({
