@@ -42,21 +42,21 @@ export class DocumentsResolver {
 
   @Writes()
   @Mutation(() => DocumentChange, { description: 'Registra la remisión de un documento del OPLE al INE (primera versión o nueva versión tras observaciones).' })
-  submitDocument(@Args('input') input: SubmitDocumentInput, @CurrentPrincipal() who: Principal): Promise<DocumentChange> {
+  submitDocument(@Args('input', { description: 'Lo que se registra; cada campo está descrito en su tipo de entrada.' }) input: SubmitDocumentInput, @CurrentPrincipal() who: Principal): Promise<DocumentChange> {
     assertOpleAccess(who, input.ople);
     return this.documents.submit(input, who.subject);
   }
 
   @Writes()
   @Mutation(() => DocumentChange, { description: 'Prorroga el plazo en curso de un documento.' })
-  extendDeadline(@Args('input') input: ExtendDeadlineInput, @CurrentPrincipal() who: Principal): Promise<DocumentChange> {
+  extendDeadline(@Args('input', { description: 'Lo que se registra; cada campo está descrito en su tipo de entrada.' }) input: ExtendDeadlineInput, @CurrentPrincipal() who: Principal): Promise<DocumentChange> {
     assertOpleAccess(who, this.documents.opleOf(input.documentId));
     return this.documents.extendDeadline(input, who.subject);
   }
 
   @Writes()
   @Mutation(() => DocumentChange, { description: 'Retira un documento: deja de correr su plazo.' })
-  withdrawDocument(@Args('input') input: WithdrawDocumentInput, @CurrentPrincipal() who: Principal): Promise<DocumentChange> {
+  withdrawDocument(@Args('input', { description: 'Lo que se registra; cada campo está descrito en su tipo de entrada.' }) input: WithdrawDocumentInput, @CurrentPrincipal() who: Principal): Promise<DocumentChange> {
     assertOpleAccess(who, this.documents.opleOf(input.documentId));
     return this.documents.withdraw(input, who.subject);
   }

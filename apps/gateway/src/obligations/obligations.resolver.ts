@@ -20,21 +20,21 @@ export class ObligationsResolver {
 
   @Writes()
   @Mutation(() => ReminderChange, { description: 'Registra un "atento recordatorio" del INE: un entregable esperado por elemento, con su plazo máximo.' })
-  recordIneReminder(@Args('input') input: RecordIneReminderInput, @CurrentPrincipal() who: Principal): Promise<ReminderChange> {
+  recordIneReminder(@Args('input', { description: 'Lo que se registra; cada campo está descrito en su tipo de entrada.' }) input: RecordIneReminderInput, @CurrentPrincipal() who: Principal): Promise<ReminderChange> {
     assertOpleAccess(who, input.ople);
     return this.obligations.recordReminder(input, who.subject);
   }
 
   @Writes()
   @Mutation(() => RequestChange, { description: 'Registra una solicitud del INE con su plazo ("a más tardar").' })
-  recordIneRequest(@Args('input') input: RecordIneRequestInput, @CurrentPrincipal() who: Principal): Promise<RequestChange> {
+  recordIneRequest(@Args('input', { description: 'Lo que se registra; cada campo está descrito en su tipo de entrada.' }) input: RecordIneRequestInput, @CurrentPrincipal() who: Principal): Promise<RequestChange> {
     assertOpleAccess(who, input.ople);
     return this.obligations.recordRequest(input, who.subject);
   }
 
   @Writes()
   @Mutation(() => RequestChange, { description: 'Registra lo que atiende una solicitud: la respuesta del OPLE o el oficio del INE que la tiene por recibida.' })
-  fulfillRequest(@Args('input') input: FulfillRequestInput, @CurrentPrincipal() who: Principal): Promise<RequestChange> {
+  fulfillRequest(@Args('input', { description: 'Lo que se registra; cada campo está descrito en su tipo de entrada.' }) input: FulfillRequestInput, @CurrentPrincipal() who: Principal): Promise<RequestChange> {
     assertOpleAccess(who, opleOfRequest(input.requestId));
     return this.obligations.fulfillRequest(input, who.subject);
   }

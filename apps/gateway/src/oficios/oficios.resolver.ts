@@ -22,7 +22,7 @@ export class OficiosResolver {
     description:
       'Registra un oficio del INE: una revisión (se enlaza con su documento por los oficios que cita), una solicitud, un recordatorio, una invitación o un aviso.',
   })
-  recordIneOficio(@Args('input') input: RecordIneOficioInput, @CurrentPrincipal() who: Principal): Promise<IneOficioRecorded> {
+  recordIneOficio(@Args('input', { description: 'Lo que se registra; cada campo está descrito en su tipo de entrada.' }) input: RecordIneOficioInput, @CurrentPrincipal() who: Principal): Promise<IneOficioRecorded> {
     assertOpleAccess(who, input.ople);
     return this.oficios.recordIne(input, who.subject);
   }
@@ -31,7 +31,7 @@ export class OficiosResolver {
   @Mutation(() => OpleOficioRecorded, {
     description: 'Registra un oficio del OPLE: remite un entregable, una nueva versión que atiende observaciones, o responde una solicitud.',
   })
-  recordOpleOficio(@Args('input') input: RecordOpleOficioInput, @CurrentPrincipal() who: Principal): Promise<OpleOficioRecorded> {
+  recordOpleOficio(@Args('input', { description: 'Lo que se registra; cada campo está descrito en su tipo de entrada.' }) input: RecordOpleOficioInput, @CurrentPrincipal() who: Principal): Promise<OpleOficioRecorded> {
     assertOpleAccess(who, input.ople);
     return this.oficios.recordOple(input, who.subject);
   }

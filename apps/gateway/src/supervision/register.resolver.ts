@@ -104,7 +104,7 @@ export class RegisterResolver {
 
   @Writes()
   @Mutation(() => EscalationEntry, { description: 'Registra que alguien se hizo cargo de un escalamiento (una sola vez; repetirlo no cambia nada).' })
-  acknowledgeEscalation(@Args('input') input: AcknowledgeEscalationInput, @CurrentPrincipal() who: Principal): Promise<EscalationEntry> {
+  acknowledgeEscalation(@Args('input', { description: 'Lo que se registra; cada campo está descrito en su tipo de entrada.' }) input: AcknowledgeEscalationInput, @CurrentPrincipal() who: Principal): Promise<EscalationEntry> {
     assertOpleAccess(who, input.streamId.split(':')[1]);
     return this.acknowledgements.acknowledge(input, who.subject);
   }
