@@ -1,4 +1,3 @@
-import { MEXICO_CITY } from '@seguimiento/domain';
 import { DateTime } from 'luxon';
 
 /**
@@ -73,8 +72,10 @@ function build(m: RegExpExecArray): FoundDate {
   };
 }
 
+// A calendar date written in an oficio is local to Mexico City, but as a date (no time of day)
+// it needs no zone arithmetic: UTC calendars agree, and spare the zone lookups on big inputs.
 function isValidDay(year: number, month: number, day: number): boolean {
-  return month >= 1 && month <= 12 && day >= 1 && DateTime.fromObject({ year, month, day }, { zone: MEXICO_CITY }).isValid;
+  return month >= 1 && month <= 12 && day >= 1 && day <= (DateTime.utc(year, month, 1).daysInMonth ?? 0);
 }
 
 function isoOf(year: number, month: number, day: number): string {
@@ -107,14 +108,15 @@ export function resolveDate(found: FoundDate, reference: string | null): string 
   if (!found.valid) return null;
   if (found.iso) return found.iso;
   if (!reference) return null;
-  const ref = DateTime.fromISO(reference, { zone: MEXICO_CITY });
-  let best: DateTime | null = null;
+  const ref = DateTime.fromISO(reference, { zone: 'utc' });
+  if (!ref.isValid) return null;
+  let best: { iso: string; distance: number } | null = null;
   for (const year of [ref.year - 1, ref.year, ref.year + 1]) {
-    const candidate = DateTime.fromObject({ year, month: found.month, day: found.day }, { zone: MEXICO_CITY });
-    if (!candidate.isValid) continue;
-    if (!best || Math.abs(candidate.diff(ref).milliseconds) < Math.abs(best.diff(ref).milliseconds)) best = candidate;
+    if (!isValidDay(year, found.month, found.day)) continue;
+    const distance = Math.abs(Date.UTC(year, found.month - 1, found.day) - ref.toMillis());
+    if (!best || distance < best.distance) best = { iso: isoOf(year, found.month, found.day), distance };
   }
-  return best ? best.toISODate() : null;
+  return best ? best.iso : null;
 }
 
 /** "2024-02-19" → "19 de febrero de 2024". */

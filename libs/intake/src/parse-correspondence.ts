@@ -1,7 +1,7 @@
 import { DomainError, findOple } from '@seguimiento/domain';
 import { classify, PHRASES } from './classify';
 import { FoundDate, dateAt, findDates } from './dates';
-import { FoundDeadline, findDeadlines } from './deadlines';
+import { findDeadlines } from './deadlines';
 import { recogniseDeliverable } from './deliverables';
 import { fold, squash } from './fold';
 import { originalRange } from './mapped-text';
@@ -147,8 +147,8 @@ function parseSegment(ctx: Context, seg: Segment): ParsedOficio {
     items = found.items;
     if (items.length) introEnd = found.introEnd;
   }
-  const inItems = (d: FoundDeadline) => items.some((i) => d.start >= i.start && d.start < i.end) || d.start >= introEnd;
-  const deadlines = findDeadlines(folded, iso).filter((d) => !inItems(d));
+  // The oficio's own deadline is said outside its items (items come after introEnd).
+  const deadlines = findDeadlines(introEnd < folded.length ? folded.slice(0, introEnd) : folded, iso);
   const first = deadlines[0];
   let deadline: string | null = null;
   if (first) {
@@ -263,7 +263,7 @@ function warnAboutStructure(ctx: Context, segments: Segment[], leftOut: { start:
 export function parseCorrespondence(text: string, options?: ParseOptions): ParseResult {
   const input = checkInput(text, options);
   const normalized = normalizeText(input.text);
-  if (normalized.text.trim() === '') invalid('text', 'no contiene texto legible (solo caracteres de control o espacios).');
+  if (normalized.text.trim() === '') invalid('text', 'no contiene texto legible (solo caracteres de control, espacios, encabezados o números de página).');
   const display = normalized.text;
   const folded = fold(display);
   const ctx: Context = { normalized, display, folded, lines: lineStarts(input.text), ople: input.ople, warnings: [] };

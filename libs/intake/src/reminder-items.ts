@@ -19,15 +19,17 @@ const PLAZO_OPENING = /\(\s*(?:con\s+)?(?:plazo|fecha\s+limite|a\s+mas\s+tardar)
 
 function markers(folded: string): { start: number; end: number }[] {
   const found: { start: number; end: number }[] = [];
+  const starts = new Set<number>();
   for (let i = folded.indexOf('•'); i >= 0; i = folded.indexOf('•', i + 1)) {
     let end = i + 1;
     while (end < folded.length && (folded[end] === ' ' || folded[end] === '\t')) end++;
     found.push({ start: i, end });
+    starts.add(i);
   }
   LINE_MARKER.lastIndex = 0;
   for (let m = LINE_MARKER.exec(folded); m; m = LINE_MARKER.exec(folded)) {
     const start = m.index + m[0].search(/\S/);
-    if (!found.some((f) => f.start === start)) found.push({ start, end: m.index + m[0].length });
+    if (!starts.has(start)) found.push({ start, end: m.index + m[0].length });
   }
   return found.sort((a, b) => a.start - b.start);
 }

@@ -1,4 +1,4 @@
-import { findDeliverable } from '@seguimiento/domain';
+import { findDeliverable, isIneOficio } from '@seguimiento/domain';
 import { DateTime } from 'luxon';
 import { formatLongDate } from './dates';
 import { recogniseDeliverable } from './deliverables';
@@ -79,8 +79,15 @@ function reviewSentence(o: SummaryInput, obj: string | null): string {
     case 'PARTIALLY_ADDRESSED':
     case 'ADDRESSED': {
       const how = o.outcome === 'PARTIALLY_ADDRESSED' ? 'se tienen por atendidas de manera parcial' : 'se tienen por atendidas';
-      const which = refs.length ? `las observaciones remitidas mediante ${cited(refs, 'mediante')}` : 'las observaciones formuladas previamente';
-      return `Informa que ${how} ${which}${about}, ${additional}.`;
+      // The OPLE's answers first ("en atención al oficio IEEM/…"), then INE's oficios whose
+      // observations are judged — when that is the order they were cited in.
+      const firstIne = refs.findIndex((r) => isIneOficio(r));
+      const split = firstIne > 0 && refs.slice(firstIne).every((r) => isIneOficio(r));
+      const answers = split ? refs.slice(0, firstIne) : [];
+      const judged = split ? refs.slice(firstIne) : refs;
+      const lead = answers.length ? `En atención ${cited(answers, 'a')}, informa` : 'Informa';
+      const which = judged.length ? `las observaciones remitidas mediante ${cited(judged, 'mediante')}` : 'las observaciones formuladas previamente';
+      return `${lead} que ${how} ${which}${about}, ${additional}.`;
     }
     case 'ACCEPTED': {
       const lead = refs.length ? `, en atención ${cited(refs, 'a')}` : '';
