@@ -4,6 +4,12 @@ export interface WorkerConfig {
   databaseUrl: string;
   /** Escalations are POSTed here when set; otherwise logged as JSON lines. */
   webhookUrl: string | null;
+  /**
+   * Workflows kept in memory between tasks. Documents wait for days between oficios, so a small
+   * cache bounds the worker's memory whatever the number of open documents; an evicted workflow
+   * is rebuilt from its history at its next task (WORKER_MAX_CACHED_WORKFLOWS, default 1000).
+   */
+  maxCachedWorkflows: number;
 }
 
 export function workerConfig(env: NodeJS.ProcessEnv = process.env): WorkerConfig {
@@ -13,5 +19,13 @@ export function workerConfig(env: NodeJS.ProcessEnv = process.env): WorkerConfig
     namespace: env.TEMPORAL_NAMESPACE ?? 'default',
     databaseUrl: env.DATABASE_URL,
     webhookUrl: env.NOTIFY_WEBHOOK_URL || null,
+    maxCachedWorkflows: cacheSize(env.WORKER_MAX_CACHED_WORKFLOWS),
   };
+}
+
+function cacheSize(raw: string | undefined): number {
+  if (raw === undefined || raw === '') return 1000;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 0) throw new Error(`WORKER_MAX_CACHED_WORKFLOWS: "${raw}" must be a whole number (0 or more)`);
+  return n;
 }

@@ -11,7 +11,13 @@ async function main(): Promise<void> {
   const config = workerConfig();
   const dataSource = await openDatabase(config.databaseUrl, { applicationName: 'seguimiento-worker' });
   const notifier = config.webhookUrl ? new WebhookNotifier(config.webhookUrl) : new LogNotifier();
-  const { worker, connection } = await createWorker({ connection: { address: config.temporalAddress }, namespace: config.namespace, dataSource, notifier });
+  const { worker, connection } = await createWorker({
+    connection: { address: config.temporalAddress },
+    namespace: config.namespace,
+    dataSource,
+    notifier,
+    options: { maxCachedWorkflows: config.maxCachedWorkflows },
+  });
   // The Temporal runtime stops the worker on SIGINT/SIGTERM; run() resolves once it has drained.
   console.log(JSON.stringify({ level: 'info', msg: 'worker ready', taskQueue: worker.options.taskQueue, namespace: config.namespace }));
   // The read models follow the log from here (one projector runs at a time across processes).

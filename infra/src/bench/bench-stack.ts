@@ -109,7 +109,8 @@ function descendant(root: number, pattern: RegExp): number | null {
       }
     }
   }
-  return rows.find((r) => under.has(r.pid) && r.pid !== root && pattern.test(r.args))?.pid ?? null;
+  // tether.js wraps some children (its command line names theirs): the process itself is the one below it.
+  return rows.find((r) => under.has(r.pid) && r.pid !== root && pattern.test(r.args) && !r.args.includes('tether.js'))?.pid ?? null;
 }
 
 /** Resident memory of a process in MiB (VmRSS), or null when it cannot be read. */
