@@ -186,7 +186,7 @@ describe('the supervisors’ lists and dashboard', () => {
     expect(timeline.map((t) => t.version)).toEqual(timeline.map((_, i) => i + 1));
     expect(timeline[1]).toMatchObject({
       version: 2,
-      summary: 'El INE responde con oficio INE/UTSI/1147/2024: ADDRESSED y genera observaciones adicionales',
+      summary: 'El INE, con oficio INE/UTSI/1147/2024, tiene por atendidas las observaciones y genera observaciones adicionales',
       oficioNumber: 'INE/UTSI/1147/2024',
       actor: 'admin@ine',
       effectiveAt: '2024-02-24T06:00:00.000Z',

@@ -3,10 +3,18 @@ import DataLoader from 'dataloader';
 import { DataSource } from 'typeorm';
 import type { TimelineEntry } from './models/timeline.model';
 
+/** What a review resolves, in the oficios' own words. */
+const OUTCOMES: Record<string, string> = {
+  OBSERVATIONS: 'remite observaciones',
+  PARTIALLY_ADDRESSED: 'tiene por atendidas de manera parcial las observaciones',
+  ADDRESSED: 'tiene por atendidas las observaciones',
+  ACCEPTED: 'tiene por recibido el documento sin observaciones',
+};
+
 const SUMMARIES: Record<string, (d: Record<string, unknown>) => string> = {
   DocumentOpened: (d) => `Se abre el seguimiento del entregable ${d.deliverable} (${d.versionKind === 'FINAL' ? 'versión final' : 'proyecto'})`,
   DocumentSubmitted: (d) => `El OPLE remite la versión ${d.submission} con oficio ${d.oficioNumber}`,
-  IneAnswerRecorded: (d) => `El INE responde con oficio ${d.oficioNumber}: ${d.outcome}${d.additionalObservations ? ' y genera observaciones adicionales' : ''}`,
+  IneAnswerRecorded: (d) => `El INE, con oficio ${d.oficioNumber}, ${OUTCOMES[String(d.outcome)] ?? d.outcome}${d.additionalObservations ? ' y genera observaciones adicionales' : ''}`,
   DocumentResolved: (d) => `Resuelto (${d.resolution === 'ACCEPTED' ? 'se tiene por recibido' : 'observaciones atendidas'})`,
   DeadlineSet: (d) => (d.deadline ? `Plazo: ${(d.deadline as { party: string; dueDate: string }).party} a más tardar el ${(d.deadline as { dueDate: string }).dueDate}` : 'Sin plazo en curso'),
   DeadlineExtended: (d) => `Prórroga al ${(d.deadline as { dueDate: string }).dueDate}: ${d.reason}`,
