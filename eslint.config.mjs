@@ -71,8 +71,8 @@ export default tseslint.config(
     ignores: ['**/*.spec.ts'],
     rules: {
       'no-restricted-imports': only(
-        ['luxon', 'pdfkit', '@seguimiento/domain'],
-        'Reports are rendered in memory: they may import only luxon, pdfkit and the domain (no I/O, no framework).',
+        ['luxon', 'pdfkit', '@seguimiento/domain', '@seguimiento/intake'],
+        'Reports are rendered in memory: they may import only luxon, pdfkit, the domain and the intake parser (no I/O, no framework).',
       ),
     },
   },

@@ -1,13 +1,9 @@
+import { formatLongDate } from '@seguimiento/intake';
 import { DateTime } from 'luxon';
 import type { CorrespondenceReport, ReportDocument } from './report.model';
 
-const MONTHS = ['enero', 'febrero', 'marzo', 'abril', 'mayo', 'junio', 'julio', 'agosto', 'septiembre', 'octubre', 'noviembre', 'diciembre'];
-
-/** 2024-02-18 → "18 de febrero de 2024". */
-export function longDate(iso: string): string {
-  const d = DateTime.fromISO(iso);
-  return `${d.day} de ${MONTHS[d.month - 1]} de ${d.year}`;
-}
+/** 2024-02-18 → "18 de febrero de 2024": the intake parser's own form, so the report reads back. */
+export const longDate = formatLongDate;
 
 /** The heading lines of the commission's form. */
 export function heading(r: CorrespondenceReport): { title: string; subtitle: string; intro: string; closing: string } {
