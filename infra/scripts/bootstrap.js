@@ -45,4 +45,22 @@ function registerDistPaths() {
   require(join(root, 'node_modules', 'tsconfig-paths')).register({ baseUrl: join(root, 'dist'), paths: compilerOptions.paths });
 }
 
-module.exports = { root, step, run, ensureDependencies, build, registerDistPaths };
+/**
+ * The entry scripts' common start: install what is missing, compile, then run `main(argv)` of a
+ * compiled module under dist/, exiting with the code it returns, if any (1 when it throws).
+ */
+function runDist(relativePath, argv, label = 'error') {
+  ensureDependencies();
+  build();
+  registerDistPaths();
+  Promise.resolve(require(join(root, 'dist', relativePath)).main(argv))
+    .then((code) => {
+      if (typeof code === 'number') process.exit(code);
+    })
+    .catch((error) => {
+      console.error(`${label}: ${error && error.message ? error.message : error}`);
+      process.exit(1);
+    });
+}
+
+module.exports = { root, step, run, ensureDependencies, build, registerDistPaths, runDist };

@@ -1,10 +1,10 @@
 import { execFile } from 'node:child_process';
-import { type AddressInfo, createServer } from 'node:net';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { parseCorrespondence } from '@seguimiento/intake';
+import { freePort } from '@seguimiento/infra/ports';
 import { type TestStack, startTestStack } from '../support/test-stack';
 
 /**
@@ -32,15 +32,6 @@ interface IngestReport {
   needsReview: number;
   failed: number;
   oficios: Ingested[];
-}
-
-/** A loopback port nothing listens on (taken, then released). */
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
 }
 
 /** The fields the round trip must keep, for comparison. */
@@ -161,7 +152,7 @@ describe('intake of the seed, and the commission’s report', () => {
   });
 
   it('the CLI: --dry-run --json needs no server and prints the 12 fields of each oficio', async () => {
-    const { code, stdout } = await cli(['ingest', SEED, '--dry-run', '--json'], { SEGUIMIENTO_URL: `http://127.0.0.1:${await closedPort()}/graphql` });
+    const { code, stdout } = await cli(['ingest', SEED, '--dry-run', '--json'], { SEGUIMIENTO_URL: `http://127.0.0.1:${await freePort()}/graphql` });
     expect(code).toBe(1); // 1312 would need a person, as in the real ingest
     const oficios = JSON.parse(stdout) as Array<Record<string, unknown>>;
     expect(oficios).toHaveLength(17);
@@ -211,7 +202,7 @@ describe('intake of the seed, and the commission’s report', () => {
   });
 
   it('the CLI says so when the server cannot be reached (exit 3)', async () => {
-    const port = await closedPort();
+    const port = await freePort();
     const result = await cli(['status'], { SEGUIMIENTO_URL: `http://127.0.0.1:${port}/graphql` });
     expect(result.code).toBe(3);
     expect(result.stderr).toContain(`no se pudo hablar con http://127.0.0.1:${port}/graphql (ECONNREFUSED)`);

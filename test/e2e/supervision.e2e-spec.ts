@@ -4,6 +4,7 @@ import { Projector, projectedPosition } from '@seguimiento/persistence';
 import { DocumentOrder } from '../../apps/gateway/src/supervision/dto/documents.args';
 import { SupervisionService } from '../../apps/gateway/src/supervision/supervision.service';
 import { type TestStack, startTestStack } from '../support/test-stack';
+import { waitFor } from '../support/wait-for';
 
 type Page = { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: Array<{ node: { id: string; status: string; ballInCourt: string; deadline: { dueDate: string } | null } }> };
 const DOCUMENTS = `query($filter: DocumentsFilter, $first: Int, $after: String, $orderBy: DocumentOrder) {
@@ -120,15 +121,10 @@ describe('the supervisors’ lists and dashboard', () => {
     const overdue = await stack.gql<{ obligations: Array<{ id: string }> }>(`query { obligations(overdue: true) { id } }`);
     expect(overdue.data!.obligations.map((o) => o.id)).toEqual(['request:GRO:ine-utsi-1221-2024']);
     // 1221 was entered long overdue: its ladder went straight to the highest rung, and it is still open.
-    const waitForEscalation = async () => {
-      for (let i = 0; i < 100; i++) {
-        const answer = await stack.gql<{ escalations: Array<Record<string, unknown>> }>(`query { escalations(open: true) { streamId step recipient open } }`);
-        if (answer.data!.escalations.length) return answer.data!.escalations;
-        await new Promise((r) => setTimeout(r, 100));
-      }
-      return [];
-    };
-    expect(await waitForEscalation()).toEqual([{ streamId: 'request:GRO:ine-utsi-1221-2024', step: 'LEVEL_3', recipient: 'Comisión', open: true }]);
+    const openEscalations = async () =>
+      (await stack.gql<{ escalations: Array<Record<string, unknown>> }>(`query { escalations(open: true) { streamId step recipient open } }`)).data!.escalations;
+    await waitFor(async () => (await openEscalations()).length > 0, 10_000);
+    expect(await openEscalations()).toEqual([{ streamId: 'request:GRO:ine-utsi-1221-2024', step: 'LEVEL_3', recipient: 'Comisión', open: true }]);
   });
 
   it('records who takes charge of an escalation, once', async () => {

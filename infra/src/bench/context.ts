@@ -1,7 +1,7 @@
 import { Tokens } from '@seguimiento/auth';
 import { Client, Connection } from '@temporalio/client';
 import type { DataSource } from 'typeorm';
-import { openDatabase, projectedPosition } from '@seguimiento/persistence';
+import { openDatabase, waitForPosition } from '@seguimiento/persistence';
 import { graphql } from '../graphql-client';
 import type { BenchStack } from './bench-stack';
 
@@ -69,10 +69,6 @@ export function progress(log: (line: string) => void, label: string, total: numb
 /** Waits until the projector has folded every event in the log. */
 export async function caughtUp(db: DataSource, timeoutMs = 600_000): Promise<void> {
   const [{ max }] = await db.query('SELECT coalesce(max(position), 0)::text AS max FROM events');
-  const deadline = Date.now() + timeoutMs;
-  while (BigInt(await projectedPosition(db)) < BigInt(max)) {
-    if (Date.now() > deadline) throw new Error('the projector did not catch up in time');
-    await new Promise((r) => setTimeout(r, 250));
-  }
+  if (!(await waitForPosition(db, max, timeoutMs))) throw new Error('the projector did not catch up in time');
 }
 

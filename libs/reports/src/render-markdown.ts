@@ -1,5 +1,5 @@
 import type { CorrespondenceReport } from './report.model';
-import { documentLine, footer, heading, longDate } from './wording';
+import { footer, heading, sections } from './wording';
 
 /** The report in Markdown: the commission's numbered list first, then what the hand-made one lacks. */
 export function renderMarkdown(r: CorrespondenceReport): string {
@@ -8,22 +8,11 @@ export function renderMarkdown(r: CorrespondenceReport): string {
   if (r.received.length === 0) out.push('No se recibieron oficios en el periodo.');
   for (const e of r.received) out.push(e.line, '');
   out.push(h.closing, '');
-  out.push('## Oficios enviados por el OPLE en el periodo', '');
-  if (r.sent.length === 0) out.push('Ninguno registrado.', '');
-  for (const e of r.sent) out.push(`- ${e.line}`);
-  if (r.sent.length) out.push('');
-  out.push('## Estado de los documentos tocados en el periodo', '');
-  if (r.documents.length === 0) out.push('Ninguno.', '');
-  for (const d of r.documents) out.push(`- ${documentLine(d)}`);
-  if (r.documents.length) out.push('');
-  out.push(`## Vencido al ${longDate(r.to)}`, '');
-  if (r.overdue.length === 0) out.push('Nada vencido.', '');
-  for (const d of r.overdue) out.push(`- ${d.what} — vencía el ${longDate(d.dueDate)} (${d.party})`);
-  if (r.overdue.length) out.push('');
-  out.push('## Vence en los 14 días siguientes', '');
-  if (r.dueNext.length === 0) out.push('Nada.', '');
-  for (const d of r.dueNext) out.push(`- ${longDate(d.dueDate)}: ${d.what} (${d.party})`);
-  if (r.dueNext.length) out.push('');
+  for (const section of sections(r)) {
+    out.push(`## ${section.title}`, '');
+    if (section.lines.length === 0) out.push(section.empty, '');
+    else out.push(...section.lines.map((line) => `- ${line}`), '');
+  }
   out.push('---', '', `_${footer(r)}_`, '');
   return out.join('\n');
 }

@@ -1,6 +1,6 @@
 import PDFDocument from 'pdfkit';
 import type { CorrespondenceReport } from './report.model';
-import { documentLine, footer, heading, longDate } from './wording';
+import { footer, heading, sections } from './wording';
 
 /** The report as a PDF (letter size, the commission's layout, numbered pages), rendered in memory with pdfkit. */
 export function renderPdf(r: CorrespondenceReport): Promise<Buffer> {
@@ -29,18 +29,11 @@ export function renderPdf(r: CorrespondenceReport): Promise<Buffer> {
   for (const e of r.received) paragraph(e.line);
   paragraph(h.closing);
 
-  section('Oficios enviados por el OPLE en el periodo');
-  if (r.sent.length === 0) paragraph('Ninguno registrado.');
-  for (const e of r.sent) bullet(e.line);
-  section('Estado de los documentos tocados en el periodo');
-  if (r.documents.length === 0) paragraph('Ninguno.');
-  for (const d of r.documents) bullet(documentLine(d));
-  section(`Vencido al ${longDate(r.to)}`);
-  if (r.overdue.length === 0) paragraph('Nada vencido.');
-  for (const d of r.overdue) bullet(`${d.what} — vencía el ${longDate(d.dueDate)} (${d.party})`);
-  section('Vence en los 14 días siguientes');
-  if (r.dueNext.length === 0) paragraph('Nada.');
-  for (const d of r.dueNext) bullet(`${longDate(d.dueDate)}: ${d.what} (${d.party})`);
+  for (const { title, empty, lines } of sections(r)) {
+    section(title);
+    if (lines.length === 0) paragraph(empty);
+    for (const line of lines) bullet(line);
+  }
   doc.moveDown(1).font('Helvetica-Oblique').fontSize(9).text(footer(r));
 
   const pages = doc.bufferedPageRange();

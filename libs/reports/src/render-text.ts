@@ -1,5 +1,5 @@
 import type { CorrespondenceReport } from './report.model';
-import { documentLine, footer, heading, longDate } from './wording';
+import { footer, heading, sections } from './wording';
 
 /** Wraps a paragraph at `width` columns, indenting continuation lines by `indent`. */
 export function wrap(text: string, width = 92, indent = ''): string[] {
@@ -26,18 +26,11 @@ export function renderText(r: CorrespondenceReport): string {
   if (r.received.length === 0) out.push('No se recibieron oficios en el periodo.');
   for (const e of r.received) out.push(...wrap(e.line, 92, '   '), '');
   out.push(...wrap(h.closing));
-  out.push(...section('Oficios enviados por el OPLE en el periodo'));
-  if (r.sent.length === 0) out.push('Ninguno registrado.');
-  for (const e of r.sent) out.push(...wrap(`- ${e.line}`, 92, '  '));
-  out.push(...section('Estado de los documentos tocados en el periodo'));
-  if (r.documents.length === 0) out.push('Ninguno.');
-  for (const d of r.documents) out.push(...wrap(`- ${documentLine(d)}`, 92, '  '));
-  out.push(...section(`Vencido al ${longDate(r.to)}`));
-  if (r.overdue.length === 0) out.push('Nada vencido.');
-  for (const d of r.overdue) out.push(...wrap(`- ${d.what} — vencía el ${longDate(d.dueDate)} (${d.party})`, 92, '  '));
-  out.push(...section('Vence en los 14 días siguientes'));
-  if (r.dueNext.length === 0) out.push('Nada.');
-  for (const d of r.dueNext) out.push(...wrap(`- ${longDate(d.dueDate)}: ${d.what} (${d.party})`, 92, '  '));
+  for (const { title, empty, lines } of sections(r)) {
+    out.push(...section(title));
+    if (lines.length === 0) out.push(empty);
+    for (const line of lines) out.push(...wrap(`- ${line}`, 92, '  '));
+  }
   out.push('', footer(r), '');
   return out.join('\n');
 }

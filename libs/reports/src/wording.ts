@@ -1,6 +1,6 @@
 import { formatLongDate } from '@seguimiento/intake';
 import { DateTime } from 'luxon';
-import type { CorrespondenceReport, ReportDocument } from './report.model';
+import type { CorrespondenceReport, ReportDocument, ReportDue } from './report.model';
 
 /** 2024-02-18 → "18 de febrero de 2024": the intake parser's own form, so the report reads back. */
 export const longDate = formatLongDate;
@@ -28,6 +28,19 @@ export function documentLine(d: ReportDocument): string {
   const observations = d.openObservations === 1 ? ', 1 observación abierta' : d.openObservations ? `, ${d.openObservations} observaciones abiertas` : '';
   const due = d.dueDate ? `, plazo ${longDate(d.dueDate)}${d.overdue ? ' (VENCIDO)' : ''}` : '';
   return `Entregable ${d.deliverable} (${version}), ${d.title}: ${d.status}; la pelota la tiene ${ballOf(d)}${observations}${due}.`;
+}
+
+export const overdueLine = (d: ReportDue) => `${d.what} — vencía el ${longDate(d.dueDate)} (${d.party})`;
+export const dueNextLine = (d: ReportDue) => `${longDate(d.dueDate)}: ${d.what} (${d.party})`;
+
+/** The sections after the numbered list, in order, each with what it says when it is empty. */
+export function sections(r: CorrespondenceReport): Array<{ title: string; empty: string; lines: string[] }> {
+  return [
+    { title: 'Oficios enviados por el OPLE en el periodo', empty: 'Ninguno registrado.', lines: r.sent.map((e) => e.line) },
+    { title: 'Estado de los documentos tocados en el periodo', empty: 'Ninguno.', lines: r.documents.map(documentLine) },
+    { title: `Vencido al ${longDate(r.to)}`, empty: 'Nada vencido.', lines: r.overdue.map(overdueLine) },
+    { title: 'Vence en los 14 días siguientes', empty: 'Nada.', lines: r.dueNext.map(dueNextLine) },
+  ];
 }
 
 export function footer(r: CorrespondenceReport): string {

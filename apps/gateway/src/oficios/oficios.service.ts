@@ -134,9 +134,8 @@ export class OficiosService {
 
   /** The submission that carries the document: its entregable and version come from the case when it exists. */
   private async submissionOf(input: RecordOpleOficioInput, documentId: string) {
-    const parsed = parseDocumentWorkflowId(documentId);
-    if (!parsed) throw userError('BAD_USER_INPUT', `documentId: "${documentId}" no tiene la forma document:<OPLE>:<clave>`, 'documentId');
-    if (parsed.ople !== input.ople) throw userError('BAD_USER_INPUT', `documentId: ${documentId} no es del OPLE ${input.ople}`, 'documentId');
+    const parsed = parseDocumentWorkflowId(documentId)!;
+    if (this.documents.opleOf(documentId) !== input.ople) throw userError('BAD_USER_INPUT', `documentId: ${documentId} no es del OPLE ${input.ople}`, 'documentId');
     const state = await this.reader.state(documentId);
     const deliverable = input.deliverable ?? state?.deliverable ?? undefined;
     const versionKind = (input.versionKind ?? state?.versionKind ?? undefined) as VersionKind | undefined;

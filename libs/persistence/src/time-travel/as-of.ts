@@ -40,8 +40,9 @@ export interface OpenItem {
 export async function snapshotAsOf(dataSource: DataSource, asOf: string, filter: { streamId?: string; ople?: string } = {}): Promise<Snapshot> {
   const at = Date.parse(asOf);
   if (Number.isNaN(at)) throw new Error(`asOf: "${asOf}" is not an ISO 8601 instant`);
-  const where: string[] = [];
-  const params: unknown[] = [];
+  // Only what had taken effect by then; later events are skipped, not a stop (see above).
+  const params: unknown[] = [new Date(at).toISOString()];
+  const where: string[] = [`COALESCE((metadata->>'effectiveAt')::timestamptz, occurred_at) <= $1`];
   if (filter.streamId) {
     params.push(filter.streamId);
     where.push(`stream_id = $${params.length}`);
@@ -50,16 +51,15 @@ export async function snapshotAsOf(dataSource: DataSource, asOf: string, filter:
     params.push(`%:${filter.ople}:%`);
     where.push(`stream_id LIKE $${params.length}`);
   }
-  const rows: Array<{ stream_id: string; type: string; data: unknown; effective_at: Date }> = await dataSource.query(
-    `SELECT stream_id, type, data, COALESCE((metadata->>'effectiveAt')::timestamptz, occurred_at) AS effective_at
-       FROM events ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+  const rows: Array<{ stream_id: string; type: string; data: unknown }> = await dataSource.query(
+    `SELECT stream_id, type, data
+       FROM events WHERE ${where.join(' AND ')}
       ORDER BY stream_id, stream_version`,
     params,
   );
   const documents = new Map<string, DocumentState>();
   const requests = new Map<string, RequestState>();
   for (const row of rows) {
-    if (row.effective_at.getTime() > at) continue;
     if (row.stream_id.startsWith('document:')) {
       documents.set(row.stream_id, evolve(documents.get(row.stream_id) ?? initialDocumentState, row as unknown as DocumentEvent));
     } else if (row.stream_id.startsWith('request:')) {
