@@ -26,5 +26,12 @@ module.exports = {
       setupFilesAfterEnv: ['<rootDir>/test/support/jest-e2e.setup.ts'],
       slowTestThreshold: 60,
     },
+    {
+      ...common,
+      displayName: 'reliability',
+      testMatch: ['<rootDir>/test/reliability/**/*.reliability-spec.ts'],
+      setupFilesAfterEnv: ['<rootDir>/test/support/jest-reliability.setup.ts'],
+      slowTestThreshold: 600,
+    },
   ],
 };

@@ -63,4 +63,21 @@ function runDist(relativePath, argv, label = 'error') {
     });
 }
 
-module.exports = { root, step, run, ensureDependencies, build, registerDistPaths, runDist };
+/** After build(): finds or builds the pinned Temporal CLI, saying so; returns its path. */
+async function provisionTemporalCli() {
+  step('provisioning the Temporal CLI…');
+  const { ensureTemporalCli } = require(join(root, 'dist', 'infra', 'src', 'temporal-cli.js'));
+  const cli = await ensureTemporalCli((line) => console.log(`  ${line}`));
+  console.log(`  using ${cli}`);
+  return cli;
+}
+
+/** What every test run does first: install, compile, find the Temporal CLI; returns its path. */
+async function prepareTestRun() {
+  ensureDependencies();
+  build();
+  registerDistPaths();
+  return provisionTemporalCli();
+}
+
+module.exports = { root, step, run, ensureDependencies, build, registerDistPaths, runDist, provisionTemporalCli, prepareTestRun };

@@ -7,17 +7,11 @@
 const { mkdtempSync, readFileSync, rmSync } = require('node:fs');
 const { tmpdir } = require('node:os');
 const { join } = require('node:path');
-const { ensureDependencies, build, registerDistPaths, root, run, step } = require('./bootstrap');
+const { prepareTestRun, root, run, step } = require('./bootstrap');
 
 async function main() {
   const started = Date.now();
-  ensureDependencies();
-  build();
-  registerDistPaths();
-  step('provisioning the Temporal CLI…');
-  const { ensureTemporalCli } = require(join(root, 'dist', 'infra', 'src', 'temporal-cli.js'));
-  const cli = await ensureTemporalCli((line) => console.log(`  ${line}`));
-  console.log(`  using ${cli}`);
+  const cli = await prepareTestRun();
   step('provisioning the Java time-skipping test server (Maven)…');
   const { ensureTemporalTestServer } = require(join(root, 'dist', 'infra', 'src', 'temporal-test-server.js'));
   console.log(`  using ${await ensureTemporalTestServer((line) => console.log(`  ${line}`))}`);

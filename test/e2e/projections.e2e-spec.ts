@@ -14,7 +14,8 @@ import {
 } from '@seguimiento/domain';
 // The module itself (not the library's index), so the test can make a batch fail.
 import * as readModels from '../../libs/persistence/src/projections/read-models';
-import { EventStore, Projector, READ_MODEL_TABLES, openDatabase, projectedPosition, rebuildReadModels, waitForPosition } from '@seguimiento/persistence';
+import { dumpReadModels } from '../support/read-model-dump';
+import { EventStore, Projector, openDatabase, projectedPosition, rebuildReadModels, waitForPosition } from '@seguimiento/persistence';
 import { generateDataset } from '@seguimiento/infra/datasets/generate';
 import { startTestPostgres } from '../support/test-postgres';
 
@@ -43,14 +44,6 @@ async function playRequest(store: EventStore, id: string, commands: RequestComma
 const d15 = { documentId: 'document:GRO:e15-proyecto', ople: 'GRO', deliverable: 15, versionKind: 'PROYECTO' as const };
 const d11 = { documentId: 'document:GRO:e11-proyecto', ople: 'GRO', deliverable: 11, versionKind: 'PROYECTO' as const };
 
-async function dump(db: DataSource): Promise<Record<string, unknown[]>> {
-  const out: Record<string, unknown[]> = {};
-  for (const table of READ_MODEL_TABLES) {
-    const rows: Array<Record<string, unknown>> = await db.query(`SELECT * FROM ${table}`);
-    out[table] = rows.map((r) => JSON.stringify(r)).sort();
-  }
-  return out;
-}
 
 describe('read models projected from the log', () => {
   let pg: { url: string; stop(): Promise<void> };
@@ -115,7 +108,7 @@ describe('read models projected from the log', () => {
   });
 
   it('a projector killed in the middle of a batch leaves nothing half-done and resumes where it was', async () => {
-    const before = await dump(db);
+    const before = await dumpReadModels(db);
     const checkpoint = await projectedPosition(db);
     await playDocument(store, 'document:GRO:e14-proyecto', [
       { type: 'SubmitDocument', data: { ...d15, documentId: 'document:GRO:e14-proyecto', deliverable: 14, oficioNumber: 'IEPC/GRO/SE/0300/2024', submittedOn: '2024-01-30' } },
@@ -131,7 +124,7 @@ describe('read models projected from the log', () => {
     await expect(crashing.runBatch()).rejects.toThrow('killed');
     spy.mockRestore();
     expect(await projectedPosition(db)).toBe(checkpoint);
-    expect(await dump(db)).toEqual(before);
+    expect(await dumpReadModels(db)).toEqual(before);
 
     const restarted = new Projector(db, { batchSize: 10 });
     expect(await restarted.catchUp()).toBe(5);
@@ -140,13 +133,13 @@ describe('read models projected from the log', () => {
 
   it('a rebuild from the log equals the incrementally built read models, row for row', async () => {
     await new Projector(db).catchUp();
-    const incremental = await dump(db);
+    const incremental = await dumpReadModels(db);
     const progress: Array<[number, number]> = [];
     const result = await rebuildReadModels(db, { batchSize: 3, onProgress: (done, total) => progress.push([done, total]) });
     const [{ count }] = await db.query('SELECT count(*)::int AS count FROM events');
     expect(result.events).toBe(count);
     expect(progress[progress.length - 1]).toEqual([count, count]);
-    expect(await dump(db)).toEqual(incremental);
+    expect(await dumpReadModels(db)).toEqual(incremental);
   });
 
   it('follows new events as they are appended, and lets a writer wait for its own position', async () => {
@@ -178,9 +171,9 @@ describe('a generated dataset', () => {
       expect(gaps).toBe(0);
       expect((await db.query('SELECT count(*)::int AS n FROM events'))[0].n).toBe(first.events);
       await new Projector(db).catchUp();
-      const incremental = await dump(db);
+      const incremental = await dumpReadModels(db);
       await rebuildReadModels(db);
-      expect(await dump(db)).toEqual(incremental);
+      expect(await dumpReadModels(db)).toEqual(incremental);
       // The same seed on an empty database gives the same stories.
       const pg2 = await startTestPostgres();
       const db2 = await openDatabase(pg2.url);

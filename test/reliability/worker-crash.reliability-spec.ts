@@ -1,0 +1,86 @@
+import { randomUUID } from 'node:crypto';
+import { DOCUMENT_WORKFLOW_TYPE } from '@seguimiento/contracts';
+import { FaultLog } from './support/fault-log';
+import { FaultStack } from './support/fault-stack';
+import { checkInvariants } from './support/invariants';
+import { playLives, progressLine } from './support/lifecycles';
+import { OficioClient } from './support/oficio-client';
+import { allClosed, milestone, recordScenario, size, sleep } from './support/scenario';
+
+/**
+ * Scenario 1: `kill -9` the worker while 500 documents are in the middle of their second round
+ * (the OPLE's new versions and INE's final reviews in flight), start it again, and every document
+ * still ends resolved, each oficio recorded once.
+ */
+describe('scenario 1: the worker killed with SIGKILL while 500 documents are mid-round', () => {
+  let stack: FaultStack;
+  const documents = size('RELIABILITY_DOCUMENTS', 500);
+
+  beforeAll(async () => {
+    stack = await FaultStack.start({ workers: 1, gateways: 1 });
+  });
+  afterAll(async () => {
+    await stack?.stop();
+  });
+
+  it('restarts the worker and every document finishes, with every invariant kept', async () => {
+    const started = Date.now();
+    const client = new OficioClient(stack.graphqlUrls, stack.adminToken, stack.log);
+
+    // Round 1 for every document: submitted, observed (the ball is with the OPLE).
+    await playLives(client, 'WK', documents, { from: 0, to: 1 }, 16, progressLine('round 1'));
+
+    // Round 2 under way; a third of the way in, the worker dies without warning.
+    const third = milestone(1 / 3, progressLine('round 2'));
+    const round2 = playLives(client, 'WK', documents, { from: 2, to: 3 }, 16, third.onProgress);
+    await third.reached;
+    await stack.log.fault('kill -9 worker', async () => {
+      await stack.killWorker(0);
+      await sleep(3000);
+      await stack.startWorker(0);
+    });
+    await round2;
+
+    const temporal = await stack.temporalClient();
+    expect(await allClosed(temporal, [DOCUMENT_WORKFLOW_TYPE])).toBe(0);
+    const db = await stack.db();
+    const [{ resolved }] = await db.query(`SELECT count(*)::int AS resolved FROM rm_documents WHERE status = 'RESOLVED' AND id LIKE 'document:%:wk-%'`);
+    expect(resolved).toBe(documents);
+
+    const report = await checkInvariants(db, temporal, client.ledger, stack.log);
+    recordScenario({ scenario: 'worker killed (SIGKILL) mid-round', faultsInjected: 1, seconds: (Date.now() - started) / 1000, documents, ...report, retried: client.ledger.retried, alreadyRecordedOnRetry: client.ledger.alreadyRecordedOnRetry });
+    expect(report.violations).toEqual([]);
+    expect(report.oficiosChecked).toBe(4 * documents);
+  });
+
+  it('the invariants catch each kind of damage they guard against', async () => {
+    const db = await stack.db();
+    const temporal = await stack.temporalClient();
+    const client = new OficioClient(stack.graphqlUrls, stack.adminToken, stack.log);
+    // A lost oficio: the client was told it was accepted, the store never got it.
+    client.ledger.accepted.set('INE/UTSI/PERDIDO/1/2026', 'INE');
+    // A duplicate, a gap and an escalation fired twice, appended behind the workflows' backs.
+    const append = (stream: string, version: number, type: string, data: object) =>
+      db.query('INSERT INTO events (event_id, stream_id, stream_version, type, data, occurred_at) VALUES ($1, $2, $3, $4, $5, now())', [randomUUID(), stream, version, type, data]);
+    await append('dano:duplicado', 1, 'IneAnswerRecorded', { oficioNumber: 'INE/UTSI/DANO/1/2026' });
+    await append('dano:duplicado', 2, 'IneAnswerRecorded', { oficioNumber: 'INE/UTSI/DANO/1/2026' });
+    const escalation = { step: 'OVERDUE', key: 'x:OPLE:2026-01-01:OVERDUE', deadline: { party: 'OPLE', kind: 'ANSWER', dueDate: '2026-01-01', dueAt: '2026-01-02T06:00:00Z' } };
+    await append('dano:hueco', 1, 'EscalationRaised', escalation);
+    await append('dano:hueco', 3, 'EscalationRaised', escalation);
+    // A read model that drifted from the log.
+    await db.query(`UPDATE rm_documents SET title = 'alterado' WHERE id = 'document:BCN:wk-1'`);
+    // An error no fault explains.
+    const log = new FaultLog();
+    log.line('gateway-1', '{"level":"error","msg":"unexpected error"}');
+
+    const report = await checkInvariants(db, temporal, client.ledger, log);
+    const said = report.violations.join('\n');
+    expect(said).toMatch(/1 accepted oficios are not in the event store: INE\/UTSI\/PERDIDO\/1\/2026/);
+    expect(said).toMatch(/INE\/UTSI\/DANO\/1\/2026 in dano:duplicado ×2/);
+    expect(said).toMatch(/dano:hueco \(2 events, last version 3\)/);
+    expect(said).toMatch(/dano:hueco x:OPLE:2026-01-01:OVERDUE ×2/);
+    expect(said).toMatch(/rm_documents differs from its rebuild/);
+    expect(said).toMatch(/errors outside any injected fault:[\s\S]*unexpected error/);
+    expect(report.violations).toHaveLength(6);
+  });
+});
