@@ -6,10 +6,10 @@ import { AuthGuard } from './auth/auth.guard';
 import { GraphQLModule } from '@nestjs/graphql';
 import { join } from 'node:path';
 import { repoRoot } from '@seguimiento/runtime';
-import type { GatewayConfig } from './config';
+import { type GatewayConfig, introspectionEnabled } from './config';
 import { DocumentsModule } from './documents/documents.module';
 import { formatError } from './errors/graphql-errors';
-import { complexityPlugin, depthRule } from './errors/query-limits';
+import { complexityPlugin, validationRules } from './errors/query-limits';
 import { Metrics } from './observability/metrics';
 import { ObservabilityModule } from './observability/observability.module';
 import type { GraphQLSchema } from 'graphql';
@@ -17,6 +17,8 @@ import { HealthController } from './health/health.controller';
 import { ExplorerController } from './explorer/explorer.controller';
 import { explorerLandingPage } from './explorer/explorer-page';
 import { requireTokenPlugin } from './auth/require-token.plugin';
+import { TokenRateLimiter } from './auth/rate-limit';
+import { connectionAuthorization, subscriptionAdmission } from './auth/subscription-admission';
 import { InfrastructureModule } from './infrastructure/infrastructure.module';
 import { LiveModule } from './live/live.module';
 import { OficiosModule } from './oficios/oficios.module';
@@ -28,14 +30,15 @@ import { SupervisionModule } from './supervision/supervision.module';
 /** Where the generated schema is written; committed so reviewers see every change to the API. */
 export const schemaFile = (): string => join(repoRoot(), 'apps', 'gateway', 'schema.gql');
 
-/** The built schema, for the complexity estimator (it is known only once Nest has generated it). */
-const schemaHolder: { schema: GraphQLSchema | null } = { schema: null };
-
 @Module({})
 export class AppModule {
   /** `schemaFile`: where to write the generated schema (default: the committed apps/gateway/schema.gql). */
   static forConfig(config: GatewayConfig, options: { schemaFile?: string } = {}): DynamicModule {
     const tokens = new Tokens(config.jwtSecret);
+    const introspection = introspectionEnabled(config);
+    const rules = validationRules(introspection);
+    /** This gateway's built schema, for the cost estimate and WebSocket operations (known only once Nest has generated it). */
+    const schemaHolder: { schema: GraphQLSchema | null } = { schema: null };
     return {
       module: AppModule,
       imports: [
@@ -44,23 +47,29 @@ export class AppModule {
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
           inject: [Metrics],
-          useFactory: (metrics: Metrics) => ({
-            autoSchemaFile: options.schemaFile ?? schemaFile(),
-            sortSchema: true,
-            playground: false,
-            includeStacktraceInErrorResponses: false,
-            formatError,
-            // Over HTTP the request carries the token; over graphql-ws, the connection parameters do.
-            context: ({ req, connectionParams }: { req?: unknown; connectionParams?: Record<string, unknown> }) =>
-              req ? { req } : { req: { headers: { authorization: connectionParams?.authorization ?? connectionParams?.Authorization } } },
-            subscriptions: { 'graphql-ws': { path: '/graphql' } },
-            validationRules: [depthRule],
-            plugins: [requireTokenPlugin(tokens), complexityPlugin(() => schemaHolder.schema!), metrics.plugin(), explorerLandingPage()],
-            transformSchema: (schema: GraphQLSchema) => {
-              schemaHolder.schema = schema;
-              return schema;
-            },
-          }),
+          useFactory: (metrics: Metrics) => {
+            const limiter = config.rateLimitPerMinute ? new TokenRateLimiter(config.rateLimitPerMinute, metrics.rateLimited) : null;
+            const schema = () => schemaHolder.schema!;
+            return {
+              autoSchemaFile: options.schemaFile ?? schemaFile(),
+              sortSchema: true,
+              playground: false,
+              includeStacktraceInErrorResponses: false,
+              // Our rule refuses introspection when it is off (validationRules), in Spanish and over WebSocket too.
+              introspection: true,
+              formatError,
+              // Over HTTP the request carries the token; over graphql-ws, the connection parameters do.
+              context: ({ req, connectionParams }: { req?: unknown; connectionParams?: Record<string, unknown> }) =>
+                req ? { req } : { req: { headers: { authorization: connectionAuthorization(connectionParams) } } },
+              subscriptions: { 'graphql-ws': { path: '/graphql', onSubscribe: subscriptionAdmission(tokens, limiter, schema, rules) } },
+              validationRules: rules,
+              plugins: [requireTokenPlugin(tokens, limiter), complexityPlugin(schema), metrics.plugin(), explorerLandingPage(introspection)],
+              transformSchema: (built: GraphQLSchema) => {
+                schemaHolder.schema = built;
+                return built;
+              },
+            };
+          },
         }),
         DocumentsModule,
         ObligationsModule,
@@ -70,7 +79,8 @@ export class AppModule {
         IntakeModule,
         ReportsModule,
       ],
-      controllers: [HealthController, ExplorerController],
+      // The explorer needs introspection: its files are served only when it is on.
+      controllers: introspection ? [HealthController, ExplorerController] : [HealthController],
       providers: [
         { provide: Tokens, useValue: tokens },
         { provide: APP_GUARD, useClass: AuthGuard },

@@ -6,15 +6,32 @@ export interface GatewayConfig {
   databaseUrl: string;
   /** Signs and verifies the bearer tokens (HS256); at least 32 characters. */
   jwtSecret: string;
+  /**
+   * Production mode (NODE_ENV=production): introspection, and so the explorer, off unless
+   * `introspection` says otherwise. Absent: development.
+   */
+  production?: boolean;
+  /** Whether `__schema` and `__type` are answered (and so whether the explorer is served). Absent: on except in production. */
+  introspection?: boolean;
+  /**
+   * GraphQL operations one user (subject, role and institution of the token) may send per minute
+   * to this gateway; more are refused with HTTP 429. 0 or absent: no limit (a caller that builds
+   * the config itself, like the tests, chooses; `gatewayConfig` applies the operational default).
+   */
+  rateLimitPerMinute?: number;
 }
 
 export const GATEWAY_CONFIG = Symbol('GATEWAY_CONFIG');
+
+/** RATE_LIMIT_PER_MINUTE when it is not set. */
+export const DEFAULT_RATE_LIMIT_PER_MINUTE = 600;
 
 export function gatewayConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig {
   if (!env.DATABASE_URL) throw new Error('DATABASE_URL is not set: point it at the PostgreSQL server (npm start sets it for you)');
   if (!env.JWT_SECRET || env.JWT_SECRET.length < 32) throw new Error('JWT_SECRET must be set to at least 32 characters (npm start generates one in .data/jwt-secret)');
   const port = Number(env.PORT ?? 4000);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT: "${env.PORT}" is not a TCP port`);
+  const production = env.NODE_ENV === 'production';
   return {
     port,
     host: env.HOST ?? '127.0.0.1',
@@ -22,5 +39,28 @@ export function gatewayConfig(env: NodeJS.ProcessEnv = process.env): GatewayConf
     namespace: env.TEMPORAL_NAMESPACE ?? 'default',
     databaseUrl: env.DATABASE_URL,
     jwtSecret: env.JWT_SECRET,
+    production,
+    introspection: booleanVariable(env, 'GRAPHQL_INTROSPECTION') ?? !production,
+    rateLimitPerMinute: rateLimit(env.RATE_LIMIT_PER_MINUTE),
   };
+}
+
+/** Whether introspection is on for this config (on by default, except in production). */
+export const introspectionEnabled = (config: GatewayConfig): boolean => config.introspection ?? !config.production;
+
+/** `true` or `false`; unset or empty: undefined (the default applies). */
+function booleanVariable(env: NodeJS.ProcessEnv, name: string): boolean | undefined {
+  const value = env[name];
+  if (value === undefined || value === '') return undefined;
+  if (value === 'true' || value === 'false') return value === 'true';
+  throw new Error(`${name}: "${value}" must be true or false (or unset for the default: on, except with NODE_ENV=production)`);
+}
+
+function rateLimit(value: string | undefined): number {
+  if (value === undefined || value === '') return DEFAULT_RATE_LIMIT_PER_MINUTE;
+  const n = Number(value);
+  if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(n)) {
+    throw new Error(`RATE_LIMIT_PER_MINUTE: "${value}" must be a whole number of GraphQL operations per token per minute (0 turns the limit off; default ${DEFAULT_RATE_LIMIT_PER_MINUTE})`);
+  }
+  return n;
 }

@@ -1,7 +1,9 @@
 import { startGateway } from './bootstrap';
 import { gatewayConfig } from './config';
 
-startGateway(gatewayConfig())
+// A bad variable (gatewayConfig throws) ends in the same one line as a failed start.
+Promise.resolve()
+  .then(() => startGateway(gatewayConfig()))
   .then(async (app) => {
     console.log(JSON.stringify({ level: 'info', msg: 'gateway ready', url: `${await app.getUrl()}/graphql` }));
   })

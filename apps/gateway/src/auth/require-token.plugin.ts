@@ -2,25 +2,33 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import type { Principal, Tokens } from '@seguimiento/auth';
 import { GraphQLError } from 'graphql';
 import { authenticate } from './authenticate';
+import type { TokenRateLimiter } from './rate-limit';
 
 /**
  * Refuses every HTTP operation without a valid token before it executes, including those no
- * resolver guards (introspection, `__typename`). Subscriptions authenticate in the AuthGuard.
+ * resolver guards (introspection, `__typename`), and, with a limiter, those over the token's
+ * allowance (429). Subscriptions are admitted by `subscriptionAdmission`.
  */
-export function requireTokenPlugin(tokens: Tokens): ApolloServerPlugin<{ req?: { headers: Record<string, string | undefined>; principal?: Principal } }> {
+export function requireTokenPlugin(
+  tokens: Tokens,
+  limiter: TokenRateLimiter | null = null,
+): ApolloServerPlugin<{ req?: { headers: Record<string, string | undefined>; principal?: Principal } }> {
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ contextValue }) {
+          let principal: Principal;
           try {
-            const principal = authenticate(tokens, contextValue.req?.headers.authorization);
-            // The guard of each resolver reuses it rather than verifying the token again.
-            if (contextValue.req) contextValue.req.principal = principal;
+            principal = authenticate(tokens, contextValue.req?.headers.authorization);
           } catch (error) {
             // Refused before execution: answer 401 (Apollo would otherwise say 500).
             if (error instanceof GraphQLError) error.extensions.http = { status: 401 };
             throw error;
           }
+          // The guard of each resolver reuses it rather than verifying the token again.
+          if (contextValue.req) contextValue.req.principal = principal;
+          const refusal = await limiter?.refusal(principal, 'http');
+          if (refusal) throw refusal;
         },
       };
     },

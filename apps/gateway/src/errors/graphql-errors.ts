@@ -1,25 +1,23 @@
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 
 /** Stable error codes clients can branch on. */
-export type ErrorCode = 'BAD_USER_INPUT' | 'NOT_FOUND' | 'CONFLICT' | 'FORBIDDEN' | 'UNAUTHENTICATED' | 'INTERNAL_SERVER_ERROR';
+export type ErrorCode = 'BAD_USER_INPUT' | 'NOT_FOUND' | 'CONFLICT' | 'FORBIDDEN' | 'UNAUTHENTICATED' | 'RATE_LIMITED' | 'INTERNAL_SERVER_ERROR';
 
 export function userError(code: ErrorCode, message: string, field?: string): GraphQLError {
   return new GraphQLError(message, { extensions: { code, ...(field ? { field } : {}) } });
 }
 
-const KNOWN_CODES = new Set<string>(['BAD_USER_INPUT', 'NOT_FOUND', 'CONFLICT', 'FORBIDDEN', 'UNAUTHENTICATED', 'GRAPHQL_VALIDATION_FAILED', 'GRAPHQL_PARSE_FAILED', 'BAD_REQUEST']);
+const KNOWN_CODES = new Set<string>(['BAD_USER_INPUT', 'NOT_FOUND', 'CONFLICT', 'FORBIDDEN', 'UNAUTHENTICATED', 'RATE_LIMITED', 'GRAPHQL_VALIDATION_FAILED', 'GRAPHQL_PARSE_FAILED', 'BAD_REQUEST']);
+/** Extensions a client may branch on besides the code (INTROSPECTION_DISABLED; when to retry after RATE_LIMITED). */
+const KEPT_EXTENSIONS = ['field', 'validationErrorCode', 'retryAfterSeconds'] as const;
 
-/** Keeps code, field and message; drops stack traces and hides unexpected errors' details. */
+/** Keeps code, message and the extensions above; drops stack traces and hides unexpected errors' details. */
 export function formatError(formatted: GraphQLFormattedError): GraphQLFormattedError {
   const code = String(formatted.extensions?.code ?? 'INTERNAL_SERVER_ERROR');
   if (!KNOWN_CODES.has(code)) {
     return { message: 'Error interno del servidor', extensions: { code: 'INTERNAL_SERVER_ERROR' }, path: formatted.path };
   }
-  const field = formatted.extensions?.field;
-  return {
-    message: formatted.message,
-    locations: formatted.locations,
-    path: formatted.path,
-    extensions: { code, ...(field ? { field } : {}) },
-  };
+  const extensions: Record<string, unknown> = { code };
+  for (const name of KEPT_EXTENSIONS) if (formatted.extensions?.[name] !== undefined) extensions[name] = formatted.extensions[name];
+  return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions };
 }

@@ -50,9 +50,28 @@ export function explorerPage(assetsPath: string): string {
 
 export const EXPLORER_ASSETS_PATH = '/graphql-explorer';
 
-/** Serves the explorer page as Apollo's landing page (GET /graphql with Accept: text/html). */
-export function explorerLandingPage(): ApolloServerPlugin {
-  const html = explorerPage(EXPLORER_ASSETS_PATH);
+/** What GET /graphql shows a browser when introspection, and so the explorer, is off. */
+export const EXPLORER_OFF_PAGE = `<!DOCTYPE html>
+<html lang="es">
+<head>
+  <meta charset="utf-8">
+  <meta http-equiv="Content-Security-Policy" content="default-src 'none'">
+  <title>seguimiento — explorador desactivado</title>
+</head>
+<body>
+  <p>El explorador GraphQL está desactivado en este servidor: la introspección del esquema está apagada (así es por omisión en modo producción).</p>
+  <p>Las operaciones se envían con POST a esta dirección, con el encabezado <code>Authorization: Bearer &lt;token&gt;</code>.</p>
+</body>
+</html>
+`;
+
+/**
+ * Apollo's landing-page hook for GET /graphql with Accept: text/html: the explorer, or, when it
+ * is off, a page that says so (without any landing page Apollo would answer a browser with a
+ * CSRF error).
+ */
+export function explorerLandingPage(enabled: boolean): ApolloServerPlugin {
+  const html = enabled ? explorerPage(EXPLORER_ASSETS_PATH) : EXPLORER_OFF_PAGE;
   return {
     async serverWillStart() {
       return {

@@ -20,9 +20,17 @@ export class Metrics {
     labelNames: ['workflow'],
     registers: [this.registry],
   });
+  readonly rateLimited = new Counter({
+    name: 'seguimiento_rate_limited_requests_total',
+    help: 'GraphQL operations refused because their token used up its allowance (RATE_LIMIT_PER_MINUTE), by transport (http, ws)',
+    labelNames: ['transport'],
+    registers: [this.registry],
+  });
 
   constructor(dataSource: DataSource) {
     collectDefaultMetrics({ register: this.registry, prefix: 'seguimiento_gateway_' });
+    // Both series exist from the start (at 0), so a rate over them is defined before the first refusal.
+    for (const transport of ['http', 'ws']) this.rateLimited.inc({ transport }, 0);
     new Gauge({
       name: 'seguimiento_escalations_raised',
       help: 'Escalations raised so far (from the read models), by step',

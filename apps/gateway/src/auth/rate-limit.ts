@@ -1,0 +1,47 @@
+import { HeaderMap } from '@apollo/server';
+import type { Principal } from '@seguimiento/auth';
+import { GraphQLError } from 'graphql';
+import type { Counter } from 'prom-client';
+import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+
+export type Transport = 'http' | 'ws';
+
+/**
+ * At most `perMinute` GraphQL operations per user and minute on this gateway (a fixed window
+ * that opens at the user's first operation, so a burst of the whole allowance is fine). The user
+ * is the token's subject, role and institution: a new token for the same user shares the
+ * allowance. The counts live in this process's memory (rate-limiter-flexible's
+ * RateLimiterMemory): with several gateways, each one allows `perMinute`.
+ */
+export class TokenRateLimiter {
+  private readonly limiter: RateLimiterMemory;
+
+  constructor(
+    readonly perMinute: number,
+    private readonly refused: Counter<'transport'>,
+  ) {
+    this.limiter = new RateLimiterMemory({ points: perMinute, duration: 60 });
+  }
+
+  /** Null when the principal may go on; otherwise the RATE_LIMITED error to answer (over HTTP with 429 and Retry-After). */
+  async refusal(principal: Principal, transport: Transport): Promise<GraphQLError | null> {
+    try {
+      await this.limiter.consume(`${principal.institution}\u0000${principal.role}\u0000${principal.subject}`);
+      return null;
+    } catch (rejection) {
+      if (!(rejection instanceof RateLimiterRes)) throw rejection;
+      this.refused.inc({ transport });
+      const retryAfterSeconds = Math.max(1, Math.ceil(rejection.msBeforeNext / 1000));
+      return new GraphQLError(
+        `Demasiadas solicitudes con este token: se permiten ${this.perMinute} operaciones por minuto; vuelva a intentar en ${retryAfterSeconds} s`,
+        {
+          extensions: {
+            code: 'RATE_LIMITED',
+            retryAfterSeconds,
+            ...(transport === 'http' ? { http: { status: 429, headers: new HeaderMap([['retry-after', String(retryAfterSeconds)]]) } } : {}),
+          },
+        },
+      );
+    }
+  }
+}
