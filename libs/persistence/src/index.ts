@@ -4,3 +4,4 @@ export * from './event-store/event-store';
 export * from './projections/read-models';
 export * from './projections/projector';
 export * from './time-travel/as-of';
+export * from './notifications/pg-listener';

@@ -1,8 +1,7 @@
 import { Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
-import { projectedPosition } from '@seguimiento/persistence';
+import { PgListener, projectedPosition } from '@seguimiento/persistence';
 import type { DocumentState } from '@seguimiento/domain';
 import { PubSub } from 'graphql-subscriptions';
-import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { toDocument } from '../documents/document-reader';
 import type { Document } from '../documents/models/document.model';
@@ -29,7 +28,7 @@ export interface EscalationNotice {
 @Injectable()
 export class ChangeFeed implements OnModuleInit, OnModuleDestroy {
   readonly pubSub = new PubSub();
-  private listener: Client | null = null;
+  private listener: PgListener | null = null;
   private cursor = '0';
   private draining: Promise<void> = Promise.resolve();
   private readonly logger = new Logger('change-feed');
@@ -41,18 +40,21 @@ export class ChangeFeed implements OnModuleInit, OnModuleDestroy {
 
   async onModuleInit(): Promise<void> {
     this.cursor = await projectedPosition(this.dataSource);
-    const client = new Client({ connectionString: this.config.databaseUrl, application_name: 'seguimiento-change-feed' });
-    client.on('notification', () => {
-      this.draining = this.draining.then(() => this.publishSince()).catch((error) => this.logger.error(String(error)));
+    // Reconnects by itself after a database restart, and looks again for what it missed.
+    this.listener = new PgListener({
+      url: this.config.databaseUrl,
+      channel: 'seguimiento_projected',
+      applicationName: 'seguimiento-change-feed',
+      onNotify: () => {
+        this.draining = this.draining.then(() => this.publishSince()).catch((error) => this.logger.error(String(error)));
+      },
+      onError: (error) => this.logger.error(String(error)),
     });
-    client.on('error', (error) => this.logger.error(String(error)));
-    await client.connect();
-    await client.query('LISTEN seguimiento_projected');
-    this.listener = client;
+    await this.listener.start();
   }
 
   async onModuleDestroy(): Promise<void> {
-    await this.listener?.end().catch(() => undefined);
+    await this.listener?.stop();
     this.listener = null;
   }
 

@@ -1,5 +1,5 @@
-import { Client } from 'pg';
 import type { DataSource, EntityManager } from 'typeorm';
+import { PgListener } from '../notifications/pg-listener';
 import { type LoggedEvent, READ_MODEL_TABLES, projectBatch } from './read-models';
 
 export const PROJECTION_NAME = 'read-models';
@@ -13,7 +13,7 @@ const PROJECTOR_LOCK = 7_201_830_242;
  * `seguimiento_events` notification sent by every append, and polls once a second as a fallback.
  */
 export class Projector {
-  private listener: Client | null = null;
+  private listener: PgListener | null = null;
   private running = false;
   private wake: (() => void) | null = null;
   private loop: Promise<void> | null = null;
@@ -49,7 +49,7 @@ export class Projector {
     this.running = false;
     this.wake?.();
     await this.loop;
-    await this.listener?.end().catch(() => undefined);
+    await this.listener?.stop();
     this.listener = null;
   }
 
@@ -76,13 +76,15 @@ export class Projector {
   private async listen(): Promise<void> {
     const url = this.options.databaseUrl ?? (this.dataSource.options as { url?: string }).url;
     if (!url) return;
+    this.listener = new PgListener({
+      url,
+      channel: 'seguimiento_events',
+      applicationName: 'seguimiento-projector',
+      onNotify: () => this.wake?.(),
+      onError: (error) => this.options.onError?.(error),
+    });
     try {
-      const client = new Client({ connectionString: url, application_name: 'seguimiento-projector' });
-      client.on('notification', () => this.wake?.());
-      client.on('error', (error) => this.options.onError?.(error));
-      await client.connect();
-      await client.query('LISTEN seguimiento_events');
-      this.listener = client;
+      await this.listener.start();
     } catch (error) {
       this.options.onError?.(error); // polling still works
     }
