@@ -21,10 +21,11 @@ import {
 } from '@seguimiento/contracts';
 import { DEFAULT_POLICY, addCountedDays, localDateOf } from '@seguimiento/domain';
 import { ensureTemporalTestServer } from '@seguimiento/infra/temporal-test-server';
-import { openDatabase } from '@seguimiento/persistence';
+import { EventStore, openDatabase } from '@seguimiento/persistence';
 import { createWorker } from '../../apps/worker/src/worker';
 import { quietTemporalLogs } from '../support/quiet-logs';
 import { startTestPostgres } from '../support/test-postgres';
+import { waitFor } from '../support/wait-for';
 
 /**
  * The document workflow on Temporal's time-skipping test server (weeks pass in seconds) with a
@@ -39,11 +40,12 @@ describe('document and request workflows (time skipping)', () => {
   const taskQueue = `documents-${randomUUID()}`;
   let current: { worker: Worker; running: Promise<void> } | null = null;
 
-  async function startWorker(): Promise<void> {
+  async function startWorker(eventStore?: EventStore): Promise<void> {
     const { worker } = await createWorker({
       connection: env.nativeConnection as NativeConnection,
       namespace: env.namespace ?? 'default',
       dataSource: db,
+      eventStore,
       notifier: { notify: async (n) => void notices.push(n) },
       taskQueue,
       // No sticky cache: the Java test server does not hand a stopped worker's sticky tasks back
@@ -199,6 +201,40 @@ describe('document and request workflows (time skipping)', () => {
     const final = await handleOf(id).result();
     expect(final).toMatchObject({ status: 'RESOLVED', resolution: 'ADDRESSED', submissions: 2 });
     expect(notices.filter((n) => n.streamId === id).map((n) => n.step)).toEqual(['REMINDER', 'OVERDUE']);
+  });
+
+  it('keeps following a case whose first events could only be stored after the empty-case grace (PostgreSQL down)', async () => {
+    // An event store that is down until told otherwise: every append fails as if PostgreSQL were stopped.
+    class DownStore extends EventStore {
+      down = true;
+      override async append(...args: Parameters<EventStore['append']>) {
+        if (this.down) throw Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' });
+        return super.append(...args);
+      }
+    }
+    const store = new DownStore(db);
+    await stopWorker();
+    await startWorker(store);
+    const id = 'document:GRO:e9-proyecto';
+    const submittedOn = await today();
+    const submitted = startDocument(id, (startWorkflowOperation) =>
+      env.client.workflow.executeUpdateWithStart(submitDocumentUpdate, {
+        args: [{ documentId: id, ople: 'GRO', deliverable: 9, versionKind: 'PROYECTO', oficioNumber: 'IEPC/GRO/SE/0400/2024', submittedOn }],
+        startWorkflowOperation,
+      }),
+    );
+    // The append has failed at least once…
+    await waitFor(async () => Number((await handleOf(id).describe().catch(() => null))?.raw.pendingActivities?.[0]?.attempt ?? 0) > 1, 30_000);
+    await env.sleep('3 minutes'); // …and goes on failing past the 60 s grace of a case that never opened
+    expect(await eventsOf(id)).toEqual([]);
+    store.down = false;
+    await env.sleep('2 minutes'); // the next retry stores the events
+    expect((await submitted).state).toMatchObject({ status: 'UNDER_REVIEW', ballInCourt: 'INE' });
+    // The case is open and followed: its workflow still runs, waiting on INE's review.
+    expect((await handleOf(id).describe()).status.name).toBe('RUNNING');
+    expect((await handleOf(id).query(documentStateQuery)).state.version).toBe((await eventsOf(id)).length);
+    await stopWorker();
+    await startWorker();
   });
 
   it('continues as new before the history grows large, carrying the state over', async () => {

@@ -11,6 +11,8 @@ export interface WorkerDeps {
   connection: NativeConnection | { address: string };
   namespace: string;
   dataSource: DataSource;
+  /** The store the activities append to; default: the event store on `dataSource`. */
+  eventStore?: EventStore;
   notifier: Notifier;
   taskQueue?: string;
   /** Extra worker options (tests use them; production keeps the defaults). */
@@ -26,7 +28,7 @@ export async function createWorker(deps: WorkerDeps): Promise<{ worker: Worker; 
     taskQueue: deps.taskQueue ?? DOCUMENTS_TASK_QUEUE,
     workflowsPath: workflowsPath(),
     bundlerOptions: { webpackConfigHook: withWorkspaceAliases },
-    activities: createActivities({ eventStore: new EventStore(deps.dataSource), notifier: deps.notifier }),
+    activities: createActivities({ eventStore: deps.eventStore ?? new EventStore(deps.dataSource), notifier: deps.notifier }),
     ...deps.options,
   });
   return { worker, connection };

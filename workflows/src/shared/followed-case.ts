@@ -1,4 +1,4 @@
-import { allHandlersFinished, condition, type defineUpdate, setHandler, uuid4, workflowInfo } from '@temporalio/workflow';
+import { allHandlersFinished, condition, type defineUpdate, patched, setHandler, uuid4, workflowInfo } from '@temporalio/workflow';
 import { type WithActor, acknowledgeEscalationUpdate } from '@seguimiento/contracts';
 import {
   type AcknowledgeEscalationData,
@@ -14,6 +14,12 @@ import { activities } from './activities';
 import { decideOrFail } from './domain-failure';
 import { msUntil, nowIso, shouldContinueAsNew } from './history';
 import { createSerial } from './serial';
+
+/**
+ * Patch: a case whose opening command outlived the empty-case grace (its events still being
+ * written) used to end once that command finished — its events stored, nobody following them.
+ */
+const WAIT_FOR_OPENING_COMMAND = 'wait-for-opening-command';
 
 /** An update definition whose input may carry the recording actor. */
 type CaseUpdate<R, A> = ReturnType<typeof defineUpdate<R, [WithActor<A>]>>;
@@ -141,8 +147,15 @@ export function createCase<C extends { type: string; data: unknown }, E, S exten
    */
   async function follow(carryOver: (state: S, lastPosition: string | null) => Promise<never>, emptyGraceMs: number): Promise<boolean> {
     if (state.version === 0 && !(await condition(() => state.version > 0, emptyGraceMs))) {
-      await condition(() => serial.idle() && allHandlersFinished());
-      return false;
+      if (patched(WAIT_FOR_OPENING_COMMAND)) {
+        // A command may still be writing its events (PostgreSQL down, its activity retrying):
+        // the case is empty only if it is still empty once every command has finished.
+        await condition(() => state.version > 0 || (serial.idle() && allHandlersFinished()));
+        if (state.version === 0) return false;
+      } else {
+        await condition(() => serial.idle() && allHandlersFinished());
+        return false;
+      }
     }
     while (!definition.closed(state)) {
       const { due, next } = plan();
