@@ -1,13 +1,24 @@
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 
 /** Stable error codes clients can branch on. */
-export type ErrorCode = 'BAD_USER_INPUT' | 'NOT_FOUND' | 'CONFLICT' | 'FORBIDDEN' | 'UNAUTHENTICATED' | 'RATE_LIMITED' | 'INTERNAL_SERVER_ERROR';
+export type ErrorCode = 'BAD_USER_INPUT' | 'NOT_FOUND' | 'CONFLICT' | 'FORBIDDEN' | 'UNAUTHENTICATED' | 'RATE_LIMITED' | 'SERVICE_UNAVAILABLE' | 'INTERNAL_SERVER_ERROR';
 
 export function userError(code: ErrorCode, message: string, field?: string): GraphQLError {
   return new GraphQLError(message, { extensions: { code, ...(field ? { field } : {}) } });
 }
 
-const KNOWN_CODES = new Set<string>(['BAD_USER_INPUT', 'NOT_FOUND', 'CONFLICT', 'FORBIDDEN', 'UNAUTHENTICATED', 'RATE_LIMITED', 'GRAPHQL_VALIDATION_FAILED', 'GRAPHQL_PARSE_FAILED', 'BAD_REQUEST']);
+/**
+ * PostgreSQL or Temporal is unreachable for now: HTTP 503, and the client may send the same request
+ * again — an oficio sent twice is recorded once.
+ */
+export function unavailableError(): GraphQLError {
+  return new GraphQLError(
+    'El servicio no está disponible por el momento (base de datos o servidor de flujos de trabajo); vuelva a intentarlo: reenviar el mismo oficio no lo registra dos veces.',
+    { extensions: { code: 'SERVICE_UNAVAILABLE', http: { status: 503 } } },
+  );
+}
+
+const KNOWN_CODES = new Set<string>(['BAD_USER_INPUT', 'NOT_FOUND', 'CONFLICT', 'FORBIDDEN', 'UNAUTHENTICATED', 'RATE_LIMITED', 'SERVICE_UNAVAILABLE', 'GRAPHQL_VALIDATION_FAILED', 'GRAPHQL_PARSE_FAILED', 'BAD_REQUEST']);
 /** Extensions a client may branch on besides the code (INTROSPECTION_DISABLED; when to retry after RATE_LIMITED). */
 const KEPT_EXTENSIONS = ['field', 'validationErrorCode', 'retryAfterSeconds'] as const;
 

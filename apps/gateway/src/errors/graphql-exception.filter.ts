@@ -1,7 +1,8 @@
 import { Catch, HttpException, Logger, type ArgumentsHost } from '@nestjs/common';
 import type { GqlExceptionFilter } from '@nestjs/graphql';
 import { GraphQLError } from 'graphql';
-import { userError } from './graphql-errors';
+import { unavailableError, userError } from './graphql-errors';
+import { isTransient } from './transient';
 
 /**
  * Hands user errors to GraphQL untouched (no log: they are answers, not faults) and logs the
@@ -17,7 +18,12 @@ export class GraphQLExceptionFilter implements GqlExceptionFilter {
     if (exception instanceof HttpException && exception.getStatus() === 413) {
       return userError('BAD_USER_INPUT', 'La solicitud excede el tamaño permitido');
     }
-    this.logger.error(JSON.stringify({ msg: 'unexpected error', error: exception instanceof Error ? exception.message : String(exception) }));
+    const error = exception instanceof Error ? exception.message : String(exception);
+    if (isTransient(exception)) {
+      this.logger.warn(JSON.stringify({ msg: 'service unavailable', error }));
+      return unavailableError();
+    }
+    this.logger.error(JSON.stringify({ msg: 'unexpected error', error }));
     return exception;
   }
 }

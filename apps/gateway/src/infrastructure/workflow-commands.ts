@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { Client, WithStartWorkflowOperation, WorkflowExecutionAlreadyStartedError, WorkflowUpdateFailedError } from '@temporalio/client';
 import { ApplicationFailure, type UpdateDefinition } from '@temporalio/common';
 import { DOCUMENTS_TASK_QUEUE } from '@seguimiento/contracts';
-import { userError } from '../errors/graphql-errors';
+import { unavailableError, userError } from '../errors/graphql-errors';
+import { isTransient } from '../errors/transient';
 import { Metrics } from '../observability/metrics';
 
 /** The workflow is closed (resolved, fulfilled, withdrawn…): the caller answers from the store. */
@@ -25,6 +26,26 @@ export class WorkflowCommands {
   ) {}
 
   async send<A, R>(
+    target: { workflowType: string; workflowId: string; startArgs: unknown[] },
+    definition: UpdateDefinition<R, [A]>,
+    input: A,
+    mayStart: boolean,
+    actor: string,
+  ): Promise<R> {
+    // An update the server lost before the workflow accepted it (a worker or server crash) comes
+    // back as "not found" while the workflow still runs: it was not recorded, so send it again.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.sendOnce(target, definition, input, mayStart, actor);
+      } catch (error) {
+        if (!(error instanceof CaseClosed) || !(await this.isRunning(target.workflowId))) throw error;
+        if (attempt >= 3) throw unavailableError();
+        await new Promise((r) => setTimeout(r, 250 * attempt));
+      }
+    }
+  }
+
+  private async sendOnce<A, R>(
     target: { workflowType: string; workflowId: string; startArgs: unknown[] },
     definition: UpdateDefinition<R, [A]>,
     input: A,
@@ -54,7 +75,19 @@ export class WorkflowCommands {
         throw userError(cause.type === 'INVALID_INPUT' ? 'BAD_USER_INPUT' : 'CONFLICT', cause.message, field);
       }
       if (error instanceof WorkflowExecutionAlreadyStartedError || isNotFound(error)) throw new CaseClosed(target.workflowId);
+      if (isTransient(error)) throw unavailableError();
       throw error;
+    }
+  }
+
+  /** Whether the case's workflow is still running (false when it is closed or never existed). */
+  private async isRunning(workflowId: string): Promise<boolean> {
+    try {
+      const { status } = await this.temporal.workflow.getHandle(workflowId).describe();
+      return status.name === 'RUNNING';
+    } catch (error) {
+      if (isNotFound(error)) return false;
+      throw isTransient(error) ? unavailableError() : error;
     }
   }
 }

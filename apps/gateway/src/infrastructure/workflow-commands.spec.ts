@@ -1,0 +1,45 @@
+import { WorkflowNotFoundError } from '@temporalio/common';
+import type { Client } from '@temporalio/client';
+import { defineUpdate } from '@temporalio/workflow';
+import type { Metrics } from '../observability/metrics';
+import { CaseClosed, WorkflowCommands } from './workflow-commands';
+
+const update = defineUpdate<string, [object]>('prueba');
+const target = { workflowType: 'documentWorkflow', workflowId: 'document:GRO:e6-proyecto', startArgs: [] };
+
+/** A Temporal client whose update answers are scripted, and whose workflow is RUNNING or COMPLETED. */
+function fakeTemporal(answers: Array<() => Promise<string>>, status: 'RUNNING' | 'COMPLETED' | 'NONE') {
+  let sent = 0;
+  const handle = {
+    executeUpdate: () => answers[Math.min(sent++, answers.length - 1)](),
+    describe: async () => {
+      if (status === 'NONE') throw new WorkflowNotFoundError('not found', target.workflowId, undefined);
+      return { status: { name: status } };
+    },
+  };
+  return { client: { workflow: { getHandle: () => handle } } as unknown as Client, sent: () => sent };
+}
+const lost = () => Promise.reject(new WorkflowNotFoundError('update not found', target.workflowId, undefined));
+const metrics = { workflowStarts: { inc: () => undefined } } as unknown as Metrics;
+
+describe('WorkflowCommands', () => {
+  it('sends again an update the server lost while the workflow still runs', async () => {
+    const temporal = fakeTemporal([lost, async () => 'hecho'], 'RUNNING');
+    await expect(new WorkflowCommands(temporal.client, metrics).send(target, update, {}, false, 'op')).resolves.toBe('hecho');
+    expect(temporal.sent()).toBe(2);
+  });
+
+  it('says the service is unavailable (retry) when the running workflow keeps losing it', async () => {
+    const temporal = fakeTemporal([lost], 'RUNNING');
+    await expect(new WorkflowCommands(temporal.client, metrics).send(target, update, {}, false, 'op')).rejects.toMatchObject({ extensions: { code: 'SERVICE_UNAVAILABLE' } });
+    expect(temporal.sent()).toBe(3);
+  });
+
+  it('reports a closed or unknown case as closed, without sending again', async () => {
+    for (const status of ['COMPLETED', 'NONE'] as const) {
+      const temporal = fakeTemporal([lost], status);
+      await expect(new WorkflowCommands(temporal.client, metrics).send(target, update, {}, false, 'op')).rejects.toBeInstanceOf(CaseClosed);
+      expect(temporal.sent()).toBe(1);
+    }
+  });
+});
