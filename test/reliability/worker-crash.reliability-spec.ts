@@ -1,11 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { DOCUMENT_WORKFLOW_TYPE } from '@seguimiento/contracts';
 import { FaultLog } from './support/fault-log';
+import { operator, settleAndCheck, underLoad } from './support/fault-scenario';
 import { FaultStack } from './support/fault-stack';
 import { checkInvariants } from './support/invariants';
 import { playLives, progressLine } from './support/lifecycles';
-import { OficioClient } from './support/oficio-client';
-import { allClosed, milestone, recordScenario, size, sleep } from './support/scenario';
+import { size, sleep } from './support/scenario';
 
 /**
  * Scenario 1: `kill -9` the worker while 500 documents are in the middle of their second round
@@ -25,38 +24,25 @@ describe('scenario 1: the worker killed with SIGKILL while 500 documents are mid
 
   it('restarts the worker and every document finishes, with every invariant kept', async () => {
     const started = Date.now();
-    const client = new OficioClient(stack.graphqlUrls, stack.adminToken, stack.log);
-
+    const client = operator(stack);
     // Round 1 for every document: submitted, observed (the ball is with the OPLE).
     await playLives(client, 'WK', documents, { from: 0, to: 1 }, 16, progressLine('round 1'));
-
     // Round 2 under way; a third of the way in, the worker dies without warning.
-    const third = milestone(1 / 3, progressLine('round 2'));
-    const round2 = playLives(client, 'WK', documents, { from: 2, to: 3 }, 16, third.onProgress);
-    await third.reached;
-    await stack.log.fault('kill -9 worker', async () => {
+    await underLoad(stack, client, { tag: 'WK', documents, concurrency: 16, steps: { from: 2, to: 3 } }, 'kill -9 worker', async () => {
       await stack.killWorker(0);
       await sleep(3000);
       await stack.startWorker(0);
     });
-    await round2;
 
-    const temporal = await stack.temporalClient();
-    expect(await allClosed(temporal, [DOCUMENT_WORKFLOW_TYPE])).toBe(0);
-    const db = await stack.db();
-    const [{ resolved }] = await db.query(`SELECT count(*)::int AS resolved FROM rm_documents WHERE status = 'RESOLVED' AND id LIKE 'document:%:wk-%'`);
-    expect(resolved).toBe(documents);
-
-    const report = await checkInvariants(db, temporal, client.ledger, stack.log);
-    recordScenario({ scenario: 'worker killed (SIGKILL) mid-round', faultsInjected: 1, seconds: (Date.now() - started) / 1000, documents, ...report, retried: client.ledger.retried, alreadyRecordedOnRetry: client.ledger.alreadyRecordedOnRetry });
+    const report = await settleAndCheck(stack, client, { name: 'worker killed (SIGKILL) mid-round', tag: 'WK', documents, started });
     expect(report.violations).toEqual([]);
-    expect(report.oficiosChecked).toBe(4 * documents);
+    expect({ stillRunning: report.stillRunning, resolved: report.resolved, oficios: report.oficiosChecked }).toEqual({ stillRunning: 0, resolved: documents, oficios: 4 * documents });
   });
 
   it('the invariants catch each kind of damage they guard against', async () => {
     const db = await stack.db();
     const temporal = await stack.temporalClient();
-    const client = new OficioClient(stack.graphqlUrls, stack.adminToken, stack.log);
+    const client = operator(stack);
     // A lost oficio: the client was told it was accepted, the store never got it.
     client.ledger.accepted.set('INE/UTSI/PERDIDO/1/2026', 'INE');
     // A duplicate, a gap and an escalation fired twice, appended behind the workflows' backs.

@@ -1,6 +1,8 @@
 /** A line a process printed, or an error a client saw, with when it happened. */
 export interface LoggedLine {
   at: number;
+  /** For a client's error: when its request was sent (it was in flight from then until `at`). */
+  since?: number;
   source: string;
   text: string;
 }
@@ -28,8 +30,9 @@ export class FaultLog {
     this.lines.push({ at: Date.now(), source, text });
   }
 
-  clientError(source: string, text: string): void {
-    this.clientErrors.push({ at: Date.now(), source, text });
+  /** An error a client saw for a request sent at `since`. */
+  clientError(source: string, text: string, since = Date.now()): void {
+    this.clientErrors.push({ at: Date.now(), since, source, text });
   }
 
   /**
@@ -48,17 +51,20 @@ export class FaultLog {
 
   /** Server errors and client errors that no fault window explains. */
   unexplained(): string[] {
-    const explained = (at: number) => this.faults.some((w) => at >= w.from && (w.to === null || at <= w.to));
     const serverErrors = this.lines.filter((l) => ERROR_LINE.test(l.text));
     return [...serverErrors, ...this.clientErrors]
-      .filter((l) => !explained(l.at))
+      .filter((l) => !this.explains(l))
       .sort((a, b) => a.at - b.at)
       .map((l) => `${new Date(l.at).toISOString()} ${l.source}: ${l.text.slice(0, 300)}`);
   }
 
   /** Errors inside fault windows: what the faults caused, for the scenario's report. */
   explainedCount(): number {
-    const inWindow = (at: number) => this.faults.some((w) => at >= w.from && (w.to === null || at <= w.to));
-    return [...this.lines.filter((l) => ERROR_LINE.test(l.text)), ...this.clientErrors].filter((l) => inWindow(l.at)).length;
+    return [...this.lines.filter((l) => ERROR_LINE.test(l.text)), ...this.clientErrors].filter((l) => this.explains(l)).length;
+  }
+
+  /** A fault explains an error when they overlap: it happened, or its request was in flight, during the window. */
+  private explains(l: LoggedLine): boolean {
+    return this.faults.some((w) => (l.since ?? l.at) <= (w.to ?? Infinity) && l.at >= w.from);
   }
 }

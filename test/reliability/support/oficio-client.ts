@@ -44,9 +44,11 @@ export class OficioClient {
   async record(door: Door, input: Record<string, unknown>): Promise<Recorded> {
     const number = normalizeOficioNumber(String(input.oficioNumber));
     const started = Date.now();
+    const history: string[] = [];
     for (let attempt = 0; ; attempt++) {
       const url = this.urls[(hash(number) + attempt) % this.urls.length];
       this.ledger.attempts++;
+      const sent = Date.now();
       const outcome = await this.send(url, door, input);
       if (outcome.ok) {
         this.ledger.accepted.set(number, door);
@@ -56,9 +58,10 @@ export class OficioClient {
         }
         return outcome.value;
       }
-      this.log.clientError(`client→${new URL(url).port}`, `${number}: ${outcome.error}`);
-      if (!outcome.retryable) throw new Error(`${door} oficio ${number} refused: ${outcome.error}`);
-      if (Date.now() - started > (this.options.giveUpMs ?? 240_000)) throw new Error(`${door} oficio ${number}: no answer after ${attempt + 1} attempts: ${outcome.error}`);
+      this.log.clientError(`client→${new URL(url).port}`, `${number}: ${outcome.error}`, sent);
+      history.push(`${new Date().toISOString()} ${outcome.error}`);
+      if (!outcome.retryable) throw new Error(`${door} oficio ${number} refused: ${outcome.error}\n  attempts:\n  ${history.join('\n  ')}`);
+      if (Date.now() - started > (this.options.giveUpMs ?? 240_000)) throw new Error(`${door} oficio ${number}: no answer after ${attempt + 1} attempts:\n  ${history.join('\n  ')}`);
       await new Promise((r) => setTimeout(r, Math.min(2000, 100 * 2 ** attempt)));
     }
   }
