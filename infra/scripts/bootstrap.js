@@ -72,12 +72,22 @@ async function provisionTemporalCli() {
   return cli;
 }
 
-/** What every test run does first: install, compile, find the Temporal CLI; returns its path. */
+/** After build(): builds the full Temporal server and its SQL tool once (cached), saying so. */
+async function provisionTemporalServer() {
+  step('provisioning the full Temporal server and its SQL tool (Go build, first time only)…');
+  const { ensureTemporalServerBinaries } = require(join(root, 'dist', 'infra', 'src', 'temporal-cluster.js'));
+  const { server } = await ensureTemporalServerBinaries((line) => console.log(`  ${line}`));
+  console.log(`  using ${server}`);
+}
+
+/** What every test run does first: install, compile, find the Temporal CLI and server; returns the CLI's path. */
 async function prepareTestRun() {
   ensureDependencies();
   build();
   registerDistPaths();
-  return provisionTemporalCli();
+  const cli = await provisionTemporalCli();
+  await provisionTemporalServer();
+  return cli;
 }
 
 module.exports = { root, step, run, ensureDependencies, build, registerDistPaths, runDist, provisionTemporalCli, prepareTestRun };
