@@ -1,4 +1,3 @@
-import { DOCUMENT_WORKFLOW_TYPE } from '@seguimiento/contracts';
 import type { FaultStack } from './fault-stack';
 import { type InvariantReport, checkInvariants } from './invariants';
 import { playLives, progressLine } from './lifecycles';
@@ -39,9 +38,10 @@ export async function settleAndCheck(
   scenario: { name: string; tag: string; documents: number; started: number; extra?: Record<string, unknown> },
 ): Promise<InvariantReport & { stillRunning: number; resolved: number }> {
   const temporal = await stack.temporalClient();
-  const stillRunning = await allClosed(temporal, [DOCUMENT_WORKFLOW_TYPE]);
   const db = await stack.db();
-  const [{ resolved }] = await db.query(`SELECT count(*)::int AS resolved FROM rm_documents WHERE status = 'RESOLVED' AND id LIKE $1`, [`document:%:${scenario.tag.toLowerCase()}-%`]);
+  const ours = `document:%:${scenario.tag.toLowerCase()}-%`;
+  const stillRunning = await allClosed(db, temporal, ours);
+  const [{ resolved }] = await db.query(`SELECT count(*)::int AS resolved FROM rm_documents WHERE status = 'RESOLVED' AND id LIKE $1`, [ours]);
   const report = await checkInvariants(db, temporal, client.ledger, stack.log);
   recordScenario({
     scenario: scenario.name,

@@ -5,6 +5,7 @@ import { rebuildReadModels, waitForPosition } from '@seguimiento/persistence';
 import { dumpReadModels } from '../../support/read-model-dump';
 import type { FaultLog } from './fault-log';
 import type { Ledger } from './oficio-client';
+import { caseStatuses } from './scenario';
 
 /** The events that record an oficio; each accepted oficio must be in exactly one of them. */
 const RECORDING_EVENTS = ['DocumentSubmitted', 'IneAnswerRecorded', 'RequestOpened', 'RequestFulfilled', 'IneNoticeRecorded'];
@@ -105,15 +106,17 @@ export async function checkInvariants(db: DataSource, temporal: Client, ledger: 
 }
 
 async function checkRunningWorkflows(db: DataSource, temporal: Client, violations: string[]): Promise<number> {
-  const running = new Map<string, string>();
-  for await (const wf of temporal.workflow.list({ query: 'ExecutionStatus = "Running"' })) running.set(wf.workflowId, wf.type);
+  // Every case stream has its workflow (same id): documents and requests.
+  const statuses = new Map([...(await caseStatuses(db, temporal, 'document:%')), ...(await caseStatuses(db, temporal, 'request:%'))]);
+  const running = new Map([...statuses].filter(([, status]) => status === 'RUNNING').map(([id]) => [id, id.startsWith('request:') ? REQUEST_WORKFLOW_TYPE : DOCUMENT_WORKFLOW_TYPE]));
+  const missing = [...statuses].filter(([, status]) => status === 'NOT_FOUND').map(([id]) => id);
+  if (missing.length) violations.push(`${missing.length} cases in the event store have no workflow: ${missing.slice(0, 5).join(', ')}`);
 
   const versions = new Map<string, number>(
     (await db.query('SELECT stream_id, max(stream_version)::int AS v FROM events GROUP BY stream_id')).map((r: { stream_id: string; v: number }) => [r.stream_id, r.v]),
   );
   let checked = 0;
   for (const [id, type] of running) {
-    if (type !== DOCUMENT_WORKFLOW_TYPE && type !== REQUEST_WORKFLOW_TYPE) continue;
     checked++;
     const handle = temporal.workflow.getHandle(id);
     const { raw } = await handle.describe();

@@ -33,6 +33,8 @@ export class Ledger {
  * the oficio itself (BAD_USER_INPUT, CONFLICT…) is not retried: it is a failure of the scenario.
  */
 export class OficioClient {
+  private readonly withdrawn = new Set<string>();
+
   constructor(
     private readonly urls: string[],
     private readonly token: string,
@@ -41,12 +43,18 @@ export class OficioClient {
     private readonly options: { timeoutMs?: number; giveUpMs?: number } = {},
   ) {}
 
+  /** Stops sending to a gateway, as a balancer's health check does once it is gone. */
+  withdraw(url: string): void {
+    this.withdrawn.add(url);
+  }
+
   async record(door: Door, input: Record<string, unknown>): Promise<Recorded> {
     const number = normalizeOficioNumber(String(input.oficioNumber));
     const started = Date.now();
     const history: string[] = [];
     for (let attempt = 0; ; attempt++) {
-      const url = this.urls[(hash(number) + attempt) % this.urls.length];
+      const live = this.urls.filter((u) => !this.withdrawn.has(u));
+      const url = live[(hash(number) + attempt) % live.length];
       this.ledger.attempts++;
       const sent = Date.now();
       const outcome = await this.send(url, door, input);

