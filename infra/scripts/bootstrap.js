@@ -18,13 +18,13 @@ function run(command, args, options = {}) {
   return result.status ?? 1;
 }
 
-/** `npm ci` when node_modules is missing or older than package-lock.json. */
+/** `npm ci` when node_modules is missing or older than package-lock.json (dev dependencies too: the build needs them, even under NODE_ENV=production). */
 function ensureDependencies() {
   const marker = join(root, 'node_modules', '.package-lock.json');
   const lock = join(root, 'package-lock.json');
   if (existsSync(marker) && statSync(marker).mtimeMs >= statSync(lock).mtimeMs) return;
   step('installing dependencies (npm ci)…');
-  if (run('npm', ['ci', '--no-audit', '--no-fund']) !== 0) {
+  if (run('npm', ['ci', '--include=dev', '--no-audit', '--no-fund']) !== 0) {
     console.error('npm ci failed: see the output above (is the npm registry reachable?)');
     process.exit(1);
   }

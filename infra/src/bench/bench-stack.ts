@@ -50,6 +50,8 @@ export async function benchStack(log: (line: string) => void): Promise<BenchStac
       SEGUIMIENTO_DEMO: '0',
       // The bench drives the gateway with one token at full speed: the per-token limit would cap it.
       RATE_LIMIT_PER_MINUTE: '0',
+      // Measured as deployed: production mode (graphql-js skips its development-only checks).
+      NODE_ENV: 'production',
       PORT: String(gatewayPort),
       TEMPORAL_PORT: String(temporalPort),
       TEMPORAL_UI_PORT: String(temporalUiPort),
