@@ -5,3 +5,4 @@ export * from './projections/read-models';
 export * from './projections/projector';
 export * from './time-travel/as-of';
 export * from './notifications/pg-listener';
+export * from './notifications/position-watcher';

@@ -1,17 +1,32 @@
-import { Injectable } from '@nestjs/common';
-import { waitForPosition } from '@seguimiento/persistence';
+import { Inject, Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
+import { ProjectedPositionWatcher } from '@seguimiento/persistence';
 import { DataSource } from 'typeorm';
+import { GATEWAY_CONFIG, type GatewayConfig } from '../config';
 
 /**
  * Read-your-writes: a mutation answers only once the read models include the events it caused,
  * so the operator's next list query already shows them. Bounded: past `timeoutMs` the answer goes
- * out anyway (the log, and so the document itself, is already up to date).
+ * out anyway (the log, and so the document itself, is already up to date). The projector's
+ * notifications say when; nothing polls per request.
  */
 @Injectable()
-export class ReadYourWrites {
-  constructor(private readonly dataSource: DataSource) {}
+export class ReadYourWrites implements OnModuleInit, OnModuleDestroy {
+  private readonly watcher: ProjectedPositionWatcher;
+  private readonly logger = new Logger('read-your-writes');
+
+  constructor(dataSource: DataSource, @Inject(GATEWAY_CONFIG) config: GatewayConfig) {
+    this.watcher = new ProjectedPositionWatcher(dataSource, config.databaseUrl, (error) => this.logger.warn(String(error)));
+  }
+
+  async onModuleInit(): Promise<void> {
+    await this.watcher.start();
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await this.watcher.stop();
+  }
 
   async waitFor(position: string | null, timeoutMs = 2000): Promise<void> {
-    if (position) await waitForPosition(this.dataSource, position, timeoutMs);
+    if (position) await this.watcher.waitFor(position, timeoutMs);
   }
 }

@@ -6,10 +6,10 @@ export interface PgListenerOptions {
   channel: string;
   applicationName: string;
   /**
-   * Called on each notification, and once after every reconnection: notifications sent while the
-   * connection was down are lost, so the caller looks again.
+   * Called on each notification with its payload, and once without one after every reconnection:
+   * notifications sent while the connection was down are lost, so the caller looks again.
    */
-  onNotify: () => void;
+  onNotify: (payload?: string) => void;
   onError?: (error: unknown) => void;
   /** Wait between reconnection attempts (default 1 s). */
   retryMs?: number;
@@ -65,7 +65,7 @@ export class PgListener {
       client.end().catch(() => undefined);
       this.scheduleReconnect();
     };
-    client.on('notification', () => this.options.onNotify());
+    client.on('notification', (message) => this.options.onNotify(message.payload));
     client.on('error', onBreak);
     client.on('end', () => onBreak());
     try {
