@@ -84,22 +84,28 @@ export class SupervisionService {
   async dashboard(ople: string | null, now = new Date()): Promise<Dashboard> {
     const byOple = ople ? 'AND ople = $1' : '';
     const params = ople ? [ople] : [];
-    const byStatus = await this.dataSource.query(`SELECT status AS key, count(*)::int AS count FROM rm_documents WHERE true ${byOple} GROUP BY status ORDER BY status`, params);
-    const byBallInCourt = await this.dataSource.query(
-      `SELECT ball_in_court AS key, count(*)::int AS count FROM rm_documents WHERE status NOT IN ('RESOLVED', 'WITHDRAWN') ${byOple} GROUP BY ball_in_court ORDER BY ball_in_court`,
+    // Two round trips: the counts by status and by who holds the ball, then the deadlines.
+    const counts: Array<{ dim: 'status' | 'ball'; key: string; count: number }> = await this.dataSource.query(
+      `SELECT 'status' AS dim, status AS key, count(*)::int AS count FROM rm_documents WHERE true ${byOple} GROUP BY status
+       UNION ALL
+       SELECT 'ball', ball_in_court, count(*)::int FROM rm_documents WHERE status NOT IN ('RESOLVED', 'WITHDRAWN') ${byOple} GROUP BY ball_in_court
+       ORDER BY 1, 2`,
       params,
     );
+    const byStatus = counts.filter((c) => c.dim === 'status').map(({ key, count }) => ({ key, count }));
+    const byBallInCourt = counts.filter((c) => c.dim === 'ball').map(({ key, count }) => ({ key, count }));
     // Everything with a running deadline: open documents, and open requests.
     const pending = `
       SELECT id, 'DOCUMENT' AS kind, title, deadline_party AS party, due_date, due_at FROM rm_documents WHERE due_at IS NOT NULL ${byOple}
       UNION ALL
       SELECT id, 'REQUEST', subject, 'OPLE', due_date, due_at FROM rm_obligations WHERE kind = 'REQUEST' AND status = 'OPEN' AND due_at IS NOT NULL ${byOple}`;
-    const nowParam = `$${params.length + 1}`;
-    const [{ overdue }] = await this.dataSource.query(`SELECT count(*)::int AS overdue FROM (${pending}) p WHERE due_at <= ${nowParam}`, [...params, now]);
-    const [oldest] = await this.dataSource.query(`SELECT * FROM (${pending}) p WHERE due_at <= ${nowParam} ORDER BY due_at, id LIMIT 1`, [...params, now]);
+    const [n, w] = [`$${params.length + 1}`, `$${params.length + 2}`];
     const weekEnd = endOfLocalDay(addCountedDays(localDateOf(now), 7, policyWith()));
-    const next: Array<Record<string, string>> = await this.dataSource.query(
-      `SELECT * FROM (${pending}) p WHERE due_at > ${nowParam} AND due_at <= $${params.length + 2} ORDER BY due_at, id LIMIT 100`,
+    const [{ overdue, oldest, next }]: Array<{ overdue: number; oldest: Record<string, string> | null; next: Array<Record<string, string>> }> = await this.dataSource.query(
+      `WITH p AS (${pending})
+       SELECT (SELECT count(*)::int FROM p WHERE due_at <= ${n}) AS overdue,
+              (SELECT row_to_json(o) FROM (SELECT * FROM p WHERE due_at <= ${n} ORDER BY due_at, id LIMIT 1) o) AS oldest,
+              (SELECT coalesce(json_agg(x ORDER BY x.due_at, x.id), '[]'::json) FROM (SELECT * FROM p WHERE due_at > ${n} AND due_at <= ${w} ORDER BY due_at, id LIMIT 100) x) AS next`,
       [...params, now, weekEnd],
     );
     return { ople, byStatus, byBallInCourt, overdueCount: overdue, oldestOverdue: oldest ? dueItem(oldest) : null, dueNext7Days: next.map(dueItem) };
