@@ -14,8 +14,8 @@ export function documentWorkflowId(ople: string, documentKey: string): string {
 }
 
 export function parseDocumentWorkflowId(id: string): { ople: string; documentKey: string } | null {
-  const m = /^document:([A-Z]{3}):([a-z0-9][a-z0-9._-]{0,99})$/.exec(id);
-  return m ? { ople: m[1], documentKey: m[2] } : null;
+  const parsed = parseCaseId(id);
+  return parsed?.kind === 'document' ? { ople: parsed.ople, documentKey: parsed.key } : null;
 }
 
 export function isDocumentKey(value: string): boolean {
@@ -33,4 +33,10 @@ export function requestWorkflowId(ople: string, oficioNumber: string): string {
   const key = oficioNumber.trim().toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
   if (!DOCUMENT_KEY.test(key)) throw new Error(`oficioNumber: "${oficioNumber}" cannot key a request`);
   return `request:${ople}:${key}`;
+}
+
+/** A followed case's stream (= workflow) id, `document:<OPLE>:<key>` or `request:<OPLE>:<key>`, in parts; null if it is neither. */
+export function parseCaseId(id: string): { kind: 'document' | 'request'; ople: string; key: string } | null {
+  const m = /^(document|request):([A-Z]{3}):([a-z0-9][a-z0-9._-]{0,99})$/.exec(id);
+  return m ? { kind: m[1] as 'document' | 'request', ople: m[2], key: m[3] } : null;
 }

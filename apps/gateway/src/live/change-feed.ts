@@ -1,3 +1,4 @@
+import { parseCaseId } from '@seguimiento/contracts';
 import { Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import { PgListener, projectedPosition } from '@seguimiento/persistence';
 import type { DocumentState } from '@seguimiento/domain';
@@ -78,7 +79,7 @@ export class ChangeFeed implements OnModuleInit, OnModuleDestroy {
     );
     for (const { stream_id, data } of escalations) {
       const d = data as { step: string; recipient: string; deadline: { dueAt: string }; firedAt: string };
-      const notice: EscalationNotice = { streamId: stream_id, ople: stream_id.split(':')[1], step: d.step, recipient: d.recipient, dueAt: d.deadline.dueAt, firedAt: d.firedAt };
+      const notice: EscalationNotice = { streamId: stream_id, ople: parseCaseId(stream_id)?.ople ?? '', step: d.step, recipient: d.recipient, dueAt: d.deadline.dueAt, firedAt: d.firedAt };
       await this.pubSub.publish(ESCALATION_RAISED, { escalationRaised: notice });
     }
   }

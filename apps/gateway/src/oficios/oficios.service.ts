@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { defaultDocumentKey, documentWorkflowId, parseDocumentWorkflowId } from '@seguimiento/contracts';
+import { defaultDocumentKey, documentWorkflowId, parseCaseId, parseDocumentWorkflowId } from '@seguimiento/contracts';
 import { normalizeOficioNumber, validateRequestCommand, validateSubmission } from '@seguimiento/domain';
 import { DocumentReader } from '../documents/document-reader';
 import { DocumentsService, checked } from '../documents/documents.service';
@@ -152,7 +152,8 @@ export class OficiosService {
   }
 
   private async checkRequestOpen(requestId: string, ople: string, oficioNumber: string): Promise<void> {
-    if (!requestId.startsWith(`request:${ople}:`)) throw userError('BAD_USER_INPUT', `requestId: ${requestId} no es una solicitud del OPLE ${ople}`, 'requestId');
+    const parsed = parseCaseId(requestId);
+    if (parsed?.kind !== 'request' || parsed.ople !== ople) throw userError('BAD_USER_INPUT', `requestId: ${requestId} no es una solicitud del OPLE ${ople}`, 'requestId');
     const request = await this.obligations.find(requestId);
     if (request.status !== 'OPEN' && request.fulfilledBy?.oficioNumber !== oficioNumber) {
       throw userError('CONFLICT', `La solicitud ${requestId} ya está cerrada (la atendió ${request.fulfilledBy?.oficioNumber ?? 'otro oficio'}).`);

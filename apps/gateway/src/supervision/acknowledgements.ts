@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DOCUMENT_WORKFLOW_TYPE, REQUEST_WORKFLOW_TYPE, acknowledgeEscalationUpdate } from '@seguimiento/contracts';
+import { DOCUMENT_WORKFLOW_TYPE, REQUEST_WORKFLOW_TYPE, acknowledgeEscalationUpdate, parseCaseId } from '@seguimiento/contracts';
 import { userError } from '../errors/graphql-errors';
 import { ReadYourWrites } from '../infrastructure/read-your-writes';
 import { CaseClosed, WorkflowCommands } from '../infrastructure/workflow-commands';
@@ -16,11 +16,9 @@ export class Acknowledgements {
   ) {}
 
   async acknowledge(input: { streamId: string; key: string; note?: string }, actor: string): Promise<EscalationEntry> {
-    const [kind, ople] = input.streamId.split(':');
-    const workflowType = kind === 'document' ? DOCUMENT_WORKFLOW_TYPE : kind === 'request' ? REQUEST_WORKFLOW_TYPE : null;
-    if (!workflowType || !/^[A-Z]{3}$/.test(ople ?? '')) {
-      throw userError('BAD_USER_INPUT', `streamId: "${input.streamId}" no es un documento ni una solicitud`, 'streamId');
-    }
+    const parsed = parseCaseId(input.streamId);
+    if (!parsed) throw userError('BAD_USER_INPUT', `streamId: "${input.streamId}" no es un documento ni una solicitud`, 'streamId');
+    const workflowType = parsed.kind === 'document' ? DOCUMENT_WORKFLOW_TYPE : REQUEST_WORKFLOW_TYPE;
     try {
       const result = await this.commands.send({ workflowType, workflowId: input.streamId, startArgs: [] }, acknowledgeEscalationUpdate, { key: input.key, note: input.note }, false, actor);
       await this.readYourWrites.waitFor(result.position);

@@ -1,3 +1,4 @@
+import { parseCaseId } from '@seguimiento/contracts';
 import { Args, ArgsType, Field, InputType, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { IsBoolean, IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 import { Writes } from '../auth/auth.guard';
@@ -105,7 +106,7 @@ export class RegisterResolver {
   @Writes()
   @Mutation(() => EscalationEntry, { description: 'Registra que alguien se hizo cargo de un escalamiento (una sola vez; repetirlo no cambia nada).' })
   acknowledgeEscalation(@Args('input', { description: 'Lo que se registra; cada campo está descrito en su tipo de entrada.' }) input: AcknowledgeEscalationInput, @CurrentPrincipal() who: Principal): Promise<EscalationEntry> {
-    assertOpleAccess(who, input.streamId.split(':')[1]);
+    assertOpleAccess(who, parseCaseId(input.streamId)?.ople ?? '');
     return this.acknowledgements.acknowledge(input, who.subject);
   }
 
