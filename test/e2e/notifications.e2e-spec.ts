@@ -2,12 +2,14 @@ import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
-import { PgListener } from '@seguimiento/persistence';
+import type { DataSource } from 'typeorm';
+import { PgListener, ProjectedPositionWatcher, openDatabase } from '@seguimiento/persistence';
 import { freePort } from '@seguimiento/infra/ports';
 import { type RunningPostgres, startEmbeddedPostgres } from '@seguimiento/infra/postgres';
+import { startTestPostgres } from '../support/test-postgres';
 import { waitFor } from '../support/wait-for';
 
-/** The projector's and the live feed's LISTEN connection, across a restart of PostgreSQL. */
+/** The projector's, the live feed's and read-your-writes' LISTEN connection, across a restart of PostgreSQL. */
 describe('PgListener', () => {
   const dir = mkdtempSync(join(tmpdir(), 'seguimiento-listener-'));
   let port: number;
@@ -55,5 +57,48 @@ describe('PgListener', () => {
 
   it('refuses a channel that is not an identifier, naming it', () => {
     expect(() => new PgListener({ url: 'postgres://x', channel: 'a; DROP TABLE events', applicationName: 'x', onNotify: () => undefined })).toThrow(/channel: "a; DROP TABLE events"/);
+  });
+});
+
+/** Read-your-writes without polling per request: the projector's notification carries the position. */
+describe('ProjectedPositionWatcher', () => {
+  let pg: { url: string; stop(): Promise<void> };
+  let db: DataSource;
+  let watcher: ProjectedPositionWatcher;
+  const checkpoint = async (position: number, notify: boolean) => {
+    await db.query(
+      `INSERT INTO projection_checkpoints (name, position) VALUES ('read-models', $1) ON CONFLICT (name) DO UPDATE SET position = EXCLUDED.position`,
+      [position],
+    );
+    if (notify) await db.query("SELECT pg_notify('seguimiento_projected', $1)", [String(position)]);
+  };
+
+  beforeAll(async () => {
+    pg = await startTestPostgres();
+    db = await openDatabase(pg.url);
+    watcher = new ProjectedPositionWatcher(db, pg.url);
+    await watcher.start();
+  });
+  afterAll(async () => {
+    await watcher?.stop();
+    await db?.destroy();
+    await pg?.stop();
+  });
+
+  it('answers at once for a position already projected, and when the notification for a later one arrives', async () => {
+    await checkpoint(10, false);
+    expect(await watcher.waitFor('10', 1000)).toBe(true);
+    const waiting = watcher.waitFor('12', 5000);
+    const since = Date.now();
+    setTimeout(() => void checkpoint(12, true), 100);
+    expect(await waiting).toBe(true);
+    expect(Date.now() - since).toBeLessThan(5000);
+  });
+
+  it('finds a position whose notification was missed by reading the checkpoint, and times out on one never reached', async () => {
+    const waiting = watcher.waitFor('20', 5000);
+    await checkpoint(20, false); // no NOTIFY: only the fallback read can see it
+    expect(await waiting).toBe(true);
+    expect(await watcher.waitFor('99', 600)).toBe(false);
   });
 });
