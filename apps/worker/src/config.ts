@@ -7,7 +7,10 @@ export interface WorkerConfig {
   /**
    * Workflows kept in memory between tasks. Documents wait for days between oficios, so a small
    * cache bounds the worker's memory whatever the number of open documents; an evicted workflow
-   * is rebuilt from its history at its next task (WORKER_MAX_CACHED_WORKFLOWS, default 1000).
+   * is rebuilt from its history at its next task (WORKER_MAX_CACHED_WORKFLOWS, default 250).
+   * Each cached workflow is a V8 context in the workflow thread, ≈0.3–0.7 MiB: with 10,000 open
+   * documents the worker held 626 MiB with 250 cached and 860–1,175 MiB with 1,000, while its
+   * main-thread heap was 82 MiB (README, Benchmarks).
    */
   maxCachedWorkflows: number;
 }
@@ -24,7 +27,7 @@ export function workerConfig(env: NodeJS.ProcessEnv = process.env): WorkerConfig
 }
 
 function cacheSize(raw: string | undefined): number {
-  if (raw === undefined || raw === '') return 1000;
+  if (raw === undefined || raw === '') return 250;
   const n = Number(raw);
   if (!Number.isInteger(n) || n < 0) throw new Error(`WORKER_MAX_CACHED_WORKFLOWS: "${raw}" must be a whole number (0 or more)`);
   return n;
