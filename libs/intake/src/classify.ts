@@ -58,16 +58,16 @@ function outcomeOf(t: string): { outcome: ReviewOutcome | null; additional: bool
   const yes = PHRASES.additionalYes.test(t);
   const no = PHRASES.additionalNo.test(t);
   const problems = yes && no ? ['el oficio dice y a la vez niega que se generen observaciones adicionales'] : [];
-  const additional = yes && !no;
   const judged = (yes || PHRASES.newRound.test(t)) && !no;
   if (PHRASES.partiallyAddressed.test(t)) return { outcome: 'PARTIALLY_ADDRESSED', additional: judged, problems };
   if (PHRASES.addressed.test(t)) return { outcome: 'ADDRESSED', additional: judged, problems };
   const sent = PHRASES.observationsSent.test(t);
   if (PHRASES.received.test(t) || PHRASES.acknowledged.test(t)) {
-    if (sent || yes) return { outcome: 'OBSERVATIONS', additional, problems };
+    // A first round's observations are the round's, never "adicionales" (the domain refuses both).
+    if (sent || yes) return { outcome: 'OBSERVATIONS', additional: false, problems };
     return { outcome: 'ACCEPTED', additional: false, problems };
   }
-  if (sent) return { outcome: 'OBSERVATIONS', additional, problems };
+  if (sent) return { outcome: 'OBSERVATIONS', additional: false, problems };
   if (PHRASES.noObservations.test(t)) return { outcome: 'ACCEPTED', additional: false, problems };
   return { outcome: null, additional: null, problems: [] };
 }

@@ -154,6 +154,7 @@ function parseSegment(ctx: Context, seg: Segment): ParsedOficio {
   if (first) {
     deadline = first.iso;
     if (!first.iso) reasons.push(`no se puede determinar la fecha límite «${squash(display.slice(first.start, first.end))}»`);
+    else if (iso && first.iso < iso) reasons.push(`la fecha límite (${first.iso}) es anterior a la fecha del oficio (${iso})`);
   }
 
   let meeting: MeetingTime | null = null;

@@ -65,12 +65,34 @@ export class DocumentsService {
   }
 
   /** An expected deliverable (a reminder's item): the case opens before any submission. */
-  async expect(input: { ople: string; deliverable: number; versionKind: VersionKind; title?: string; dueDate: string; documentKey?: string; sourceOficio: string; sourceDate?: string }, actor: string): Promise<DocumentChange> {
+  async expect(input: ExpectationInput, actor: string): Promise<DocumentChange> {
+    const { documentId, data } = this.expectation(input);
+    return this.update(documentId, input.ople, expectDocumentUpdate, data, null, true, actor);
+  }
+
+  /**
+   * A reminder's items, checked together before any is recorded, so that a bad one refuses the
+   * reminder rather than leaving the items before it recorded: each item's input, and the
+   * entregable and version of the document it names (in the store, and among the items).
+   */
+  async checkExpectations(inputs: readonly ExpectationInput[]): Promise<void> {
+    const named = new Map<string, { deliverable: number | null; versionKind: string | null }>();
+    for (const input of inputs) {
+      const { documentId, data } = this.expectation(input);
+      const known = named.get(documentId) ?? (await this.reader.state(documentId));
+      if (known && (known.deliverable !== data.deliverable || known.versionKind !== data.versionKind)) {
+        throw userError('CONFLICT', `deliverable: el documento ${documentId} es el entregable ${known.deliverable} (${known.versionKind}), no el ${data.deliverable} (${data.versionKind}).`, 'deliverable');
+      }
+      named.set(documentId, data);
+    }
+  }
+
+  private expectation(input: ExpectationInput): { documentId: string; data: ExpectDocumentData } {
     const documentId = documentWorkflowId(input.ople, input.documentKey ?? defaultDocumentKey(input.deliverable, input.versionKind));
     const { documentKey: _key, ...fields } = input;
     const data: ExpectDocumentData = { ...fields, documentId, policy: this.policies.of(input.ople) };
-    checked(() => validateExpectation(data));
-    return this.update(documentId, input.ople, expectDocumentUpdate, data, null, true, actor);
+    checked(() => validateExpectation(data), { sourceOficio: 'oficioNumber', sourceDate: 'date' });
+    return { documentId, data };
   }
 
   async recordIneOficio(input: RecordIneOficioInput, actor: string): Promise<DocumentChange> {
@@ -155,10 +177,14 @@ export class DocumentsService {
       const state = await this.reader.state(documentId);
       if (!state) throw userError('NOT_FOUND', `No existe el documento ${documentId}`, 'documentId');
       if (oficioNumber && state.oficios.some((o) => o.number === oficioNumber)) return { document: toDocument(state), alreadyRecorded: true };
+      // A closed case meets any expectation (as the decider says of a case already submitted or closed).
+      if (definition === expectDocumentUpdate) return { document: toDocument(state), alreadyRecorded: true };
       throw userError('CONFLICT', closedMessage(state));
     }
   }
 }
+
+type ExpectationInput = { ople: string; deliverable: number; versionKind: VersionKind; title?: string; dueDate: string; documentKey?: string; sourceOficio: string; sourceDate?: string };
 
 function closedMessage(state: DocumentState): string {
   return state.status === 'WITHDRAWN'
@@ -167,11 +193,14 @@ function closedMessage(state: DocumentState): string {
 }
 
 /** Runs the domain's input checks in the gateway, so refused input never starts a workflow. */
-export function checked<T>(validate: () => T): T {
+export function checked<T>(validate: () => T, fieldsAsSent: Record<string, string> = {}): T {
   try {
     return validate();
   } catch (error) {
-    if (error instanceof DomainError) throw userError('BAD_USER_INPUT', error.message, error.field);
-    throw error;
+    if (!(error instanceof DomainError)) throw error;
+    // The domain's name of a field the caller sent under another (a reminder's date is each item's sourceDate).
+    const field = error.field && fieldsAsSent[error.field];
+    if (field) throw userError('BAD_USER_INPUT', `${field}${error.message.slice(error.field!.length)}`, field);
+    throw userError('BAD_USER_INPUT', error.message, error.field);
   }
 }

@@ -30,5 +30,22 @@ export function formatError(formatted: GraphQLFormattedError): GraphQLFormattedE
   }
   const extensions: Record<string, unknown> = { code };
   for (const name of KEPT_EXTENSIONS) if (formatted.extensions?.[name] !== undefined) extensions[name] = formatted.extensions[name];
+  if (code === 'BAD_USER_INPUT' && extensions.field === undefined) {
+    const field = variableField(formatted.message);
+    if (field) extensions.field = field;
+  }
   return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions };
+}
+
+/**
+ * The field a variable that does not fit its type names (graphql-js says it only in words):
+ * `Variable "$input" got invalid value "6" at "input.deliverable"; …` → deliverable,
+ * `…; Field "foo" is not defined by type "X".` → foo, `Variable "$input" of non-null type …` → input.
+ */
+function variableField(message: string): string | undefined {
+  const variable = /^Variable "\$(\w+)" /.exec(message)?.[1];
+  if (!variable) return undefined;
+  const at = / at "\w+((?:\.\w+|\[\d+\])*)"; /.exec(message)?.[1] ?? '';
+  const inner = /; Field "(\w+)" (?:is not defined by type|of required type)/.exec(message)?.[1];
+  return `${at}${inner ? `.${inner}` : ''}`.replace(/^\./, '') || variable;
 }

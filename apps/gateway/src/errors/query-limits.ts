@@ -39,17 +39,25 @@ export function complexityError(schema: GraphQLSchema, document: DocumentNode, o
   const query = operationName ? separateOperations(document)[operationName] : document;
   // An operation name the document lacks: execution says so.
   if (!query) return null;
-  const complexity = getComplexity({
-    schema,
-    query,
-    variables: variables ?? {},
-    estimators: [
-      fieldExtensionsEstimator(),
-      // A page multiplies what it contains by its size.
-      ({ args, childComplexity }) => (typeof args.first === 'number' ? args.first * Math.max(1, childComplexity) : undefined),
-      simpleEstimator({ defaultComplexity: 1 }),
-    ],
-  });
+  let complexity: number;
+  try {
+    complexity = getComplexity({
+      schema,
+      query,
+      variables: variables ?? {},
+      estimators: [
+        fieldExtensionsEstimator(),
+        // A page multiplies what it contains by its size.
+        ({ args, childComplexity }) => (typeof args.first === 'number' ? args.first * Math.max(1, childComplexity) : undefined),
+        simpleEstimator({ defaultComplexity: 1 }),
+      ],
+    });
+  } catch (error) {
+    // Variables that do not fit their types: execution refuses them (BAD_USER_INPUT, 400) before
+    // any resolver runs. Thrown from here they had no code, and Apollo answered 500.
+    if (error instanceof GraphQLError && error.message.startsWith('Variable "$')) return null;
+    throw error;
+  }
   return complexity > MAX_COMPLEXITY
     ? userError('BAD_USER_INPUT', `La consulta es demasiado costosa (${complexity} > ${MAX_COMPLEXITY}): pida menos campos o páginas más pequeñas`)
     : null;
@@ -62,7 +70,9 @@ export function complexityPlugin(schema: () => GraphQLSchema): ApolloServerPlugi
       return {
         async didResolveOperation({ request, document }) {
           const error = complexityError(schema(), document, request.operationName, request.variables);
-          if (error) throw error;
+          if (!error) return;
+          error.extensions.http = { status: 400 }; // refused before execution: Apollo would otherwise answer 500
+          throw error;
         },
       };
     },

@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { DomainError } from '@seguimiento/domain';
 import { GraphQLError } from 'graphql';
+import { checked } from '../documents/documents.service';
 import type { RecordIneOficioInput } from '../documents/dto/record-ine-oficio.input';
-import { userError } from '../errors/graphql-errors';
 import type { RecordOpleOficioInput } from '../oficios/dto/record-ople-oficio.input';
 import type { IneOficioKind } from '../oficios/models/oficio-kinds';
 import { OficiosService } from '../oficios/oficios.service';
@@ -23,13 +22,8 @@ export class IntakeService {
   constructor(private readonly oficios: OficiosService) {}
 
   async ingest(text: string, ople: string, dryRun: boolean, actor: string): Promise<IngestReport> {
-    let parsed: ReturnType<typeof parseCorrespondence>;
-    try {
-      parsed = parseCorrespondence(text, { ople });
-    } catch (error) {
-      if (error instanceof DomainError) throw userError('BAD_USER_INPUT', error.message, error.field ?? 'text');
-      throw error;
-    }
+    // The parser names its option options.ople; the caller sent the argument ople.
+    const parsed = checked(() => parseCorrespondence(text, { ople }), { 'options.ople': 'ople' });
     const ordered = [...parsed.oficios].sort((a, b) => (a.date ?? '9999').localeCompare(b.date ?? '9999'));
     const report: IngestReport = { oficios: [], created: 0, alreadyRecorded: 0, needsReview: 0, failed: 0, warnings: parsed.warnings };
     for (const oficio of ordered) {

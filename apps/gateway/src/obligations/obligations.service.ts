@@ -31,10 +31,11 @@ export class ObligationsService {
   /** One expected deliverable per item, each with its own due date and escalation ladder. */
   async recordReminder(input: RecordIneReminderInput, actor: string): Promise<ReminderChange> {
     const oficioNumber = normalizeOficioNumber(input.oficioNumber);
+    const items = input.items.map((item) => ({ ...item, ople: input.ople, sourceOficio: oficioNumber, sourceDate: input.date }));
+    // All or nothing: one bad item refuses the reminder before any is recorded.
+    await this.documents.checkExpectations(items);
     const documents = [];
-    for (const item of input.items) {
-      documents.push(await this.documents.expect({ ...item, ople: input.ople, sourceOficio: oficioNumber, sourceDate: input.date }, actor));
-    }
+    for (const item of items) documents.push(await this.documents.expect(item, actor));
     return { oficioNumber, documents };
   }
 

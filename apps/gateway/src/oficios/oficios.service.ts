@@ -94,7 +94,7 @@ export class OficiosService {
       );
     }
     const submission = documentId ? await this.submissionOf(input, documentId) : null;
-    if (submission) checked(() => validateSubmission({ ...submission, documentId: documentId!, references: input.references }));
+    if (submission) checked(() => validateSubmission({ ...submission, documentId: documentId!, references: input.references }), { submittedOn: 'date' });
     const fulfilment = requestId ? { requestId, oficioNumber, date: input.date, by: Party.OPLE } : null;
     if (fulfilment) await this.checkRequestOpen(fulfilment.requestId, input.ople, oficioNumber);
     if (fulfilment) checked(() => validateRequestCommand({ type: 'FulfillRequest', data: { oficioNumber, date: input.date, by: 'OPLE' } }));

@@ -98,6 +98,7 @@ export function validateIneAnswer(data: RecordIneAnswerData): void {
     const raises = data.outcome === 'OBSERVATIONS' || data.additionalObservations;
     if (data.observations.length > 0 && !raises) invalid('observations', 'solo un oficio que remite observaciones (o genera adicionales) puede listarlas.');
     data.observations.forEach((o, i) => {
+      if (o === null || typeof o !== 'object') invalid(`observations[${i}]`, 'debe ser una observación con su texto.');
       checkText(`observations[${i}].text`, o.text, 4000);
       if (o.id !== undefined) checkText(`observations[${i}].id`, o.id, 100);
     });

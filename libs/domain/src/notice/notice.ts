@@ -52,7 +52,8 @@ export function validateNotice(data: NoticeData): NoticeData {
   if (data.meetingAt !== null && data.meetingAt !== undefined) {
     if (data.kind !== 'INVITATION') invalid('meetingAt', 'solo una invitación lleva fecha y hora de reunión.');
     const parsed = DateTime.fromISO(String(data.meetingAt), { setZone: true });
-    if (!parsed.isValid || !/[zZ]|[+-]\d{2}:?\d{2}$/.test(String(data.meetingAt))) {
+    // A date and a time with its zone: Luxon also reads a bare time ("12:00-06:00") as today's.
+    if (!parsed.isValid || !/^\d{4}-\d{2}-\d{2}T/.test(String(data.meetingAt)) || !/[zZ]|[+-]\d{2}:?\d{2}$/.test(String(data.meetingAt))) {
       invalid('meetingAt', `"${String(data.meetingAt).slice(0, 40)}" no es una fecha y hora ISO 8601 con su zona (p. ej. 2024-03-12T10:00:00-06:00).`);
     }
     meetingAt = parsed.toISO({ suppressMilliseconds: true });
