@@ -26,6 +26,11 @@ export class ReadYourWrites implements OnModuleInit, OnModuleDestroy {
     await this.watcher.stop();
   }
 
+  /** Calls `follower` whenever the read models move forward (the live feed follows them so). */
+  onProjected(follower: () => void): () => void {
+    return this.watcher.onAdvance(follower);
+  }
+
   async waitFor(position: string | null, timeoutMs = 2000): Promise<void> {
     if (position) await this.watcher.waitFor(position, timeoutMs);
   }

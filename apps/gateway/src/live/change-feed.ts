@@ -1,13 +1,12 @@
 import { parseCaseId } from '@seguimiento/contracts';
 import { Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
-import { PgListener, projectedPosition } from '@seguimiento/persistence';
+import { projectedPosition } from '@seguimiento/persistence';
 import type { DocumentState } from '@seguimiento/domain';
 import { PubSub } from 'graphql-subscriptions';
 import { DataSource } from 'typeorm';
 import { toDocument } from '../documents/document-reader';
 import type { Document } from '../documents/models/document.model';
-import { InjectConfig } from '../infrastructure/infrastructure.module';
-import type { GatewayConfig } from '../config';
+import { ReadYourWrites } from '../infrastructure/read-your-writes';
 
 export const DOCUMENT_CHANGED = 'documentChanged';
 export const ESCALATION_RAISED = 'escalationRaised';
@@ -29,34 +28,28 @@ export interface EscalationNotice {
 @Injectable()
 export class ChangeFeed implements OnModuleInit, OnModuleDestroy {
   readonly pubSub = new PubSub();
-  private listener: PgListener | null = null;
+  private unfollow: (() => void) | null = null;
   private cursor = '0';
   private draining: Promise<void> = Promise.resolve();
   private readonly logger = new Logger('change-feed');
 
   constructor(
     private readonly dataSource: DataSource,
-    @InjectConfig() private readonly config: GatewayConfig,
+    private readonly readModels: ReadYourWrites,
   ) {}
 
   async onModuleInit(): Promise<void> {
     this.cursor = await projectedPosition(this.dataSource);
-    // Reconnects by itself after a database restart, and looks again for what it missed.
-    this.listener = new PgListener({
-      url: this.config.databaseUrl,
-      channel: 'seguimiento_projected',
-      applicationName: 'seguimiento-change-feed',
-      onNotify: () => {
-        this.draining = this.draining.then(() => this.publishSince()).catch((error) => this.logger.error(String(error)));
-      },
-      onError: (error) => this.logger.error(String(error)),
+    // The projector's notifications reach this gateway once, through read-your-writes' watcher
+    // (which reconnects after a database restart and looks again for what it missed).
+    this.unfollow = this.readModels.onProjected(() => {
+      this.draining = this.draining.then(() => this.publishSince()).catch((error) => this.logger.error(String(error)));
     });
-    await this.listener.start();
   }
 
-  async onModuleDestroy(): Promise<void> {
-    await this.listener?.stop();
-    this.listener = null;
+  onModuleDestroy(): void {
+    this.unfollow?.();
+    this.unfollow = null;
   }
 
   private async publishSince(): Promise<void> {

@@ -8,12 +8,14 @@ const FALLBACK_POLL_MS = 250;
 /**
  * Knows how far the read models have got, from the projector's `NOTIFY seguimiento_projected`
  * (whose payload is the new checkpoint), so that read-your-writes waits without querying the
- * checkpoint every few milliseconds per waiting request. While anyone waits it also reads the
+ * checkpoint every few milliseconds per waiting request, and followers (the live feed) hear of
+ * each advance through the same one connection. While anyone waits it also reads the
  * checkpoint every 250 ms, once for all of them, in case a notification was missed.
  */
 export class ProjectedPositionWatcher {
   private known = 0n;
   private readonly waiters = new Set<{ target: bigint; done: (reached: boolean) => void }>();
+  private readonly followers = new Set<(position: bigint) => void>();
   private readonly listener: PgListener;
   private poll: NodeJS.Timeout | null = null;
 
@@ -44,6 +46,12 @@ export class ProjectedPositionWatcher {
     this.stopPolling();
   }
 
+  /** Calls `follower` each time the read models move forward; returns the unsubscribe. */
+  onAdvance(follower: (position: bigint) => void): () => void {
+    this.followers.add(follower);
+    return () => this.followers.delete(follower);
+  }
+
   /** Resolves true once the read models include `position`, false after `timeoutMs`. */
   async waitFor(position: string, timeoutMs: number): Promise<boolean> {
     const target = BigInt(position);
@@ -67,8 +75,10 @@ export class ProjectedPositionWatcher {
   }
 
   private advance(position: bigint): void {
-    if (position > this.known) this.known = position;
-    for (const waiter of [...this.waiters]) if (waiter.target <= this.known) waiter.done(true);
+    if (position <= this.known) return;
+    this.known = position;
+    for (const waiter of [...this.waiters]) if (waiter.target <= position) waiter.done(true);
+    for (const follower of this.followers) follower(position);
   }
 
   private async refresh(): Promise<void> {
