@@ -51,8 +51,7 @@ export class FaultLog {
 
   /** Server errors and client errors that no fault window explains. */
   unexplained(): string[] {
-    const serverErrors = this.lines.filter((l) => ERROR_LINE.test(l.text));
-    return [...serverErrors, ...this.clientErrors]
+    return this.errors()
       .filter((l) => !this.explains(l))
       .sort((a, b) => a.at - b.at)
       .map((l) => `${new Date(l.at).toISOString()} ${l.source}: ${l.text.slice(0, 300)}`);
@@ -60,7 +59,12 @@ export class FaultLog {
 
   /** Errors inside fault windows: what the faults caused, for the scenario's report. */
   explainedCount(): number {
-    return [...this.lines.filter((l) => ERROR_LINE.test(l.text)), ...this.clientErrors].filter((l) => this.explains(l)).length;
+    return this.errors().filter((l) => this.explains(l)).length;
+  }
+
+  /** The processes' error lines and the clients' errors. */
+  private errors(): LoggedLine[] {
+    return [...this.lines.filter((l) => ERROR_LINE.test(l.text)), ...this.clientErrors];
   }
 
   /** A fault explains an error when they overlap: it happened, or its request was in flight, during the window. */

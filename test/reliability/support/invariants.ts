@@ -107,7 +107,7 @@ export async function checkInvariants(db: DataSource, temporal: Client, ledger: 
 
 async function checkRunningWorkflows(db: DataSource, temporal: Client, violations: string[]): Promise<number> {
   // Every case stream has its workflow (same id): documents and requests.
-  const statuses = new Map([...(await caseStatuses(db, temporal, 'document:%')), ...(await caseStatuses(db, temporal, 'request:%'))]);
+  const statuses = await caseStatuses(db, temporal, 'document:%', 'request:%');
   const running = new Map([...statuses].filter(([, status]) => status === 'RUNNING').map(([id]) => [id, id.startsWith('request:') ? REQUEST_WORKFLOW_TYPE : DOCUMENT_WORKFLOW_TYPE]));
   const missing = [...statuses].filter(([, status]) => status === 'NOT_FOUND').map(([id]) => id);
   if (missing.length) violations.push(`${missing.length} cases in the event store have no workflow: ${missing.slice(0, 5).join(', ')}`);

