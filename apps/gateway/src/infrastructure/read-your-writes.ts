@@ -26,8 +26,8 @@ export class ReadYourWrites implements OnModuleInit, OnModuleDestroy {
     await this.watcher.stop();
   }
 
-  /** Calls `follower` whenever the read models move forward (the live feed follows them so). */
-  onProjected(follower: () => void): () => void {
+  /** Calls `follower` with the new checkpoint whenever the read models move forward (the live feed follows them so). */
+  onProjected(follower: (position: bigint) => void): () => void {
     return this.watcher.onAdvance(follower);
   }
 

@@ -42,8 +42,8 @@ export class ChangeFeed implements OnModuleInit, OnModuleDestroy {
     this.cursor = await projectedPosition(this.dataSource);
     // The projector's notifications reach this gateway once, through read-your-writes' watcher
     // (which reconnects after a database restart and looks again for what it missed).
-    this.unfollow = this.readModels.onProjected(() => {
-      this.draining = this.draining.then(() => this.publishSince()).catch((error) => this.logger.error(String(error)));
+    this.unfollow = this.readModels.onProjected((position) => {
+      this.draining = this.draining.then(() => this.publishSince(String(position))).catch((error) => this.logger.error(String(error)));
     });
   }
 
@@ -52,8 +52,8 @@ export class ChangeFeed implements OnModuleInit, OnModuleDestroy {
     this.unfollow = null;
   }
 
-  private async publishSince(): Promise<void> {
-    const upTo = await projectedPosition(this.dataSource);
+  /** Publishes what changed between the last position seen and `upTo`. */
+  private async publishSince(upTo: string): Promise<void> {
     if (BigInt(upTo) <= BigInt(this.cursor)) return;
     const from = this.cursor;
     this.cursor = upTo;
