@@ -28,11 +28,13 @@ export class Tokens {
   /** The principal of a valid token; throws with the reason (expired, bad signature, bad claims). */
   verify(token: string): Principal {
     const claims = jwt.verify(token, this.key, { algorithms: ['HS256'], issuer: this.issuer }) as jwt.JwtPayload;
-    const role = claims.role as Role;
-    const institution = String(claims.institution ?? '');
-    if (!ROLES.includes(role)) throw new Error('el token no tiene un rol válido');
-    if (institution !== 'INE' && !findOple(institution)) throw new Error('el token no tiene una institución válida');
-    if (!claims.sub) throw new Error('el token no identifica al usuario');
-    return { subject: claims.sub, role, institution };
+    // Every claim is required and typed: a token that never expires, an institution given as a
+    // list (["INE"] would print as INE) or a subject that is not a text is not one we issued.
+    if (typeof claims.exp !== 'number' || !Number.isFinite(claims.exp)) throw new Error('el token no tiene fecha de expiración (exp)');
+    if (typeof claims.role !== 'string' || !ROLES.includes(claims.role as Role)) throw new Error('el token no tiene un rol válido');
+    const { institution } = claims;
+    if (typeof institution !== 'string' || (institution !== 'INE' && !findOple(institution))) throw new Error('el token no tiene una institución válida');
+    if (typeof claims.sub !== 'string' || !/^[^\u0000-\u001f]{1,200}$/.test(claims.sub)) throw new Error('el token no identifica al usuario (sub)');
+    return { subject: claims.sub, role: claims.role as Role, institution };
   }
 }
