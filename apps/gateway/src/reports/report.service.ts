@@ -6,7 +6,7 @@ import { type CorrespondenceReport, type ReportDocument, type ReportDue, type Re
 import { DateTime } from 'luxon';
 import { DataSource } from 'typeorm';
 import { userError } from '../errors/graphql-errors';
-import { parseAsOf } from '../supervision/as-of';
+import { checkedLocalDate, parseAsOf } from '../common/query-dates';
 import { type LogEvent, type OficioFact, oficioFacts } from './oficio-facts';
 import { ReportFormat, type ReportFile } from './report.models';
 
@@ -32,8 +32,8 @@ export class ReportService {
   async build(ople: string, from: string, to: string): Promise<CorrespondenceReport> {
     const o = findOple(ople);
     if (!o) throw userError('BAD_USER_INPUT', `ople: "${ople}" no es un OPLE conocido`, 'ople');
-    const end = parseAsOf(to, 'to');
-    parseAsOf(from, 'from');
+    checkedLocalDate(from, 'from');
+    const end = parseAsOf(checkedLocalDate(to, 'to'), 'to');
     if (from > to) throw userError('BAD_USER_INPUT', `from: el periodo empieza (${from}) después de terminar (${to})`, 'from');
     const events: LogEvent[] = await this.dataSource.query(
       `SELECT stream_id, type, data FROM events WHERE stream_id LIKE $1 ORDER BY position`,

@@ -8,7 +8,7 @@ import { scopedOple } from '../auth/scope';
 import { LocalDateField, OpleField } from '../common/input-fields';
 import { CorrespondenceEntry, EscalationEntry, Obligation, Oficio } from './models/register.models';
 import { Acknowledgements } from './acknowledgements';
-import { parseAsOf } from './as-of';
+import { parseAsOf } from '../common/query-dates';
 import { RegisterService } from './register.service';
 import { TimeTravelService } from './time-travel.service';
 

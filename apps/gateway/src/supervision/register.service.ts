@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { endOfLocalDay, isOficioNumber, localDateOf, normalizeOficioNumber, MEXICO_CITY } from '@seguimiento/domain';
 import { DataSource } from 'typeorm';
 import { userError } from '../errors/graphql-errors';
+import { checkedLocalDate } from '../common/query-dates';
 import type { CorrespondenceEntry, EscalationEntry, Obligation, Oficio } from './models/register.models';
 
 const LIMIT = 500;
@@ -16,7 +17,7 @@ export class RegisterService {
     const where = ["status = 'OPEN'"];
     const params: unknown[] = [now];
     if (filter.ople) where.push(`ople = $${params.push(filter.ople)}`);
-    if (filter.dueBefore) where.push(`due_at <= $${params.push(endOfLocalDay(date(filter.dueBefore, 'dueBefore')))}`);
+    if (filter.dueBefore) where.push(`due_at <= $${params.push(endOfLocalDay(checkedLocalDate(filter.dueBefore, 'dueBefore')))}`);
     if (filter.overdue === true) where.push('due_at <= $1');
     if (filter.overdue === false) where.push('(due_at IS NULL OR due_at > $1)');
     const rows = await this.dataSource.query(
@@ -49,7 +50,8 @@ export class RegisterService {
     // Open: the deadline that fired it is still the case's running deadline.
     const open = `COALESCE(d.due_at, o.due_at) = e.due_at`;
     if (filter.open === true) where.push(open);
-    if (filter.open === false) where.push(`NOT (${open}) OR COALESCE(d.due_at, o.due_at) IS NULL`);
+    // Parenthesised: each condition is ANDed with the others (the OPLE's among them).
+    if (filter.open === false) where.push(`(NOT (${open}) OR COALESCE(d.due_at, o.due_at) IS NULL)`);
     const rows = await this.dataSource.query(
       `SELECT e.stream_id, e.key, e.ople, e.step, e.recipient, e.due_at, e.fired_at, e.acknowledged_by, e.acknowledged_at, COALESCE(${open}, false) AS open
          FROM rm_escalations e
@@ -79,8 +81,8 @@ export class RegisterService {
     const where: string[] = [];
     if (filter.asOf) where.push(`date <= $${params.push(localDateOf(filter.asOf))}::date`);
     if (filter.ople) where.push(`ople = $${params.push(filter.ople)}`);
-    if (filter.from) where.push(`date >= $${params.push(date(filter.from, 'from'))}::date`);
-    if (filter.to) where.push(`date <= $${params.push(date(filter.to, 'to'))}::date`);
+    if (filter.from) where.push(`date >= $${params.push(checkedLocalDate(filter.from, 'from'))}::date`);
+    if (filter.to) where.push(`date <= $${params.push(checkedLocalDate(filter.to, 'to'))}::date`);
     if (filter.direction) {
       if (filter.direction !== 'IN' && filter.direction !== 'OUT') throw userError('BAD_USER_INPUT', 'direction: debe ser IN u OUT', 'direction');
       where.push(`direction = $${params.push(filter.direction)}`);
@@ -121,9 +123,4 @@ function entry(r: Record<string, never>): CorrespondenceEntry {
     subject: r.subject ?? null,
     meetingAt: meetingAt ? DateTime.fromJSDate(meetingAt).setZone(MEXICO_CITY).toISO({ suppressMilliseconds: true }) : null,
   };
-}
-
-function date(value: string, field: string): string {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(value))) throw userError('BAD_USER_INPUT', `${field}: "${value}" no es una fecha AAAA-MM-DD`, field);
-  return value;
 }

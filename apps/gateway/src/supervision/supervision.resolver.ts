@@ -6,7 +6,7 @@ import type { Principal } from '@seguimiento/auth';
 import { OpleField } from '../common/input-fields';
 import { DocumentsArgs } from './dto/documents.args';
 import { Dashboard, DocumentConnection } from './models/supervision.models';
-import { parseAsOf } from './as-of';
+import { parseAsOf } from '../common/query-dates';
 import { SupervisionService } from './supervision.service';
 import { TimeTravelService } from './time-travel.service';
 

@@ -3,6 +3,7 @@ import { type DocumentState, addCountedDays, endOfLocalDay, localDateOf, policyW
 import { DataSource } from 'typeorm';
 import { toDocument } from '../documents/document-reader';
 import { userError } from '../errors/graphql-errors';
+import { checkedLocalDate } from '../common/query-dates';
 import { DocumentOrder, type DocumentsArgs } from './dto/documents.args';
 import type { Dashboard, DocumentConnection, DueItem } from './models/supervision.models';
 
@@ -49,7 +50,7 @@ export class SupervisionService {
     if (f.status) add('status = ?', f.status);
     if (f.ballInCourt) add('ball_in_court = ?', f.ballInCourt);
     if (f.deliverable !== undefined) add('deliverable = ?', f.deliverable);
-    if (f.dueBefore) add('due_at <= ?', endOfLocalDay(checkedDate(f.dueBefore, 'filter.dueBefore')));
+    if (f.dueBefore) add('due_at <= ?', endOfLocalDay(checkedLocalDate(f.dueBefore, 'filter.dueBefore')));
     if (f.overdue === true) add('due_at <= ?', now);
     if (f.overdue === false) add('(due_at IS NULL OR due_at > ?)', now);
     if (f.search) {
@@ -65,7 +66,7 @@ export class SupervisionService {
     const pageWhere = [...where];
     const pageParams = [...params];
     if (args.after) {
-      const [sortValue, id] = decodeCursor(args.after);
+      const [sortValue, id] = decodeCursor(args.after, args.orderBy);
       pageParams.push(sortValue, id);
       const cmp = order.direction === 'ASC' ? '>' : '<';
       pageWhere.push(`(${order.key}, id) ${cmp} ($${pageParams.length - 1}, $${pageParams.length})`);
@@ -116,22 +117,30 @@ function dueItem(row: Record<string, string>): DueItem {
   return { id: row.id, kind: row.kind, title: row.title, party: row.party, dueDate: row.due_date };
 }
 
-function checkedDate(value: string, field: string): string {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(value))) throw userError('BAD_USER_INPUT', `${field}: "${value}" no es una fecha AAAA-MM-DD`, field);
-  return value;
-}
-
 function encodeCursor(sort: unknown, id: string): string {
   const value = sort instanceof Date ? sort.toISOString() : sort === Infinity || sort === 'infinity' ? 'infinity' : sort;
   return Buffer.from(JSON.stringify([value, id])).toString('base64url');
 }
 
-function decodeCursor(cursor: string): [unknown, string] {
+/** A cursor this service wrote for the same order; anything else is refused before it reaches SQL. */
+function decodeCursor(cursor: string, orderBy: DocumentOrder): [unknown, string] {
+  let decoded: unknown;
   try {
-    const decoded = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(decoded) && decoded.length === 2 && typeof decoded[1] === 'string') return decoded as [unknown, string];
+    decoded = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
   } catch {
-    // fall through
+    decoded = null;
   }
-  throw userError('BAD_USER_INPUT', 'after: el cursor no es válido (use el endCursor de la página anterior)', 'after');
+  if (Array.isArray(decoded) && decoded.length === 2 && typeof decoded[1] === 'string' && /^[\w:.-]{1,300}$/.test(decoded[1]) && sortValueFits(decoded[0], orderBy)) {
+    return decoded as [unknown, string];
+  }
+  throw userError('BAD_USER_INPUT', 'after: el cursor no es válido para este orden (use el endCursor de la página anterior, con el mismo orderBy)', 'after');
+}
+
+/** The sort key a cursor carries: an instant for the orders by date ('infinity' for "no deadline"), nothing for ID. */
+function sortValueFits(value: unknown, orderBy: DocumentOrder): boolean {
+  if (orderBy === DocumentOrder.ID) return value === '';
+  if (orderBy === DocumentOrder.DUE_SOONEST && value === 'infinity') return true;
+  if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?Z$/.test(value)) return false;
+  const year = Number(value.slice(0, 4));
+  return !Number.isNaN(Date.parse(value)) && year >= 1900 && year <= 2999;
 }

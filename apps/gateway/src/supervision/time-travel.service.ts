@@ -4,6 +4,7 @@ import { type Snapshot, openItems, snapshotAsOf } from '@seguimiento/persistence
 import { DataSource } from 'typeorm';
 import { toDocument } from '../documents/document-reader';
 import { userError } from '../errors/graphql-errors';
+import { checkedLocalDate } from '../common/query-dates';
 import { DocumentOrder, type DocumentsArgs } from './dto/documents.args';
 import type { Obligation } from './models/register.models';
 import type { Dashboard, DocumentConnection, DueItem } from './models/supervision.models';
@@ -20,7 +21,7 @@ export class TimeTravelService {
     const snapshot = await snapshotAsOf(this.dataSource, asOf.toISOString(), { ople: args.filter?.ople });
     const at = snapshot.asOf;
     const f = args.filter ?? {};
-    const dueLimit = f.dueBefore ? Date.parse(endOfLocalDay(f.dueBefore)) : null;
+    const dueLimit = f.dueBefore ? Date.parse(endOfLocalDay(checkedLocalDate(f.dueBefore, 'filter.dueBefore'))) : null;
     const needle = f.search?.toLowerCase();
     const matching = snapshot.documents.filter(
       (d) =>
@@ -66,7 +67,7 @@ export class TimeTravelService {
   async obligations(filter: { ople?: string; dueBefore?: string; overdue?: boolean }, asOf: Date): Promise<Obligation[]> {
     const snapshot = await snapshotAsOf(this.dataSource, asOf.toISOString(), { ople: filter.ople });
     const byId = new Map(snapshot.documents.map((d) => [d.documentId!, d]));
-    const limit = filter.dueBefore ? Date.parse(endOfLocalDay(filter.dueBefore)) : null;
+    const limit = filter.dueBefore ? Date.parse(endOfLocalDay(checkedLocalDate(filter.dueBefore, 'dueBefore'))) : null;
     return openItems(snapshot)
       .filter((i) => i.kind === 'REQUEST' || (byId.get(i.id)?.status === 'EXPECTED' && byId.get(i.id)?.sourceOficio))
       .filter((i) => (filter.overdue === undefined || i.overdue === filter.overdue) && (limit === null || (i.dueDate !== null && Date.parse(endOfLocalDay(i.dueDate)) <= limit)))
