@@ -9,7 +9,10 @@ import { repoRoot } from '@seguimiento/runtime';
 import { type GatewayConfig, introspectionEnabled } from './config';
 import { DocumentsModule } from './documents/documents.module';
 import { formatError } from './errors/graphql-errors';
-import { complexityPlugin, validationRules } from './errors/query-limits';
+import { MAX_TOKENS, complexityPlugin, validationRules } from './errors/query-limits';
+import { OperationSlots } from './errors/operation-slots';
+import { settledExecute } from './auth/subscription-admission';
+import { trackResolvers } from './errors/settled-resolvers';
 import { Metrics } from './observability/metrics';
 import { ObservabilityModule } from './observability/observability.module';
 import type { GraphQLSchema } from 'graphql';
@@ -39,6 +42,8 @@ export class AppModule {
     const rules = validationRules(introspection);
     /** This gateway's built schema, for the cost estimate and WebSocket operations (known only once Nest has generated it). */
     const schemaHolder: { schema: GraphQLSchema | null } = { schema: null };
+    /** Each user's expensive operations, counted across HTTP and WebSocket. */
+    const slots = new OperationSlots();
     return {
       module: AppModule,
       imports: [
@@ -61,11 +66,16 @@ export class AppModule {
               // Over HTTP the request carries the token; over graphql-ws, the connection parameters do.
               context: ({ req, connectionParams }: { req?: unknown; connectionParams?: Record<string, unknown> }) =>
                 req ? { req } : { req: { headers: { authorization: connectionAuthorization(connectionParams) } } },
-              subscriptions: { 'graphql-ws': { path: '/graphql', onSubscribe: subscriptionAdmission(tokens, limiter, schema, rules) } },
+              subscriptions: {
+                'graphql-ws': { path: '/graphql', onSubscribe: subscriptionAdmission(tokens, limiter, schema, rules, slots), execute: settledExecute() },
+              },
+              // Parsing stops at MAX_TOKENS: a document of thousands of aliases never reaches validation.
+              parseOptions: { maxTokens: MAX_TOKENS },
               validationRules: rules,
-              plugins: [requireTokenPlugin(tokens, limiter), complexityPlugin(schema), metrics.plugin(), explorerLandingPage(introspection)],
+              plugins: [requireTokenPlugin(tokens, limiter), complexityPlugin(schema, slots), metrics.plugin(), explorerLandingPage(introspection)],
               transformSchema: (built: GraphQLSchema) => {
-                schemaHolder.schema = built;
+                // Every resolver is tracked, so that an answer waits for all the work its operation started.
+                schemaHolder.schema = trackResolvers(built);
                 return built;
               },
             };
