@@ -1,6 +1,7 @@
 import type { Tokens } from '@seguimiento/auth';
 import { type DocumentNode, type ExecutionArgs, type ExecutionResult, GraphQLError, type GraphQLSchema, type ValidationRule, execute, parse, specifiedRules, validate } from 'graphql';
 import type { Context, SubscribePayload } from 'graphql-ws';
+import { formatError } from '../errors/graphql-errors';
 import type { OperationSlots } from '../errors/operation-slots';
 import { EXPENSIVE_COST } from '../errors/query-cost';
 import { MAX_TOKENS, isSubscription, operationCost, slotKey } from '../errors/query-limits';
@@ -44,7 +45,11 @@ export function subscriptionAdmission(
       }
       return { schema: schema(), document, operationName: payload.operationName, variableValues: payload.variables };
     } catch (error) {
-      // A bad token, or a query that does not parse.
+      // A bad token, or a query that does not parse (said as over HTTP: in Spanish, with its code).
+      if (error instanceof GraphQLError && error.message.startsWith('Syntax Error')) {
+        const { message } = formatError({ message: error.message, extensions: { code: 'GRAPHQL_PARSE_FAILED' } });
+        return [new GraphQLError(message, { extensions: { code: 'GRAPHQL_PARSE_FAILED' } })];
+      }
       if (error instanceof GraphQLError) return [error];
       throw error;
     }

@@ -34,7 +34,13 @@ export function formatError(formatted: GraphQLFormattedError): GraphQLFormattedE
     const field = variableField(formatted.message);
     if (field) extensions.field = field;
   }
-  return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions };
+  return { message: spanishParseMessage(code, formatted.message), locations: formatted.locations, path: formatted.path, extensions };
+}
+
+/** graphql-js says in English (and misspelt) that a document passed the token limit; the users read Spanish. */
+function spanishParseMessage(code: string, message: string): string {
+  const limit = code === 'GRAPHQL_PARSE_FAILED' ? /Document contains more (?:than|that) (\d+) tokens/.exec(message)?.[1] : undefined;
+  return limit ? `La consulta es demasiado larga: tiene más de ${limit} elementos; pida menos campos o divídala en varias consultas` : message;
 }
 
 /**
