@@ -268,6 +268,24 @@ describe('tenancy: every list, every combination of its filters, as a user of on
     }
   });
 
+  it('a case of another OPLE cannot be read through an id of another kind (request(id: "document:MEX:…"))', async () => {
+    const mexIds = ['document:MEX:e6-proyecto', `notice:MEX:${ineNumber('MEX', 6).toLowerCase().replace(/\//g, '-')}`, `request:MEX:${ineNumber('MEX', 4).toLowerCase().replace(/\//g, '-')}`];
+    const reads = [
+      (id: string) => `{ request(id: "${id}") { id ople } }`,
+      (id: string) => `{ document(id: "${id}") { id ople } }`,
+      (id: string) => `{ notice(id: "${id}") { id ople } }`,
+    ];
+    const leaks: string[] = [];
+    for (const id of mexIds) {
+      for (const read of reads) {
+        const answer = await asGro(read(id), {});
+        const code = answer.errors?.[0]?.extensions?.code;
+        if (answer.data || !['BAD_USER_INPUT', 'FORBIDDEN', 'NOT_FOUND'].includes(String(code))) leaks.push(`${read(id)}: ${JSON.stringify(answer).slice(0, 160)}`);
+      }
+    }
+    expect(leaks).toEqual([]);
+  });
+
   it('subscriptions without an OPLE argument carry only the user’s own OPLE', async () => {
     const received: string[] = [];
     const client: Client = createClient({ url: stack.graphqlUrl.replace(/^http/, 'ws'), webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${gro}` }, retryAttempts: 0 });

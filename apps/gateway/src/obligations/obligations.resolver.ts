@@ -1,4 +1,6 @@
 import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { parseCaseId } from '@seguimiento/contracts';
+import { userError } from '../errors/graphql-errors';
 import { Writes } from '../auth/auth.guard';
 import { CurrentPrincipal, assertOpleAccess } from '../auth/current-principal';
 import type { Principal } from '@seguimiento/auth';
@@ -6,7 +8,15 @@ import { FulfillRequestInput, RecordIneReminderInput, RecordIneRequestInput } fr
 import { ReminderChange, Request, RequestChange } from './models/request.model';
 import { ObligationsService } from './obligations.service';
 
-const opleOfRequest = (id: string) => /^request:([A-Z]{3}):/.exec(id)?.[1] ?? null;
+/**
+ * The OPLE of a request id (`request:<OPLE>:<key>`), or BAD_USER_INPUT naming the field: any other
+ * id — a document's, a notice's — would have been read and folded as a request without an OPLE check.
+ */
+function opleOfRequest(id: string, field: string): string {
+  const parsed = parseCaseId(id);
+  if (parsed?.kind !== 'request') throw userError('BAD_USER_INPUT', `${field}: "${id.slice(0, 120)}" no tiene la forma request:<OPLE>:<oficio>`, field);
+  return parsed.ople;
+}
 
 @Resolver(() => Request)
 export class ObligationsResolver {
@@ -14,7 +24,7 @@ export class ObligationsResolver {
 
   @Query(() => Request, { description: 'Una solicitud del INE por su identificador (request:<OPLE>:<oficio>).' })
   request(@Args('id', { type: () => ID, description: 'Identificador de la solicitud.' }) id: string, @CurrentPrincipal() who: Principal): Promise<Request> {
-    assertOpleAccess(who, opleOfRequest(id));
+    assertOpleAccess(who, opleOfRequest(id, 'id'));
     return this.obligations.find(id);
   }
 
@@ -35,7 +45,7 @@ export class ObligationsResolver {
   @Writes()
   @Mutation(() => RequestChange, { description: 'Registra lo que atiende una solicitud: la respuesta del OPLE o el oficio del INE que la tiene por recibida.' })
   fulfillRequest(@Args('input', { description: 'Lo que se registra; cada campo está descrito en su tipo de entrada.' }) input: FulfillRequestInput, @CurrentPrincipal() who: Principal): Promise<RequestChange> {
-    assertOpleAccess(who, opleOfRequest(input.requestId));
+    assertOpleAccess(who, opleOfRequest(input.requestId, 'requestId'));
     return this.obligations.fulfillRequest(input, who.subject);
   }
 }
