@@ -97,6 +97,11 @@ describe('limits on one operation', () => {
     expect((await overWebSocket(aliases)).errors![0]).toMatchObject({ message: expect.stringMatching(/demasiado larga/), extensions: { code: 'GRAPHQL_PARSE_FAILED' } });
   });
 
+  it('refuses a subscription to an OPLE that does not exist, as the lists do (zeros would read as good news)', async () => {
+    const answer = await overWebSocket(`subscription { documentChanged(ople: "ZZZ") { id } }`);
+    expect(answer.errors?.[0]).toMatchObject({ message: expect.stringMatching(/"ZZZ" no es un OPLE conocido/), extensions: { code: 'BAD_USER_INPUT', field: 'ople' } });
+  });
+
   it('answers a fragment cycle with a validation error, not a server error', async () => {
     const answer = await post(`{ ...A } fragment A on Query { ...B } fragment B on Query { documents { totalCount } ...A }`);
     expect(answer.status).toBe(400);
@@ -132,6 +137,11 @@ describe('limits on one operation', () => {
     ['dashboard', `{ dashboard(asOf: "0000-12-31") { overdueCount } }`, 'asOf'],
     ['correspondenceReport', `{ correspondenceReport(ople: "GRO", from: "2024-02-30", to: "2024-03-31") { fileName } }`, 'from'],
     ['correspondenceReport', `{ correspondenceReport(ople: "GRO", from: "2024-03-01", to: "2024-03-01T10:00:00Z") { fileName } }`, 'to'],
+    ['dashboard', `{ dashboard(ople: "ZZZ") { overdueCount } }`, 'ople'],
+    ['documents', `{ documents(filter: { ople: "ZZZ" }) { totalCount } }`, 'filter.ople'],
+    ['escalations', `{ escalations(ople: "ZZZ") { key } }`, 'ople'],
+    ['obligations', `{ obligations(ople: "ZZZ", asOf: "2024-03-01") { id } }`, 'ople'],
+    ['correspondence', `{ correspondence(ople: "ZZZ") { oficioNumber } }`, 'ople'],
   ])('%s: refuses %s, naming the field', async (_list, query, field) => {
     const answer = await post(query);
     expect(answer.body.errors).toHaveLength(1);

@@ -1,6 +1,7 @@
 import { Args, Field, ObjectType, Resolver, Subscription } from '@nestjs/graphql';
 import { type Principal, confinedTo } from '@seguimiento/auth';
-import { CurrentPrincipal, assertOpleAccess } from '../auth/current-principal';
+import { CurrentPrincipal } from '../auth/current-principal';
+import { scopedOple } from '../auth/scope';
 import { Document } from '../documents/models/document.model';
 import { ChangeFeed, DOCUMENT_CHANGED, ESCALATION_RAISED, type EscalationNotice } from './change-feed';
 
@@ -45,7 +46,7 @@ export class LiveResolver {
     filter: (payload: { documentChanged: Document }, variables: { ople?: string }, context: Ctx) => visible(payload.documentChanged.ople, variables.ople, context),
   })
   documentChanged(@Args('ople', { type: () => String, nullable: true, description: 'Solo los de este OPLE.' }) ople: string | undefined, @CurrentPrincipal() who: Principal) {
-    assertOpleAccess(who, ople);
+    scopedOple(who, ople);
     return this.feed.pubSub.asyncIterableIterator(DOCUMENT_CHANGED);
   }
 
@@ -54,7 +55,7 @@ export class LiveResolver {
     filter: (payload: { escalationRaised: EscalationNotice }, variables: { ople?: string }, context: Ctx) => visible(payload.escalationRaised.ople, variables.ople, context),
   })
   escalationRaised(@Args('ople', { type: () => String, nullable: true, description: 'Solo los de este OPLE.' }) ople: string | undefined, @CurrentPrincipal() who: Principal) {
-    assertOpleAccess(who, ople);
+    scopedOple(who, ople);
     return this.feed.pubSub.asyncIterableIterator(ESCALATION_RAISED);
   }
 }

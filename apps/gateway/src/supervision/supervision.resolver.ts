@@ -30,7 +30,7 @@ export class SupervisionResolver {
 
   @Query(() => DocumentConnection, { description: 'Documentos con filtros, orden y paginación por cursor.' })
   documents(@Args() args: DocumentsArgs, @CurrentPrincipal() who: Principal): Promise<DocumentConnection> {
-    const scoped = { ...args, filter: { ...args.filter, ople: scopedOple(who, args.filter?.ople) } };
+    const scoped = { ...args, filter: { ...args.filter, ople: scopedOple(who, args.filter?.ople, 'filter.ople') } };
     return args.asOf ? this.timeTravel.documents(scoped, parseAsOf(args.asOf)) : this.supervision.documents(scoped);
   }
 
