@@ -26,7 +26,8 @@ export interface FaultStackOptions {
   workers?: number;
   gateways?: number;
   /** The Temporal server; default: the dev server with its state in a SQLite file. */
-  temporal?: (dataDir: string, postgres: { url: string }) => Promise<TemporalUnderTest>;
+  /** `postgres.temporalUrl`: the role allowed to create Temporal's databases (`url` is the application's). */
+  temporal?: (dataDir: string, postgres: { url: string; temporalUrl: string }) => Promise<TemporalUnderTest>;
 }
 
 /**
