@@ -295,7 +295,7 @@ try {
       writeCredentials(credentials);
     }
     note(
-      `upgrading ${dataDir}: superuser ${ADMIN} and application role ${APP} (no longer a superuser) with new random passwords, scram-sha-256 only; credentials in ${credentialsFile}`,
+      `upgrading ${dataDir}: roles ${ADMIN} (superuser), ${APP} (no longer a superuser) and ${TEMPORAL}, new random passwords, scram-sha-256 only; credentials in ${credentialsFile}`,
     );
     // The old superuser is the bootstrap role, which must stay a superuser: it becomes `postgres`
     // (renamed from a second, temporary superuser session), and `seguimiento` is created anew.
