@@ -36,7 +36,7 @@ export function credentialsFileOf(dataDir: string): string {
 export function readEmbeddedCredentials(dataDir: string): EmbeddedPostgresCredentials {
   const file = credentialsFileOf(dataDir);
   if (!existsSync(file)) {
-    throw new StartupError(`${file} is missing: start the embedded PostgreSQL once (npm start) to create it, or set DATABASE_URL`);
+    throw new StartupError(`${file} is missing (the embedded PostgreSQL writes it at its first start)`);
   }
   return JSON.parse(readFileSync(file, 'utf8')) as EmbeddedPostgresCredentials;
 }
