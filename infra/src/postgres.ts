@@ -73,9 +73,9 @@ export async function startEmbeddedPostgres(options: { dataDir: string; port: nu
     if (note) options.log?.(note[1]);
   };
   const process = new ManagedProcess({ name: 'postgres', command: globalThis.process.execPath, args, tether: 'node', onLine });
-  const [, url] = await process.waitForLine(/^READY (\S+)$/, 120_000);
-  const temporalUrl = embeddedPostgresUrls(options.dataDir, options.port, database).temporal;
-  return { url, temporalUrl, process, stop: () => process.stop() };
+  await process.waitForLine(/^READY (\S+)$/, 120_000);
+  const urls = embeddedPostgresUrls(options.dataDir, options.port, database);
+  return { url: urls.app, temporalUrl: urls.temporal, process, stop: () => process.stop() };
 }
 
 /** Checks that an external DATABASE_URL answers, or fails with one line that says what to do. */

@@ -95,6 +95,7 @@ describe('the embedded PostgreSQL: roles and passwords', () => {
     await query(theirs, "CREATE TABLE secreto AS SELECT 'x' AS dato");
     await expect(query(withDatabase(pg.url, 'ajena'), 'SELECT * FROM secreto')).rejects.toThrow(/permission denied/);
     await expect(query(withDatabase(pg.temporalUrl, 'seguimiento'), 'SELECT 1')).rejects.toThrow(/permission denied for database/);
+    await expect(query(pg.temporalUrl, 'CREATE DATABASE copia TEMPLATE seguimiento')).rejects.toThrow(/permission denied to copy database/);
     const [temporal] = await query(pg.temporalUrl, 'SELECT rolsuper, rolcreatedb, rolcreaterole FROM pg_roles WHERE rolname = current_user');
     expect(temporal).toEqual({ rolsuper: false, rolcreatedb: true, rolcreaterole: false });
   });
@@ -176,6 +177,9 @@ describe('the embedded PostgreSQL: a data folder from before per-installation pa
       expect(statSync(credentialsFileOf(dataDir)).mode & 0o777).toBe(0o600);
       const urls = embeddedPostgresUrls(dataDir, port);
       expect(pg.url).toBe(urls.app);
+      // What the server process printed (kept in its tail for error messages) holds no password.
+      for (const { password } of Object.values(credentialsOf(dataDir))) expect(pg.process!.lastLines(40)).not.toContain(password);
+      expect(pg.process!.lastLines(40)).toContain(`READY postgres://seguimiento:***@127.0.0.1:${port}/seguimiento`);
 
       // The data is there, readable by the application, and the log is still append-only.
       const db = await openDatabase(pg.url, { applicationName: 'seguimiento-e2e-upgraded' });
