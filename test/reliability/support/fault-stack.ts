@@ -25,8 +25,10 @@ export interface TemporalUnderTest {
 export interface FaultStackOptions {
   workers?: number;
   gateways?: number;
-  /** The Temporal server; default: the dev server with its state in a SQLite file. */
-  /** `postgres.temporalUrl`: the role allowed to create Temporal's databases (`url` is the application's). */
+  /**
+   * The Temporal server; default: the dev server with its state in a SQLite file.
+   * `postgres.temporalUrl` is the role allowed to create Temporal's databases (`url` is the application's).
+   */
   temporal?: (dataDir: string, postgres: { url: string; temporalUrl: string }) => Promise<TemporalUnderTest>;
 }
 
