@@ -1,17 +1,18 @@
 import { openDatabase, rebuildReadModels } from '@seguimiento/persistence';
-import { redact } from './postgres';
+import { defaultDatabaseUrl, redact } from './postgres';
 
 /**
  * `npm run rebuild`: replays the whole event log into fresh read models. Uses DATABASE_URL, or
  * the embedded PostgreSQL of a running `npm start`.
  */
 export async function main(): Promise<void> {
-  const url = process.env.DATABASE_URL || `postgres://seguimiento:seguimiento@127.0.0.1:${process.env.POSTGRES_PORT || 5433}/seguimiento`;
+  let url = '';
   let db;
   try {
+    url = defaultDatabaseUrl();
     db = await openDatabase(url, { applicationName: 'seguimiento-rebuild' });
   } catch (error) {
-    console.error(`error: cannot open ${redact(url)}: ${(error as Error).message} — start the system (npm start) or set DATABASE_URL`);
+    console.error(`error: cannot open ${url ? redact(url) : 'the database'}: ${(error as Error).message} — start the system (npm start) or set DATABASE_URL`);
     process.exit(2);
   }
   try {

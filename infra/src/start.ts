@@ -5,7 +5,7 @@ import { runDemo } from './demo';
 import { demoTokens, jwtSecret } from './demo-tokens';
 import { ManagedProcess } from './managed-process';
 import { StartupError, assertPortsFree, isPortFree } from './ports';
-import { type RunningPostgres, redact, startEmbeddedPostgres, useExternalPostgres } from './postgres';
+import { type RunningPostgres, credentialsFileOf, redact, startEmbeddedPostgres, useExternalPostgres } from './postgres';
 import { type StackConfig, stackConfig } from './stack-config';
 import { ensureTemporalCli } from './temporal-cli';
 import { type RunningTemporal, startTemporalDevServer, waitForTemporal } from './temporal-server';
@@ -85,7 +85,7 @@ export async function main(): Promise<void> {
     say(`  Health       http://127.0.0.1:${config.gatewayPort}/ready`);
     say(`  Temporal     ${temporal.address} (namespace ${config.temporalNamespace})`);
     if (temporal.uiUrl) say(`  Temporal UI  ${temporal.uiUrl}`);
-    say(`  PostgreSQL   ${redact(postgres.url)}`);
+    say(`  PostgreSQL   ${redact(postgres.url)}${config.databaseUrl ? '' : ` (passwords in ${credentialsFileOf(join(config.dataDir, 'postgres'))})`}`);
     const tokens = demoTokens(secret);
     say('\nDemo tokens (send as "Authorization: Bearer <token>"; valid 30 days):');
     for (const { what, token } of tokens) say(`  ${what}\n    ${token}`);
@@ -118,7 +118,7 @@ async function bringUpPostgres(config: StackConfig): Promise<RunningPostgres> {
     return useExternalPostgres(config.databaseUrl);
   }
   say(`▸ PostgreSQL: starting the embedded server on 127.0.0.1:${config.postgresPort} (data in ${join(config.dataDir, 'postgres')})…`);
-  const pg = await startEmbeddedPostgres({ dataDir: join(config.dataDir, 'postgres'), port: config.postgresPort });
+  const pg = await startEmbeddedPostgres({ dataDir: join(config.dataDir, 'postgres'), port: config.postgresPort, log: (line) => say(`  ${line}`) });
   say(`  ready in ${ms(t)}`);
   return pg;
 }

@@ -7,7 +7,7 @@ import { repoRoot } from '@seguimiento/runtime';
 import { CommandFailed, onPath, runWithProgress } from './executables';
 import { ManagedProcess } from './managed-process';
 import { StartupError, isPortFree } from './ports';
-import { type RunningPostgres, redact, startEmbeddedPostgres } from './postgres';
+import { type RunningPostgres, credentialsFileOf, redact, startEmbeddedPostgres } from './postgres';
 import type { RunningTemporal } from './temporal-server';
 
 /**
@@ -616,9 +616,10 @@ export async function main(): Promise<void> {
     const binaries = await ensureTemporalServerBinaries(say);
     mkdirSync(dataDir, { recursive: true, mode: 0o755 });
     say(`▸ PostgreSQL: starting the embedded server on 127.0.0.1:${postgresPort} (data in ${join(dataDir, 'postgres')})…`);
-    postgres = await startEmbeddedPostgres({ dataDir: join(dataDir, 'postgres'), port: postgresPort });
+    postgres = await startEmbeddedPostgres({ dataDir: join(dataDir, 'postgres'), port: postgresPort, log: (line) => say(`  ${line}`) });
     say(`▸ Temporal server ${TEMPORAL_SERVER_VERSION}: schema, then frontend, history, matching and worker services on 127.0.0.1…`);
-    cluster = await startTemporalCluster({ postgres: postgres.url, dataDir, frontendPort: temporalPort, namespace, binaries, log: say });
+    // Temporal's own role (CREATEDB, owner of its two databases), not the application's.
+    cluster = await startTemporalCluster({ postgres: postgres.temporalUrl, dataDir, frontendPort: temporalPort, namespace, binaries, log: say });
     void cluster.process.exited.then((code) => {
       if (!stopping) {
         say(`temporal-server exited unexpectedly (code ${code}):\n${cluster?.process.lastLines()}`);
@@ -627,7 +628,8 @@ export async function main(): Promise<void> {
     });
     say(`\nTemporal cluster is up in ${((Date.now() - started) / 1000).toFixed(1)} s`);
     say(`  Temporal     ${cluster.address} (namespace ${namespace}; services on ports ${portList(cluster.ports)})`);
-    say(`  PostgreSQL   ${redact(postgres.url)} (Temporal's databases: ${DEFAULT_TEMPORAL_DATABASES.temporal}, ${DEFAULT_TEMPORAL_DATABASES.visibility})`);
+    say(`  PostgreSQL   ${redact(postgres.url)} (Temporal's databases: ${DEFAULT_TEMPORAL_DATABASES.temporal}, ${DEFAULT_TEMPORAL_DATABASES.visibility}, role temporal)`);
+    say(`  Passwords    ${credentialsFileOf(join(dataDir, 'postgres'))}`);
     say(`  Config       ${cluster.configFile}`);
     say('\nWorkers and gateways (after `npm run build`), each in its own terminal:');
     say(`  export TEMPORAL_ADDRESS=${cluster.address} TEMPORAL_NAMESPACE=${namespace} DATABASE_URL=${postgres.url} JWT_SECRET=<32+ characters>`);

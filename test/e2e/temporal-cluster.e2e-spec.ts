@@ -15,7 +15,7 @@ import {
 import { openDatabase } from '@seguimiento/persistence';
 import { createWorker } from '../../apps/worker/src/worker';
 import { quietTemporalLogs } from '../support/quiet-logs';
-import { startTestPostgres } from '../support/test-postgres';
+import { type TestPostgres, startTestPostgres } from '../support/test-postgres';
 import { waitFor } from '../support/wait-for';
 
 /**
@@ -25,7 +25,7 @@ import { waitFor } from '../support/wait-for';
  */
 describe('full Temporal server on PostgreSQL', () => {
   let binaries: TemporalServerBinaries;
-  let pg: { url: string; stop(): Promise<void> };
+  let pg: TestPostgres;
   let dataDir: string;
   let cluster: RunningTemporalCluster;
   let client: Client;
@@ -38,7 +38,7 @@ describe('full Temporal server on PostgreSQL', () => {
     binaries = await ensureTemporalServerBinaries((line) => console.log(line));
     pg = await startTestPostgres();
     dataDir = mkdtempSync(join(tmpdir(), 'seguimiento-temporal-cluster-'));
-    cluster = await startTemporalCluster({ postgres: pg.url, dataDir, binaries });
+    cluster = await startTemporalCluster({ postgres: pg.temporalUrl, dataDir, binaries });
     client = new Client({ connection: await Connection.connect({ address: cluster.address }), namespace: cluster.namespace });
     db = await openDatabase(pg.url, { applicationName: 'seguimiento-e2e-cluster' });
     const created = await createWorker({
@@ -71,7 +71,7 @@ describe('full Temporal server on PostgreSQL', () => {
     expect(config).not.toMatch(/0\.0\.0\.0/);
     expect(cluster.address).toBe(`127.0.0.1:${cluster.ports.frontend.grpc}`);
     // The schema is already up to date: applying it again changes nothing and succeeds.
-    await expect(setupTemporalSchema({ postgres: pg.url, sqlTool: binaries.sqlTool })).resolves.toBeUndefined();
+    await expect(setupTemporalSchema({ postgres: pg.temporalUrl, sqlTool: binaries.sqlTool })).resolves.toBeUndefined();
   });
 
   it('keeps a workflow and its pending timer across a SIGKILL of the server', async () => {

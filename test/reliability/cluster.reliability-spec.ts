@@ -5,8 +5,8 @@ import { FaultStack, type TemporalUnderTest } from './support/fault-stack';
 import { size } from './support/scenario';
 
 /** The full Temporal server (four services, one process) on the same PostgreSQL as the event store. */
-async function clusterOnPostgres(dataDir: string, postgres: { url: string }): Promise<TemporalUnderTest> {
-  const cluster = await startTemporalCluster({ postgres: postgres.url, dataDir: join(dataDir, 'temporal-cluster'), log: (line) => process.stderr.write(`  ${line}\n`) });
+async function clusterOnPostgres(dataDir: string, postgres: { temporalUrl: string }): Promise<TemporalUnderTest> {
+  const cluster = await startTemporalCluster({ postgres: postgres.temporalUrl, dataDir: join(dataDir, 'temporal-cluster'), log: (line) => process.stderr.write(`  ${line}\n`) });
   return { address: cluster.address, kill: () => cluster.kill(), restart: () => cluster.restart(), stop: () => cluster.stop() };
 }
 

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { repoRoot } from '@seguimiento/runtime';
 import { jwtSecret } from '../demo-tokens';
 import { freePort } from '../ports';
+import { embeddedPostgresUrls } from '../postgres';
 
 /** The system under test: where it answers, and the processes whose memory is measured. */
 export interface BenchStack {
@@ -88,7 +89,7 @@ export async function benchStack(log: (line: string) => void): Promise<BenchStac
   };
   return {
     graphqlUrl: `http://127.0.0.1:${gatewayPort}/graphql`,
-    databaseUrl: `postgres://seguimiento:seguimiento@127.0.0.1:${postgresPort}/seguimiento`,
+    databaseUrl: embeddedPostgresUrls(join(dataDir, 'postgres'), postgresPort).app,
     temporalAddress: `127.0.0.1:${temporalPort}`,
     jwtSecret: jwtSecret(dataDir),
     pids: { worker: descendant(child.pid!, /run-app\.js worker/), temporal: descendant(child.pid!, /temporal.*start-dev/) },

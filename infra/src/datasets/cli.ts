@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { openDatabase } from '@seguimiento/persistence';
-import { redact } from '../postgres';
+import { defaultDatabaseUrl, redact } from '../postgres';
 import { generateDataset } from './generate';
 
 const USAGE = 'usage: npm run dataset -- [--oples 32] [--documents 300] [--rounds 4] [--seed 1]   (DATABASE_URL, or the embedded PostgreSQL of npm start)';
@@ -30,11 +30,13 @@ export async function main(argv = process.argv.slice(2)): Promise<void> {
     rounds: positive('rounds', values.rounds, 4, 50),
     seed: positive('seed', values.seed, 1, 2 ** 31),
   };
-  const url = process.env.DATABASE_URL || `postgres://seguimiento:seguimiento@127.0.0.1:${process.env.POSTGRES_PORT || 5433}/seguimiento`;
-  const db = await openDatabase(url, { applicationName: 'seguimiento-dataset' }).catch((error: Error) => {
-    console.error(`error: cannot open ${redact(url)}: ${error.message} — start the system (npm start) or set DATABASE_URL`);
-    process.exit(2);
-  });
+  let url = '';
+  const db = await Promise.resolve()
+    .then(() => openDatabase((url = defaultDatabaseUrl()), { applicationName: 'seguimiento-dataset' }))
+    .catch((error: Error) => {
+      console.error(`error: cannot open ${url ? redact(url) : 'the database'}: ${error.message} — start the system (npm start) or set DATABASE_URL`);
+      process.exit(2);
+    });
   try {
     const started = Date.now();
     const total = options.oples * options.documentsPerOple;

@@ -25,8 +25,11 @@ export interface TemporalUnderTest {
 export interface FaultStackOptions {
   workers?: number;
   gateways?: number;
-  /** The Temporal server; default: the dev server with its state in a SQLite file. */
-  temporal?: (dataDir: string, postgres: { url: string }) => Promise<TemporalUnderTest>;
+  /**
+   * The Temporal server; default: the dev server with its state in a SQLite file.
+   * `postgres.temporalUrl` is the role allowed to create Temporal's databases (`url` is the application's).
+   */
+  temporal?: (dataDir: string, postgres: { url: string; temporalUrl: string }) => Promise<TemporalUnderTest>;
 }
 
 /**
