@@ -50,7 +50,8 @@ describe('the GraphQL explorer', () => {
     await page.waitForFunction(
       (previous) => {
         const text = document.querySelector('.graphiql-response .CodeMirror')?.textContent ?? '';
-        return text.trim().length > 0 && text !== previous;
+        // GraphiQL clears the pane to a zero-width space while it reloads (after a new token): not an answer yet.
+        return text.replace(/[\s\u200b]/g, '').length > 0 && text !== previous;
       },
       before,
       { timeout: 15_000 },
