@@ -666,7 +666,7 @@ export async function main(): Promise<void> {
       say(`  ${pair('worker')} npm run start:worker                 # as many as you like`);
       say(`  ${pair('gateway')} PORT=4001 npm run start:gateway      # one port per gateway`);
       say('The Temporal CLI reads the same variables:');
-      say(`  ${pair('admin')} temporal operator namespace describe ${namespace}`);
+      say(`  ${pair('admin')} temporal operator namespace describe -n ${namespace}`);
     } else {
       say('  npm run start:worker                 # as many as you like');
       say('  PORT=4001 npm run start:gateway      # one port per gateway');
