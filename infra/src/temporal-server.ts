@@ -30,10 +30,10 @@ export const sqliteFiles = (dbFile: string): string[] => [dbFile, `${dbFile}-wal
  *
  * Every listener — the frontend's gRPC and HTTP ports, the other services, metrics and the web
  * UI (which defaults to `--ip`) — is bound to 127.0.0.1 by `--ip`. The dev server has no
- * authentication, so any local user can still reach them (README, "Who may do what"); what it
- * keeps on disk is the owner's alone: the CLI runs with umask 077, so the SQLite file is created
- * 0600 (SQLite gives its -wal and -shm files the database file's mode), and files left 0644 by
- * an earlier version are made 0600 before it opens them.
+ * authentication, so any local user can still reach them (README, "What the dev server does not
+ * protect"); what it keeps on disk is the owner's alone: the CLI runs with umask 077, so the
+ * SQLite file is created 0600 (SQLite gives its -wal and -shm files the database file's mode),
+ * and files left 0644 by an earlier version are made 0600 before it opens them.
  */
 export async function startTemporalDevServer(options: TemporalDevServerOptions): Promise<RunningTemporal> {
   const namespace = options.namespace ?? 'default';
