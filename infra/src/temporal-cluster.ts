@@ -336,8 +336,9 @@ export interface TemporalClusterOptions {
   /** Defaults to ensureTemporalServerBinaries (built once, cached). */
   binaries?: TemporalServerBinaries;
   /**
-   * Mutual TLS (ensureClusterCertificates): the frontend and the services accept only clients
-   * with a certificate from its CA; the readiness probe connects as `admin`. Omitted: plain gRPC.
+   * Mutual TLS (ensureClusterCertificates): the frontend accepts only certificates of the client
+   * CA, the internode ports only the server's own; the readiness probe connects as `admin`.
+   * Omitted: plain gRPC.
    */
   tls?: ClusterTls;
   /** How long to wait for the cluster to serve, at start and at each restart. Default 120 s. */
@@ -356,8 +357,6 @@ export interface RunningTemporalCluster extends RunningTemporal {
   ports: ClusterPorts;
   /** The server's config file (its dynamic config sits next to it). */
   configFile: string;
-  /** The certificates when the cluster runs with mTLS, else null. */
-  tls: ClusterTls | null;
   /** What Connection.connect and NativeConnection.connect take as `tls` to reach it as `admin`; undefined without mTLS. */
   clientTls: TemporalTls | undefined;
   /** SIGTERM, then SIGKILL after 10 s; resolves when the server has exited. */
@@ -441,7 +440,6 @@ export async function startTemporalCluster(options: TemporalClusterOptions): Pro
     },
     ports,
     configFile,
-    tls: options.tls ?? null,
     clientTls,
     stop: () => current.stop(),
     kill: async () => {
@@ -609,7 +607,6 @@ export async function main(): Promise<void> {
   const postgresPort = Number(env.POSTGRES_PORT || 5433);
   const namespace = env.TEMPORAL_NAMESPACE || 'default';
   const dataDir = join(env.SEGUIMIENTO_DATA_DIR || join(repoRoot(), '.data'), 'cluster');
-  let withTls = false;
   let postgres: RunningPostgres | null = null;
   let cluster: RunningTemporalCluster | null = null;
   let stopping = false;
@@ -625,7 +622,7 @@ export async function main(): Promise<void> {
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => void shutdown(0));
 
   try {
-    withTls = tlsSwitch(env.TEMPORAL_TLS);
+    const withTls = tlsSwitch(env.TEMPORAL_TLS);
     for (const [port, what, name] of [
       [temporalPort, 'Temporal frontend', 'TEMPORAL_PORT'],
       [postgresPort, 'embedded PostgreSQL', 'POSTGRES_PORT'],
