@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { repoRoot } from '@seguimiento/runtime';
+import { repoRoot, temporalTlsFromEnv } from '@seguimiento/runtime';
 import { runDemo } from './demo';
 import { demoTokens, jwtSecret } from './demo-tokens';
 import { ManagedProcess } from './managed-process';
@@ -127,8 +127,10 @@ async function bringUpTemporal(config: StackConfig): Promise<RunningTemporal> {
   const t = Date.now();
   if (config.temporalAddress) {
     say(`▸ Temporal: using TEMPORAL_ADDRESS ${config.temporalAddress}`);
+    // The worker and the gateway read the same TEMPORAL_TLS_* variables (a cluster with mTLS).
+    const tls = temporalTlsFromEnv();
     try {
-      await waitForTemporal(config.temporalAddress, config.temporalNamespace, null, 10_000);
+      await waitForTemporal(config.temporalAddress, config.temporalNamespace, null, 10_000, tls);
     } catch (error) {
       throw new StartupError(
         `TEMPORAL_ADDRESS ${config.temporalAddress} (namespace ${config.temporalNamespace}) is unreachable: ${(error as Error).message.split('\n')[0]} — start that cluster, fix the address, or unset TEMPORAL_ADDRESS to use the dev server`,
@@ -136,8 +138,11 @@ async function bringUpTemporal(config: StackConfig): Promise<RunningTemporal> {
     }
     return { address: config.temporalAddress, uiUrl: null, namespace: config.temporalNamespace, process: null, stop: async () => undefined };
   }
+  if (temporalTlsFromEnv()) {
+    throw new StartupError('TEMPORAL_TLS_* is set but the dev server speaks plain gRPC on loopback: unset TEMPORAL_TLS, TEMPORAL_TLS_CA, TEMPORAL_TLS_CERT, TEMPORAL_TLS_KEY and TEMPORAL_TLS_SERVER_NAME, or point TEMPORAL_ADDRESS at a cluster with TLS');
+  }
   const cli = await ensureTemporalCli((line) => say(`  ${line}`));
-  say(`▸ Temporal: starting the dev server on 127.0.0.1:${config.temporalPort} (state in ${join(config.dataDir, 'temporal.db')})…`);
+  say(`▸ Temporal: starting the dev server on 127.0.0.1:${config.temporalPort} (state in ${join(config.dataDir, 'temporal.db')}, readable by this user only)…`);
   const temporal = await startTemporalDevServer({
     cli,
     port: config.temporalPort,

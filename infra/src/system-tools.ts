@@ -4,10 +4,11 @@ import { onPath, runWithProgress } from './executables';
 const TOOLS = [
   { command: 'chromium', pkg: 'chromium', why: 'the explorer is tested in headless Chromium' },
   { command: 'pdftoppm', pkg: 'poppler-utils', why: "the report's PDF pages are turned into images" },
+  { command: 'openssl', pkg: 'openssl', why: "the Temporal cluster's mTLS certificates are made with it" },
 ] as const;
 
 /**
- * Makes sure Chromium and pdftoppm are installed: missing ones are installed with apt-get when
+ * Makes sure Chromium, pdftoppm and openssl are installed: missing ones are installed with apt-get when
  * running as root on Debian (as CI does); otherwise the error says what to install and why.
  */
 export async function ensureSystemTools(log: (line: string) => void): Promise<void> {

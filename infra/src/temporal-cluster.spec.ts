@@ -9,7 +9,9 @@ import {
   postgresEndpoint,
   sqlToolSteps,
   summarizeServerLines,
+  tlsSwitch,
 } from './temporal-cluster';
+import type { ClusterTls } from './temporal-tls';
 
 const spec: ClusterConfigSpec = {
   postgres: { host: '127.0.0.1', port: 5433, user: 'seguimiento', password: 'p"a:ss #1' },
@@ -81,6 +83,34 @@ describe('Temporal cluster config', () => {
 
   it('has no tabs (YAML forbids them in indentation)', () => {
     expect(yaml).not.toContain('\t');
+  });
+
+  it('speaks plain gRPC unless given certificates; with them, requires client certificates on the frontend and internode ports', () => {
+    expect(yaml).not.toContain('tls:');
+    const files = (name: string) => ({ cert: `/tls/${name}.pem`, key: `/tls/${name}.key` });
+    const tls: ClusterTls = {
+      serverCaFile: '/tls/server-ca.pem',
+      clientCaFile: '/tls/client-ca.pem',
+      server: files('server'),
+      serverName: 'localhost',
+      clients: { 'system-worker': files('system-worker'), worker: files('worker'), gateway: files('gateway'), admin: files('admin') },
+    };
+    const withTls = clusterConfigYaml({ ...spec, tls });
+    expect(block(withTls, ['global', 'tls', 'frontend', 'server'])).toContain('requireClientAuth: true');
+    expect(block(withTls, ['global', 'tls', 'frontend', 'server', 'clientCaFiles'])).toContain('- "/tls/client-ca.pem"');
+    expect(block(withTls, ['global', 'tls', 'internode', 'server'])).toContain('requireClientAuth: true');
+    expect(block(withTls, ['global', 'tls', 'internode', 'server', 'clientCaFiles'])).toContain('- "/tls/server-ca.pem"');
+    expect(block(withTls, ['global', 'tls', 'systemWorker'])).toContain('certFile: "/tls/system-worker.pem"');
+    // The rest of the config is the same.
+    expect(withTls.replace(/\n {2}tls:\n(?: {4,}.*\n)+/, '\n')).toBe(yaml);
+  });
+});
+
+describe('TEMPORAL_TLS for npm run temporal:cluster', () => {
+  it('is off unless true, and refuses anything but true or false', () => {
+    expect([undefined, '', 'false'].map(tlsSwitch)).toEqual([false, false, false]);
+    expect(tlsSwitch('true')).toBe(true);
+    expect(() => tlsSwitch('on')).toThrow('TEMPORAL_TLS: "on" must be true');
   });
 });
 

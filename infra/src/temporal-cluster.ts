@@ -3,12 +3,13 @@ import { chmodSync, existsSync, mkdirSync, renameSync, rmSync, writeFileSync } f
 import { join } from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import { msToTs } from '@temporalio/common/lib/time';
-import { repoRoot } from '@seguimiento/runtime';
+import { type TemporalTls, repoRoot } from '@seguimiento/runtime';
 import { CommandFailed, onPath, runWithProgress } from './executables';
 import { ManagedProcess } from './managed-process';
 import { StartupError, isPortFree } from './ports';
 import { type RunningPostgres, credentialsFileOf, redact, startEmbeddedPostgres } from './postgres';
 import type { RunningTemporal } from './temporal-server';
+import { type ClusterTls, DEFAULT_TLS_HOSTS, clusterClientTls, clusterTlsYaml, ensureClusterCertificates, temporalTlsEnv } from './temporal-tls';
 
 /**
  * The full Temporal server — frontend, history, matching and worker services in one process,
@@ -195,6 +196,8 @@ export interface ClusterConfigSpec {
   dynamicConfigFile: string;
   /** Prometheus /metrics on 127.0.0.1:<port>; omitted: no metrics. */
   metricsPort?: number;
+  /** Mutual TLS on the frontend and between the services (infra/src/temporal-tls.ts); omitted: plain gRPC. */
+  tls?: ClusterTls;
 }
 
 /** YAML double-quoted scalar (a JSON string is one). */
@@ -252,6 +255,7 @@ export function clusterConfigYaml(spec: ClusterConfigSpec): string {
     `  membership:`,
     `    maxJoinDuration: 30s`,
     `    broadcastAddress: "127.0.0.1"`,
+    ...(spec.tls ? clusterTlsYaml(spec.tls) : []),
     ...metrics,
     `services:`,
     services,
@@ -331,6 +335,12 @@ export interface TemporalClusterOptions {
   setupSchema?: boolean;
   /** Defaults to ensureTemporalServerBinaries (built once, cached). */
   binaries?: TemporalServerBinaries;
+  /**
+   * Mutual TLS (ensureClusterCertificates): the frontend accepts only certificates of the client
+   * CA, the internode ports only the server's own; the readiness probe connects as `admin`.
+   * Omitted: plain gRPC.
+   */
+  tls?: ClusterTls;
   /** How long to wait for the cluster to serve, at start and at each restart. Default 120 s. */
   readyTimeoutMs?: number;
   log?: (line: string) => void;
@@ -347,6 +357,8 @@ export interface RunningTemporalCluster extends RunningTemporal {
   ports: ClusterPorts;
   /** The server's config file (its dynamic config sits next to it). */
   configFile: string;
+  /** What Connection.connect and NativeConnection.connect take as `tls` to reach it as `admin`; undefined without mTLS. */
+  clientTls: TemporalTls | undefined;
   /** SIGTERM, then SIGKILL after 10 s; resolves when the server has exited. */
   stop(): Promise<void>;
   /** SIGKILL (a crash: no graceful shutdown of shards, pollers or connections); resolves when it has exited. */
@@ -392,11 +404,13 @@ export async function startTemporalCluster(options: TemporalClusterOptions): Pro
     logLevel: options.logLevel ?? 'warn',
     dynamicConfigFile,
     metricsPort: options.metricsPort,
+    tls: options.tls,
   });
   writeFileSync(configFile, yaml, { mode: 0o600 });
   chmodSync(configFile, 0o600); // it holds the database password
 
   const address = `127.0.0.1:${ports.frontend.grpc}`;
+  const clientTls = options.tls ? clusterClientTls(options.tls, 'admin') : undefined;
   const spawnServer = () =>
     new ManagedProcess({
       name: 'temporal-server',
@@ -409,7 +423,7 @@ export async function startTemporalCluster(options: TemporalClusterOptions): Pro
   let current = spawnServer();
   const up = async () => {
     try {
-      await waitUntilServing(address, namespace, current, readyTimeoutMs);
+      await waitUntilServing(address, namespace, current, readyTimeoutMs, clientTls);
     } catch (error) {
       await current.stop();
       throw error;
@@ -426,6 +440,7 @@ export async function startTemporalCluster(options: TemporalClusterOptions): Pro
     },
     ports,
     configFile,
+    clientTls,
     stop: () => current.stop(),
     kill: async () => {
       current.kill();
@@ -499,14 +514,14 @@ async function waitForPortsFreed(ports: ClusterPorts, timeoutMs = 15_000): Promi
  * Until the namespace exists (registering it if missing) and a workflow can be started in it:
  * frontend, persistence, the namespace registry and the history shards all answer.
  */
-async function waitUntilServing(address: string, namespace: string, server: ManagedProcess, timeoutMs: number): Promise<void> {
+async function waitUntilServing(address: string, namespace: string, server: ManagedProcess, timeoutMs: number, tls: TemporalTls | undefined): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   let lastError: unknown;
   while (Date.now() < deadline) {
     if (!server.running) throw new StartupError(`the Temporal server exited before it was ready:\n${serverErrors(server)}`);
     let connection: Connection | undefined;
     try {
-      connection = await Connection.connect({ address, connectTimeout: 1000 });
+      connection = await Connection.connect({ address, connectTimeout: 1000, tls });
       await ensureNamespace(connection, namespace);
       await probeWorkflowStart(connection, namespace);
       return;
@@ -580,7 +595,9 @@ function lastLines(text: string, n: number): string {
 /**
  * PostgreSQL (embedded, in SEGUIMIENTO_DATA_DIR/cluster/postgres, port POSTGRES_PORT or 5433) and
  * the full Temporal server on it (frontend on TEMPORAL_PORT or 7233), until Ctrl-C. Workers and
- * gateways then join with TEMPORAL_ADDRESS and DATABASE_URL (see infra/README.md).
+ * gateways then join with TEMPORAL_ADDRESS and DATABASE_URL (see infra/README.md). With
+ * TEMPORAL_TLS=true, mutual TLS: certificates in <dir>/cluster/tls (made once; the server's for
+ * TEMPORAL_TLS_HOSTS, default localhost,127.0.0.1), and the TEMPORAL_TLS_* each client exports.
  */
 export async function main(): Promise<void> {
   const say = (line: string) => process.stdout.write(`${line}\n`);
@@ -605,6 +622,7 @@ export async function main(): Promise<void> {
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => void shutdown(0));
 
   try {
+    const withTls = tlsSwitch(env.TEMPORAL_TLS);
     for (const [port, what, name] of [
       [temporalPort, 'Temporal frontend', 'TEMPORAL_PORT'],
       [postgresPort, 'embedded PostgreSQL', 'POSTGRES_PORT'],
@@ -617,9 +635,15 @@ export async function main(): Promise<void> {
     mkdirSync(dataDir, { recursive: true, mode: 0o755 });
     say(`▸ PostgreSQL: starting the embedded server on 127.0.0.1:${postgresPort} (data in ${join(dataDir, 'postgres')})…`);
     postgres = await startEmbeddedPostgres({ dataDir: join(dataDir, 'postgres'), port: postgresPort, log: (line) => say(`  ${line}`) });
-    say(`▸ Temporal server ${TEMPORAL_SERVER_VERSION}: schema, then frontend, history, matching and worker services on 127.0.0.1…`);
+    let tls: ClusterTls | undefined;
+    if (withTls) {
+      const hosts = (env.TEMPORAL_TLS_HOSTS ?? '').split(',').map((h) => h.trim()).filter(Boolean);
+      say(`▸ TLS: certificates in ${join(dataDir, 'tls')} (server: ${(hosts.length ? hosts : DEFAULT_TLS_HOSTS).join(', ')})…`);
+      tls = ensureClusterCertificates(join(dataDir, 'tls'), { hosts, log: (line) => say(`  ${line}`) });
+    }
+    say(`▸ Temporal server ${TEMPORAL_SERVER_VERSION}: schema, then frontend, history, matching and worker services on 127.0.0.1${tls ? ', mutual TLS' : ''}…`);
     // Temporal's own role (CREATEDB, owner of its two databases), not the application's.
-    cluster = await startTemporalCluster({ postgres: postgres.temporalUrl, dataDir, frontendPort: temporalPort, namespace, binaries, log: say });
+    cluster = await startTemporalCluster({ postgres: postgres.temporalUrl, dataDir, frontendPort: temporalPort, namespace, binaries, tls, log: say });
     void cluster.process.exited.then((code) => {
       if (!stopping) {
         say(`temporal-server exited unexpectedly (code ${code}):\n${cluster?.process.lastLines()}`);
@@ -631,15 +655,33 @@ export async function main(): Promise<void> {
     say(`  PostgreSQL   ${redact(postgres.url)} (Temporal's databases: ${DEFAULT_TEMPORAL_DATABASES.temporal}, ${DEFAULT_TEMPORAL_DATABASES.visibility}, role temporal)`);
     say(`  Passwords    ${credentialsFileOf(join(dataDir, 'postgres'))}`);
     say(`  Config       ${cluster.configFile}`);
+    if (tls) say(`  TLS          client certificates required: of ${tls.clientCaFile} on the frontend, the server's own on the internode ports`);
     say('\nWorkers and gateways (after `npm run build`), each in its own terminal:');
     say(`  export TEMPORAL_ADDRESS=${cluster.address} TEMPORAL_NAMESPACE=${namespace} DATABASE_URL=${postgres.url} JWT_SECRET=<32+ characters>`);
-    say('  npm run start:worker                 # as many as you like');
-    say('  PORT=4001 npm run start:gateway      # one port per gateway');
+    if (tls) {
+      const { TEMPORAL_TLS_CA, TEMPORAL_TLS_SERVER_NAME } = temporalTlsEnv(tls, 'worker');
+      const pair = (role: 'worker' | 'gateway' | 'admin') => `TEMPORAL_TLS_CERT=${tls.clients[role].cert} TEMPORAL_TLS_KEY=${tls.clients[role].key}`;
+      say(`  export TEMPORAL_TLS_CA=${TEMPORAL_TLS_CA} TEMPORAL_TLS_SERVER_NAME=${TEMPORAL_TLS_SERVER_NAME}`);
+      say(`  ${pair('worker')} npm run start:worker                 # as many as you like`);
+      say(`  ${pair('gateway')} PORT=4001 npm run start:gateway      # one port per gateway`);
+      say('The Temporal CLI reads the same variables:');
+      say(`  ${pair('admin')} temporal operator namespace describe -n ${namespace}`);
+    } else {
+      say('  npm run start:worker                 # as many as you like');
+      say('  PORT=4001 npm run start:gateway      # one port per gateway');
+    }
     say('\nPress Ctrl-C to stop.');
   } catch (error) {
     say(`error: ${error instanceof Error ? error.message : String(error)}`);
     await shutdown(1);
   }
+}
+
+/** TEMPORAL_TLS for `npm run temporal:cluster`: `true` turns mutual TLS on; unset, empty or `false`: off. */
+export function tlsSwitch(value: string | undefined): boolean {
+  if (value === undefined || value === '' || value === 'false') return false;
+  if (value === 'true') return true;
+  throw new StartupError(`TEMPORAL_TLS: "${value}" must be true (mutual TLS, certificates in <data dir>/cluster/tls) or false`);
 }
 
 function portList(ports: ClusterPorts): string {

@@ -1,18 +1,30 @@
 import { join } from 'node:path';
 import { startTemporalCluster } from '@seguimiento/infra/temporal-cluster';
+import { ensureClusterCertificates, temporalTlsEnv } from '@seguimiento/infra/temporal-tls';
 import { operator, settleAndCheck, underLoad } from './support/fault-scenario';
 import { FaultStack, type TemporalUnderTest } from './support/fault-stack';
 import { size } from './support/scenario';
 
-/** The full Temporal server (four services, one process) on the same PostgreSQL as the event store. */
+/**
+ * The full Temporal server (four services, one process) on the same PostgreSQL as the event
+ * store (its own role), with mutual TLS as across machines: each worker and gateway connects
+ * with its own client certificate (TEMPORAL_TLS_*).
+ */
 async function clusterOnPostgres(dataDir: string, postgres: { temporalUrl: string }): Promise<TemporalUnderTest> {
-  const cluster = await startTemporalCluster({ postgres: postgres.temporalUrl, dataDir: join(dataDir, 'temporal-cluster'), log: (line) => process.stderr.write(`  ${line}\n`) });
-  return { address: cluster.address, kill: () => cluster.kill(), restart: () => cluster.restart(), stop: () => cluster.stop() };
+  const tls = ensureClusterCertificates(join(dataDir, 'temporal-tls'));
+  const cluster = await startTemporalCluster({ postgres: postgres.temporalUrl, dataDir: join(dataDir, 'temporal-cluster'), tls, log: (line) => process.stderr.write(`  ${line}\n`) });
+  return {
+    address: cluster.address,
+    tls: { env: (app) => temporalTlsEnv(tls, app), client: cluster.clientTls! },
+    kill: () => cluster.kill(),
+    restart: () => cluster.restart(),
+    stop: () => cluster.stop(),
+  };
 }
 
 /**
- * Scenario 5, beyond one machine: the full Temporal server on PostgreSQL persistence, two workers
- * and two gateways (the topology of infra/README.md, on loopback). Under load, one worker and one
+ * Scenario 5, beyond one machine: the full Temporal server on PostgreSQL persistence with mutual
+ * TLS, two workers and two gateways (the topology of infra/README.md, on loopback). Under load, one worker and one
  * gateway die with SIGKILL and stay dead; clients fail over to the other gateway, the other worker
  * takes the workflows over, and nothing is lost.
  */

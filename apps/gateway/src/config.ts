@@ -1,7 +1,11 @@
+import { type TemporalTls, temporalTlsFromEnv } from '@seguimiento/runtime';
+
 export interface GatewayConfig {
   port: number;
   host: string;
   temporalAddress: string;
+  /** TLS (mTLS with a client certificate) towards the frontend: TEMPORAL_TLS_CA, _CERT, _KEY, _SERVER_NAME; absent: plain gRPC. */
+  temporalTls?: TemporalTls;
   namespace: string;
   databaseUrl: string;
   /** Signs and verifies the bearer tokens (HS256); at least 32 characters. */
@@ -36,6 +40,7 @@ export function gatewayConfig(env: NodeJS.ProcessEnv = process.env): GatewayConf
     port,
     host: env.HOST ?? '127.0.0.1',
     temporalAddress: env.TEMPORAL_ADDRESS ?? '127.0.0.1:7233',
+    temporalTls: temporalTlsFromEnv(env),
     namespace: env.TEMPORAL_NAMESPACE ?? 'default',
     databaseUrl: env.DATABASE_URL,
     jwtSecret: env.JWT_SECRET,

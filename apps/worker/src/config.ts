@@ -1,5 +1,9 @@
+import { type TemporalTls, temporalTlsFromEnv } from '@seguimiento/runtime';
+
 export interface WorkerConfig {
   temporalAddress: string;
+  /** TLS (mTLS with a client certificate) towards the frontend: TEMPORAL_TLS_CA, _CERT, _KEY, _SERVER_NAME; undefined: plain gRPC. */
+  temporalTls: TemporalTls | undefined;
   namespace: string;
   databaseUrl: string;
   /** Escalations are POSTed here when set; otherwise logged as JSON lines. */
@@ -19,6 +23,7 @@ export function workerConfig(env: NodeJS.ProcessEnv = process.env): WorkerConfig
   if (!env.DATABASE_URL) throw new Error('DATABASE_URL is not set: point it at the PostgreSQL server (npm start sets it for you)');
   return {
     temporalAddress: env.TEMPORAL_ADDRESS ?? '127.0.0.1:7233',
+    temporalTls: temporalTlsFromEnv(env),
     namespace: env.TEMPORAL_NAMESPACE ?? 'default',
     databaseUrl: env.DATABASE_URL,
     webhookUrl: env.NOTIFY_WEBHOOK_URL || null,

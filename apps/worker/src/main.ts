@@ -12,7 +12,7 @@ async function main(): Promise<void> {
   const dataSource = await openDatabase(config.databaseUrl, { applicationName: 'seguimiento-worker' });
   const notifier = config.webhookUrl ? new WebhookNotifier(config.webhookUrl) : new LogNotifier();
   const { worker, connection } = await createWorker({
-    connection: { address: config.temporalAddress },
+    connection: { address: config.temporalAddress, tls: config.temporalTls },
     namespace: config.namespace,
     dataSource,
     notifier,

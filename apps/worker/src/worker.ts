@@ -1,14 +1,15 @@
 import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
 import { DOCUMENTS_TASK_QUEUE } from '@seguimiento/contracts';
 import { EventStore } from '@seguimiento/persistence';
+import type { TemporalTls } from '@seguimiento/runtime';
 import type { DataSource } from 'typeorm';
 import { createActivities } from './activities';
 import type { Notifier } from './notifiers/notifier';
 import { withWorkspaceAliases, workflowsPath } from './workflow-bundling';
 
 export interface WorkerDeps {
-  /** An open connection (tests hand in their environment's), or the address to connect to. */
-  connection: NativeConnection | { address: string };
+  /** An open connection (tests hand in their environment's), or the address to connect to (with TLS for a cluster with mTLS). */
+  connection: NativeConnection | { address: string; tls?: TemporalTls };
   namespace: string;
   dataSource: DataSource;
   /** The store the activities append to; default: the event store on `dataSource`. */
@@ -21,7 +22,7 @@ export interface WorkerDeps {
 
 /** Creates (but does not run) the worker that hosts the workflows and their activities. */
 export async function createWorker(deps: WorkerDeps): Promise<{ worker: Worker; connection: NativeConnection }> {
-  const connection = deps.connection instanceof NativeConnection ? deps.connection : await NativeConnection.connect({ address: deps.connection.address });
+  const connection = deps.connection instanceof NativeConnection ? deps.connection : await NativeConnection.connect({ address: deps.connection.address, tls: deps.connection.tls });
   const worker = await Worker.create({
     connection,
     namespace: deps.namespace,

@@ -2,7 +2,7 @@ import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
 import { chmodSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { repoRoot } from '@seguimiento/runtime';
+import { type TemporalTls, repoRoot, temporalTlsFromEnv } from '@seguimiento/runtime';
 import { jwtSecret } from '../demo-tokens';
 import { freePort } from '../ports';
 import { embeddedPostgresUrls } from '../postgres';
@@ -12,6 +12,8 @@ export interface BenchStack {
   graphqlUrl: string;
   databaseUrl: string;
   temporalAddress: string;
+  /** TLS towards that Temporal (TEMPORAL_TLS_*, a running cluster with mTLS); undefined for the dev server. */
+  temporalTls?: TemporalTls;
   jwtSecret: string;
   /** The worker's and the Temporal server's process ids, when known. */
   pids: { worker: number | null; temporal: number | null };
@@ -20,7 +22,8 @@ export interface BenchStack {
 
 /**
  * A running system named by BENCH_GRAPHQL_URL, DATABASE_URL, TEMPORAL_ADDRESS and JWT_SECRET
- * (memory is measured when BENCH_WORKER_PID and BENCH_TEMPORAL_PID are given too); otherwise
+ * (and TEMPORAL_TLS_* for a cluster with mTLS; memory is measured when BENCH_WORKER_PID and
+ * BENCH_TEMPORAL_PID are given too); otherwise
  * `npm start` itself, on free loopback ports with a fresh data folder, stopped at the end.
  */
 export async function benchStack(log: (line: string) => void): Promise<BenchStack> {
@@ -34,6 +37,7 @@ export async function benchStack(log: (line: string) => void): Promise<BenchStac
       graphqlUrl: env.BENCH_GRAPHQL_URL,
       databaseUrl: env.DATABASE_URL!,
       temporalAddress: env.TEMPORAL_ADDRESS!,
+      temporalTls: temporalTlsFromEnv(env),
       jwtSecret: env.JWT_SECRET!,
       pids: { worker: Number(env.BENCH_WORKER_PID) || null, temporal: Number(env.BENCH_TEMPORAL_PID) || null },
       stop: async () => undefined,

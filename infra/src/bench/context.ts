@@ -31,7 +31,7 @@ export interface BenchContext {
 
 export async function benchContext(stack: BenchStack, log: (line: string) => void): Promise<BenchContext> {
   const db = await openDatabase(stack.databaseUrl, { applicationName: 'seguimiento-bench', poolSize: 40 });
-  const temporal = new Client({ connection: await Connection.connect({ address: stack.temporalAddress }) });
+  const temporal = new Client({ connection: await Connection.connect({ address: stack.temporalAddress, tls: stack.temporalTls }) });
   const token = new Tokens(stack.jwtSecret).issue({ subject: 'bench@ine', role: 'ADMIN', institution: 'INE' }, '2h');
   return {
     stack,

@@ -1,1 +1,2 @@
 export * from './repo-root';
+export * from './temporal-tls';

@@ -6,7 +6,7 @@ import { Client, Connection } from '@temporalio/client';
 import type { DataSource } from 'typeorm';
 import { Tokens } from '@seguimiento/auth';
 import { openDatabase } from '@seguimiento/persistence';
-import { repoRoot } from '@seguimiento/runtime';
+import { type TemporalTls, repoRoot } from '@seguimiento/runtime';
 import { ManagedProcess } from '@seguimiento/infra/managed-process';
 import { freePort } from '@seguimiento/infra/ports';
 import { type RunningPostgres, startEmbeddedPostgres } from '@seguimiento/infra/postgres';
@@ -17,6 +17,8 @@ import { FaultLog } from './fault-log';
 /** A Temporal server the stack can kill and bring back with its state. */
 export interface TemporalUnderTest {
   address: string;
+  /** A cluster with mutual TLS: the TEMPORAL_TLS_* each kind of app gets, and the test's own connection's TLS. */
+  tls?: { env(app: 'worker' | 'gateway'): Record<string, string>; client: TemporalTls };
   kill(): Promise<void>;
   restart(): Promise<void>;
   stop(): Promise<void>;
@@ -104,7 +106,7 @@ export class FaultStack {
   }
 
   async temporalClient(): Promise<Client> {
-    if (!this.testTemporal) this.testTemporal = new Client({ connection: await Connection.connect({ address: this.temporal.address }) });
+    if (!this.testTemporal) this.testTemporal = new Client({ connection: await Connection.connect({ address: this.temporal.address, tls: this.temporal.tls?.client }) });
     return this.testTemporal;
   }
 
@@ -162,6 +164,7 @@ export class FaultStack {
         DATABASE_URL: this.databaseUrl,
         TEMPORAL_ADDRESS: this.temporal.address,
         TEMPORAL_NAMESPACE: 'default',
+        ...this.temporal.tls?.env(app),
         JWT_SECRET: this.jwtSecret,
         // The load comes from one token at full speed: the per-token limit is not under test here.
         RATE_LIMIT_PER_MINUTE: '0',
