@@ -50,8 +50,9 @@ describe('the GraphQL explorer', () => {
     await page.waitForFunction(
       (previous) => {
         const text = document.querySelector('.graphiql-response .CodeMirror')?.textContent ?? '';
-        // GraphiQL clears the pane to a zero-width space while it reloads (after a new token): not an answer yet.
-        return text.replace(/[\s\u200b]/g, '').length > 0 && text !== previous;
+        // An answer is GraphQL's JSON ("data" or "errors"); while GraphiQL reloads (after a new token) the pane holds
+        // only a zero-width space and its line numbers.
+        return /"(data|errors)"/.test(text) && text !== previous;
       },
       before,
       { timeout: 15_000 },
