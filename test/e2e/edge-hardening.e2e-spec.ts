@@ -194,6 +194,31 @@ describe('the gateway’s edge', () => {
       expect([other.errors, c1.errors]).toEqual([[], []]);
     });
 
+    it('resolves a change once for all its subscribers, not once per subscription', async () => {
+      const edge = await gateway({});
+      const { Client: TemporalClient } = await import('@temporalio/client');
+      const describes = jest.spyOn(edge.app.get(TemporalClient).workflow, 'getHandle');
+      try {
+        const token = edge.tokens.issue({ subject: 'admin@ine', role: 'ADMIN', institution: 'INE' });
+        const subscriptions = [0, 1, 2].flatMap(() => {
+          const client = wsClient(edge.url, token);
+          return Array.from({ length: 8 }, () => client.subscribe('subscription { documentChanged(ople: "QUE") { id live { running } timeline { type } } }'));
+        });
+        await new Promise((r) => setTimeout(r, 1_000));
+        const input = { ople: 'QUE', deliverable: 6, versionKind: 'PROYECTO', documentKey: 'abanico', oficioNumber: 'OF/QUE/SE/0001/2024', submittedOn: '2024-03-01' };
+        expect((await stack.gql('mutation($input: SubmitDocumentInput!) { submitDocument(input: $input) { document { id } } }', { input })).errors).toBeUndefined();
+        await waitFor(() => subscriptions.every((s) => s.received.length > 0), 20_000);
+        expect(subscriptions.map((s) => s.errors)).toEqual(Array(24).fill([]));
+        await new Promise((r) => setTimeout(r, 1_000)); // the submission may publish more than one change
+        const changes = subscriptions[0].received.length;
+        expect(subscriptions.map((s) => s.received.length)).toEqual(Array(24).fill(changes));
+        // One look at the workflow per change, not 24.
+        expect(describes.mock.calls.filter(([id]) => id === 'document:QUE:abanico')).toHaveLength(changes);
+      } finally {
+        describes.mockRestore();
+      }
+    });
+
     it('closes a socket with 4401 when its token expires', async () => {
       const shortLived = stack.tokens.issue({ subject: 'supervisor@ine', role: 'SUPERVISOR', institution: 'INE' }, 2);
       const got = wsClient(stack.graphqlUrl, shortLived).subscribe(SUBSCRIPTION);
