@@ -18,6 +18,7 @@ import { ExplorerController } from './explorer/explorer.controller';
 import { explorerLandingPage } from './explorer/explorer-page';
 import { requireTokenPlugin } from './auth/require-token.plugin';
 import { AddressRateLimiter, RateLimits, TokenRateLimiter } from './auth/rate-limit';
+import { subscriptionAdmission } from './auth/subscription-admission';
 import { SocketServer, bytesOf } from './live/socket-server';
 import { InfrastructureModule } from './infrastructure/infrastructure.module';
 import { LiveModule } from './live/live.module';
@@ -101,7 +102,7 @@ export class AppModule {
               tokens,
               limits,
               schema: () => schemaHolder.schema!,
-              rules,
+              admission: subscriptionAdmission(tokens, limits.perUser, () => schemaHolder.schema!, rules),
               introspection,
               maxPayload: bytesOf(MAX_BODY),
               perConnection: config.subscriptionsPerConnection ?? DEFAULT_SUBSCRIPTIONS_PER_CONNECTION,

@@ -3,21 +3,24 @@ import type { Duplex } from 'node:stream';
 import type { OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import type { HttpAdapterHost } from '@nestjs/core';
 import type { Principal, Tokens } from '@seguimiento/auth';
-import { GraphQLError, type GraphQLSchema, type ValidationRule } from 'graphql';
-import { CloseCode, type Context, handleProtocols, makeServer } from 'graphql-ws';
+import { type ExecutionArgs, type ExecutionResult, GraphQLError, type GraphQLSchema } from 'graphql';
+import { CloseCode, type Context, type SubscribePayload, handleProtocols, makeServer } from 'graphql-ws';
 import jwt from 'jsonwebtoken';
 import type { Counter } from 'prom-client';
 import { type WebSocket, WebSocketServer } from 'ws';
 import { authenticate } from '../auth/authenticate';
 import type { RateLimits } from '../auth/rate-limit';
-import { connectionAuthorization, subscriptionAdmission } from '../auth/subscription-admission';
+import { connectionAuthorization } from '../auth/subscription-admission';
 
 export interface SocketServerOptions {
   path: string;
   tokens: Tokens;
   limits: RateLimits;
   schema: () => GraphQLSchema;
-  rules: readonly ValidationRule[];
+  /** What each operation passes before it runs (`subscriptionAdmission`: token, rate limit, rules, cost). */
+  admission: (ctx: Context, id: string, payload: SubscribePayload) => Promise<ExecutionArgs | readonly GraphQLError[]>;
+  /** How a query or mutation sent over the socket runs (default: graphql-js' execute). */
+  execute?: (args: ExecutionArgs) => Promise<ExecutionResult> | ExecutionResult;
   /** Off: validation errors lose graphql-js' "Did you mean …?" (it would reveal the schema). */
   introspection: boolean;
   /** The largest message accepted, in bytes (the HTTP body limit); a larger one closes the socket (1009). */
@@ -79,11 +82,11 @@ export class SocketServer implements OnApplicationBootstrap, OnModuleDestroy {
   ) {}
 
   onApplicationBootstrap(): void {
-    const { schema, tokens, limits, rules, maxPayload } = this.options;
+    const { schema, admission, execute, maxPayload } = this.options;
     const wss = (this.wss = new WebSocketServer({ noServer: true, maxPayload, handleProtocols: (protocols) => handleProtocols(protocols) }));
-    const admission = subscriptionAdmission(tokens, limits.perUser, schema, rules);
     const server = makeServer<Record<string, unknown> | undefined, Extra>({
       schema: () => schema(),
+      ...(execute ? { execute } : {}),
       context: (ctx) => ({ req: { headers: { authorization: connectionAuthorization(ctx.connectionParams) }, principal: this.connections.get(ctx)?.principal } }),
       onConnect: (ctx) => this.connect(ctx),
       onSubscribe: async (ctx, id, payload) => {
