@@ -11,6 +11,17 @@ export function jwtSecret(dataDir: string): string {
   return readFileSync(file, 'utf8').trim();
 }
 
+/**
+ * The bearer secret Prometheus sends to read the gateway's /metrics: METRICS_TOKEN, or one
+ * generated once and kept in the data folder (like the JWT secret).
+ */
+export function metricsToken(dataDir: string): string {
+  if (process.env.METRICS_TOKEN) return process.env.METRICS_TOKEN;
+  const file = join(dataDir, 'metrics-token');
+  if (!existsSync(file)) writeFileSync(file, randomBytes(32).toString('hex'), { mode: 0o600 });
+  return readFileSync(file, 'utf8').trim();
+}
+
 /** One token per role, printed by `npm start` so a newcomer can try every kind of access. */
 export const DEMO_USERS: ReadonlyArray<Principal & { what: string }> = [
   { subject: 'admin@ine', role: 'ADMIN', institution: 'INE', what: 'ADMIN, INE (all OPLEs, read and write)' },

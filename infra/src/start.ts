@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { repoRoot, temporalTlsFromEnv } from '@seguimiento/runtime';
 import { runDemo } from './demo';
-import { demoTokens, jwtSecret } from './demo-tokens';
+import { demoTokens, jwtSecret, metricsToken } from './demo-tokens';
 import { ManagedProcess } from './managed-process';
 import { StartupError, assertPortsFree, isPortFree } from './ports';
 import { type RunningPostgres, credentialsFileOf, redact, startEmbeddedPostgres, useExternalPostgres } from './postgres';
@@ -58,6 +58,7 @@ export async function main(): Promise<void> {
     const env = {
       ...process.env,
       JWT_SECRET: secret,
+      METRICS_TOKEN: metricsToken(config.dataDir),
       DATABASE_URL: postgres.url,
       TEMPORAL_ADDRESS: temporal.address,
       TEMPORAL_NAMESPACE: config.temporalNamespace,
@@ -83,6 +84,7 @@ export async function main(): Promise<void> {
     say(`\nseguimiento is up in ${ms(started)}`);
     say(`  GraphQL      ${graphqlUrl}  (open it in a browser: the explorer; paste a token below)`);
     say(`  Health       http://127.0.0.1:${config.gatewayPort}/ready`);
+    say(`  Metrics      http://127.0.0.1:${config.gatewayPort}/metrics  (Authorization: Bearer <the secret in ${join(config.dataDir, 'metrics-token')}>)`);
     say(`  Temporal     ${temporal.address} (namespace ${config.temporalNamespace})`);
     if (temporal.uiUrl) say(`  Temporal UI  ${temporal.uiUrl}`);
     say(`  PostgreSQL   ${redact(postgres.url)}${config.databaseUrl ? '' : ` (passwords in ${credentialsFileOf(join(config.dataDir, 'postgres'))})`}`);

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildSchema } from 'graphql';
 import { type Client, createClient } from 'graphql-ws';
+import jwt from 'jsonwebtoken';
 import WebSocket from 'ws';
 import type { Role } from '@seguimiento/auth';
 import { type TestStack, startTestStack } from '../support/test-stack';
@@ -9,7 +10,8 @@ import { type TestStack, startTestStack } from '../support/test-stack';
 /**
  * The authorization matrix, exhaustively: every operation of the schema (queries, mutations,
  * subscriptions) × every role × no institution, INE, the OPLE concerned and another OPLE. The
- * rule: no token → UNAUTHENTICATED; SUPERVISOR reads, OPERATOR and ADMIN also write; INE's users
+ * rule: no token, or an expired or forged one (of an ADMIN, even) → UNAUTHENTICATED, over HTTP
+ * before the body is read and over the WebSocket by closing it (4401); SUPERVISOR reads, OPERATOR and ADMIN also write; INE's users
  * reach every OPLE, an OPLE's users only their own. "Allowed" means the operation got past
  * authorization (it may still answer NOT_FOUND or CONFLICT about the data).
  */
@@ -108,16 +110,20 @@ interface Who {
   label: string;
   role: Role | null;
   institution: string | null;
+  /** A token that must not be accepted, whatever it claims. */
+  bad?: 'expired' | 'forged';
 }
 const PRINCIPALS: Who[] = [
   { label: 'no token', role: null, institution: null },
+  { label: 'expired ADMIN', role: 'ADMIN', institution: 'INE', bad: 'expired' },
+  { label: 'forged ADMIN', role: 'ADMIN', institution: 'INE', bad: 'forged' },
   ...(['SUPERVISOR', 'OPERATOR', 'ADMIN'] as Role[]).flatMap((role) =>
     ['INE', 'GRO', 'MEX'].map((institution) => ({ label: `${role}@${institution}`, role, institution })),
   ),
 ];
 
 function expected(op: Operation, who: Who): string {
-  if (!who.role) return 'UNAUTHENTICATED';
+  if (!who.role || who.bad) return 'UNAUTHENTICATED';
   if (op.kind === 'write' && who.role === 'SUPERVISOR') return 'FORBIDDEN';
   if (who.institution === 'INE' || who.institution === 'GRO') return 'ALLOWED';
   return op.othersGet ?? 'FORBIDDEN';
@@ -149,7 +155,15 @@ describe('the authorization matrix: role × OPLE × operation', () => {
     await stack?.stop();
   });
 
-  const token = (who: Who) => (who.role ? stack.tokens.issue({ subject: `${who.label.toLowerCase()}`, role: who.role, institution: who.institution! }) : null);
+  const token = (who: Who) => {
+    if (!who.role) return null;
+    const claims = { subject: `${who.label.toLowerCase()}`, role: who.role, institution: who.institution! };
+    if (who.bad === 'forged') return jwt.sign({ role: claims.role, institution: claims.institution }, 'y'.repeat(64), { subject: claims.subject, issuer: 'seguimiento' });
+    return stack.tokens.issue(claims, who.bad === 'expired' ? -10 : '1h');
+  };
+
+  /** A connection the gateway acknowledged must not be one without a valid token. */
+  const acknowledged = (got: string) => (got === 'UNAUTHENTICATED' ? 'UNAUTHENTICATED after connection_ack' : got);
 
   /** A subscription's first answer within a moment: an error code, or ALLOWED when none came. */
   async function subscribeOutcome(op: Operation, who: Who): Promise<string> {
@@ -168,12 +182,14 @@ describe('the authorization matrix: role × OPLE × operation', () => {
         {
           next: (value) => {
             clearTimeout(timer);
-            resolve(outcome((value as { errors?: Array<{ extensions?: { code?: string } }> }).errors, op));
+            resolve(acknowledged(outcome((value as { errors?: Array<{ extensions?: { code?: string } }> }).errors, op)));
           },
           error: (error) => {
             clearTimeout(timer);
+            // A connection without a valid token is closed (4401) before any operation is read.
+            if ((error as { code?: number }).code === 4401) return resolve('UNAUTHENTICATED');
             const errors = Array.isArray(error) ? error : [error];
-            resolve(outcome(errors as Array<{ extensions?: { code?: string } }>, op));
+            resolve(acknowledged(outcome(errors as Array<{ extensions?: { code?: string } }>, op)));
           },
           complete: () => undefined,
         },

@@ -133,11 +133,12 @@ describe('the first slice: submitDocument → workflow → event store → docum
     expect(generated).toBe(readFileSync(committedPath, 'utf8'));
   });
 
-  it('exposes Prometheus metrics: request latency by operation, workflow starts, escalations', async () => {
-    const response = await fetch(stack.graphqlUrl.replace('/graphql', '/metrics'));
+  it('exposes Prometheus metrics to an ADMIN: request latency by root field, workflow starts, escalations', async () => {
+    expect((await fetch(stack.graphqlUrl.replace('/graphql', '/metrics'))).status).toBe(401);
+    const response = await fetch(stack.graphqlUrl.replace('/graphql', '/metrics'), { headers: { authorization: `Bearer ${stack.adminToken}` } });
     expect(response.status).toBe(200);
     const text = await response.text();
-    expect(text).toMatch(/seguimiento_graphql_request_duration_seconds_count\{operation="anonymous",outcome="ok"\} \d+/);
+    expect(text).toMatch(/seguimiento_graphql_request_duration_seconds_count\{operation="submitDocument",outcome="ok"\} \d+/);
     expect(text).toMatch(/seguimiento_workflow_start_requests_total\{workflow="documentWorkflow"\} [1-9]/);
     expect(text).toContain('# HELP seguimiento_escalations_raised');
   });

@@ -10,6 +10,7 @@ import {
   isListType,
   isNonNullType,
 } from 'graphql';
+import { Tokens } from '@seguimiento/auth';
 import { type TestStack, startTestStack } from '../support/test-stack';
 
 /**
@@ -21,6 +22,8 @@ import { type TestStack, startTestStack } from '../support/test-stack';
  * field), NOT_FOUND, CONFLICT or FORBIDDEN, or 413 for a body over the limit; never a server
  * error. After every refusal the events table (count and last position) must be as it was.
  * Hostile text that is valid (HTML in a subject) must be accepted and come back verbatim.
+ * Without a valid token (none, forged, expired, another scheme) any body at all — hostile
+ * mutations, text that is not JSON, bodies past the limit — is refused with 401 before it is read.
  */
 const SEED = 20_240_322;
 const MAX_BODY_BYTES = 1024 * 1024; // MAX_BODY '1mb' (body-parser counts 1024²)
@@ -569,6 +572,31 @@ describe('fuzzing every mutation with hostile input', () => {
       { seed: SEED, numRuns: RUNS[name] ?? 75, endOnFailure: true },
     );
     expect(problems.slice(before)).toEqual([]);
+  });
+
+  it('refuses every request without a valid token with 401 before reading it: any body, any mutation, nothing written', async () => {
+    const before = await eventsNow();
+    const forged = new Tokens('z'.repeat(64)).issue({ subject: 'operador@iepc-gro', role: 'OPERATOR', institution: 'GRO' });
+    const expired = stack.tokens.issue({ subject: 'admin@ine', role: 'ADMIN', institution: 'INE' }, -10);
+    const body = fc.oneof(
+      // A real mutation with hostile variables…
+      fc.tuple(fc.constantFrom(...Object.keys(MUTATIONS)), hostileString).map(([name, text]) => JSON.stringify({ query: operation(name), variables: { input: { ople: 'GRO', subject: text } } })),
+      // …text that is not JSON at all, JSON that is not a request, and bodies past the 1 MB limit.
+      hostileString,
+      fc.constantFrom('{', '[]', 'null', '{"query": 1}', '{"query":"{ __schema { types { name } } }"}', '{"query":"{ documentz }"}'),
+      fc.constantFrom(MAX_BODY_BYTES + 1, 4 * MAX_BODY_BYTES).map((n) => JSON.stringify({ query: '{ __typename }', variables: { x: 'x'.repeat(n) } })),
+    );
+    await fc.assert(
+      fc.asyncProperty(body, fc.constantFrom(null, 'Bearer ', 'Bearer not.a.token', `Bearer ${forged}`, `Bearer ${expired}`, 'Basic YWRtaW46YWRtaW4='), async (text, authorization) => {
+        const response = await fetch(stack.graphqlUrl, { method: 'POST', headers: { 'content-type': 'application/json', ...(authorization ? { authorization } : {}) }, body: text });
+        const answer = (await response.json()) as { errors?: Array<{ message: string; extensions?: { code?: string } }> };
+        expect(response.status).toBe(401);
+        expect(answer.errors?.[0].extensions).toEqual({ code: 'UNAUTHENTICATED' });
+        expect(answer.errors?.[0].message).not.toMatch(/Did you mean|__schema|JSON/);
+      }),
+      { seed: SEED, numRuns: 150 },
+    );
+    expect(await eventsNow()).toBe(before);
   });
 
   it('adds it up: no server error, no partial write', async () => {

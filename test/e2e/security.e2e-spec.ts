@@ -70,9 +70,10 @@ describe('authentication and authorization', () => {
       expect(response.status).toBe(401);
     }
     expect((await stack.gqlAs(stack.adminToken, '{ __typename }')).data).toEqual({ __typename: 'Query' });
-    // Over WebSocket too, where Apollo's plugins do not run.
+    // Over WebSocket too, where Apollo's plugins do not run: no token, no connection (closed with
+    // 4401 and the reason, before any operation is read).
     for (const unguarded of [INTROSPECTION, '{ __typename }']) {
-      expect((await overWebSocket(stack.graphqlUrl, null, unguarded)).errors![0].extensions).toEqual({ code: 'UNAUTHENTICATED' });
+      await expect(overWebSocket(stack.graphqlUrl, null, unguarded)).rejects.toMatchObject({ code: 4401, reason: expect.stringMatching(/Falta el token/) });
     }
     expect((await fetch(stack.graphqlUrl.replace('/graphql', '/health'))).status).toBe(200);
     expect((await fetch(stack.graphqlUrl.replace('/graphql', '/ready'))).status).toBe(200);
@@ -222,7 +223,8 @@ describe('limits on what one request may ask', () => {
       // No token: still 401, never counted.
       expect((await fetch(limited.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: LIST }) })).status).toBe(401);
 
-      const metrics = await (await fetch(limited.url.replace('/graphql', '/metrics'))).text();
+      const admin = limited.tokens.issue({ subject: 'admin@ine', role: 'ADMIN', institution: 'INE' });
+      const metrics = await (await fetch(limited.url.replace('/graphql', '/metrics'), { headers: { authorization: `Bearer ${admin}` } })).text();
       expect(metrics).toMatch(/seguimiento_rate_limited_requests_total\{transport="http"\} 2/);
       expect(metrics).toMatch(/seguimiento_rate_limited_requests_total\{transport="ws"\} 1/);
     });

@@ -1,15 +1,15 @@
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { type DynamicModule, Module } from '@nestjs/common';
-import { APP_GUARD } from '@nestjs/core';
+import { APP_GUARD, HttpAdapterHost } from '@nestjs/core';
 import { Tokens } from '@seguimiento/auth';
 import { AuthGuard } from './auth/auth.guard';
 import { GraphQLModule } from '@nestjs/graphql';
 import { join } from 'node:path';
 import { repoRoot } from '@seguimiento/runtime';
-import { type GatewayConfig, introspectionEnabled } from './config';
+import { DEFAULT_SUBSCRIPTIONS_PER_CONNECTION, DEFAULT_SUBSCRIPTIONS_PER_USER, type GatewayConfig, introspectionEnabled } from './config';
 import { DocumentsModule } from './documents/documents.module';
 import { formatError } from './errors/graphql-errors';
-import { MAX_TOKENS, complexityPlugin, validationRules } from './errors/query-limits';
+import { MAX_BODY, MAX_TOKENS, complexityPlugin, validationRules } from './errors/query-limits';
 import { OperationSlots } from './errors/operation-slots';
 import { settledExecute } from './auth/subscription-admission';
 import { trackResolvers } from './errors/settled-resolvers';
@@ -20,8 +20,9 @@ import { HealthController } from './health/health.controller';
 import { ExplorerController } from './explorer/explorer.controller';
 import { explorerLandingPage } from './explorer/explorer-page';
 import { requireTokenPlugin } from './auth/require-token.plugin';
-import { TokenRateLimiter } from './auth/rate-limit';
-import { connectionAuthorization, subscriptionAdmission } from './auth/subscription-admission';
+import { AddressRateLimiter, RateLimits, TokenRateLimiter } from './auth/rate-limit';
+import { subscriptionAdmission } from './auth/subscription-admission';
+import { SocketServer, bytesOf } from './live/socket-server';
 import { InfrastructureModule } from './infrastructure/infrastructure.module';
 import { LiveModule } from './live/live.module';
 import { OficiosModule } from './oficios/oficios.module';
@@ -53,7 +54,6 @@ export class AppModule {
           driver: ApolloDriver,
           inject: [Metrics],
           useFactory: (metrics: Metrics) => {
-            const limiter = config.rateLimitPerMinute ? new TokenRateLimiter(config.rateLimitPerMinute, metrics.rateLimited) : null;
             const schema = () => schemaHolder.schema!;
             return {
               autoSchemaFile: options.schemaFile ?? schemaFile(),
@@ -63,16 +63,15 @@ export class AppModule {
               // Our rule refuses introspection when it is off (validationRules), in Spanish and over WebSocket too.
               introspection: true,
               formatError,
-              // Over HTTP the request carries the token; over graphql-ws, the connection parameters do.
-              context: ({ req, connectionParams }: { req?: unknown; connectionParams?: Record<string, unknown> }) =>
-                req ? { req } : { req: { headers: { authorization: connectionAuthorization(connectionParams) } } },
-              subscriptions: {
-                'graphql-ws': { path: '/graphql', onSubscribe: subscriptionAdmission(tokens, limiter, schema, rules, slots), execute: settledExecute() },
-              },
+              // Without introspection, no "Did you mean …?" either (it names the schema's fields and types).
+              hideSchemaDetailsFromClientErrors: !introspection,
+              // The request carries the token, verified and counted by graphqlGate before its body
+              // was read. WebSockets are served by SocketServer (below), not by @nestjs/graphql.
+              context: ({ req }: { req: unknown }) => ({ req }),
               // Parsing stops at MAX_TOKENS: a document of thousands of aliases never reaches validation.
               parseOptions: { maxTokens: MAX_TOKENS },
               validationRules: rules,
-              plugins: [requireTokenPlugin(tokens, limiter), complexityPlugin(schema, slots), metrics.plugin(), explorerLandingPage(introspection)],
+              plugins: [requireTokenPlugin(tokens), complexityPlugin(schema, slots), metrics.plugin(), explorerLandingPage(introspection)],
               transformSchema: (built: GraphQLSchema) => {
                 // Every resolver is tracked, so that an answer waits for all the work its operation started.
                 schemaHolder.schema = trackResolvers(built);
@@ -93,6 +92,34 @@ export class AppModule {
       controllers: introspection ? [HealthController, ExplorerController] : [HealthController],
       providers: [
         { provide: Tokens, useValue: tokens },
+        {
+          provide: RateLimits,
+          inject: [Metrics],
+          useFactory: (metrics: Metrics) =>
+            new RateLimits(
+              config.rateLimitPerMinute ? new TokenRateLimiter(config.rateLimitPerMinute, metrics.rateLimited) : null,
+              config.anonymousRateLimitPerMinute ? new AddressRateLimiter(config.anonymousRateLimitPerMinute) : null,
+            ),
+        },
+        {
+          provide: SocketServer,
+          inject: [HttpAdapterHost, RateLimits, Metrics],
+          useFactory: (host: HttpAdapterHost, limits: RateLimits, metrics: Metrics) =>
+            new SocketServer(host, {
+              path: '/graphql',
+              tokens,
+              limits,
+              schema: () => schemaHolder.schema!,
+              admission: subscriptionAdmission(tokens, limits.perUser, () => schemaHolder.schema!, rules, slots),
+              // An operation's answer waits for every resolver it started, then gives back its slot for expensive work.
+              execute: settledExecute(),
+              introspection,
+              maxPayload: bytesOf(MAX_BODY),
+              perConnection: config.subscriptionsPerConnection ?? DEFAULT_SUBSCRIPTIONS_PER_CONNECTION,
+              perUser: config.subscriptionsPerUser ?? DEFAULT_SUBSCRIPTIONS_PER_USER,
+              anonymous: metrics.anonymous,
+            }),
+        },
         { provide: APP_GUARD, useClass: AuthGuard },
       ],
     };

@@ -8,6 +8,8 @@ import { GraphQLExceptionFilter } from './errors/graphql-exception.filter';
 import { MAX_BODY } from './errors/query-limits';
 import { requestLog } from './observability/request-log';
 import { validationPipe } from './errors/validation';
+import { installEdge } from './edge/install';
+import { lastErrorHandler } from './edge/http-errors';
 
 /** Builds and starts the gateway; `listen` resolves once it accepts connections. */
 export async function startGateway(
@@ -19,6 +21,8 @@ export async function startGateway(
     bodyParser: false,
   });
   app.use(requestLog(options.requestLog));
+  // Headers, the token and the rate limits: all before a body is read (edge/install.ts).
+  installEdge(app, config);
   app.useBodyParser('json', { limit: MAX_BODY });
   // Errors before GraphQL (a body too large, malformed JSON) answer in GraphQL's shape, never as a stack trace.
   app.use((error: { status?: number; type?: string }, _req: unknown, res: { status(n: number): { json(body: unknown): void } }, next: (e?: unknown) => void) => {
@@ -30,6 +34,9 @@ export async function startGateway(
   app.useGlobalPipes(validationPipe);
   app.useGlobalFilters(new GraphQLExceptionFilter());
   app.enableShutdownHooks();
+  await app.init();
+  // After Nest's routes: whatever error is left is answered as JSON, never as Express's HTML page.
+  app.use(lastErrorHandler());
   await app.listen(config.port, config.host);
   return app;
 }

@@ -1,4 +1,11 @@
-import { DEFAULT_RATE_LIMIT_PER_MINUTE, gatewayConfig, introspectionEnabled } from './config';
+import {
+  DEFAULT_ANONYMOUS_RATE_LIMIT_PER_MINUTE,
+  DEFAULT_RATE_LIMIT_PER_MINUTE,
+  DEFAULT_SUBSCRIPTIONS_PER_CONNECTION,
+  DEFAULT_SUBSCRIPTIONS_PER_USER,
+  gatewayConfig,
+  introspectionEnabled,
+} from './config';
 
 const base = { DATABASE_URL: 'postgres://u:p@127.0.0.1:5432/db', JWT_SECRET: 'x'.repeat(32) };
 
@@ -36,5 +43,20 @@ describe('gateway configuration', () => {
     expect(introspectionEnabled(config)).toBe(true);
     expect(introspectionEnabled({ ...config, production: true })).toBe(false);
     expect(introspectionEnabled({ ...config, production: true, introspection: true })).toBe(true);
+  });
+
+  it('reads the edge’s variables: the limit without a token, the WebSocket caps, the metrics secret', () => {
+    expect(gatewayConfig(base)).toMatchObject({
+      anonymousRateLimitPerMinute: DEFAULT_ANONYMOUS_RATE_LIMIT_PER_MINUTE,
+      subscriptionsPerConnection: DEFAULT_SUBSCRIPTIONS_PER_CONNECTION,
+      subscriptionsPerUser: DEFAULT_SUBSCRIPTIONS_PER_USER,
+      metricsToken: undefined,
+    });
+    const set = gatewayConfig({ ...base, ANONYMOUS_RATE_LIMIT_PER_MINUTE: '0', SUBSCRIPTIONS_PER_CONNECTION: '3', SUBSCRIPTIONS_PER_USER: '7', METRICS_TOKEN: 'm'.repeat(32) });
+    expect(set).toMatchObject({ anonymousRateLimitPerMinute: 0, subscriptionsPerConnection: 3, subscriptionsPerUser: 7, metricsToken: 'm'.repeat(32) });
+    expect(() => gatewayConfig({ ...base, SUBSCRIPTIONS_PER_CONNECTION: '0' })).toThrow('SUBSCRIPTIONS_PER_CONNECTION: "0" must be a whole number of at least 1');
+    expect(() => gatewayConfig({ ...base, SUBSCRIPTIONS_PER_USER: 'muchas' })).toThrow('SUBSCRIPTIONS_PER_USER: "muchas" must be a whole number');
+    expect(() => gatewayConfig({ ...base, ANONYMOUS_RATE_LIMIT_PER_MINUTE: '-1' })).toThrow('ANONYMOUS_RATE_LIMIT_PER_MINUTE: "-1" must be a whole number');
+    expect(() => gatewayConfig({ ...base, METRICS_TOKEN: 'corto' })).toThrow('METRICS_TOKEN must be at least 32 characters');
   });
 });

@@ -1,5 +1,5 @@
 import { Counter, Registry } from 'prom-client';
-import { TokenRateLimiter } from './rate-limit';
+import { AddressRateLimiter, TokenRateLimiter } from './rate-limit';
 
 describe('per-token rate limit', () => {
   const operator = { subject: 'operador@iepc-gro', role: 'OPERATOR' as const, institution: 'GRO' };
@@ -26,5 +26,15 @@ describe('per-token rate limit', () => {
     expect(await limiter.refusal({ ...operator, role: 'SUPERVISOR' }, 'ws')).toBeNull();
     expect(await limiter.refusal({ ...operator, subject: 'otro@iepc-gro' }, 'ws')).toBeNull();
     expect((await limiter.refusal(operator, 'ws'))?.extensions).toEqual({ code: 'RATE_LIMITED', retryAfterSeconds: expect.any(Number) });
+  });
+
+  it('counts requests without a token per address, with their own allowance', async () => {
+    const limiter = new AddressRateLimiter(2);
+    expect(await limiter.refusal('10.0.0.1')).toBeNull();
+    expect(await limiter.refusal('10.0.0.1')).toBeNull();
+    expect(await limiter.refusal('10.0.0.2')).toBeNull();
+    const error = await limiter.refusal('10.0.0.1');
+    expect(error?.message).toMatch(/sin un token válido desde esta dirección: se permiten 2 por minuto/);
+    expect(error?.extensions).toEqual({ code: 'RATE_LIMITED', retryAfterSeconds: expect.any(Number) });
   });
 });

@@ -45,3 +45,41 @@ export class TokenRateLimiter {
     }
   }
 }
+
+/**
+ * Requests without a valid token (none, forged, expired), counted per client address: at most
+ * `perMinute` of them a minute, refused with 429 past that. They are refused anyway (401), so
+ * this only bounds what a client without a token can make the gateway do. Requests with a valid
+ * token never count here (they count per user): a shared address (a proxy, an office NAT) cannot
+ * lock its users out by sending garbage.
+ */
+export class AddressRateLimiter {
+  private readonly limiter: RateLimiterMemory;
+
+  constructor(readonly perMinute: number) {
+    this.limiter = new RateLimiterMemory({ points: perMinute, duration: 60 });
+  }
+
+  /** Null while `address` is within its allowance; otherwise the RATE_LIMITED error, with the seconds to wait. */
+  async refusal(address: string | undefined): Promise<GraphQLError | null> {
+    try {
+      await this.limiter.consume(address ?? 'unknown');
+      return null;
+    } catch (rejection) {
+      if (!(rejection instanceof RateLimiterRes)) throw rejection;
+      const retryAfterSeconds = Math.max(1, Math.ceil(rejection.msBeforeNext / 1000));
+      return new GraphQLError(
+        `Demasiadas solicitudes sin un token válido desde esta dirección: se permiten ${this.perMinute} por minuto; vuelva a intentar en ${retryAfterSeconds} s`,
+        { extensions: { code: 'RATE_LIMITED', retryAfterSeconds } },
+      );
+    }
+  }
+}
+
+/** The gateway's two limits: per user (valid tokens) and per address (everything else). Null: no limit. */
+export class RateLimits {
+  constructor(
+    readonly perUser: TokenRateLimiter | null,
+    readonly perAddress: AddressRateLimiter | null,
+  ) {}
+}

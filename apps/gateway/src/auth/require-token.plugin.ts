@@ -7,7 +7,9 @@ import type { TokenRateLimiter } from './rate-limit';
 /**
  * Refuses every HTTP operation without a valid token before it executes, including those no
  * resolver guards (introspection, `__typename`), and, with a limiter, those over the token's
- * allowance (429). Subscriptions are admitted by `subscriptionAdmission`.
+ * allowance (429). The gateway's own HTTP edge (graphqlGate) does both before the body is even
+ * parsed, and passes no limiter here; this stays as the last line. Subscriptions are admitted by
+ * `subscriptionAdmission`.
  */
 export function requireTokenPlugin(
   tokens: Tokens,
@@ -19,7 +21,8 @@ export function requireTokenPlugin(
         async didResolveOperation({ contextValue }) {
           let principal: Principal;
           try {
-            principal = authenticate(tokens, contextValue.req?.headers.authorization);
+            // graphqlGate has verified it before the body was read; verifying again only if it did not run.
+            principal = contextValue.req?.principal ?? authenticate(tokens, contextValue.req?.headers.authorization);
           } catch (error) {
             // Refused before execution: answer 401 (Apollo would otherwise say 500).
             if (error instanceof GraphQLError) error.extensions.http = { status: 401 };

@@ -3,16 +3,21 @@ import type { GqlExceptionFilter } from '@nestjs/graphql';
 import { GraphQLError } from 'graphql';
 import { unavailableError, userError } from './graphql-errors';
 import { isTransient } from './transient';
+import { answerHttpError } from './http-exception';
 
 /**
  * Hands user errors to GraphQL untouched (no log: they are answers, not faults) and logs the
- * unexpected ones once, as JSON; their details never reach the client (see formatError).
+ * unexpected ones once, as JSON; their details never reach the client (see formatError). Errors
+ * of plain HTTP routes are answered as JSON by `answerHttpError`.
  */
 @Catch()
 export class GraphQLExceptionFilter implements GqlExceptionFilter {
   private readonly logger = new Logger('graphql');
 
   catch(exception: unknown, host: ArgumentsHost): unknown {
+    // Plain HTTP routes (health, metrics, the explorer's files, an unknown route): JSON, never
+    // Express's HTML error page with its stack trace.
+    if (host.getType<string>() === 'http') return answerHttpError(exception, host, this.logger);
     if (host.getType<string>() !== 'graphql') throw exception;
     if (exception instanceof GraphQLError) return exception;
     if (exception instanceof HttpException && exception.getStatus() === 413) {

@@ -1,19 +1,19 @@
+import { contentSecurityPolicy } from '../edge/security-headers';
 import type { ApolloServerPlugin } from '@apollo/server';
 
 /**
  * The explorer page served at GET /graphql to a browser (Apollo's landing-page hook).
- * Everything it loads comes from /graphql-explorer/* on the same gateway; the CSP forbids
- * any other origin, so a page that reached for a CDN would break visibly rather than silently.
+ * Everything it loads comes from /graphql-explorer/* on the same gateway; the CSP (header and
+ * <meta>) forbids any other origin, so a page that reached for a CDN would break visibly rather
+ * than silently, and no other site may frame it.
  */
 export function explorerPage(assetsPath: string): string {
-  const csp = [
-    "default-src 'self'",
-    "script-src 'self'",
-    "style-src 'self' 'unsafe-inline'",
-    "img-src 'self' data:",
-    "font-src 'self' data:",
-    "connect-src 'self' ws: wss:",
-  ].join('; ');
+  // The policy the gateway sends in its Content-Security-Policy header (edge/security-headers.ts),
+  // minus frame-ancestors, which a <meta> cannot carry; 'self' covers this gateway's own WebSocket.
+  const csp = contentSecurityPolicy(undefined)
+    .split('; ')
+    .filter((directive) => !directive.startsWith('frame-ancestors'))
+    .join('; ');
   return `<!DOCTYPE html>
 <html lang="es">
 <head>

@@ -1,3 +1,4 @@
+import { EventEmitter } from 'node:events';
 import { parseCaseId } from '@seguimiento/contracts';
 import { Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import { projectedPosition } from '@seguimiento/persistence';
@@ -27,7 +28,8 @@ export interface EscalationNotice {
  */
 @Injectable()
 export class ChangeFeed implements OnModuleInit, OnModuleDestroy {
-  readonly pubSub = new PubSub();
+  /** One listener per open subscription (bounded by SUBSCRIPTIONS_PER_USER per user, not by Node's default of 10). */
+  readonly pubSub = new PubSub({ eventEmitter: new EventEmitter().setMaxListeners(0) });
   private unfollow: (() => void) | null = null;
   private cursor = '0';
   private draining: Promise<void> = Promise.resolve();

@@ -2,6 +2,10 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import { Controller, Get, Header, Injectable } from '@nestjs/common';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import { DataSource } from 'typeorm';
+import { operationLabel } from './operation-label';
+
+/** How long a scrape reuses the escalation counts (a database aggregate) of the previous one. */
+export const ESCALATIONS_CACHE_MS = 30_000;
 
 /** The gateway's Prometheus metrics, in a registry of its own. */
 @Injectable()
@@ -9,7 +13,7 @@ export class Metrics {
   readonly registry = new Registry();
   readonly requestSeconds = new Histogram({
     name: 'seguimiento_graphql_request_duration_seconds',
-    help: 'GraphQL request latency, by operation name and outcome',
+    help: 'GraphQL request latency, by operation (the root field asked for: see operationLabel) and outcome',
     labelNames: ['operation', 'outcome'],
     buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
     registers: [this.registry],
@@ -27,17 +31,34 @@ export class Metrics {
     registers: [this.registry],
   });
 
+  readonly anonymous = new Counter({
+    name: 'seguimiento_anonymous_requests_total',
+    help: 'Requests and WebSocket connections without a valid token, refused before anything else: unauthenticated (401, or WebSocket closed 4401) or rate_limited (ANONYMOUS_RATE_LIMIT_PER_MINUTE, per client address)',
+    labelNames: ['transport', 'outcome'],
+    registers: [this.registry],
+  });
+
   constructor(dataSource: DataSource) {
     collectDefaultMetrics({ register: this.registry, prefix: 'seguimiento_gateway_' });
     // Both series exist from the start (at 0), so a rate over them is defined before the first refusal.
     for (const transport of ['http', 'ws']) this.rateLimited.inc({ transport }, 0);
+    for (const transport of ['http', 'ws']) for (const outcome of ['unauthenticated', 'rate_limited']) this.anonymous.inc({ transport, outcome }, 0);
+    // One aggregate per ESCALATIONS_CACHE_MS, however often (and however many at once) scrapes come.
+    let cached: { at: number; rows: Promise<Array<{ step: string; n: number }>> } | null = null;
     new Gauge({
       name: 'seguimiento_escalations_raised',
       help: 'Escalations raised so far (from the read models), by step',
       labelNames: ['step'],
       registers: [this.registry],
       async collect() {
-        const rows: Array<{ step: string; n: number }> = await dataSource.query('SELECT step, count(*)::int AS n FROM rm_escalations GROUP BY step').catch(() => []);
+        const now = Date.now();
+        if (!cached || now - cached.at >= ESCALATIONS_CACHE_MS) {
+          cached = { at: now, rows: dataSource.query('SELECT step, count(*)::int AS n FROM rm_escalations GROUP BY step').catch(() => {
+            cached = null; // a failed aggregate is not kept: the next scrape tries again
+            return [];
+          }) };
+        }
+        const rows = await cached.rows;
         this.reset();
         for (const r of rows) this.set({ step: r.step }, r.n);
       },
@@ -51,8 +72,8 @@ export class Metrics {
       async requestDidStart() {
         const end = histogram.startTimer();
         return {
-          async willSendResponse({ operationName, errors }) {
-            end({ operation: operationName ?? 'anonymous', outcome: errors?.length ? 'error' : 'ok' });
+          async willSendResponse({ document, operation, errors }) {
+            end({ operation: operationLabel(document, operation), outcome: errors?.length ? 'error' : 'ok' });
           },
         };
       },
@@ -64,7 +85,7 @@ export class Metrics {
 export class MetricsController {
   constructor(private readonly metrics: Metrics) {}
 
-  /** Prometheus scrape endpoint (no token: keep the gateway's port on a trusted network). */
+  /** Prometheus scrape endpoint; `metricsAccess` (bootstrap) lets only METRICS_TOKEN or an ADMIN's token through. */
   @Get('metrics')
   @Header('content-type', 'text/plain; version=0.0.4')
   scrape(): Promise<string> {

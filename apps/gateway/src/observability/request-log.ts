@@ -15,7 +15,8 @@ interface Res {
 
 /**
  * Express middleware: gives each request an id (the caller's `x-request-id`, or a new one),
- * echoes it in the response, and writes one JSON line per request when it finishes.
+ * echoes it in the response, and writes one JSON line per request when it finishes (the path
+ * without its query string).
  */
 export function requestLog(write: (line: string) => void = (line) => process.stdout.write(`${line}\n`)) {
   return (req: Req, res: Res, next: () => void) => {
@@ -32,7 +33,8 @@ export function requestLog(write: (line: string) => void = (line) => process.std
           time: new Date().toISOString(),
           requestId,
           method: req.method,
-          path: req.originalUrl,
+          // Never the query string: a GET operation's variables, or a token someone put in the URL.
+          path: req.originalUrl.split('?')[0],
           operation: req.body?.operationName ?? undefined,
           status: res.statusCode,
           ms: Number((process.hrtime.bigint() - started) / 1_000_000n),
