@@ -93,6 +93,11 @@ describe('tenancy: every list, every combination of its filters, as a user of on
     await stack?.stop();
   });
 
+  type Ask = (query: string, variables: Vars) => Promise<Answer>;
+  /** How a list is read: one request, or every page of it answered as one. */
+  type Read = (ask: Ask, variables: Vars) => Promise<Answer>;
+  const once = (query: string): Read => (ask, variables) => ask(query, variables);
+
   /**
    * For each combination: the OPLE user's answer (with `ople` left out, or its own) equals INE's
    * answer for that OPLE alone, and names no other OPLE; asking for the other OPLE is FORBIDDEN.
@@ -101,7 +106,7 @@ describe('tenancy: every list, every combination of its filters, as a user of on
    */
   async function compare(
     list: string,
-    query: string,
+    read: Read,
     combos: Vars[],
     place: (vars: Vars, ople: string | undefined) => Vars,
     rows: (data: Record<string, unknown>) => unknown[],
@@ -110,12 +115,12 @@ describe('tenancy: every list, every combination of its filters, as a user of on
     let own = 0;
     let mexSeenByIne = 0;
     for (const combo of combos) {
-      const reference = await asIne(query, place(combo, 'GRO'));
+      const reference = await read(asIne, place(combo, 'GRO'));
       if (reference.errors) throw new Error(`${list} ${JSON.stringify(combo)} as INE: ${JSON.stringify(reference.errors)}`);
-      const everything = await asIne(query, place(combo, undefined));
+      const everything = await read(asIne, place(combo, undefined));
       mexSeenByIne += rows(everything.data!).filter((r) => oplesIn(r).has('MEX')).length;
       for (const asked of [undefined, 'GRO']) {
-        const answer = await asGro(query, place(combo, asked));
+        const answer = await read(asGro, place(combo, asked));
         const label = `${list} ${JSON.stringify(place(combo, asked))}`;
         if (answer.errors) mismatches.push(`${label}: ${JSON.stringify(answer.errors)}`);
         else {
@@ -125,7 +130,7 @@ describe('tenancy: every list, every combination of its filters, as a user of on
           own += rows(answer.data!).length;
         }
       }
-      const forbidden = await asGro(query, place(combo, 'MEX'));
+      const forbidden = await read(asGro, place(combo, 'MEX'));
       if (forbidden.errors?.[0]?.extensions?.code !== 'FORBIDDEN') mismatches.push(`${list} ${JSON.stringify(place(combo, 'MEX'))}: ${JSON.stringify(forbidden).slice(0, 200)}`);
     }
     expect(mismatches).toEqual([]);
@@ -135,7 +140,7 @@ describe('tenancy: every list, every combination of its filters, as a user of on
   it('escalations: every combination of open, asOf and ople', async () => {
     const seen = await compare(
       'escalations',
-      `query($ople: String, $open: Boolean, $asOf: String) { escalations(ople: $ople, open: $open, asOf: $asOf) { streamId key ople step open } }`,
+      once(`query($ople: String, $open: Boolean, $asOf: String) { escalations(ople: $ople, open: $open, asOf: $asOf) { streamId key ople step open } }`),
       combinations({ open: [undefined, true, false], asOf: [undefined, tomorrow, '2024-03-05'] }),
       (vars, ople) => ({ ...vars, ople }),
       (data) => data.escalations as unknown[],
@@ -155,7 +160,7 @@ describe('tenancy: every list, every combination of its filters, as a user of on
   });
 
   it('documents: every combination of ople, asOf, search, order and overdue; of status and who holds the ball; every page', async () => {
-    const pages = async (ask: (q: string, v: Vars) => Promise<Answer>, vars: Vars): Promise<Answer> => {
+    const pages: Read = async (ask, vars) => {
       // Walks every page (3 per page) and answers them as one list, or the first error.
       const edges: unknown[] = [];
       let after: string | null = null;
@@ -175,7 +180,7 @@ describe('tenancy: every list, every combination of its filters, as a user of on
       const { orderBy, asOf, ...filter } = vars;
       return { orderBy, asOf, filter: { ...filter, ople } };
     };
-    const paged = (combos: Vars[]) => compareWith(combos, place, pages);
+    const paged = (combos: Vars[]) => compare('documents', pages, combos, place, (data) => (data.documents as { edges: unknown[] }).edges);
     const first = await paged(combinations({ asOf: [undefined, tomorrow], search: [undefined, 'IEEM', 'IEPC', 'e1'], orderBy: ['DUE_SOONEST', 'RECENTLY_CHANGED', 'ID'], overdue: [undefined, true, false] }));
     const second = await paged(combinations({ asOf: [undefined, tomorrow], status: [undefined, 'EXPECTED', 'UNDER_REVIEW', 'OBSERVED', 'RESOLVED', 'WITHDRAWN'], ballInCourt: [undefined, 'INE', 'OPLE', 'NONE'] }));
     const third = await paged(combinations({ asOf: [undefined, tomorrow], deliverable: [undefined, 6, 16], dueBefore: [undefined, in3] }));
@@ -184,42 +189,10 @@ describe('tenancy: every list, every combination of its filters, as a user of on
     expect(first.mexSeenByIne).toBeGreaterThan(0);
   });
 
-  /** compare() for a list read page by page. */
-  async function compareWith(
-    combos: Vars[],
-    place: (vars: Vars, ople: string | undefined) => Vars,
-    pages: (ask: (q: string, v: Vars) => Promise<Answer>, vars: Vars) => Promise<Answer>,
-  ): Promise<{ own: number; mexSeenByIne: number; tried: number }> {
-    const mismatches: string[] = [];
-    let own = 0;
-    let mexSeenByIne = 0;
-    const rows = (a: Answer) => ((a.data!.documents as { edges: unknown[] }).edges ?? []) as unknown[];
-    for (const combo of combos) {
-      const reference = await pages(asIne, place(combo, 'GRO'));
-      if (reference.errors) throw new Error(`documents ${JSON.stringify(combo)} as INE: ${JSON.stringify(reference.errors)}`);
-      mexSeenByIne += rows(await pages(asIne, place(combo, undefined))).filter((r) => oplesIn(r).has('MEX')).length;
-      for (const asked of [undefined, 'GRO']) {
-        const answer = await pages(asGro, place(combo, asked));
-        const label = `documents ${JSON.stringify(place(combo, asked))}`;
-        if (answer.errors) mismatches.push(`${label}: ${JSON.stringify(answer.errors)}`);
-        else {
-          const others = [...oplesIn(answer.data)].filter((o) => o !== 'GRO');
-          if (others.length) mismatches.push(`${label}: shows ${others.join(', ')}`);
-          if (JSON.stringify(answer.data) !== JSON.stringify(reference.data)) mismatches.push(`${label}: differs from INE's answer for GRO`);
-          own += rows(answer).length;
-        }
-      }
-      const forbidden = await asGro(DOCUMENTS, place(combo, 'MEX'));
-      if (forbidden.errors?.[0]?.extensions?.code !== 'FORBIDDEN') mismatches.push(`documents ${JSON.stringify(place(combo, 'MEX'))}: not FORBIDDEN`);
-    }
-    expect(mismatches).toEqual([]);
-    return { own, mexSeenByIne, tried: combos.length };
-  }
-
   it('obligations: every combination of overdue, dueBefore, asOf and ople', async () => {
     const seen = await compare(
       'obligations',
-      `query($ople: String, $overdue: Boolean, $dueBefore: String, $asOf: String) { obligations(ople: $ople, overdue: $overdue, dueBefore: $dueBefore, asOf: $asOf) { id ople kind dueDate overdue } }`,
+      once(`query($ople: String, $overdue: Boolean, $dueBefore: String, $asOf: String) { obligations(ople: $ople, overdue: $overdue, dueBefore: $dueBefore, asOf: $asOf) { id ople kind dueDate overdue } }`),
       combinations({ overdue: [undefined, true, false], dueBefore: [undefined, in3], asOf: [undefined, tomorrow] }),
       (vars, ople) => ({ ...vars, ople }),
       (data) => data.obligations as unknown[],
@@ -231,8 +204,8 @@ describe('tenancy: every list, every combination of its filters, as a user of on
   it('correspondence: every combination of direction, period, asOf and ople', async () => {
     const seen = await compare(
       'correspondence',
-      `query($ople: String, $direction: String, $from: String, $to: String, $asOf: String) {
-        correspondence(ople: $ople, direction: $direction, from: $from, to: $to, asOf: $asOf) { oficioNumber streamId ople direction role cites } }`,
+      once(`query($ople: String, $direction: String, $from: String, $to: String, $asOf: String) {
+        correspondence(ople: $ople, direction: $direction, from: $from, to: $to, asOf: $asOf) { oficioNumber streamId ople direction role cites } }`),
       combinations({ direction: [undefined, 'IN', 'OUT'], from: [undefined, '2024-02-25'], to: [undefined, '2024-03-31'], asOf: [undefined, '2024-03-01'] }),
       (vars, ople) => ({ ...vars, ople }),
       (data) => data.correspondence as unknown[],
@@ -244,8 +217,8 @@ describe('tenancy: every list, every combination of its filters, as a user of on
   it('dashboard: with and without asOf', async () => {
     const seen = await compare(
       'dashboard',
-      `query($ople: String, $asOf: String) { dashboard(ople: $ople, asOf: $asOf) {
-        byStatus { key count } byBallInCourt { key count } overdueCount oldestOverdue { id } dueNext7Days { id } } }`,
+      once(`query($ople: String, $asOf: String) { dashboard(ople: $ople, asOf: $asOf) {
+        byStatus { key count } byBallInCourt { key count } overdueCount oldestOverdue { id } dueNext7Days { id } } }`),
       combinations({ asOf: [undefined, tomorrow, '2024-03-05'] }),
       (vars, ople) => ({ ...vars, ople }),
       (data) => [data.dashboard],
