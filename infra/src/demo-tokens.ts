@@ -3,29 +3,28 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Principal, Tokens } from '@seguimiento/auth';
 
-/** The secret that signs the gateway's tokens: JWT_SECRET, or one generated once and kept in the data folder. */
-export function jwtSecret(dataDir: string): string {
-  if (process.env.JWT_SECRET) return process.env.JWT_SECRET;
-  const file = join(dataDir, 'jwt-secret');
-  if (!existsSync(file)) writeFileSync(file, randomBytes(32).toString('hex'), { mode: 0o600 });
-  return readFileSync(file, 'utf8').trim();
+/** A secret from the environment, or one generated once into `dataDir/file` (0600) and read back on later starts. */
+function keptSecret(dataDir: string, file: string, fromEnv: string | undefined): string {
+  if (fromEnv) return fromEnv;
+  const path = join(dataDir, file);
+  if (!existsSync(path)) writeFileSync(path, randomBytes(32).toString('hex'), { mode: 0o600 });
+  return readFileSync(path, 'utf8').trim();
 }
+
+/** The secret that signs the gateway's tokens: JWT_SECRET, or one generated once and kept in the data folder. */
+export const jwtSecret = (dataDir: string): string => keptSecret(dataDir, 'jwt-secret', process.env.JWT_SECRET);
 
 /**
  * The bearer secret Prometheus sends to read the gateway's /metrics: METRICS_TOKEN, or one
  * generated once and kept in the data folder (like the JWT secret).
  */
-export function metricsToken(dataDir: string): string {
-  if (process.env.METRICS_TOKEN) return process.env.METRICS_TOKEN;
-  const file = join(dataDir, 'metrics-token');
-  if (!existsSync(file)) writeFileSync(file, randomBytes(32).toString('hex'), { mode: 0o600 });
-  return readFileSync(file, 'utf8').trim();
-}
+export const metricsToken = (dataDir: string): string => keptSecret(dataDir, 'metrics-token', process.env.METRICS_TOKEN);
 
 /** One token per role, printed by `npm start` so a newcomer can try every kind of access. */
 export const DEMO_USERS: ReadonlyArray<Principal & { what: string }> = [
   { subject: 'admin@ine', role: 'ADMIN', institution: 'INE', what: 'ADMIN, INE (all OPLEs, read and write)' },
   { subject: 'supervisor@ine', role: 'SUPERVISOR', institution: 'INE', what: 'SUPERVISOR, INE (all OPLEs, read only)' },
+  { subject: 'operador@ine', role: 'OPERATOR', institution: 'INE', what: 'OPERATOR, INE (records oficios of every OPLE: UTSI staff)' },
   { subject: 'operador@iepc-gro', role: 'OPERATOR', institution: 'GRO', what: 'OPERATOR, IEPC Guerrero (GRO only, read and write)' },
   { subject: 'supervisor@iepc-gro', role: 'SUPERVISOR', institution: 'GRO', what: 'SUPERVISOR, IEPC Guerrero (GRO only, read only)' },
 ];

@@ -91,7 +91,7 @@ export async function main(): Promise<void> {
     const tokens = demoTokens(secret);
     say('\nDemo tokens (send as "Authorization: Bearer <token>"; valid 30 days):');
     for (const { what, token } of tokens) say(`  ${what}\n    ${token}`);
-    const operator = tokens.find((t) => t.principal.role === 'OPERATOR')!.token;
+    const operator = tokens.find((t) => t.principal.role === 'OPERATOR' && t.principal.institution === 'GRO')!.token;
     if (config.demo && !(await runDemo(graphqlUrl, operator, say))) say('  (the system is up; the demo could not play)');
     say('\nPaste correspondence in: npx seguimiento ingest <file.txt> [--dry-run]; the report: npx seguimiento report --ople GRO --from … --to …');
     say('\nPress Ctrl-C to stop everything.');
