@@ -1,7 +1,12 @@
 import type { ParsedOficio } from './model';
 import { planIngest } from './ingest-plan';
 
-const parsed = (over: Partial<ParsedOficio>): ParsedOficio => ({
+const parsed = (over: Partial<ParsedOficio>): ParsedOficio => {
+  const deliverable = 'deliverable' in over ? (over.deliverable ?? null) : 11;
+  return { ...oficio(over), deliverables: deliverable === null ? [] : [deliverable], ...over };
+};
+
+const oficio = (over: Partial<ParsedOficio>): ParsedOficio => ({
   number: 'INE/UTSI/1121/2024',
   date: '2024-02-22',
   sender: 'INE',
@@ -15,7 +20,9 @@ const parsed = (over: Partial<ParsedOficio>): ParsedOficio => ({
   deliverableVersion: 'PROYECTO',
   subject: 'prototipo navegable',
   deadline: null,
+  deliverables: [11],
   items: [],
+  itemsForReview: [],
   meeting: null,
   summary: 'resumen',
   confidence: 0.9,

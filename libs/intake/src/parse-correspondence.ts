@@ -165,15 +165,26 @@ function parseSegment(ctx: Context, seg: Segment): ParsedOficio {
     if (meeting && !meeting.zoneStated) confidence -= 0.05;
   }
 
+  // A reminder whose items are partly read: the items read are recorded, and only the others wait
+  // for a person (itemsForReview). With no item read, the whole reminder waits.
+  const itemsForReview: string[] = [];
   if (cls.kind === 'REMINDER') {
     if (items.length === 0 && !deadline) reasons.push('no se reconocen los entregables ni el plazo del recordatorio');
+    const itemReasons: string[] = [];
     for (const item of items) {
-      if (!item.dueDate) reasons.push(`no se encontró el plazo de «${item.title}»`);
-      if (item.deliverable === null) reasons.push(`no se reconoce el entregable «${item.title}»`);
+      if (!item.dueDate) itemReasons.push(`no se encontró el plazo de «${item.title}»`);
+      if (item.deliverable === null) itemReasons.push(`no se reconoce el entregable «${item.title}»`);
+    }
+    if (items.some((i) => i.dueDate !== null && i.deliverable !== null)) {
+      itemsForReview.push(...itemReasons);
+      confidence -= 0.1 * itemReasons.length;
+    } else {
+      reasons.push(...itemReasons);
     }
   }
 
   let deliverable: number | null = null;
+  let deliverables: number[] = [];
   let deliverableVersion: ParsedOficio['deliverableVersion'] = null;
   if (!(cls.kind === 'REMINDER' && items.length)) {
     let focus = folded;
@@ -183,14 +194,16 @@ function parseSegment(ctx: Context, seg: Segment): ParsedOficio {
     }
     const recognised = recogniseDeliverable(focus);
     deliverable = recognised.deliverable;
+    deliverables = recognised.deliverables;
     deliverableVersion = recognised.version;
     if (recognised.setAside !== null) {
+      // A note, not a decision: what the oficio says in so many words wins over its title.
       confidence -= 0.1;
       const who = ownNumber ? `oficio ${ownNumber}` : 'un oficio sin número';
       ctx.warnings.push(
-        recognised.source === 'TAG'
-          ? `${who}: dice entregable ${deliverable}, aunque su asunto parece el entregable ${recognised.setAside}; se toma el ${deliverable}.`
-          : `${who}: cita el numeral o documento ${recognised.setAside}, pero su asunto corresponde al entregable ${deliverable} del catálogo; se toma el ${deliverable}.`,
+        recognised.source === 'EXPLICIT'
+          ? `${who}: dice expresamente el entregable ${deliverable}, aunque su asunto parece el entregable ${recognised.setAside}; se toma el ${deliverable}, como dice el oficio.`
+          : `${who}: cita el numeral ${recognised.setAside}, pero su asunto es el título del entregable ${deliverable}; se toma el ${deliverable}.`,
       );
     }
   }
@@ -215,10 +228,12 @@ function parseSegment(ctx: Context, seg: Segment): ParsedOficio {
     additionalObservations: cls.additionalObservations,
     references,
     deliverable,
+    deliverables,
     deliverableVersion,
     subject,
     deadline,
     items: items.map(({ title, deliverable: d, version, dueDate }) => ({ title, deliverable: d, version, dueDate })),
+    itemsForReview,
     meeting,
     summary: '',
     confidence,
