@@ -106,10 +106,11 @@ describe('intake of the seed, and the commission’s report', () => {
 
     const request = (await stack.gql<{ request: Record<string, unknown> }>(`query { request(id: "request:GRO:ine-utsi-1221-2024") { status overdue deadline { dueDate dueAt } } }`)).data!.request;
     expect(request).toEqual({ status: 'OPEN', overdue: true, deadline: { dueDate: '2024-03-04', dueAt: '2024-03-05T06:00:00.000Z' } });
-    const closed = await stack.gql<{ a: { status: string }; b: { status: string } }>(
-      `query { a: request(id: "request:GRO:ine-utsi-1376-2024") { status } b: request(id: "request:GRO:ine-utsi-1377-2024") { status } }`,
+    // 1376 and 1377 say "numeral 33, documento 34": entregable 34, as they say; 1581 and 1583 close them.
+    const closed = await stack.gql<{ a: { status: string; deliverable: number }; b: { status: string; deliverable: number } }>(
+      `query { a: request(id: "request:GRO:ine-utsi-1376-2024") { status deliverable } b: request(id: "request:GRO:ine-utsi-1377-2024") { status deliverable } }`,
     );
-    expect(closed.data).toEqual({ a: { status: 'FULFILLED' }, b: { status: 'FULFILLED' } });
+    expect(closed.data).toEqual({ a: { status: 'FULFILLED', deliverable: 34 }, b: { status: 'FULFILLED', deliverable: 34 } });
 
     const expected = await stack.gql<{ obligations: Array<{ id: string; dueDate: string; sourceOficio: string }> }>(`query { obligations(ople: "GRO") { id dueDate sourceOficio } }`);
     const fromReminder = expected.data!.obligations.filter((o) => o.sourceOficio === 'INE/UTSI/1654/2024').map((o) => [o.id, o.dueDate]);

@@ -20,13 +20,14 @@ const TEXT = [
   '7. 25 de abril de 2024, oficio INE/UTSI/1822/2024, mediante el cual se hace un atento recordatorio de los entregables siguientes:',
   '• Protocolo de limpieza de equipos (Con plazo máximo de remisión al 30 de abril de 2024).',
   '• Programa de capacitación (Con plazo máximo de remisión al 2 de mayo de 2024).',
+  '8. 29 de abril de 2024, oficio INE/UTSI/1850/2024, mediante el cual informa que relativo a la remisión del instrumento jurídico que se celebró con el tercero, requerido mediante oficio INE/UTSI/1733/2024, se tiene por recibido y no se generan observaciones.',
 ].join('\n');
 
 describe('explicit beats inferred, partial beats nothing, several are several', () => {
   const { oficios, warnings } = parseCorrespondence(TEXT, { ople: 'GRO' });
   const by = (n: string) => oficios.find((o) => o.number === `INE/UTSI/${n}/2024`)!;
 
-  it('reads the seven oficios', () => {
+  it('reads the eight oficios', () => {
     expect(oficios.map((o) => [o.number, o.kind])).toEqual([
       ['INE/UTSI/1702/2024', 'REQUEST'],
       ['INE/UTSI/1733/2024', 'REQUEST'],
@@ -35,6 +36,7 @@ describe('explicit beats inferred, partial beats nothing, several are several', 
       ['INE/UTSI/1790/2024', 'REMINDER'],
       ['INE/UTSI/1801/2024', 'REQUEST'],
       ['INE/UTSI/1822/2024', 'REMINDER'],
+      ['INE/UTSI/1850/2024', 'REVIEW'],
     ]);
   });
 
@@ -47,7 +49,13 @@ describe('explicit beats inferred, partial beats nothing, several are several', 
     expect(planIngest(by('1733'), 'GRO')).toMatchObject({ door: 'INE', input: { kind: 'REQUEST', deliverable: 34 }, assumptions: [] });
     expect(warnings).toEqual([
       'oficio INE/UTSI/1733/2024: dice expresamente el entregable 34, aunque su asunto parece el entregable 10; se toma el 34, como dice el oficio.',
+      'oficio INE/UTSI/1850/2024: responde al oficio INE/UTSI/1733/2024, que dice el entregable 34; se toma el 34 (su asunto parece el entregable 10).',
     ]);
+  });
+
+  it('follows the chain: the receipt of what 1733 asked for is about entregable 34 too', () => {
+    expect(by('1850')).toMatchObject({ outcome: 'ACCEPTED', references: ['INE/UTSI/1733/2024'], deliverable: 34, deliverables: [34] });
+    expect(by('1850').summary).toContain('(entregable 34)');
   });
 
   it('takes "entregable 27" as said, with nothing else to go on', () => {

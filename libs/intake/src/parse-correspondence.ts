@@ -62,6 +62,8 @@ interface Context {
   lines: number[];
   ople: string | null;
   warnings: string[];
+  /** The oficios whose entregable they state in so many words ("numeral 33, documento 34"). */
+  explicit: Set<ParsedOficio>;
 }
 
 function spanOf(ctx: Context, start: number, end: number): TextSpan {
@@ -184,6 +186,7 @@ function parseSegment(ctx: Context, seg: Segment): ParsedOficio {
   }
 
   let deliverable: number | null = null;
+  let recognisedSource: ReturnType<typeof recogniseDeliverable>['source'] = null;
   let deliverables: number[] = [];
   let deliverableVersion: ParsedOficio['deliverableVersion'] = null;
   if (!(cls.kind === 'REMINDER' && items.length)) {
@@ -194,6 +197,7 @@ function parseSegment(ctx: Context, seg: Segment): ParsedOficio {
     }
     const recognised = recogniseDeliverable(focus);
     deliverable = recognised.deliverable;
+    recognisedSource = recognised.source;
     deliverables = recognised.deliverables;
     deliverableVersion = recognised.version;
     if (recognised.setAside !== null) {
@@ -243,7 +247,33 @@ function parseSegment(ctx: Context, seg: Segment): ParsedOficio {
     text: ctx.display.slice(seg.start, seg.end),
   };
   oficio.summary = summarize(oficio);
+  if (recognisedSource === 'EXPLICIT') ctx.explicit.add(oficio);
   return oficio;
+}
+
+/**
+ * The chain binds an answer to its document: a review whose entregable was only inferred from
+ * its title, and that cites an oficio of the same text stating its number ("requerido mediante
+ * oficio INE/UTSI/1376/2024", which said "numeral 33, documento 34"), is about that entregable.
+ * Only when the oficios it cites agree; the change is noted. A review that names no entregable
+ * gets none: the doors bind it by its citations.
+ */
+function followChains(ctx: Context, oficios: ParsedOficio[]): void {
+  const byNumber = new Map<string, ParsedOficio>();
+  for (const o of ctx.explicit) if (o.number) byNumber.set(o.number, o);
+  for (const o of oficios) {
+    if (o.kind !== 'REVIEW' || o.deliverable === null || ctx.explicit.has(o)) continue;
+    const cited = o.references.map((r) => byNumber.get(r)).filter((c): c is ParsedOficio => c !== undefined);
+    if (cited.length === 0) continue;
+    const said = cited[0].deliverables;
+    if (!cited.every((c) => c.deliverables.join() === said.join()) || said.join() === o.deliverables.join()) continue;
+    const before = o.deliverable;
+    o.deliverable = said[0];
+    o.deliverables = [...said];
+    o.summary = summarize(o);
+    const who = o.number ? `oficio ${o.number}` : 'un oficio sin número';
+    ctx.warnings.push(`${who}: responde al oficio ${cited[0].number}, que dice el entregable ${said.join(' y ')}; se toma el ${said[0]} (su asunto parece el entregable ${before}).`);
+  }
 }
 
 function warnAboutStructure(ctx: Context, segments: Segment[], leftOut: { start: number; end: number }[], oficios: ParsedOficio[]): void {
@@ -282,9 +312,10 @@ export function parseCorrespondence(text: string, options?: ParseOptions): Parse
   if (normalized.text.trim() === '') invalid('text', 'no contiene texto legible (solo caracteres de control, espacios, encabezados o números de página).');
   const display = normalized.text;
   const folded = fold(display);
-  const ctx: Context = { normalized, display, folded, lines: lineStarts(input.text), ople: input.ople, warnings: [] };
+  const ctx: Context = { normalized, display, folded, lines: lineStarts(input.text), ople: input.ople, warnings: [], explicit: new Set() };
   const { segments, leftOut } = segment(display, folded);
   const oficios = segments.map((s) => parseSegment(ctx, s));
+  followChains(ctx, oficios);
   warnAboutStructure(ctx, segments, leftOut, oficios);
   return { oficios, warnings: ctx.warnings };
 }

@@ -16,8 +16,9 @@ import type { IntakeJson } from '../intake-json';
  *    el numeral 33, documento 34": entregable 34 as they say (explicit beats inferred, issue 15),
  *    although the title alone would read as entregable 10; the parser notes the difference.
  *  - 1581 / 1583 "se tiene por recibido y no se generan observaciones" on that instrument:
- *    reviews, ACCEPTED, citing the request they close; they cite no number, so their words
- *    decide: entregable 10 by title.
+ *    reviews, ACCEPTED, citing the request they close ("requerido mediante oficio
+ *    INE/UTSI/1376/2024"); they state no number of their own, and the chain binds an answer to
+ *    its document: entregable 34, the one the request stated (noted: the title looks like 10).
  *  - 1317 sends INE's recommendations for the security and continuity plans: a notice that
  *    concerns entregable 16. 1638 (list of auditing bodies) and 0923 (manual of inconsistencies)
  *    concern none.
@@ -89,7 +90,7 @@ export const SEED_OFICIOS: SeedOficio[] = [
     outcome: 'ACCEPTED',
     additionalObservations: false,
     references: ['INE/UTSI/1376/2024'],
-    deliverable: 10,
+    deliverable: 34,
   },
   {
     ...base,
@@ -99,7 +100,7 @@ export const SEED_OFICIOS: SeedOficio[] = [
     outcome: 'ACCEPTED',
     additionalObservations: false,
     references: ['INE/UTSI/1377/2024'],
-    deliverable: 10,
+    deliverable: 34,
   },
   { ...base, number: 'INE/UTSI/1638/2024', date: '2024-03-18', kind: 'NOTICE' },
   {
