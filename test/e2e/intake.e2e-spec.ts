@@ -152,6 +152,26 @@ describe('intake of the seed, and the commission’s report', () => {
     expect(essence(md)).toEqual(recorded);
   });
 
+  it('records the items of a reminder it could read and leaves the unknown one, and leaves a review of two entregables to a person', async () => {
+    const text = [
+      'Correspondencia recibida del 10 al 30 de abril de 2024:',
+      '1. 18 de abril de 2024, oficio INE/UTSI/1761/2024, mediante el cual remite diversas observaciones a los proyectos de acuerdo por los que se determina el número de actualizaciones por hora de los datos y de las bases de datos.',
+      '2. 20 de abril de 2024, oficio INE/UTSI/1790/2024, mediante el cual se hace un atento recordatorio de los entregables correspondientes al mes de mayo, siendo los siguientes:',
+      '• Informe del mes de abril sobre el avance en la implementación y operación del PREP (Con plazo máximo de remisión al 5 de mayo de 2024).',
+      '• Versión final del Informe de evaluación de la ejecución de la prueba (Con plazo máximo de remisión al 10 de mayo de 2024).',
+      '• Lineamientos de capacitación del personal de los centros de captura (Con plazo máximo de remisión al 12 de mayo de 2024).',
+    ].join('\n');
+    const answer = await stack.gql<{ ingestCorrespondence: IngestReport }>(INGEST.replace('ople: "GRO"', 'ople: "MEX"'), { text, dryRun: false });
+    expect(answer.errors).toBeUndefined();
+    const report = answer.data!.ingestCorrespondence;
+    expect(report).toMatchObject({ created: 1, needsReview: 1, failed: 0 });
+    const [review, reminder] = report.oficios;
+    expect(review).toMatchObject({ number: 'INE/UTSI/1761/2024', result: 'NEEDS_REVIEW', reviewReasons: [expect.stringMatching(/^el oficio trata de los entregables 18 y 19/)] });
+    expect(reminder).toMatchObject({ number: 'INE/UTSI/1790/2024', result: 'CREATED' });
+    expect([...reminder.targets].sort()).toEqual(['document:MEX:e23-final', 'document:MEX:e3-final']);
+    expect(reminder.assumptions).toEqual([expect.stringMatching(/^queda para revisión «Lineamientos de capacitación del personal de los centros de captura»: no se reconoce el entregable/)]);
+  });
+
   it('the CLI: --dry-run --json needs no server and prints the 12 fields of each oficio', async () => {
     const { code, stdout } = await cli(['ingest', SEED, '--dry-run', '--json'], { SEGUIMIENTO_URL: `http://127.0.0.1:${await freePort()}/graphql` });
     expect(code).toBe(1); // 1312 would need a person, as in the real ingest
