@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -170,6 +170,19 @@ describe('intake of the seed, and the commission’s report', () => {
     expect(reminder).toMatchObject({ number: 'INE/UTSI/1790/2024', result: 'CREATED' });
     expect([...reminder.targets].sort()).toEqual(['document:MEX:e23-final', 'document:MEX:e3-final']);
     expect(reminder.assumptions).toEqual([expect.stringMatching(/^queda para revisión «Lineamientos de capacitación del personal de los centros de captura»: no se reconoce el entregable/)]);
+
+    // The CLI says which item waits, and that something needs a person (exit 1).
+    const dir = mkdtempSync(join(tmpdir(), 'seguimiento-partial-'));
+    try {
+      const file = join(dir, 'abril.txt');
+      writeFileSync(file, text);
+      const dry = await cli(['ingest', file, '--dry-run', '--ople', 'MEX']);
+      expect(dry.code).toBe(1);
+      expect(dry.stdout).toMatch(/INE\/UTSI\/1790\/2024[\s\S]*?revisar: queda para revisión «Lineamientos de capacitación/);
+      expect(dry.stdout).toContain('1 elemento de recordatorio queda para revisión');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('the CLI: --dry-run --json needs no server and prints the 12 fields of each oficio', async () => {

@@ -13,8 +13,16 @@ export type IngestStep =
 
 /**
  * A reminder item left for a person while the reminder's other items are recorded: its words and
- * why. Also said among the step's assumptions, which the ingest report shows.
+ * why. Also said among the step's assumptions (the only per-oficio notes the ingest report of
+ * the GraphQL door carries), beginning with PENDING_NOTE.
  */
+export const PENDING_NOTE = 'queda para revisión';
+
+/** Whether an assumption of an ingest step is in fact a reminder item left for review. */
+export function isPendingNote(note: string): boolean {
+  return note.startsWith(PENDING_NOTE);
+}
+
 export interface PendingItem {
   title: string;
   reason: string;
@@ -115,7 +123,7 @@ export function planIngest(oficio: ParsedOficio, ople: string): IngestStep {
       // Partial is better than nothing: the items read are recorded, the others wait for a person.
       const items = usable.map((i) => ({ deliverable: i.deliverable!, versionKind: versionOf(i.deliverable!, i.version, assumptions), title: i.title, dueDate: i.dueDate! }));
       const others = items.length === 1 ? 'se registra el otro elemento' : `se registran los otros ${items.length} elementos`;
-      for (const p of pending) assumptions.push(`queda para revisión «${p.title.slice(0, 80)}»: ${p.reason}; ${others} del recordatorio`);
+      for (const p of pending) assumptions.push(`${PENDING_NOTE} «${p.title.slice(0, 80)}»: ${p.reason}; ${others} del recordatorio`);
       return { door: 'INE', input: { ...base, kind: 'REMINDER', items }, assumptions, ...(pending.length ? { pending } : {}) };
     }
     case 'INVITATION':
