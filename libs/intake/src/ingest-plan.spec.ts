@@ -90,6 +90,31 @@ describe('planning how a parsed oficio comes in', () => {
     });
   });
 
+  it('leaves an answer or a submission about two entregables to a person, and names the first of two in a notice', () => {
+    const both = { deliverable: 18, deliverables: [18, 19], deliverableVersion: 'FINAL' as const };
+    for (const over of [both, { ...both, number: 'IEPC/GRO/SE/0120/2024', sender: 'IEPC', kind: 'NOTICE' as const, outcome: null }]) {
+      expect(planIngest(parsed(over), 'GRO')).toEqual({ door: 'NONE', reasons: [expect.stringMatching(/^el oficio trata de los entregables 18 y 19: .*con el mismo número de oficio$/)] });
+    }
+    expect(planIngest(parsed({ ...both, kind: 'NOTICE', outcome: null }), 'GRO')).toMatchObject({
+      door: 'INE',
+      input: { kind: 'NOTICE', deliverable: 18 },
+      assumptions: ['el oficio trata de los entregables 18 y 19; se anota con el entregable 18'],
+    });
+  });
+
+  it('records the reminder items it can and leaves the one without a plazo', () => {
+    const items = [
+      { title: 'Informe del mes de abril', deliverable: 3, version: null, dueDate: '2024-05-05' },
+      { title: 'Plan de seguridad', deliverable: 16, version: 'FINAL' as const, dueDate: null },
+    ];
+    expect(planIngest(parsed({ kind: 'REMINDER', outcome: null, items, deliverable: null }), 'GRO')).toMatchObject({
+      door: 'INE',
+      input: { kind: 'REMINDER', items: [{ deliverable: 3, versionKind: 'FINAL', dueDate: '2024-05-05' }] },
+      assumptions: ['queda para revisión «Plan de seguridad»: no se encontró el plazo; se registra el otro elemento del recordatorio'],
+      pending: [{ title: 'Plan de seguridad', reason: 'no se encontró el plazo' }],
+    });
+  });
+
   it.each<[string, Partial<ParsedOficio>, RegExp]>([
     ['the parser asked for it', { needsReview: true, reviewReasons: ['no se reconoce el tipo de oficio'] }, /no se reconoce el tipo/],
     ['no number', { number: null }, /número del oficio/],
