@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -106,10 +106,11 @@ describe('intake of the seed, and the commission’s report', () => {
 
     const request = (await stack.gql<{ request: Record<string, unknown> }>(`query { request(id: "request:GRO:ine-utsi-1221-2024") { status overdue deadline { dueDate dueAt } } }`)).data!.request;
     expect(request).toEqual({ status: 'OPEN', overdue: true, deadline: { dueDate: '2024-03-04', dueAt: '2024-03-05T06:00:00.000Z' } });
-    const closed = await stack.gql<{ a: { status: string }; b: { status: string } }>(
-      `query { a: request(id: "request:GRO:ine-utsi-1376-2024") { status } b: request(id: "request:GRO:ine-utsi-1377-2024") { status } }`,
+    // 1376 and 1377 say "numeral 33, documento 34": entregable 34, as they say; 1581 and 1583 close them.
+    const closed = await stack.gql<{ a: { status: string; deliverable: number }; b: { status: string; deliverable: number } }>(
+      `query { a: request(id: "request:GRO:ine-utsi-1376-2024") { status deliverable } b: request(id: "request:GRO:ine-utsi-1377-2024") { status deliverable } }`,
     );
-    expect(closed.data).toEqual({ a: { status: 'FULFILLED' }, b: { status: 'FULFILLED' } });
+    expect(closed.data).toEqual({ a: { status: 'FULFILLED', deliverable: 34 }, b: { status: 'FULFILLED', deliverable: 34 } });
 
     const expected = await stack.gql<{ obligations: Array<{ id: string; dueDate: string; sourceOficio: string }> }>(`query { obligations(ople: "GRO") { id dueDate sourceOficio } }`);
     const fromReminder = expected.data!.obligations.filter((o) => o.sourceOficio === 'INE/UTSI/1654/2024').map((o) => [o.id, o.dueDate]);
@@ -149,6 +150,39 @@ describe('intake of the seed, and the commission’s report', () => {
 
     const recorded = essence(seed).filter((o) => o.number !== 'INE/UTSI/1312/2024');
     expect(essence(md)).toEqual(recorded);
+  });
+
+  it('records the items of a reminder it could read and leaves the unknown one, and leaves a review of two entregables to a person', async () => {
+    const text = [
+      'Correspondencia recibida del 10 al 30 de abril de 2024:',
+      '1. 18 de abril de 2024, oficio INE/UTSI/1761/2024, mediante el cual remite diversas observaciones a los proyectos de acuerdo por los que se determina el número de actualizaciones por hora de los datos y de las bases de datos.',
+      '2. 20 de abril de 2024, oficio INE/UTSI/1790/2024, mediante el cual se hace un atento recordatorio de los entregables correspondientes al mes de mayo, siendo los siguientes:',
+      '• Informe del mes de abril sobre el avance en la implementación y operación del PREP (Con plazo máximo de remisión al 5 de mayo de 2024).',
+      '• Versión final del Informe de evaluación de la ejecución de la prueba (Con plazo máximo de remisión al 10 de mayo de 2024).',
+      '• Lineamientos de capacitación del personal de los centros de captura (Con plazo máximo de remisión al 12 de mayo de 2024).',
+    ].join('\n');
+    const answer = await stack.gql<{ ingestCorrespondence: IngestReport }>(INGEST.replace('ople: "GRO"', 'ople: "MEX"'), { text, dryRun: false });
+    expect(answer.errors).toBeUndefined();
+    const report = answer.data!.ingestCorrespondence;
+    expect(report).toMatchObject({ created: 1, needsReview: 1, failed: 0 });
+    const [review, reminder] = report.oficios;
+    expect(review).toMatchObject({ number: 'INE/UTSI/1761/2024', result: 'NEEDS_REVIEW', reviewReasons: [expect.stringMatching(/^el oficio trata de los entregables 18 y 19/)] });
+    expect(reminder).toMatchObject({ number: 'INE/UTSI/1790/2024', result: 'CREATED' });
+    expect([...reminder.targets].sort()).toEqual(['document:MEX:e23-final', 'document:MEX:e3-final']);
+    expect(reminder.assumptions).toEqual([expect.stringMatching(/^queda para revisión «Lineamientos de capacitación del personal de los centros de captura»: no se reconoce el entregable/)]);
+
+    // The CLI says which item waits, and that something needs a person (exit 1).
+    const dir = mkdtempSync(join(tmpdir(), 'seguimiento-partial-'));
+    try {
+      const file = join(dir, 'abril.txt');
+      writeFileSync(file, text);
+      const dry = await cli(['ingest', file, '--dry-run', '--ople', 'MEX']);
+      expect(dry.code).toBe(1);
+      expect(dry.stdout).toMatch(/INE\/UTSI\/1790\/2024[\s\S]*?revisar: queda para revisión «Lineamientos de capacitación/);
+      expect(dry.stdout).toContain('1 elemento de recordatorio queda para revisión');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('the CLI: --dry-run --json needs no server and prints the 12 fields of each oficio', async () => {

@@ -45,10 +45,13 @@ describe('the seed’s requests and reminders through the public API', () => {
     expect(notices()).toEqual(['LEVEL_3']);
   });
 
-  it('1376 asks for the legal instrument; 1581 "se tiene por recibido" closes it', async () => {
-    await stack.gql(`mutation($input: RecordIneRequestInput!) { recordIneRequest(input: $input) { request { id } } }`, {
-      input: { ople: 'GRO', oficioNumber: 'INE/UTSI/1376/2024', date: '2024-03-07', subject: 'Remitir el instrumento jurídico con el tercero y su anexo técnico', deliverable: 10 },
-    });
+  it('1376 asks for the legal instrument ("numeral 33, documento 34"); 1581 "se tiene por recibido" closes it', async () => {
+    // Entregable 34 as the oficio says (issue 15: explicit beats inferred), not 10 as its title alone would suggest.
+    const asked = await stack.gql<{ recordIneRequest: { request: { id: string; deliverable: number } } }>(
+      `mutation($input: RecordIneRequestInput!) { recordIneRequest(input: $input) { request { id deliverable } } }`,
+      { input: { ople: 'GRO', oficioNumber: 'INE/UTSI/1376/2024', date: '2024-03-07', subject: 'Remitir el instrumento jurídico con el tercero y su anexo técnico', deliverable: 34 } },
+    );
+    expect(asked.data!.recordIneRequest.request).toEqual({ id: 'request:GRO:ine-utsi-1376-2024', deliverable: 34 });
     const fulfil = `mutation($input: FulfillRequestInput!) { fulfillRequest(input: $input) { alreadyRecorded request { ${REQUEST_FIELDS} } } }`;
     const input = { requestId: 'request:GRO:ine-utsi-1376-2024', oficioNumber: 'INE/UTSI/1581/2024', date: '2024-03-15', by: 'INE' };
     const closed = await stack.gql<{ fulfillRequest: { alreadyRecorded: boolean; request: Record<string, unknown> } }>(fulfil, { input });

@@ -115,6 +115,9 @@ function checkStep(o: ParsedOficio, step: IngestStep): void {
       return;
     case 'REMINDER':
       must(ine.items!.length > 0, 'a reminder of nothing', o);
+      // Partial is better than nothing, but nothing is lost: every item is recorded or left for review.
+      must(ine.items!.length + (step.door === 'INE' && step.pending ? step.pending.length : 0) === o.items.length, 'a reminder item neither recorded nor left for review', o);
+      must((o.itemsForReview.length > 0) === Boolean(step.door === 'INE' && step.pending?.length), 'items for review the plan does not leave (or the reverse)', o);
       for (const { deliverable, versionKind, dueDate } of ine.items!) {
         validateExpectation({ documentId: 'document:GRO:fuzz', ople: OPLE, deliverable, versionKind, dueDate, sourceOficio: ine.oficioNumber, sourceDate: ine.date });
       }

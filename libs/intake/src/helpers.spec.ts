@@ -74,20 +74,22 @@ describe('oficio numbers', () => {
 });
 
 describe('deliverables', () => {
-  it('recognises every catalogue title as its own entregable (or as none, for 33 and 34)', () => {
+  it('recognises every catalogue short title as its own entregable, 33 and 34 included', () => {
     const recognised = DELIVERABLES.map((d) => recogniseDeliverable(fold(d.title)).deliverable);
-    expect(recognised).toEqual(DELIVERABLES.map((d) => (d.number >= 33 ? null : d.number)));
+    expect(recognised).toEqual(DELIVERABLES.map((d) => d.number));
   });
 
-  it('trusts "entregable N" first, then the title, then "numeral N", and says what it set aside', () => {
-    expect(recogniseDeliverable(fold('el entregable 33, versión final'))).toEqual({ deliverable: 33, version: 'FINAL', source: 'TAG', setAside: null });
+  it('trusts the number said ("entregable N", "numeral 33, documento N") first, then the title, then "numeral N", and says what it set aside', () => {
+    expect(recogniseDeliverable(fold('el entregable 33, versión final'))).toEqual({ deliverable: 33, deliverables: [33], version: 'FINAL', source: 'EXPLICIT', setAside: null });
     expect(recogniseDeliverable(fold('conforme al numeral 15 del Anexo 13'))).toMatchObject({ deliverable: 15, source: 'NUMERAL' });
     expect(recogniseDeliverable(fold('el instrumento jurídico con el tercero, numeral 33, documento 34'))).toEqual({
-      deliverable: 10,
+      deliverable: 34,
+      deliverables: [34],
       version: null,
-      source: 'KEYWORD',
-      setAside: 34,
+      source: 'EXPLICIT',
+      setAside: 10,
     });
+    expect(recogniseDeliverable(fold('el plan de seguridad, conforme al numeral 12 del Anexo 13'))).toMatchObject({ deliverable: 16, source: 'TITLE', setAside: 12 });
     expect(recogniseDeliverable(fold('lo establecido en el numeral 33 del Anexo 13')).deliverable).toBeNull();
   });
 

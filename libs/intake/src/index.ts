@@ -17,5 +17,5 @@ export type { FoundOficioNumber } from './oficio-numbers';
 export { normalizeText } from './normalize-text';
 export type { NormalizedText } from './normalize-text';
 export { fold } from './fold';
-export type { IngestStep, IneOficioCommand, OpleOficioCommand } from './ingest-plan';
-export { planIngest } from './ingest-plan';
+export type { IngestStep, IneOficioCommand, OpleOficioCommand, PendingItem } from './ingest-plan';
+export { PENDING_NOTE, isPendingNote, planIngest } from './ingest-plan';

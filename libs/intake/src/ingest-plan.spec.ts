@@ -1,7 +1,12 @@
 import type { ParsedOficio } from './model';
 import { planIngest } from './ingest-plan';
 
-const parsed = (over: Partial<ParsedOficio>): ParsedOficio => ({
+const parsed = (over: Partial<ParsedOficio>): ParsedOficio => {
+  const deliverable = 'deliverable' in over ? (over.deliverable ?? null) : 11;
+  return { ...oficio(over), deliverables: deliverable === null ? [] : [deliverable], ...over };
+};
+
+const oficio = (over: Partial<ParsedOficio>): ParsedOficio => ({
   number: 'INE/UTSI/1121/2024',
   date: '2024-02-22',
   sender: 'INE',
@@ -15,7 +20,9 @@ const parsed = (over: Partial<ParsedOficio>): ParsedOficio => ({
   deliverableVersion: 'PROYECTO',
   subject: 'prototipo navegable',
   deadline: null,
+  deliverables: [11],
   items: [],
+  itemsForReview: [],
   meeting: null,
   summary: 'resumen',
   confidence: 0.9,
@@ -80,6 +87,31 @@ describe('planning how a parsed oficio comes in', () => {
     expect(planIngest(parsed({ kind: 'REMINDER', outcome: null, items, deliverable: null }), 'GRO')).toMatchObject({
       door: 'INE',
       input: { kind: 'REMINDER', items: [{ deliverable: 16, versionKind: 'FINAL', dueDate: '2024-04-07' }, { deliverable: 23, versionKind: 'FINAL', dueDate: '2024-04-22' }] },
+    });
+  });
+
+  it('leaves an answer or a submission about two entregables to a person, and names the first of two in a notice', () => {
+    const both = { deliverable: 18, deliverables: [18, 19], deliverableVersion: 'FINAL' as const };
+    for (const over of [both, { ...both, number: 'IEPC/GRO/SE/0120/2024', sender: 'IEPC', kind: 'NOTICE' as const, outcome: null }]) {
+      expect(planIngest(parsed(over), 'GRO')).toEqual({ door: 'NONE', reasons: [expect.stringMatching(/^el oficio trata de los entregables 18 y 19: .*con el mismo número de oficio$/)] });
+    }
+    expect(planIngest(parsed({ ...both, kind: 'NOTICE', outcome: null }), 'GRO')).toMatchObject({
+      door: 'INE',
+      input: { kind: 'NOTICE', deliverable: 18 },
+      assumptions: ['el oficio trata de los entregables 18 y 19; se anota con el entregable 18'],
+    });
+  });
+
+  it('records the reminder items it can and leaves the one without a plazo', () => {
+    const items = [
+      { title: 'Informe del mes de abril', deliverable: 3, version: null, dueDate: '2024-05-05' },
+      { title: 'Plan de seguridad', deliverable: 16, version: 'FINAL' as const, dueDate: null },
+    ];
+    expect(planIngest(parsed({ kind: 'REMINDER', outcome: null, items, deliverable: null }), 'GRO')).toMatchObject({
+      door: 'INE',
+      input: { kind: 'REMINDER', items: [{ deliverable: 3, versionKind: 'FINAL', dueDate: '2024-05-05' }] },
+      assumptions: ['queda para revisión «Plan de seguridad»: no se encontró el plazo; se registra el otro elemento del recordatorio'],
+      pending: [{ title: 'Plan de seguridad', reason: 'no se encontró el plazo' }],
     });
   });
 

@@ -7,9 +7,26 @@ import type { ParsedOficio } from './model';
  * a person must look at it. Pure: the routing by citations happens behind the doors.
  */
 export type IngestStep =
-  | { door: 'INE'; input: IneOficioCommand; assumptions: string[] }
+  | { door: 'INE'; input: IneOficioCommand; assumptions: string[]; pending?: PendingItem[] }
   | { door: 'OPLE'; input: OpleOficioCommand; assumptions: string[] }
   | { door: 'NONE'; reasons: string[] };
+
+/**
+ * A reminder item left for a person while the reminder's other items are recorded: its words and
+ * why. Also said among the step's assumptions (the only per-oficio notes the ingest report of
+ * the GraphQL door carries), beginning with PENDING_NOTE.
+ */
+export const PENDING_NOTE = 'queda para revisión';
+
+/** Whether an assumption of an ingest step is in fact a reminder item left for review. */
+export function isPendingNote(note: string): boolean {
+  return note.startsWith(PENDING_NOTE);
+}
+
+export interface PendingItem {
+  title: string;
+  reason: string;
+}
 
 export interface IneOficioCommand {
   ople: string;
@@ -57,6 +74,22 @@ export function planIngest(oficio: ParsedOficio, ople: string): IngestStep {
   const base = { ople, oficioNumber: oficio.number!, date: oficio.date!, references: oficio.references };
   const assumptions: string[] = [];
   const deliverable = oficio.deliverable ?? undefined;
+  const several = oficio.deliverables.length > 1 ? oficio.deliverables : null;
+  const named = several ? several.join(' y ') : '';
+  // One oficio about several documents: the doors record an answer or a submission on one
+  // document, so each must be recorded by hand (once per entregable, with the same number).
+  if (several && (oficio.kind === 'REVIEW' || !isIneOficio(oficio.number!))) {
+    return {
+      door: 'NONE',
+      reasons: [
+        `el oficio trata de los entregables ${named}: el registro automático anota un oficio en un solo documento; regístrelo en el documento de cada entregable (${several
+          .map((n) => `entregable ${n}`)
+          .join(', ')}) con el mismo número de oficio`,
+      ],
+    };
+  }
+  // A request, invitation or notice only names its entregable: the first is kept, the rest said.
+  if (several) assumptions.push(`el oficio trata de los entregables ${named}; se anota con el entregable ${several[0]}`);
   // Only a document needs its version (reviews and the OPLE's submissions); requests and notices just name the entregable.
   const version = () => (deliverable !== undefined ? versionOf(deliverable, oficio.deliverableVersion, assumptions) : undefined);
 
@@ -77,13 +110,21 @@ export function planIngest(oficio: ParsedOficio, ople: string): IngestStep {
     case 'REQUEST':
       return { door: 'INE', input: { ...base, kind: 'REQUEST', subject, dueDate: oficio.deadline ?? undefined, deliverable }, assumptions };
     case 'REMINDER': {
-      const unusable = oficio.items.filter((i) => i.deliverable === null || i.dueDate === null);
       if (oficio.items.length === 0) return { door: 'NONE', reasons: ['el recordatorio no lista ningún entregable reconocible'] };
-      if (unusable.length) {
-        return { door: 'NONE', reasons: unusable.map((i) => `elemento sin ${i.deliverable === null ? 'entregable reconocible' : 'plazo'}: «${i.title.slice(0, 80)}»`) };
-      }
-      const items = oficio.items.map((i) => ({ deliverable: i.deliverable!, versionKind: versionOf(i.deliverable!, i.version, assumptions), title: i.title, dueDate: i.dueDate! }));
-      return { door: 'INE', input: { ...base, kind: 'REMINDER', items }, assumptions };
+      const usable = oficio.items.filter((i) => i.deliverable !== null && i.dueDate !== null);
+      const pending: PendingItem[] = oficio.items
+        .filter((i) => i.deliverable === null || i.dueDate === null)
+        .map((i) => ({
+          title: i.title,
+          reason: [i.deliverable === null ? 'no se reconoce el entregable' : null, i.dueDate === null ? 'no se encontró el plazo' : null].filter(Boolean).join(' y '),
+        }));
+      const described = (p: PendingItem) => `elemento sin ${p.reason.startsWith('no se reconoce') ? 'entregable reconocible' : 'plazo'}: «${p.title.slice(0, 80)}»`;
+      if (usable.length === 0) return { door: 'NONE', reasons: pending.map(described) };
+      // Partial is better than nothing: the items read are recorded, the others wait for a person.
+      const items = usable.map((i) => ({ deliverable: i.deliverable!, versionKind: versionOf(i.deliverable!, i.version, assumptions), title: i.title, dueDate: i.dueDate! }));
+      const others = items.length === 1 ? 'se registra el otro elemento' : `se registran los otros ${items.length} elementos`;
+      for (const p of pending) assumptions.push(`${PENDING_NOTE} «${p.title.slice(0, 80)}»: ${p.reason}; ${others} del recordatorio`);
+      return { door: 'INE', input: { ...base, kind: 'REMINDER', items }, assumptions, ...(pending.length ? { pending } : {}) };
     }
     case 'INVITATION':
       return { door: 'INE', input: { ...base, kind: 'INVITATION', subject, meetingAt: oficio.meeting?.at, deliverable }, assumptions };

@@ -52,7 +52,10 @@ export interface ParsedOficio {
   additionalObservations: boolean | null;
   /** Every other oficio it cites, normalised, in order of appearance. */
   references: string[];
+  /** The entregable decided: the number the oficio says (see recogniseDeliverable), else its title. */
   deliverable: number | null;
+  /** Every entregable it is about, `deliverable` first ([] when none): "entregables 18 y 19". */
+  deliverables: number[];
   deliverableVersion: DocumentVersionKind | null;
   /** What the oficio is about, in its own words (shortened). */
   subject: string | null;
@@ -60,6 +63,11 @@ export interface ParsedOficio {
   deadline: string | null;
   /** Reminders: each expected deliverable with its due date. Empty otherwise. */
   items: ReminderItem[];
+  /**
+   * Reminders: why an item the parser could not place (no entregable, no plazo) waits for a
+   * person, while the other items can be recorded. The oficio is not flagged for those alone.
+   */
+  itemsForReview: string[];
   meeting: MeetingTime | null;
   /** One-paragraph Spanish summary (see summarize). */
   summary: string;

@@ -62,6 +62,8 @@ interface Context {
   lines: number[];
   ople: string | null;
   warnings: string[];
+  /** The oficios whose entregable they state in so many words ("numeral 33, documento 34"). */
+  explicit: Set<ParsedOficio>;
 }
 
 function spanOf(ctx: Context, start: number, end: number): TextSpan {
@@ -165,15 +167,27 @@ function parseSegment(ctx: Context, seg: Segment): ParsedOficio {
     if (meeting && !meeting.zoneStated) confidence -= 0.05;
   }
 
+  // A reminder whose items are partly read: the items read are recorded, and only the others wait
+  // for a person (itemsForReview). With no item read, the whole reminder waits.
+  const itemsForReview: string[] = [];
   if (cls.kind === 'REMINDER') {
     if (items.length === 0 && !deadline) reasons.push('no se reconocen los entregables ni el plazo del recordatorio');
+    const itemReasons: string[] = [];
     for (const item of items) {
-      if (!item.dueDate) reasons.push(`no se encontró el plazo de «${item.title}»`);
-      if (item.deliverable === null) reasons.push(`no se reconoce el entregable «${item.title}»`);
+      if (!item.dueDate) itemReasons.push(`no se encontró el plazo de «${item.title}»`);
+      if (item.deliverable === null) itemReasons.push(`no se reconoce el entregable «${item.title}»`);
+    }
+    if (items.some((i) => i.dueDate !== null && i.deliverable !== null)) {
+      itemsForReview.push(...itemReasons);
+      confidence -= 0.1 * itemReasons.length;
+    } else {
+      reasons.push(...itemReasons);
     }
   }
 
   let deliverable: number | null = null;
+  let recognisedSource: ReturnType<typeof recogniseDeliverable>['source'] = null;
+  let deliverables: number[] = [];
   let deliverableVersion: ParsedOficio['deliverableVersion'] = null;
   if (!(cls.kind === 'REMINDER' && items.length)) {
     let focus = folded;
@@ -183,14 +197,17 @@ function parseSegment(ctx: Context, seg: Segment): ParsedOficio {
     }
     const recognised = recogniseDeliverable(focus);
     deliverable = recognised.deliverable;
+    recognisedSource = recognised.source;
+    deliverables = recognised.deliverables;
     deliverableVersion = recognised.version;
     if (recognised.setAside !== null) {
+      // A note, not a decision: what the oficio says in so many words wins over its title.
       confidence -= 0.1;
       const who = ownNumber ? `oficio ${ownNumber}` : 'un oficio sin número';
       ctx.warnings.push(
-        recognised.source === 'TAG'
-          ? `${who}: dice entregable ${deliverable}, aunque su asunto parece el entregable ${recognised.setAside}; se toma el ${deliverable}.`
-          : `${who}: cita el numeral o documento ${recognised.setAside}, pero su asunto corresponde al entregable ${deliverable} del catálogo; se toma el ${deliverable}.`,
+        recognised.source === 'EXPLICIT'
+          ? `${who}: dice expresamente el entregable ${deliverable}, aunque su asunto parece el entregable ${recognised.setAside}; se toma el ${deliverable}, como dice el oficio.`
+          : `${who}: cita el numeral ${recognised.setAside}, pero su asunto es el título del entregable ${deliverable}; se toma el ${deliverable}.`,
       );
     }
   }
@@ -215,10 +232,12 @@ function parseSegment(ctx: Context, seg: Segment): ParsedOficio {
     additionalObservations: cls.additionalObservations,
     references,
     deliverable,
+    deliverables,
     deliverableVersion,
     subject,
     deadline,
     items: items.map(({ title, deliverable: d, version, dueDate }) => ({ title, deliverable: d, version, dueDate })),
+    itemsForReview,
     meeting,
     summary: '',
     confidence,
@@ -228,7 +247,33 @@ function parseSegment(ctx: Context, seg: Segment): ParsedOficio {
     text: ctx.display.slice(seg.start, seg.end),
   };
   oficio.summary = summarize(oficio);
+  if (recognisedSource === 'EXPLICIT') ctx.explicit.add(oficio);
   return oficio;
+}
+
+/**
+ * The chain binds an answer to its document: a review whose entregable was only inferred from
+ * its title, and that cites an oficio of the same text stating its number ("requerido mediante
+ * oficio INE/UTSI/1376/2024", which said "numeral 33, documento 34"), is about that entregable.
+ * Only when the oficios it cites agree; the change is noted. A review that names no entregable
+ * gets none: the doors bind it by its citations.
+ */
+function followChains(ctx: Context, oficios: ParsedOficio[]): void {
+  const byNumber = new Map<string, ParsedOficio>();
+  for (const o of ctx.explicit) if (o.number) byNumber.set(o.number, o);
+  for (const o of oficios) {
+    if (o.kind !== 'REVIEW' || o.deliverable === null || ctx.explicit.has(o)) continue;
+    const cited = o.references.map((r) => byNumber.get(r)).filter((c): c is ParsedOficio => c !== undefined);
+    if (cited.length === 0) continue;
+    const said = cited[0].deliverables;
+    if (!cited.every((c) => c.deliverables.join() === said.join()) || said.join() === o.deliverables.join()) continue;
+    const before = o.deliverable;
+    o.deliverable = said[0];
+    o.deliverables = [...said];
+    o.summary = summarize(o);
+    const who = o.number ? `oficio ${o.number}` : 'un oficio sin número';
+    ctx.warnings.push(`${who}: responde al oficio ${cited[0].number}, que dice el entregable ${said.join(' y ')}; se toma el ${said[0]} (su asunto parece el entregable ${before}).`);
+  }
 }
 
 function warnAboutStructure(ctx: Context, segments: Segment[], leftOut: { start: number; end: number }[], oficios: ParsedOficio[]): void {
@@ -267,9 +312,10 @@ export function parseCorrespondence(text: string, options?: ParseOptions): Parse
   if (normalized.text.trim() === '') invalid('text', 'no contiene texto legible (solo caracteres de control, espacios, encabezados o números de página).');
   const display = normalized.text;
   const folded = fold(display);
-  const ctx: Context = { normalized, display, folded, lines: lineStarts(input.text), ople: input.ople, warnings: [] };
+  const ctx: Context = { normalized, display, folded, lines: lineStarts(input.text), ople: input.ople, warnings: [], explicit: new Set() };
   const { segments, leftOut } = segment(display, folded);
   const oficios = segments.map((s) => parseSegment(ctx, s));
+  followChains(ctx, oficios);
   warnAboutStructure(ctx, segments, leftOut, oficios);
   return { oficios, warnings: ctx.warnings };
 }

@@ -38,10 +38,14 @@ describe('the seed report (IEPC Guerrero, 18 Feb – 21 Mar 2024)', () => {
     expect(result.oficios.every((o) => o.sender === 'INE' && o.unit === 'UTSI' && o.ople === 'GRO')).toBe(true);
   });
 
-  it('reports the one disagreement: "documento 34" cited for the instrument with the third party', () => {
+  it('takes "numeral 33, documento 34" as said, the receipts that answer those requests too, and notes that the title looks like entregable 10', () => {
+    const byNumber = Object.fromEntries(result.oficios.map((o) => [o.number, o.deliverable]));
+    expect(['1376', '1377', '1581', '1583'].map((n) => byNumber[`INE/UTSI/${n}/2024`])).toEqual([34, 34, 34, 34]);
     expect(result.warnings).toEqual([
-      expect.stringContaining('oficio INE/UTSI/1376/2024: cita el numeral o documento 34'),
-      expect.stringContaining('oficio INE/UTSI/1377/2024: cita el numeral o documento 34'),
+      'oficio INE/UTSI/1376/2024: dice expresamente el entregable 34, aunque su asunto parece el entregable 10; se toma el 34, como dice el oficio.',
+      'oficio INE/UTSI/1377/2024: dice expresamente el entregable 34, aunque su asunto parece el entregable 10; se toma el 34, como dice el oficio.',
+      'oficio INE/UTSI/1581/2024: responde al oficio INE/UTSI/1376/2024, que dice el entregable 34; se toma el 34 (su asunto parece el entregable 10).',
+      'oficio INE/UTSI/1583/2024: responde al oficio INE/UTSI/1377/2024, que dice el entregable 34; se toma el 34 (su asunto parece el entregable 10).',
     ]);
   });
 

@@ -15,7 +15,8 @@ import type { ParsedOficio } from './model';
 export type SummaryInput = Pick<
   ParsedOficio,
   'kind' | 'outcome' | 'additionalObservations' | 'references' | 'deliverable' | 'deliverableVersion' | 'subject' | 'deadline' | 'items' | 'meeting'
->;
+> &
+  Partial<Pick<ParsedOficio, 'deliverables'>>;
 
 function conjunction(next: string): string {
   return /^(?:i|hi)(?![aeo])/i.test(next) ? 'e' : 'y';
@@ -45,7 +46,12 @@ function capitalize(s: string): string {
 function tag(o: SummaryInput): string {
   if (o.deliverable === null) return '';
   const version = o.deliverableVersion === 'FINAL' ? ', versión final' : o.deliverableVersion === 'PROYECTO' ? ', proyecto' : '';
-  return `entregable ${o.deliverable}${version}`;
+  const several = o.deliverables && o.deliverables.length > 1 ? o.deliverables : null;
+  return several ? `entregables ${list(several.map(String))}${version}` : `entregable ${o.deliverable}${version}`;
+}
+
+function sameNumbers(a: readonly number[], b: readonly number[]): boolean {
+  return a.length === b.length && a.every((n, i) => n === b[i]);
 }
 
 /** What the oficio is about: its subject tagged with the entregable, or the entregable alone. */
@@ -54,7 +60,8 @@ function object(o: SummaryInput): string | null {
   if (o.subject && t) {
     // The subject may already say it ("remita el entregable 34").
     const said = recogniseDeliverable(fold(o.subject));
-    if (said.source === 'TAG' && said.deliverable === o.deliverable && said.version === o.deliverableVersion) return o.subject;
+    const named = o.deliverables && o.deliverables.length > 1 ? o.deliverables : [o.deliverable!];
+    if (said.source === 'EXPLICIT' && sameNumbers(said.deliverables, named) && said.version === o.deliverableVersion) return o.subject;
     return `${o.subject} (${t})`;
   }
   if (o.subject) return o.subject;

@@ -1,5 +1,5 @@
 import { DomainError } from '@seguimiento/domain';
-import { type IntakeJson, parseCorrespondence, planIngest, toIntakeJson } from '@seguimiento/intake';
+import { type IntakeJson, isPendingNote, parseCorrespondence, planIngest, toIntakeJson } from '@seguimiento/intake';
 import { opleArg, parse } from '../args';
 import { connect } from '../connection';
 import { inferOple } from '../infer-ople';
@@ -74,7 +74,8 @@ function line(o: Ingested, index: number, total: number): string[] {
   const lines = [`${head}\n      ${RESULT[o.result]}${where}`];
   for (const reason of o.reviewReasons) lines.push(`      motivo: ${reason}`);
   if (o.message) lines.push(`      ${o.message}`);
-  for (const a of o.assumptions) lines.push(`      supuesto: ${a}`);
+  // A reminder recorded in part: the item left for a person is said as such, not as an assumption.
+  for (const a of o.assumptions) lines.push(`      ${isPendingNote(a) ? 'revisar' : 'supuesto'}: ${a}`);
   return lines;
 }
 
@@ -133,13 +134,15 @@ export async function ingest(args: string[], io: Io): Promise<number> {
     }
   }
 
-  const attention = report.oficios.filter((o) => o.result === 'NEEDS_REVIEW' || o.result === 'FAILED').length;
+  const pendingItems = report.oficios.reduce((n, o) => n + o.assumptions.filter(isPendingNote).length, 0);
+  const attention = report.oficios.filter((o) => o.result === 'NEEDS_REVIEW' || o.result === 'FAILED').length + pendingItems;
   if (values.json) {
     io.out(JSON.stringify(report.oficios.map(jsonOf), null, 2));
   } else {
     io.out(`${file}: ${report.oficios.length} oficios${ople ? ` (OPLE ${ople})` : ''}`);
     report.oficios.forEach((o, i) => line(o, i, report.oficios.length).forEach((l) => io.out(l)));
     for (const w of report.warnings) io.out(`aviso: ${w}`);
+    if (pendingItems > 0) io.out(`${pendingItems} ${pendingItems === 1 ? 'elemento de recordatorio queda' : 'elementos de recordatorio quedan'} para revisión (los demás elementos de esos recordatorios sí se registran)`);
     io.out(
       values['dry-run']
         ? `prueba: ${report.oficios.length - report.needsReview} se registrarían, ${report.needsReview} para revisión (no se registró nada)`

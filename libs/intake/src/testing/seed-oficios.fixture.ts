@@ -11,10 +11,14 @@ import type { IntakeJson } from '../intake-json';
  *  - 1221 asks how the hiring of the support service stands: related to the third party
  *    (entregables 7 and 10) but it names neither the agreement nor the legal instrument, so no
  *    deliverable rather than a guess.
- *  - 1376 / 1377 cite "numeral 33, documento 34", yet ask for the legal instrument with the
- *    third party and its technical annex: entregable 10 of our catalogue (as GUIDE's chain says).
+ *  - 1376 / 1377 ask for the legal instrument "que se celebre con el tercero" (the specialised
+ *    body that gives support and advice, 1581) "a fin de dar cumplimiento con lo establecido en
+ *    el numeral 33, documento 34": entregable 34 as they say (explicit beats inferred, issue 15),
+ *    although the title alone would read as entregable 10; the parser notes the difference.
  *  - 1581 / 1583 "se tiene por recibido y no se generan observaciones" on that instrument:
- *    reviews, ACCEPTED, entregable 10, citing the request they close.
+ *    reviews, ACCEPTED, citing the request they close ("requerido mediante oficio
+ *    INE/UTSI/1376/2024"); they state no number of their own, and the chain binds an answer to
+ *    its document: entregable 34, the one the request stated (noted: the title looks like 10).
  *  - 1317 sends INE's recommendations for the security and continuity plans: a notice that
  *    concerns entregable 16. 1638 (list of auditing bodies) and 0923 (manual of inconsistencies)
  *    concern none.
@@ -74,8 +78,8 @@ export const SEED_OFICIOS: SeedOficio[] = [
     references: ['INE/UTSI/0801/2024', 'INE/UTSI/1147/2024'],
     deliverable: 15,
   },
-  { ...base, number: 'INE/UTSI/1376/2024', date: '2024-03-07', kind: 'REQUEST', deliverable: 10 },
-  { ...base, number: 'INE/UTSI/1377/2024', date: '2024-03-07', kind: 'REQUEST', deliverable: 10 },
+  { ...base, number: 'INE/UTSI/1376/2024', date: '2024-03-07', kind: 'REQUEST', deliverable: 34 },
+  { ...base, number: 'INE/UTSI/1377/2024', date: '2024-03-07', kind: 'REQUEST', deliverable: 34 },
   { ...base, number: 'INE/UTSI/1485/2024', date: '2024-03-13', kind: 'REVIEW', outcome: 'ACCEPTED', additionalObservations: false, deliverable: 15 },
   { ...base, number: 'INE/UTSI/1489/2024', date: '2024-03-14', kind: 'REVIEW', outcome: 'OBSERVATIONS', additionalObservations: false, deliverable: 16 },
   {
@@ -86,7 +90,7 @@ export const SEED_OFICIOS: SeedOficio[] = [
     outcome: 'ACCEPTED',
     additionalObservations: false,
     references: ['INE/UTSI/1376/2024'],
-    deliverable: 10,
+    deliverable: 34,
   },
   {
     ...base,
@@ -96,7 +100,7 @@ export const SEED_OFICIOS: SeedOficio[] = [
     outcome: 'ACCEPTED',
     additionalObservations: false,
     references: ['INE/UTSI/1377/2024'],
-    deliverable: 10,
+    deliverable: 34,
   },
   { ...base, number: 'INE/UTSI/1638/2024', date: '2024-03-18', kind: 'NOTICE' },
   {
