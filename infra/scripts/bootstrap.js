@@ -8,8 +8,11 @@ const { join } = require('node:path');
 
 const root = join(__dirname, '..', '..');
 
+/** Bold only on a terminal (and not with NO_COLOR): a log file or CI gets plain text. */
+const bold = process.stdout.isTTY && !process.env.NO_COLOR ? (text) => `\u001b[1m${text}\u001b[0m` : (text) => text;
+
 function step(message) {
-  process.stdout.write(`\u001b[1m▸ ${message}\u001b[0m\n`);
+  process.stdout.write(`${bold(`▸ ${message}`)}\n`);
 }
 
 function run(command, args, options = {}) {

@@ -206,8 +206,10 @@ describe('intake of the seed, and the commission’s report', () => {
     const status = await cli(['status', '--ople', 'GRO', '--as-of', '2024-04-08']);
     expect(status.code).toBe(0);
     expect(status.stdout).toMatch(/GRO, al 2024-04-08/);
-    expect(status.stdout).toMatch(/request:GRO:ine-utsi-1221-2024\s+a más tardar 2024-03-04\s+VENCIDA/);
-    expect(status.stdout).toMatch(/document:GRO:e16-final\s+EXPECTED\s+pelota: OPLE\s+plazo 2024-04-07\s+VENCIDO/);
+    // Titles a person reads first, then the facts, then the id.
+    expect(status.stdout).toMatch(/\n {6}a más tardar 2024-03-04 · VENCIDA {3}\(request:GRO:ine-utsi-1221-2024\)/);
+    expect(status.stdout).toMatch(/\n {4}Entregable 16, versión final — [^\n]*Plan de Seguridad[^\n]*\n {6}esperado \(aún no remitido\) · la pelota: OPLE · plazo 2024-04-07 · VENCIDO {3}\(document:GRO:e16-final\)/);
+    expect(status.stdout).not.toMatch(/EXPECTED|UNDER_REVIEW|OBSERVED/);
 
     const dir = mkdtempSync(join(tmpdir(), 'seguimiento-report-'));
     try {

@@ -18,3 +18,4 @@ export * from './request/request.model';
 export * from './request/request.decider';
 export * from './time/effective-time';
 export * from './notice/notice';
+export * from './shared/status-labels';

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { type DocumentState, findDeliverable, findOple, isClosed, isOverdue, openObservations } from '@seguimiento/domain';
+import { DOCUMENT_STATUS_LABELS, type DocumentState, findDeliverable, findOple, isClosed, isOverdue, openObservations } from '@seguimiento/domain';
 import { formatReportEntry, summarize } from '@seguimiento/intake';
 import { openItems, snapshotAsOf } from '@seguimiento/persistence';
 import { type CorrespondenceReport, type ReportDocument, type ReportDue, type ReportEntry, longDate, renderMarkdown, renderPdf, renderText } from '@seguimiento/reports';
@@ -10,13 +10,6 @@ import { checkedLocalDate, parseAsOf } from '../common/query-dates';
 import { type LogEvent, type OficioFact, oficioFacts } from './oficio-facts';
 import { ReportFormat, type ReportFile } from './report.models';
 
-const STATUS: Record<string, string> = {
-  EXPECTED: 'esperado (aún no remitido)',
-  UNDER_REVIEW: 'en revisión del INE',
-  OBSERVED: 'con observaciones',
-  RESOLVED: 'resuelto',
-  WITHDRAWN: 'retirado',
-};
 
 /**
  * The commission's correspondence report for one OPLE and period: the oficios INE sent in the
@@ -88,7 +81,7 @@ function describeDocument(d: DocumentState): string {
 }
 
 function toReportDocument(d: DocumentState, asOf: string): ReportDocument {
-  const resolution = d.status === 'RESOLVED' && d.resolution === 'ACCEPTED' ? 'recibido sin observaciones' : STATUS[d.status] ?? d.status;
+  const resolution = d.status === 'RESOLVED' && d.resolution === 'ACCEPTED' ? 'recibido sin observaciones' : DOCUMENT_STATUS_LABELS[d.status] ?? d.status;
   return {
     id: d.documentId!,
     deliverable: d.deliverable!,
