@@ -147,7 +147,9 @@ describe('full Temporal server on PostgreSQL, with mutual TLS', () => {
 
     it('refuses plain gRPC', async () => {
       expect(await call(undefined)).toMatch(/^refused: /);
-      expect(await workerCall(undefined)).toMatch(/^refused: .*transport error/);
+      // The native connection's words depend on when the server hangs up ("transport error",
+      // "connection closed", "broken pipe"): refused is what matters; the TLS alerts are checked by handshake().
+      expect(await workerCall(undefined)).toMatch(/^refused: /);
       expect(await call(cluster.clientTls)).toBe('served'); // the server is up meanwhile
     });
 
@@ -162,7 +164,7 @@ describe('full Temporal server on PostgreSQL, with mutual TLS', () => {
     it('refuses a client certificate signed by another CA', async () => {
       const otherCa = { serverRootCACertificate: serverCa(), serverNameOverride: tls.serverName, clientCertPair: pair(stranger) };
       expect(await call(otherCa)).toMatch(/^refused: /);
-      expect(await workerCall(otherCa)).toMatch(/^refused: .*UnknownCA/);
+      expect(await workerCall(otherCa)).toMatch(/^refused: /);
       expect(await handshake(cluster.ports.frontend.grpc, tls, stranger)).toBe('refused: ERR_SSL_TLSV1_ALERT_UNKNOWN_CA');
       expect(await call(cluster.clientTls)).toBe('served');
     });
