@@ -10,14 +10,15 @@ const target = { workflowType: 'documentWorkflow', workflowId: 'document:GRO:e6-
 /** A Temporal client whose update answers are scripted, and whose workflow is RUNNING or COMPLETED. */
 function fakeTemporal(answers: Array<() => Promise<string>>, status: 'RUNNING' | 'COMPLETED' | 'NONE') {
   let sent = 0;
+  const answer = () => answers[Math.min(sent++, answers.length - 1)]();
   const handle = {
-    executeUpdate: () => answers[Math.min(sent++, answers.length - 1)](),
+    executeUpdate: answer,
     describe: async () => {
       if (status === 'NONE') throw new WorkflowNotFoundError('not found', target.workflowId, undefined);
       return { status: { name: status } };
     },
   };
-  return { client: { workflow: { getHandle: () => handle } } as unknown as Client, sent: () => sent };
+  return { client: { workflow: { getHandle: () => handle, executeUpdateWithStart: answer } } as unknown as Client, sent: () => sent };
 }
 const lost = () => Promise.reject(new WorkflowNotFoundError('update not found', target.workflowId, undefined));
 const metrics = { workflowStarts: { inc: () => undefined } } as unknown as Metrics;
@@ -41,5 +42,19 @@ describe('WorkflowCommands', () => {
       await expect(new WorkflowCommands(temporal.client, metrics).send(target, update, {}, false, 'op')).rejects.toBeInstanceOf(CaseClosed);
       expect(temporal.sent()).toBe(1);
     }
+  });
+
+  it('sends again a command that may open the case when no workflow exists (its start was lost), and never reports it closed', async () => {
+    const temporal = fakeTemporal([lost, async () => 'abierto'], 'NONE');
+    await expect(new WorkflowCommands(temporal.client, metrics).send(target, update, {}, true, 'op')).resolves.toBe('abierto');
+    expect(temporal.sent()).toBe(2);
+    const stillLost = fakeTemporal([lost], 'NONE');
+    await expect(new WorkflowCommands(stillLost.client, metrics).send(target, update, {}, true, 'op')).rejects.toMatchObject({ extensions: { code: 'SERVICE_UNAVAILABLE' } });
+  });
+
+  it('reports a closed case as closed even to a command that may open one', async () => {
+    const temporal = fakeTemporal([lost], 'COMPLETED');
+    await expect(new WorkflowCommands(temporal.client, metrics).send(target, update, {}, true, 'op')).rejects.toBeInstanceOf(CaseClosed);
+    expect(temporal.sent()).toBe(1);
   });
 });

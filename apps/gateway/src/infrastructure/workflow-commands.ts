@@ -34,11 +34,15 @@ export class WorkflowCommands {
   ): Promise<R> {
     // An update the server lost before the workflow accepted it (a worker or server crash) comes
     // back as "not found" while the workflow still runs: it was not recorded, so send it again.
+    // So does a command that may open the case when no workflow exists at all (the start was lost
+    // with it, under load): nothing was recorded, and the case is not closed — it never opened.
     for (let attempt = 1; ; attempt++) {
       try {
         return await this.sendOnce(target, definition, input, mayStart, actor);
       } catch (error) {
-        if (!(error instanceof CaseClosed) || !(await this.isRunning(target.workflowId))) throw error;
+        if (!(error instanceof CaseClosed)) throw error;
+        const status = await this.workflowStatus(target.workflowId);
+        if (status === 'CLOSED' || (status === 'ABSENT' && !mayStart)) throw error;
         if (attempt >= 3) throw unavailableError();
         await new Promise((r) => setTimeout(r, 250 * attempt));
       }
@@ -80,13 +84,13 @@ export class WorkflowCommands {
     }
   }
 
-  /** Whether the case's workflow is still running (false when it is closed or never existed). */
-  private async isRunning(workflowId: string): Promise<boolean> {
+  /** Whether the case's workflow runs, has closed, or has never existed. */
+  private async workflowStatus(workflowId: string): Promise<'RUNNING' | 'CLOSED' | 'ABSENT'> {
     try {
       const { status } = await this.temporal.workflow.getHandle(workflowId).describe();
-      return status.name === 'RUNNING';
+      return status.name === 'RUNNING' ? 'RUNNING' : 'CLOSED';
     } catch (error) {
-      if (isNotFound(error)) return false;
+      if (isNotFound(error)) return 'ABSENT';
       throw isTransient(error) ? unavailableError() : error;
     }
   }
