@@ -19,20 +19,20 @@ import {
   type RecordIneAnswerData,
   type SubmitDocumentData,
   type WithdrawDocumentData,
-  decide,
+  decideDocument,
   escalationLevel,
   foldDocument,
   initialDocumentState,
-  isClosed,
+  isDocumentClosed,
   isOverdue,
 } from '@seguimiento/domain';
 import { type CaseDefinition, createCase } from './shared/followed-case';
 import { EMPTY_CASE_GRACE_MS, nowIso } from './shared/history';
 
 const documentCase: CaseDefinition<DocumentCommand, DocumentEvent, DocumentState> = {
-  decide,
+  decide: decideDocument,
   fold: (events, state) => foldDocument(events, state),
-  closed: isClosed,
+  closed: isDocumentClosed,
   raise: (data) => ({ type: 'RaiseEscalation', data }),
   acknowledge: (data) => ({ type: 'AcknowledgeEscalation', data }),
   subject: (s) => `Entregable ${s.deliverable} (${s.versionKind === 'FINAL' ? 'versión final' : 'proyecto'}): ${s.title}`,

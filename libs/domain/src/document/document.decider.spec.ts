@@ -1,7 +1,7 @@
 import { policyWith } from '../deadlines/policy';
 import { given } from '../testing/given-when-then';
 import type { DocumentCommand, RecordIneAnswerData, SubmitDocumentData } from './document.commands';
-import { decide, foldDocument } from './document.decider';
+import { decideDocument, foldDocument } from './document.decider';
 import type { DocumentEvent } from './document.events';
 import { escalationLevel, initialDocumentState, openObservations } from './document.state';
 
@@ -23,7 +23,7 @@ function play(...commands: DocumentCommand[]) {
   let state = initialDocumentState;
   const events: DocumentEvent[] = [];
   for (const c of commands) {
-    const produced = decide(c, state);
+    const produced = decideDocument(c, state);
     events.push(...produced);
     state = foldDocument(produced, state);
   }
@@ -207,7 +207,7 @@ describe('INE answers', () => {
     ]);
     expect(state).toMatchObject({ status: 'OBSERVED', ballInCourt: 'OPLE' });
     // Recording 0451 itself afterwards changes nothing: it already stands in the chain.
-    expect(decide(answer({ oficioNumber: 'INE/UTSI/0451/2024', date: '2024-01-30' }), state)).toEqual([]);
+    expect(decideDocument(answer({ oficioNumber: 'INE/UTSI/0451/2024', date: '2024-01-30' }), state)).toEqual([]);
   });
 
   it('rejects an answer that cites nothing the document knows once INE has answered it (UNKNOWN_REFERENCE)', () => {
@@ -327,25 +327,25 @@ describe('escalations', () => {
           },
         },
       ]);
-    expect(decide(raise('OVERDUE'), state)).toEqual([]);
-    const level1 = foldDocument(decide(raise('LEVEL_1'), state), state);
+    expect(decideDocument(raise('OVERDUE'), state)).toEqual([]);
+    const level1 = foldDocument(decideDocument(raise('LEVEL_1'), state), state);
     expect(escalationLevel(level1)).toBe(1);
     const resolved = play(submit(), answer({ oficioNumber: 'INE/UTSI/1485/2024', date: '2024-03-13', outcome: 'ACCEPTED' })).state;
-    expect(decide(raise('LEVEL_1'), resolved)).toEqual([]);
+    expect(decideDocument(raise('LEVEL_1'), resolved)).toEqual([]);
   });
 
   it('records who took charge of an escalation, once; an unknown one is refused', () => {
     const raised = foldDocument(
-      decide({ type: 'RaiseEscalation', data: { step: 'OVERDUE', dueToFireAt: '2024-02-20T06:00:00.000Z', now: '2024-02-20T06:00:01.000Z' } }, play(submit()).state),
+      decideDocument({ type: 'RaiseEscalation', data: { step: 'OVERDUE', dueToFireAt: '2024-02-20T06:00:00.000Z', now: '2024-02-20T06:00:01.000Z' } }, play(submit()).state),
       play(submit()).state,
     );
     const key = raised.escalations[0].key;
     const ack = { type: 'AcknowledgeEscalation' as const, data: { key, by: 'secretaria@iepc-gro', now: '2024-02-20T15:00:00.000Z', note: ' Se llamó al área ' } };
-    const events = decide(ack, raised);
+    const events = decideDocument(ack, raised);
     expect(events).toEqual([{ type: 'EscalationAcknowledged', data: { key, by: 'secretaria@iepc-gro', at: '2024-02-20T15:00:00.000Z', note: 'Se llamó al área' } }]);
     const acknowledged = foldDocument(events, raised);
     expect(acknowledged.escalations[0]).toMatchObject({ acknowledgedBy: 'secretaria@iepc-gro', acknowledgedAt: '2024-02-20T15:00:00.000Z' });
-    expect(decide(ack, acknowledged)).toEqual([]);
+    expect(decideDocument(ack, acknowledged)).toEqual([]);
     given().when({ type: 'AcknowledgeEscalation', data: { key: 'nope', by: 'x', now: '2024-02-20T15:00:00.000Z' } }).thenRejected('UNKNOWN_ESCALATION', 'key');
   });
 });

@@ -15,7 +15,7 @@ import type {
   WithdrawDocumentData,
 } from './document.commands';
 import type { DocumentEvent, IneAnswerRecordedData, JudgedObservation, ObservationStatus, OpenedBy, RaisedObservation } from './document.events';
-import { type DocumentState, type Observation, initialDocumentState, isClosed } from './document.state';
+import { type DocumentState, type Observation, initialDocumentState, isDocumentClosed } from './document.state';
 import {
   validateExpectation,
   validateExtension,
@@ -30,7 +30,7 @@ import {
  * DomainError with a stable code when the command is impossible, and never changes anything.
  * A command that was already carried out (the same oficio recorded again) decides no events.
  */
-export function decide(command: DocumentCommand, state: DocumentState): DocumentEvent[] {
+export function decideDocument(command: DocumentCommand, state: DocumentState): DocumentEvent[] {
   switch (command.type) {
     case 'ExpectDocument':
       return decideExpect(command.data, state);
@@ -54,13 +54,13 @@ export function decide(command: DocumentCommand, state: DocumentState): Document
 }
 
 /** Folds one event into the state. Pure and total: the same events always give the same state. */
-export function evolve(state: DocumentState, event: DocumentEvent): DocumentState {
+export function evolveDocument(state: DocumentState, event: DocumentEvent): DocumentState {
   const next = evolveData(state, event);
   return { ...next, version: state.version + 1 };
 }
 
 export function foldDocument(events: readonly DocumentEvent[], from: DocumentState = initialDocumentState): DocumentState {
-  return events.reduce(evolve, from);
+  return events.reduce(evolveDocument, from);
 }
 
 function evolveData(state: DocumentState, event: DocumentEvent): DocumentState {
@@ -349,7 +349,7 @@ function decideExtend(data: ExtendDeadlineData, state: DocumentState): DocumentE
 }
 
 function decideEscalation(data: RaiseEscalationData, state: DocumentState): DocumentEvent[] {
-  const raised = escalationToRaise(isClosed(state) ? null : state.deadline, state.escalations, data);
+  const raised = escalationToRaise(isDocumentClosed(state) ? null : state.deadline, state.escalations, data);
   return raised ? [{ type: 'EscalationRaised', data: raised }] : [];
 }
 

@@ -90,7 +90,7 @@ export const initialDocumentState: DocumentState = {
   version: 0,
 };
 
-export const isClosed = (state: DocumentState): boolean => state.status === 'RESOLVED' || state.status === 'WITHDRAWN';
+export const isDocumentClosed = (state: DocumentState): boolean => state.status === 'RESOLVED' || state.status === 'WITHDRAWN';
 
 export const openObservations = (state: DocumentState): Observation[] => state.observations.filter((o) => o.status !== 'ADDRESSED');
 
