@@ -223,86 +223,23 @@ function decideSubmit(data: SubmitDocumentData, state: DocumentState): DocumentE
   ];
 }
 
+/**
+ * INE's oficio about the document, in named steps: the chain it cites, the observations standing
+ * in for links never recorded, what it judges of the cited rounds, what it raises, and what
+ * follows — resolved, or the OPLE's clock.
+ */
 function decideIneAnswer(data: RecordIneAnswerData, state: DocumentState): DocumentEvent[] {
   validateIneAnswer(data);
   const oficioNumber = normalizeOficioNumber(data.oficioNumber);
-  // Recorded already, or already stood in as an inferred earlier link of this chain.
-  if (state.oficios.some((o) => o.number === oficioNumber && (o.role === 'ANSWER' || o.role === 'INFERRED'))) return [];
+  if (alreadyInChain(state, oficioNumber)) return [];
   rejectIfClosed(state);
-  let opened: DocumentEvent[] = [];
-  if (state.version === 0) {
-    if (!data.identity) {
-      throw new DomainError('UNKNOWN_DOCUMENT', 'identity: el oficio responde a un documento que no está registrado; indique el entregable y la versión.', 'identity');
-    }
-    opened = openIfNew(data.identity, state, 'INE_ANSWER', null);
-  }
+  const opened = openedByAnswer(data, state);
   const policy = opened.length ? policyWith(data.identity?.policy) : policyOf(state);
-  const references = unique(data.references.map(normalizeOficioNumber)).filter((r) => r !== oficioNumber);
-  const answered = state.oficios.some((o) => o.role === 'ANSWER');
-  const known = references.filter((r) => knows(state, r));
-  const unknown = references.filter((r) => !knows(state, r));
-
-  // A chain whose first links were never recorded: attach them, but only to a document INE has
-  // not answered yet; otherwise the answer belongs to some other document.
-  let inferredOficios: string[] = [];
-  if (references.length > 0 && known.length === 0) {
-    if (answered) {
-      throw new DomainError(
-        'UNKNOWN_REFERENCE',
-        `references: el oficio ${oficioNumber} cita ${references.join(', ')}, que no pertenecen al documento ${state.documentId}.`,
-        'references',
-      );
-    }
-    inferredOficios = unknown.filter(isIneOficio);
-  }
-  const judges = data.outcome === 'PARTIALLY_ADDRESSED' || data.outcome === 'ADDRESSED';
-  if (judges && references.length === 0) {
-    throw new DomainError('INVALID_INPUT', 'references: un oficio que tiene por atendidas observaciones debe citar el oficio que las remitió.', 'references');
-  }
-
-  const raised: RaisedObservation[] = inferredOficios.map((ref) => ({
-    id: `${ref}#1`,
-    text: `Observaciones remitidas mediante oficio ${ref}`,
-    raisedBy: ref,
-    inferred: true,
-  }));
-  const pool: Array<{ id: string; status: ObservationStatus; raisedBy: string }> = [
-    ...state.observations,
-    ...raised.map((r) => ({ id: r.id, status: 'OPEN' as ObservationStatus, raisedBy: r.raisedBy })),
-  ];
-
-  // Which observations this answer judges, and how.
-  const judged: JudgedObservation[] = [];
-  const judge = (targets: typeof pool, to: ObservationStatus | ((id: string) => ObservationStatus)) => {
-    for (const o of targets) {
-      const status = typeof to === 'function' ? to(o.id) : to;
-      if (o.status !== 'ADDRESSED' && o.status !== status) judged.push({ id: o.id, from: o.status, to: status });
-    }
-  };
-  if (judges) {
-    const cited = new Set([...known, ...inferredOficios]);
-    const targets = pool.filter((o) => cited.has(o.raisedBy));
-    if (data.outcome === 'ADDRESSED') judge(targets, 'ADDRESSED');
-    else {
-      const addressed = new Set(data.addressedObservationIds ?? []);
-      const unknownIds = [...addressed].filter((id) => !targets.some((t) => t.id === id));
-      if (unknownIds.length) {
-        throw new DomainError('INVALID_INPUT', `addressedObservationIds: ${unknownIds.join(', ')} no son observaciones de los oficios citados.`, 'addressedObservationIds');
-      }
-      judge(targets, (id) => (addressed.has(id) ? 'ADDRESSED' : 'PARTIALLY_ADDRESSED'));
-    }
-  } else if (data.outcome === 'ACCEPTED') {
-    judge(pool, 'ADDRESSED');
-  }
-
-  // New observations: a first review, or "se generan observaciones adicionales".
-  if (data.outcome === 'OBSERVATIONS' || data.additionalObservations) {
-    const items = data.observations?.length ? data.observations : [{ text: `Observaciones remitidas mediante oficio ${oficioNumber}` }];
-    items.forEach((item, i) => raised.push({ id: item.id?.trim() || `${oficioNumber}#${i + 1}`, text: item.text.trim(), raisedBy: oficioNumber, inferred: false }));
-  }
-  const duplicated = raised.find((r) => state.observations.some((o) => o.id === r.id));
-  if (duplicated) throw new DomainError('INVALID_INPUT', `observations: la observación ${duplicated.id} ya existe en el documento.`, 'observations');
-
+  const { references, cited, inferredOficios } = citedChain(data, state, oficioNumber);
+  const standIns = standInsFor(inferredOficios);
+  const pool = observationPool(state, standIns);
+  const judged = judgedByAnswer(data, pool, cited);
+  const raised = rejectingDuplicates(state, [...standIns, ...raisedByAnswer(data, oficioNumber)]);
   const answer: IneAnswerRecordedData = {
     oficioNumber,
     date: data.date,
@@ -314,20 +251,118 @@ function decideIneAnswer(data: RecordIneAnswerData, state: DocumentState): Docum
     raised,
     judged,
   };
-  const judgedTo = new Map(judged.map((j) => [j.id, j.to]));
-  const stillOpen = [...pool, ...raised.filter((r) => !r.inferred).map((r) => ({ id: r.id, status: 'OPEN' as ObservationStatus, raisedBy: r.raisedBy }))]
-    .map((o) => judgedTo.get(o.id) ?? o.status)
-    .some((s) => s !== 'ADDRESSED');
-  const resolves = (data.outcome === 'ADDRESSED' || data.outcome === 'ACCEPTED') && !data.additionalObservations && !stillOpen;
+  const resolves = (data.outcome === 'ADDRESSED' || data.outcome === 'ACCEPTED') && !data.additionalObservations && !leavesOpen(pool, raised, judged);
+  return [...opened, { type: 'IneAnswerRecorded', data: answer }, ...(resolves ? resolution(data, oficioNumber) : opleClock(data, policy))];
+}
 
-  const events: DocumentEvent[] = [...opened, { type: 'IneAnswerRecorded', data: answer }];
-  if (resolves) {
-    events.push({ type: 'DocumentResolved', data: { oficioNumber, date: data.date, resolution: data.outcome === 'ACCEPTED' ? 'ACCEPTED' : 'ADDRESSED' } });
-    events.push({ type: 'DeadlineSet', data: { deadline: null } });
-  } else {
-    events.push({ type: 'DeadlineSet', data: { deadline: deadlineAfter('OPLE', 'ANSWER', data.date, policy.opleAnswerDays, policy) } });
+/** Recorded already, or already standing in as an inferred earlier link of this chain. */
+function alreadyInChain(state: DocumentState, oficioNumber: string): boolean {
+  return state.oficios.some((o) => o.number === oficioNumber && (o.role === 'ANSWER' || o.role === 'INFERRED'));
+}
+
+/** The DocumentOpened event when the answer is the first the document hears of (it must then say what it is). */
+function openedByAnswer(data: RecordIneAnswerData, state: DocumentState): DocumentEvent[] {
+  if (state.version > 0) return [];
+  if (!data.identity) {
+    throw new DomainError('UNKNOWN_DOCUMENT', 'identity: el oficio responde a un documento que no está registrado; indique el entregable y la versión.', 'identity');
   }
-  return events;
+  return openIfNew(data.identity, state, 'INE_ANSWER', null);
+}
+
+/**
+ * The oficios the answer cites, and which of them it judges: those the document knows, or — for
+ * a chain whose first links were never recorded — the unknown INE oficios, taken as earlier
+ * links. Only a document INE has not answered yet can take them; otherwise the answer belongs to
+ * some other document.
+ */
+function citedChain(data: RecordIneAnswerData, state: DocumentState, oficioNumber: string): { references: string[]; cited: Set<string>; inferredOficios: string[] } {
+  const references = unique(data.references.map(normalizeOficioNumber)).filter((r) => r !== oficioNumber);
+  const known = references.filter((r) => knows(state, r));
+  let inferredOficios: string[] = [];
+  if (references.length > 0 && known.length === 0) {
+    if (state.oficios.some((o) => o.role === 'ANSWER')) {
+      throw new DomainError(
+        'UNKNOWN_REFERENCE',
+        `references: el oficio ${oficioNumber} cita ${references.join(', ')}, que no pertenecen al documento ${state.documentId}.`,
+        'references',
+      );
+    }
+    inferredOficios = references.filter(isIneOficio);
+  }
+  if (judgesCited(data) && references.length === 0) {
+    throw new DomainError('INVALID_INPUT', 'references: un oficio que tiene por atendidas observaciones debe citar el oficio que las remitió.', 'references');
+  }
+  return { references, cited: new Set([...known, ...inferredOficios]), inferredOficios };
+}
+
+const judgesCited = (data: RecordIneAnswerData): boolean => data.outcome === 'PARTIALLY_ADDRESSED' || data.outcome === 'ADDRESSED';
+
+/** One observation standing for the observations of each cited oficio the system never saw. */
+function standInsFor(inferredOficios: string[]): RaisedObservation[] {
+  return inferredOficios.map((ref) => ({ id: `${ref}#1`, text: `Observaciones remitidas mediante oficio ${ref}`, raisedBy: ref, inferred: true }));
+}
+
+type PooledObservation = { id: string; status: ObservationStatus; raisedBy: string };
+
+/** The observations an answer can judge: the document's, and the stand-ins for inferred links. */
+function observationPool(state: DocumentState, standIns: RaisedObservation[]): PooledObservation[] {
+  return [...state.observations, ...standIns.map((r) => ({ id: r.id, status: 'OPEN' as ObservationStatus, raisedBy: r.raisedBy }))];
+}
+
+/** A change of status for each observation not yet addressed whose status the answer changes. */
+function judge(targets: PooledObservation[], to: (id: string) => ObservationStatus): JudgedObservation[] {
+  return targets.filter((o) => o.status !== 'ADDRESSED' && o.status !== to(o.id)).map((o) => ({ id: o.id, from: o.status, to: to(o.id) }));
+}
+
+/**
+ * What the answer says of the observations it judges: those of the cited oficios addressed, or
+ * partially (but the ones it names); "se tiene por recibido" addresses everything.
+ */
+function judgedByAnswer(data: RecordIneAnswerData, pool: PooledObservation[], cited: Set<string>): JudgedObservation[] {
+  if (data.outcome === 'ACCEPTED') return judge(pool, () => 'ADDRESSED');
+  if (!judgesCited(data)) return [];
+  const targets = pool.filter((o) => cited.has(o.raisedBy));
+  if (data.outcome === 'ADDRESSED') return judge(targets, () => 'ADDRESSED');
+  const addressed = new Set(data.addressedObservationIds ?? []);
+  const unknownIds = [...addressed].filter((id) => !targets.some((t) => t.id === id));
+  if (unknownIds.length) {
+    throw new DomainError('INVALID_INPUT', `addressedObservationIds: ${unknownIds.join(', ')} no son observaciones de los oficios citados.`, 'addressedObservationIds');
+  }
+  return judge(targets, (id) => (addressed.has(id) ? 'ADDRESSED' : 'PARTIALLY_ADDRESSED'));
+}
+
+/** New observations: a first review, or "se generan observaciones adicionales" (one summary when not itemised). */
+function raisedByAnswer(data: RecordIneAnswerData, oficioNumber: string): RaisedObservation[] {
+  if (data.outcome !== 'OBSERVATIONS' && !data.additionalObservations) return [];
+  const items = data.observations?.length ? data.observations : [{ text: `Observaciones remitidas mediante oficio ${oficioNumber}` }];
+  return items.map((item, i) => ({ id: item.id?.trim() || `${oficioNumber}#${i + 1}`, text: item.text.trim(), raisedBy: oficioNumber, inferred: false }));
+}
+
+/** The raised observations, refused when one of them already exists in the document. */
+function rejectingDuplicates(state: DocumentState, raised: RaisedObservation[]): RaisedObservation[] {
+  const duplicated = raised.find((r) => state.observations.some((o) => o.id === r.id));
+  if (duplicated) throw new DomainError('INVALID_INPUT', `observations: la observación ${duplicated.id} ya existe en el documento.`, 'observations');
+  return raised;
+}
+
+/** Whether any observation — the document's, the stand-ins, the new ones — is left not addressed. */
+function leavesOpen(pool: PooledObservation[], raised: RaisedObservation[], judged: JudgedObservation[]): boolean {
+  const judgedTo = new Map(judged.map((j) => [j.id, j.to]));
+  const fresh = raised.filter((r) => !r.inferred).map((r) => ({ id: r.id, status: 'OPEN' as ObservationStatus, raisedBy: r.raisedBy }));
+  return [...pool, ...fresh].some((o) => (judgedTo.get(o.id) ?? o.status) !== 'ADDRESSED');
+}
+
+/** Resolved: received, or its observations addressed; nobody owes anything. */
+function resolution(data: RecordIneAnswerData, oficioNumber: string): DocumentEvent[] {
+  return [
+    { type: 'DocumentResolved', data: { oficioNumber, date: data.date, resolution: data.outcome === 'ACCEPTED' ? 'ACCEPTED' : 'ADDRESSED' } },
+    { type: 'DeadlineSet', data: { deadline: null } },
+  ];
+}
+
+/** Observations remain: the OPLE's clock to answer them runs from the oficio's date. */
+function opleClock(data: RecordIneAnswerData, policy: FollowUpPolicy): DocumentEvent[] {
+  return [{ type: 'DeadlineSet', data: { deadline: deadlineAfter('OPLE', 'ANSWER', data.date, policy.opleAnswerDays, policy) } }];
 }
 
 function decideWithdraw(data: WithdrawDocumentData, state: DocumentState): DocumentEvent[] {
