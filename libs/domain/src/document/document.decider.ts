@@ -26,18 +26,30 @@ import {
 } from './document.validation';
 
 /**
+ * Rules of a document's rounds that changed after workflows were already following documents:
+ * each one can be switched off so that a workflow replaying its history decides as it did then
+ * (the workflow asks `patched()`; see workflows/README.md).
+ */
+export interface DocumentRules {
+  /** Issue 15, rule 1: the latest round speaks for the earlier ones. */
+  latestRoundSpeaksForEarlier: boolean;
+}
+
+export const CURRENT_DOCUMENT_RULES: DocumentRules = { latestRoundSpeaksForEarlier: true };
+
+/**
  * Decides which events a command produces on a document in a given state. Pure: throws a
  * DomainError with a stable code when the command is impossible, and never changes anything.
  * A command that was already carried out (the same oficio recorded again) decides no events.
  */
-export function decideDocument(command: DocumentCommand, state: DocumentState): DocumentEvent[] {
+export function decideDocument(command: DocumentCommand, state: DocumentState, rules: DocumentRules = CURRENT_DOCUMENT_RULES): DocumentEvent[] {
   switch (command.type) {
     case 'ExpectDocument':
       return decideExpect(command.data, state);
     case 'SubmitDocument':
       return decideSubmit(command.data, state);
     case 'RecordIneAnswer':
-      return decideIneAnswer(command.data, state);
+      return decideIneAnswer(command.data, state, rules);
     case 'WithdrawDocument':
       return decideWithdraw(command.data, state);
     case 'ExtendDeadline':
@@ -125,11 +137,14 @@ function evolveAnswer(state: DocumentState, d: IneAnswerRecordedData): DocumentS
   const rounds = d.submissionInferred ? [...state.rounds, emptyRound(state.rounds.length + 1, null, null)] : [...state.rounds];
   const current = rounds[rounds.length - 1];
   rounds[rounds.length - 1] = { ...current, answeredBy: d.oficioNumber, answeredOn: d.date, outcome: d.outcome, additionalObservations: d.additionalObservations };
-  const judged = new Map(d.judged.map((j) => [j.id, j.to]));
+  const judged = new Map(d.judged.map((j) => [j.id, j]));
   const observations: Observation[] = [
     ...state.observations,
     ...d.raised.map((r) => ({ ...r, raisedInRound: r.inferred ? Math.max(0, current.number - 1) : current.number, status: 'OPEN' as const, lastJudgedBy: null })),
-  ].map((o) => (judged.has(o.id) ? { ...o, status: judged.get(o.id)!, lastJudgedBy: d.oficioNumber } : o));
+  ].map((o) => {
+    const j = judged.get(o.id);
+    return j ? { ...o, status: j.to, lastJudgedBy: d.oficioNumber, ...(j.carried ? { carried: true } : {}) } : o;
+  });
   const open = observations.some((o) => o.status !== 'ADDRESSED');
   return {
     ...state,
@@ -225,10 +240,11 @@ function decideSubmit(data: SubmitDocumentData, state: DocumentState): DocumentE
 
 /**
  * INE's oficio about the document, in named steps: the chain it cites, the observations standing
- * in for links never recorded, what it judges of the cited rounds, what it raises, and what
- * follows — resolved, or the OPLE's clock.
+ * in for links never recorded, what it judges of the cited rounds (and, when the latest round
+ * speaks for them, of the earlier ones), what it raises, and what follows — resolved, or the
+ * OPLE's clock.
  */
-function decideIneAnswer(data: RecordIneAnswerData, state: DocumentState): DocumentEvent[] {
+function decideIneAnswer(data: RecordIneAnswerData, state: DocumentState, rules: DocumentRules): DocumentEvent[] {
   validateIneAnswer(data);
   const oficioNumber = normalizeOficioNumber(data.oficioNumber);
   if (alreadyInChain(state, oficioNumber)) return [];
@@ -239,6 +255,7 @@ function decideIneAnswer(data: RecordIneAnswerData, state: DocumentState): Docum
   const standIns = standInsFor(inferredOficios);
   const pool = observationPool(state, standIns);
   const judged = judgedByAnswer(data, pool, cited);
+  if (rules.latestRoundSpeaksForEarlier && speaksForEarlierRounds(data, state, references)) judged.push(...carriedInto(pool, judged));
   const raised = rejectingDuplicates(state, [...standIns, ...raisedByAnswer(data, oficioNumber)]);
   const answer: IneAnswerRecordedData = {
     oficioNumber,
@@ -329,6 +346,32 @@ function judgedByAnswer(data: RecordIneAnswerData, pool: PooledObservation[], ci
     throw new DomainError('INVALID_INPUT', `addressedObservationIds: ${unknownIds.join(', ')} no son observaciones de los oficios citados.`, 'addressedObservationIds');
   }
   return judge(targets, (id) => (addressed.has(id) ? 'ADDRESSED' : 'PARTIALLY_ADDRESSED'));
+}
+
+/**
+ * Issue 15, rule 1: INE has the observations of its latest oficio on the document addressed and
+ * generates none additional. What remained of earlier, partially addressed rounds was carried
+ * into that latest oficio, so it speaks for them too (GUIDE §1: resolved).
+ */
+function speaksForEarlierRounds(data: RecordIneAnswerData, state: DocumentState, references: string[]): boolean {
+  if (data.outcome !== 'ADDRESSED' || data.additionalObservations) return false;
+  const latest = latestIneAnswer(state);
+  return latest !== null && references.includes(latest);
+}
+
+/** The oficio that answered the document's latest answered round. */
+function latestIneAnswer(state: DocumentState): string | null {
+  const answered = state.rounds.filter((r) => r.answeredBy !== null);
+  return answered.length ? answered[answered.length - 1].answeredBy : null;
+}
+
+/** The earlier rounds' remnants the latest round speaks for: addressed, marked as carried. */
+function carriedInto(pool: PooledObservation[], judged: JudgedObservation[]): JudgedObservation[] {
+  const already = new Set(judged.map((j) => j.id));
+  return judge(
+    pool.filter((o) => !already.has(o.id)),
+    () => 'ADDRESSED',
+  ).map((j) => ({ ...j, carried: true as const }));
 }
 
 /** New observations: a first review, or "se generan observaciones adicionales" (one summary when not itemised). */

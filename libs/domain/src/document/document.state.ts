@@ -34,6 +34,8 @@ export interface Observation {
   status: ObservationStatus;
   /** The oficio that last changed its status. */
   lastJudgedBy: string | null;
+  /** True when it was closed as carried into INE's latest oficio, which addressed it (issue 15, rule 1). */
+  carried?: true;
 }
 
 export interface KnownOficio {
