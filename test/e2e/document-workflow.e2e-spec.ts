@@ -147,6 +147,27 @@ describe('document and request workflows (time skipping)', () => {
     expect(view.overdue).toBe(false);
   });
 
+  it('a new run lets the latest round speak for the earlier ones: resolved, ended, its patch marked (issue 15, rule 1)', async () => {
+    const id = 'document:GRO:e11-proyecto';
+    const on = await today();
+    const identity = { documentId: id, ople: 'GRO', deliverable: 11, versionKind: 'PROYECTO' as const };
+    await startDocument(id, (startWorkflowOperation) =>
+      env.client.workflow.executeUpdateWithStart(submitDocumentUpdate, { args: [{ ...identity, oficioNumber: 'IEPC/GRO/SE/0088/2024', submittedOn: on }], startWorkflowOperation }),
+    );
+    const answer = (oficioNumber: string, outcome: 'OBSERVATIONS' | 'PARTIALLY_ADDRESSED' | 'ADDRESSED', additionalObservations: boolean, references: string[]) =>
+      handleOf(id).executeUpdate(recordIneAnswerUpdate, { args: [{ oficioNumber, date: on, outcome, additionalObservations, references }] });
+    const submit = (oficioNumber: string, references: string[]) => handleOf(id).executeUpdate(submitDocumentUpdate, { args: [{ ...identity, oficioNumber, submittedOn: on, references }] });
+    await answer('INE/UTSI/0451/2024', 'OBSERVATIONS', false, []);
+    await submit('IEPC/GRO/SE/0120/2024', ['INE/UTSI/0451/2024']);
+    await answer('INE/UTSI/1121/2024', 'PARTIALLY_ADDRESSED', true, ['INE/UTSI/0451/2024']);
+    await submit('IEPC/GRO/SE/0150/2024', ['INE/UTSI/1121/2024']);
+    const resolved = await answer('INE/UTSI/1300/2024', 'ADDRESSED', false, ['INE/UTSI/1121/2024']);
+    expect(resolved.state).toMatchObject({ status: 'RESOLVED', resolution: 'ADDRESSED', deadline: null });
+    expect((await handleOf(id).result()).status).toBe('RESOLVED');
+    const history = await handleOf(id).fetchHistory();
+    expect(history.events!.some((e) => e.markerRecordedEventAttributes?.markerName === 'core_patch')).toBe(true);
+  });
+
   it('an extension on a running workflow re-plans its ladder', async () => {
     const id = 'document:GRO:e18-final';
     const start = await today();

@@ -106,6 +106,53 @@ describe('recording oficios through their two doors', () => {
     expect(delivered.data!.recordOpleOficio.document).toMatchObject({ id: 'document:GRO:e21-proyecto', status: 'UNDER_REVIEW', ballInCourt: 'INE' });
   });
 
+  it('lands a review that says "versión final" on the final version, even when it cites the proyecto’s observations (issue 15, rule 2)', async () => {
+    const DOC = `query($id: ID!) { document(id: $id) { id status ballInCourt resolution openObservations deadline { party kind dueDate } rounds { submittedBy answeredBy outcome } } }`;
+    const doc = async (id: string) => (await stack.gql<{ document: Record<string, unknown> }>(DOC, { id })).data!.document;
+    // The proyecto of entregable 15 is observed (0801); a reminder expects its final version.
+    expect((await ople({ oficioNumber: 'IEPC/GRO/SE/0101/2024', date: '2024-02-09', deliverable: 15, versionKind: 'PROYECTO' })).errors).toBeUndefined();
+    expect((await ine({ oficioNumber: 'INE/UTSI/0801/2024', date: '2024-02-15', outcome: 'OBSERVATIONS', references: ['IEPC/GRO/SE/0101/2024'] })).errors).toBeUndefined();
+    const reminded = await ine({ kind: 'REMINDER', oficioNumber: 'INE/UTSI/1660/2024', date: '2024-03-19', items: [{ deliverable: 15, versionKind: 'FINAL', dueDate: '2024-04-05' }] });
+    expect(reminded.data!.recordIneOficio).toMatchObject({ documents: [{ id: 'document:GRO:e15-final', status: 'EXPECTED' }] });
+    const proyecto = await doc('document:GRO:e15-proyecto');
+    expect(proyecto).toMatchObject({ status: 'OBSERVED', ballInCourt: 'OPLE' });
+    const proyectoEvents = await stack.db.query("SELECT count(*) AS n FROM events WHERE stream_id = 'document:GRO:e15-proyecto'");
+
+    // "En relación a la versión final …, se tienen por atendidas las observaciones remitidas mediante oficio INE/UTSI/0801/2024 y no se generan adicionales."
+    const review = await ine({ oficioNumber: 'INE/UTSI/1590/2024', date: '2024-03-21', outcome: 'ADDRESSED', references: ['INE/UTSI/0801/2024'], deliverable: 15, versionKind: 'FINAL' });
+    expect(review.errors).toBeUndefined();
+    expect(review.data!.recordIneOficio.document).toMatchObject({ id: 'document:GRO:e15-final', status: 'RESOLVED', ballInCourt: 'NONE' });
+    expect(await doc('document:GRO:e15-final')).toMatchObject({
+      status: 'RESOLVED',
+      resolution: 'ADDRESSED',
+      deadline: null,
+      rounds: [{ submittedBy: null, answeredBy: 'INE/UTSI/1590/2024', outcome: 'ADDRESSED' }],
+    });
+    // The proyecto stays as it was.
+    expect(await doc('document:GRO:e15-proyecto')).toEqual(proyecto);
+    expect(await stack.db.query("SELECT count(*) AS n FROM events WHERE stream_id = 'document:GRO:e15-proyecto'")).toEqual(proyectoEvents);
+  });
+
+  it('lets the cited chain decide when the version is only the intake’s assumption', async () => {
+    // The final version of entregable 16 is under observation (1710); its proyecto was sent too.
+    expect((await ople({ oficioNumber: 'IEPC/GRO/SE/0400/2024', date: '2024-03-20', deliverable: 16, versionKind: 'FINAL' })).errors).toBeUndefined();
+    expect((await ine({ oficioNumber: 'INE/UTSI/1710/2024', date: '2024-03-21', outcome: 'OBSERVATIONS', references: ['IEPC/GRO/SE/0400/2024'] })).errors).toBeUndefined();
+    expect((await ople({ oficioNumber: 'IEPC/GRO/SE/0401/2024', date: '2024-03-20', deliverable: 16, versionKind: 'PROYECTO' })).errors).toBeUndefined();
+    // The oficio does not say which version: the intake assumes the proyecto, and says so.
+    const text = `1. 22 de marzo de 2024, oficio INE/UTSI/1810/2024, mediante el cual informa que, relativo al plan de seguridad y plan de continuidad del PREP, se tienen por atendidas las observaciones remitidas mediante oficio INE/UTSI/1710/2024 y no se generan observaciones adicionales.\n`;
+    const ingested = await stack.gql<{ ingestCorrespondence: { oficios: Array<{ result: string; targets: string[]; assumptions: string[] }> } }>(
+      `mutation($text: String!) { ingestCorrespondence(text: $text, ople: "GRO", dryRun: false) { oficios { result targets assumptions } } }`,
+      { text },
+    );
+    expect(ingested.errors).toBeUndefined();
+    expect(ingested.data!.ingestCorrespondence.oficios).toEqual([
+      { result: 'CREATED', targets: ['document:GRO:e16-final'], assumptions: [expect.stringMatching(/se supone el proyecto del entregable 16/)] },
+    ]);
+    const status = async (id: string) => (await stack.gql<{ document: { status: string } }>(`query($id: ID!) { document(id: $id) { status } }`, { id })).data!.document.status;
+    expect(await status('document:GRO:e16-final')).toBe('RESOLVED');
+    expect(await status('document:GRO:e16-proyecto')).toBe('UNDER_REVIEW');
+  });
+
   it('keeps invitations and notices in the correspondence, once', async () => {
     const input = {
       kind: 'INVITATION',

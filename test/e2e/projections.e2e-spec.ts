@@ -5,7 +5,7 @@ import {
   type DocumentState,
   type RequestCommand,
   type RequestState,
-  decide,
+  decideDocument,
   decideRequest,
   foldDocument,
   foldRequest,
@@ -23,7 +23,7 @@ import { startTestPostgres } from '../support/test-postgres';
 async function playDocument(store: EventStore, id: string, commands: DocumentCommand[]): Promise<DocumentState> {
   let state = initialDocumentState;
   for (const command of commands) {
-    const events = decide(command, state);
+    const events = decideDocument(command, state);
     if (events.length === 0) continue;
     const r = await store.append(id, state.version, events.map((e) => ({ eventId: randomUUID(), type: e.type, data: e.data as never, occurredAt: new Date() })));
     if (r.status === 'VersionConflict') throw new Error('conflict');

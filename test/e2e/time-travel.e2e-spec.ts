@@ -4,7 +4,7 @@ import {
   type DocumentCommand,
   type DocumentIdentity,
   type RequestCommand,
-  decide,
+  decideDocument,
   decideRequest,
   effectiveTimeOf,
   foldDocument,
@@ -35,7 +35,7 @@ async function append(store: EventStore, id: string, version: number, events: Ar
 async function document(store: EventStore, identity: DocumentIdentity, commands: DocumentCommand[]): Promise<void> {
   let state = initialDocumentState;
   for (const command of commands) {
-    const events = decide(command, state);
+    const events = decideDocument(command, state);
     if (events.length) await append(store, identity.documentId, state.version, events);
     state = foldDocument(events, state);
   }

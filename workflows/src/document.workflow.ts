@@ -1,4 +1,4 @@
-import { continueAsNew, setHandler } from '@temporalio/workflow';
+import { continueAsNew, patched, setHandler } from '@temporalio/workflow';
 import {
   type DocumentUpdateResult,
   type DocumentView,
@@ -19,20 +19,33 @@ import {
   type RecordIneAnswerData,
   type SubmitDocumentData,
   type WithdrawDocumentData,
-  decide,
+  CURRENT_DOCUMENT_RULES,
+  decideDocument,
   escalationLevel,
   foldDocument,
   initialDocumentState,
-  isClosed,
+  isDocumentClosed,
   isOverdue,
 } from '@seguimiento/domain';
 import { type CaseDefinition, createCase } from './shared/followed-case';
 import { EMPTY_CASE_GRACE_MS, nowIso } from './shared/history';
 
+/**
+ * Patch (issue 15, rule 1): an INE answer addressing the latest oficio, none additional, used to
+ * leave earlier rounds' remnants open; it now resolves the document. INE answers replayed from
+ * older histories decide as they did.
+ */
+const LATEST_ROUND_SPEAKS = 'latest-round-speaks-for-earlier';
+
+function decideInWorkflow(command: DocumentCommand, state: DocumentState, applying: boolean): DocumentEvent[] {
+  if (!applying || command.type !== 'RecordIneAnswer') return decideDocument(command, state);
+  return decideDocument(command, state, { ...CURRENT_DOCUMENT_RULES, latestRoundSpeaksForEarlier: patched(LATEST_ROUND_SPEAKS) });
+}
+
 const documentCase: CaseDefinition<DocumentCommand, DocumentEvent, DocumentState> = {
-  decide,
+  decide: decideInWorkflow,
   fold: (events, state) => foldDocument(events, state),
-  closed: isClosed,
+  closed: isDocumentClosed,
   raise: (data) => ({ type: 'RaiseEscalation', data }),
   acknowledge: (data) => ({ type: 'AcknowledgeEscalation', data }),
   subject: (s) => `Entregable ${s.deliverable} (${s.versionKind === 'FINAL' ? 'versión final' : 'proyecto'}): ${s.title}`,

@@ -7,7 +7,7 @@ import {
   type DocumentState,
   OPLES,
   addCountedDays,
-  decide,
+  decideDocument,
   effectiveTimeOf,
   foldDocument,
   initialDocumentState,
@@ -95,7 +95,7 @@ export async function generateDataset(db: DataSource, options: DatasetOptions): 
         });
       }
       for (const command of commands) {
-        const decided: DocumentEvent[] = decide(command, state);
+        const decided: DocumentEvent[] = decideDocument(command, state);
         const effectiveAt = effectiveTimeOf(decided, new Date().toISOString());
         decided.forEach((event, i) => {
           pending.push([randomUUID(), documentId, state.version + i + 1, event.type, JSON.stringify(event.data), JSON.stringify({ effectiveAt, generated: true }), effectiveAt]);

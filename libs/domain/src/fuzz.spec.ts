@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { DomainError, OPLES, acknowledgement, decide, decideRequest, initialDocumentState, initialRequestState, isIneOficio, isLocalDate, isOficioNumber, normalizeOficioNumber } from './index';
+import { DomainError, OPLES, acknowledgement, decideDocument, decideRequest, initialDocumentState, initialRequestState, isIneOficio, isLocalDate, isOficioNumber, normalizeOficioNumber } from './index';
 import { validateExpectation, validateExtension, validateIdentity, validateIneAnswer, validateNotice, validateRequestCommand, validateSubmission, validateWithdrawal } from './index';
 
 /**
@@ -348,7 +348,7 @@ describe('fuzzing the domain’s input checks', () => {
     );
     fc.assert(
       fc.property(documentCommand, ([type, data]) => {
-        const result = outcomeOf(() => decide({ type, data } as never, initialDocumentState));
+        const result = outcomeOf(() => decideDocument({ type, data } as never, initialDocumentState));
         if (!result.passed) expectNamedRefusal(result.error, [...new Set(SUBJECTS.flatMap((s) => s.fields))], ['INVALID_INPUT', 'UNKNOWN_DOCUMENT', 'NO_DEADLINE']);
       }),
       runs(1_000),

@@ -54,10 +54,15 @@ describe('planning how a parsed oficio comes in', () => {
 
   it('says so when it assumes the proyecto of a two-version entregable, and assumes nothing for a single-version one', () => {
     const twoVersions = planIngest(parsed({ deliverable: 14, deliverableVersion: null }), 'GRO');
-    expect(twoVersions).toMatchObject({ door: 'INE', input: { deliverable: 14, versionKind: 'PROYECTO' } });
+    expect(twoVersions).toMatchObject({ door: 'INE', input: { deliverable: 14, versionKind: 'PROYECTO', versionAssumed: true } });
     expect(twoVersions.door !== 'NONE' && twoVersions.assumptions).toEqual([expect.stringMatching(/se supone el proyecto del entregable 14/)]);
     const single = planIngest(parsed({ deliverable: 21, deliverableVersion: null }), 'GRO');
     expect(single).toMatchObject({ door: 'INE', input: { deliverable: 21, versionKind: 'FINAL' }, assumptions: [] });
+    expect(single.door !== 'NONE' && single.input).not.toHaveProperty('versionAssumed');
+    // A version the oficio names is no assumption: it wins over the document the citations lead to.
+    const named = planIngest(parsed({ deliverable: 15, deliverableVersion: 'FINAL' }), 'GRO');
+    expect(named).toMatchObject({ door: 'INE', input: { deliverable: 15, versionKind: 'FINAL' }, assumptions: [] });
+    expect(named.door !== 'NONE' && named.input).not.toHaveProperty('versionAssumed');
   });
 
   it('sends an OPLE’s oficio through the OPLE’s door', () => {

@@ -38,6 +38,8 @@ export interface IneOficioCommand {
   additionalObservations?: boolean;
   deliverable?: number;
   versionKind?: 'PROYECTO' | 'FINAL';
+  /** REVIEW: versionKind is assumed (the oficio does not say): the cited chain decides, not it. */
+  versionAssumed?: true;
   subject?: string;
   dueDate?: string;
   items?: Array<{ deliverable: number; versionKind: 'PROYECTO' | 'FINAL'; title?: string; dueDate: string }>;
@@ -104,7 +106,16 @@ export function planIngest(oficio: ParsedOficio, ople: string): IngestStep {
       }
       return {
         door: 'INE',
-        input: { ...base, kind: 'REVIEW', outcome: oficio.outcome, additionalObservations: oficio.additionalObservations ?? false, deliverable, versionKind: version() },
+        input: {
+          ...base,
+          kind: 'REVIEW',
+          outcome: oficio.outcome,
+          additionalObservations: oficio.additionalObservations ?? false,
+          deliverable,
+          versionKind: version(),
+          // Only a version the oficio names wins over the document its citations lead to.
+          ...(deliverable !== undefined && !oficio.deliverableVersion && findDeliverable(deliverable)?.twoVersions ? { versionAssumed: true as const } : {}),
+        },
         assumptions,
       };
     case 'REQUEST':

@@ -35,7 +35,11 @@ export interface CaseState {
 
 /** A decider, and what the workflow needs to know about it. */
 export interface CaseDefinition<C extends { type: string; data: unknown }, E, S extends CaseState> {
-  decide(command: C, state: S): E[];
+  /**
+   * `applying`: true in the update handler, which may ask `patched()` which rules decide; false
+   * in the validator, which must not (a patched rule may change the events, never a refusal).
+   */
+  decide(command: C, state: S, applying: boolean): E[];
   fold(events: E[], state: S): S;
   closed(state: S): boolean;
   raise(data: RaiseEscalationData): C;
@@ -74,7 +78,7 @@ export function createCase<C extends { type: string; data: unknown }, E, S exten
   /** `actor`: who recorded the command (the operator's identity; the system for escalations). */
   function apply(command: C, actor = 'desconocido'): Promise<CaseResult<S>> {
     return serial.run(async () => {
-      const events = decideOrFail(() => definition.decide(command, state));
+      const events = decideOrFail(() => definition.decide(command, state, true));
       if (events.length === 0) return { state, changed: false, position: lastPosition };
       const oficioNumber = oficioOf(command);
       const occurredAt = nowIso();
@@ -96,7 +100,7 @@ export function createCase<C extends { type: string; data: unknown }, E, S exten
 
   /** For update validators: refuses a bad or impossible command before anything is written. */
   function validate(command: C): void {
-    decideOrFail(() => definition.decide(command, state));
+    decideOrFail(() => definition.decide(command, state, false));
   }
 
   /**

@@ -141,7 +141,10 @@ export class DocumentsService {
       input.deliverable !== undefined && input.versionKind !== undefined
         ? documentWorkflowId(input.ople, input.documentKey ?? defaultDocumentKey(input.deliverable, input.versionKind))
         : null;
-    const documentId = input.documentId ?? (await this.router.route(input.ople, input.references)) ?? byDeliverable;
+    const cited = input.documentId ? null : await this.router.route(input.ople, input.references);
+    // The version the oficio names wins over the other version its citations lead to (issue 15, rule 2).
+    const otherVersion = cited !== null && byDeliverable !== null && cited !== byDeliverable && !input.versionAssumed && (await this.isOtherVersion(cited, input));
+    const documentId = input.documentId ?? (otherVersion ? byDeliverable : cited) ?? byDeliverable;
     if (!documentId) {
       throw userError(
         'BAD_USER_INPUT',
@@ -155,6 +158,12 @@ export class DocumentsService {
         ? { documentId, ople: input.ople, deliverable: input.deliverable, versionKind: input.versionKind, policy: this.policies.of(input.ople) }
         : undefined;
     return { documentId, ople: input.ople, identity };
+  }
+
+  /** Whether the cited document is the named entregable's other version (a final version answering the proyecto's observations). */
+  private async isOtherVersion(documentId: string, input: RecordIneOficioInput): Promise<boolean> {
+    const state = await this.reader.state(documentId);
+    return state !== null && state.deliverable === input.deliverable && state.versionKind !== input.versionKind;
   }
 
   /** Sends the command to the document's workflow; a closed document is answered from the store. */

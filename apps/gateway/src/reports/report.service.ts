@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DOCUMENT_STATUS_LABELS, type DocumentState, findDeliverable, findOple, isClosed, isOverdue, openObservations } from '@seguimiento/domain';
+import { DOCUMENT_STATUS_LABELS, type DocumentState, findDeliverable, findOple, isDocumentClosed, isOverdue, openObservations } from '@seguimiento/domain';
 import { formatReportEntry, summarize } from '@seguimiento/intake';
 import { openItems, snapshotAsOf } from '@seguimiento/persistence';
 import { type CorrespondenceReport, type ReportDocument, type ReportDue, type ReportEntry, longDate, renderMarkdown, renderPdf, renderText } from '@seguimiento/reports';
@@ -91,6 +91,6 @@ function toReportDocument(d: DocumentState, asOf: string): ReportDocument {
     ballInCourt: d.ballInCourt,
     openObservations: openObservations(d).length,
     dueDate: d.deadline?.dueDate ?? null,
-    overdue: isOverdue(d, asOf) && !isClosed(d),
+    overdue: isOverdue(d, asOf) && !isDocumentClosed(d),
   };
 }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { type DocumentState, addCountedDays, endOfLocalDay, isClosed, isOverdue, localDateOf, policyWith } from '@seguimiento/domain';
+import { type DocumentState, addCountedDays, endOfLocalDay, isDocumentClosed, isOverdue, localDateOf, policyWith } from '@seguimiento/domain';
 import { type Snapshot, openItems, snapshotAsOf } from '@seguimiento/persistence';
 import { DataSource } from 'typeorm';
 import { toDocument } from '../documents/document-reader';
@@ -57,7 +57,7 @@ export class TimeTravelService {
     return {
       ople,
       byStatus: count(snapshot.documents.map((d) => d.status)),
-      byBallInCourt: count(snapshot.documents.filter((d) => !isClosed(d)).map((d) => d.ballInCourt)),
+      byBallInCourt: count(snapshot.documents.filter((d) => !isDocumentClosed(d)).map((d) => d.ballInCourt)),
       overdueCount: overdue.length,
       oldestOverdue: overdue[0] ?? null,
       dueNext7Days: items.filter((i) => Date.parse(i.dueAt) > at && Date.parse(i.dueAt) <= weekEnd),
@@ -93,7 +93,7 @@ export class TimeTravelService {
 
 function dueItems(snapshot: Snapshot): Array<DueItem & { dueAt: string }> {
   const documents = snapshot.documents
-    .filter((d) => !isClosed(d) && d.deadline)
+    .filter((d) => !isDocumentClosed(d) && d.deadline)
     .map((d) => ({ id: d.documentId!, kind: 'DOCUMENT', title: d.title!, party: d.deadline!.party, dueDate: d.deadline!.dueDate, dueAt: d.deadline!.dueAt }));
   const requests = snapshot.requests
     .filter((r) => r.status === 'OPEN' && r.deadline)

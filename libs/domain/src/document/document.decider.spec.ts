@@ -1,7 +1,7 @@
 import { policyWith } from '../deadlines/policy';
 import { given } from '../testing/given-when-then';
 import type { DocumentCommand, RecordIneAnswerData, SubmitDocumentData } from './document.commands';
-import { decide, foldDocument } from './document.decider';
+import { decideDocument, foldDocument } from './document.decider';
 import type { DocumentEvent } from './document.events';
 import { escalationLevel, initialDocumentState, openObservations } from './document.state';
 
@@ -23,7 +23,7 @@ function play(...commands: DocumentCommand[]) {
   let state = initialDocumentState;
   const events: DocumentEvent[] = [];
   for (const c of commands) {
-    const produced = decide(c, state);
+    const produced = decideDocument(c, state);
     events.push(...produced);
     state = foldDocument(produced, state);
   }
@@ -207,7 +207,7 @@ describe('INE answers', () => {
     ]);
     expect(state).toMatchObject({ status: 'OBSERVED', ballInCourt: 'OPLE' });
     // Recording 0451 itself afterwards changes nothing: it already stands in the chain.
-    expect(decide(answer({ oficioNumber: 'INE/UTSI/0451/2024', date: '2024-01-30' }), state)).toEqual([]);
+    expect(decideDocument(answer({ oficioNumber: 'INE/UTSI/0451/2024', date: '2024-01-30' }), state)).toEqual([]);
   });
 
   it('rejects an answer that cites nothing the document knows once INE has answered it (UNKNOWN_REFERENCE)', () => {
@@ -250,6 +250,112 @@ describe('INE answers', () => {
     given(...events)
       .when(answer({ oficioNumber: 'INE/UTSI/1300/2024', date: '2024-03-01', ...over }))
       .thenRejected('INVALID_INPUT', field);
+  });
+});
+
+describe('the latest round speaks for the earlier ones (issue 15, rule 1)', () => {
+  // 0451 observations → the OPLE answers → 1121 "atendidas de manera parcial … y se generan
+  // observaciones adicionales" → the OPLE answers 1121: INE now judges the latest round.
+  const history = play(
+    submit(),
+    answer({ oficioNumber: 'INE/UTSI/0451/2024', date: '2024-01-26' }),
+    submit({ oficioNumber: 'IEPC/GRO/SE/0120/2024', submittedOn: '2024-02-02', references: ['INE/UTSI/0451/2024'] }),
+    answer({ oficioNumber: 'INE/UTSI/1121/2024', date: '2024-02-22', outcome: 'PARTIALLY_ADDRESSED', additionalObservations: true, references: ['INE/UTSI/0451/2024'] }),
+    submit({ oficioNumber: 'IEPC/GRO/SE/0150/2024', submittedOn: '2024-02-27', references: ['INE/UTSI/1121/2024'] }),
+  ).events;
+  const recorded = {
+    oficioNumber: 'INE/UTSI/1300/2024',
+    date: '2024-03-05',
+    outcome: 'ADDRESSED' as const,
+    references: ['INE/UTSI/1121/2024'],
+    inferredOficios: [],
+    submissionInferred: false,
+  };
+
+  it('given a partially addressed round, when INE addresses its latest oficio with none additional, then resolved and the remnants closed as carried', () => {
+    const state = given(...history)
+      .when(answer({ oficioNumber: 'INE/UTSI/1300/2024', date: '2024-03-05', outcome: 'ADDRESSED', references: ['INE/UTSI/1121/2024'] }))
+      .then([
+        {
+          type: 'IneAnswerRecorded',
+          data: {
+            ...recorded,
+            additionalObservations: false,
+            raised: [],
+            judged: [
+              { id: 'INE/UTSI/1121/2024#1', from: 'OPEN', to: 'ADDRESSED' },
+              { id: 'INE/UTSI/0451/2024#1', from: 'PARTIALLY_ADDRESSED', to: 'ADDRESSED', carried: true },
+            ],
+          },
+        },
+        { type: 'DocumentResolved', data: { oficioNumber: 'INE/UTSI/1300/2024', date: '2024-03-05', resolution: 'ADDRESSED' } },
+        { type: 'DeadlineSet', data: { deadline: null } },
+      ]);
+    expect(state).toMatchObject({ status: 'RESOLVED', resolution: 'ADDRESSED', ballInCourt: 'NONE', deadline: null });
+    expect(state.observations.map((o) => [o.id, o.status, o.lastJudgedBy, o.carried ?? false])).toEqual([
+      ['INE/UTSI/0451/2024#1', 'ADDRESSED', 'INE/UTSI/1300/2024', true],
+      ['INE/UTSI/1121/2024#1', 'ADDRESSED', 'INE/UTSI/1300/2024', false],
+    ]);
+  });
+
+  it('given a partially addressed round with none additional (0797 → 1123), when INE addresses 1123, then resolved', () => {
+    const { events } = play(
+      submit(),
+      answer({ oficioNumber: 'INE/UTSI/0797/2024', date: '2024-02-12' }),
+      answer({ oficioNumber: 'INE/UTSI/1123/2024', date: '2024-02-23', outcome: 'PARTIALLY_ADDRESSED', references: ['INE/UTSI/0797/2024'] }),
+    );
+    const state = given(...events)
+      .when(answer({ oficioNumber: 'INE/UTSI/1400/2024', date: '2024-03-08', outcome: 'ADDRESSED', references: ['INE/UTSI/1123/2024'] }))
+      .then([
+        expect.objectContaining({ type: 'IneAnswerRecorded' }),
+        { type: 'DocumentResolved', data: { oficioNumber: 'INE/UTSI/1400/2024', date: '2024-03-08', resolution: 'ADDRESSED' } },
+        { type: 'DeadlineSet', data: { deadline: null } },
+      ]);
+    expect(state.observations.map((o) => [o.id, o.status, o.carried ?? false])).toEqual([['INE/UTSI/0797/2024#1', 'ADDRESSED', true]]);
+  });
+
+  it('given the same rounds, when INE addresses the latest oficio but generates additional ones, then a new round opens with an OPLE deadline', () => {
+    const state = given(...history)
+      .when(answer({ oficioNumber: 'INE/UTSI/1300/2024', date: '2024-03-05', outcome: 'ADDRESSED', additionalObservations: true, references: ['INE/UTSI/1121/2024'] }))
+      .then([
+        {
+          type: 'IneAnswerRecorded',
+          data: {
+            ...recorded,
+            additionalObservations: true,
+            raised: [{ id: 'INE/UTSI/1300/2024#1', text: 'Observaciones remitidas mediante oficio INE/UTSI/1300/2024', raisedBy: 'INE/UTSI/1300/2024', inferred: false }],
+            judged: [{ id: 'INE/UTSI/1121/2024#1', from: 'OPEN', to: 'ADDRESSED' }],
+          },
+        },
+        { type: 'DeadlineSet', data: { deadline: { party: 'OPLE', kind: 'ANSWER', dueDate: '2024-03-10', dueAt: '2024-03-11T06:00:00.000Z' } } },
+      ]);
+    expect(state).toMatchObject({ status: 'OBSERVED', ballInCourt: 'OPLE', resolution: null });
+    expect(state.observations.map((o) => [o.id, o.status])).toEqual([
+      ['INE/UTSI/0451/2024#1', 'PARTIALLY_ADDRESSED'],
+      ['INE/UTSI/1121/2024#1', 'ADDRESSED'],
+      ['INE/UTSI/1300/2024#1', 'OPEN'],
+    ]);
+  });
+
+  it('with the rule switched off (a workflow replaying an older history), the remnants stay open as they did', () => {
+    const state = foldDocument(history);
+    const events = decideDocument(answer({ oficioNumber: 'INE/UTSI/1300/2024', date: '2024-03-05', outcome: 'ADDRESSED', references: ['INE/UTSI/1121/2024'] }), state, {
+      latestRoundSpeaksForEarlier: false,
+    });
+    expect(events.map((e) => e.type)).toEqual(['IneAnswerRecorded', 'DeadlineSet']);
+    expect(foldDocument(events, state)).toMatchObject({ status: 'OBSERVED', ballInCourt: 'OPLE', deadline: { party: 'OPLE', kind: 'ANSWER' } });
+  });
+
+  it('an answer that addresses only an earlier round is not the latest round speaking: the document stays open', () => {
+    given(...history)
+      .when(answer({ oficioNumber: 'INE/UTSI/1300/2024', date: '2024-03-05', outcome: 'ADDRESSED', references: ['INE/UTSI/0451/2024'] }))
+      .then([
+        {
+          type: 'IneAnswerRecorded',
+          data: { ...recorded, references: ['INE/UTSI/0451/2024'], additionalObservations: false, raised: [], judged: [{ id: 'INE/UTSI/0451/2024#1', from: 'PARTIALLY_ADDRESSED', to: 'ADDRESSED' }] },
+        },
+        { type: 'DeadlineSet', data: { deadline: { party: 'OPLE', kind: 'ANSWER', dueDate: '2024-03-10', dueAt: '2024-03-11T06:00:00.000Z' } } },
+      ]);
   });
 });
 
@@ -327,25 +433,25 @@ describe('escalations', () => {
           },
         },
       ]);
-    expect(decide(raise('OVERDUE'), state)).toEqual([]);
-    const level1 = foldDocument(decide(raise('LEVEL_1'), state), state);
+    expect(decideDocument(raise('OVERDUE'), state)).toEqual([]);
+    const level1 = foldDocument(decideDocument(raise('LEVEL_1'), state), state);
     expect(escalationLevel(level1)).toBe(1);
     const resolved = play(submit(), answer({ oficioNumber: 'INE/UTSI/1485/2024', date: '2024-03-13', outcome: 'ACCEPTED' })).state;
-    expect(decide(raise('LEVEL_1'), resolved)).toEqual([]);
+    expect(decideDocument(raise('LEVEL_1'), resolved)).toEqual([]);
   });
 
   it('records who took charge of an escalation, once; an unknown one is refused', () => {
     const raised = foldDocument(
-      decide({ type: 'RaiseEscalation', data: { step: 'OVERDUE', dueToFireAt: '2024-02-20T06:00:00.000Z', now: '2024-02-20T06:00:01.000Z' } }, play(submit()).state),
+      decideDocument({ type: 'RaiseEscalation', data: { step: 'OVERDUE', dueToFireAt: '2024-02-20T06:00:00.000Z', now: '2024-02-20T06:00:01.000Z' } }, play(submit()).state),
       play(submit()).state,
     );
     const key = raised.escalations[0].key;
     const ack = { type: 'AcknowledgeEscalation' as const, data: { key, by: 'secretaria@iepc-gro', now: '2024-02-20T15:00:00.000Z', note: ' Se llamó al área ' } };
-    const events = decide(ack, raised);
+    const events = decideDocument(ack, raised);
     expect(events).toEqual([{ type: 'EscalationAcknowledged', data: { key, by: 'secretaria@iepc-gro', at: '2024-02-20T15:00:00.000Z', note: 'Se llamó al área' } }]);
     const acknowledged = foldDocument(events, raised);
     expect(acknowledged.escalations[0]).toMatchObject({ acknowledgedBy: 'secretaria@iepc-gro', acknowledgedAt: '2024-02-20T15:00:00.000Z' });
-    expect(decide(ack, acknowledged)).toEqual([]);
+    expect(decideDocument(ack, acknowledged)).toEqual([]);
     given().when({ type: 'AcknowledgeEscalation', data: { key: 'nope', by: 'x', now: '2024-02-20T15:00:00.000Z' } }).thenRejected('UNKNOWN_ESCALATION', 'key');
   });
 });

@@ -15,7 +15,7 @@ import type {
   WithdrawDocumentData,
 } from './document.commands';
 import type { DocumentEvent, IneAnswerRecordedData, JudgedObservation, ObservationStatus, OpenedBy, RaisedObservation } from './document.events';
-import { type DocumentState, type Observation, initialDocumentState, isClosed } from './document.state';
+import { type DocumentState, type Observation, initialDocumentState, isDocumentClosed } from './document.state';
 import {
   validateExpectation,
   validateExtension,
@@ -26,18 +26,30 @@ import {
 } from './document.validation';
 
 /**
+ * Rules of a document's rounds that changed after workflows were already following documents:
+ * each one can be switched off so that a workflow replaying its history decides as it did then
+ * (the workflow asks `patched()`; see workflows/README.md).
+ */
+export interface DocumentRules {
+  /** Issue 15, rule 1: the latest round speaks for the earlier ones. */
+  latestRoundSpeaksForEarlier: boolean;
+}
+
+export const CURRENT_DOCUMENT_RULES: DocumentRules = { latestRoundSpeaksForEarlier: true };
+
+/**
  * Decides which events a command produces on a document in a given state. Pure: throws a
  * DomainError with a stable code when the command is impossible, and never changes anything.
  * A command that was already carried out (the same oficio recorded again) decides no events.
  */
-export function decide(command: DocumentCommand, state: DocumentState): DocumentEvent[] {
+export function decideDocument(command: DocumentCommand, state: DocumentState, rules: DocumentRules = CURRENT_DOCUMENT_RULES): DocumentEvent[] {
   switch (command.type) {
     case 'ExpectDocument':
       return decideExpect(command.data, state);
     case 'SubmitDocument':
       return decideSubmit(command.data, state);
     case 'RecordIneAnswer':
-      return decideIneAnswer(command.data, state);
+      return decideIneAnswer(command.data, state, rules);
     case 'WithdrawDocument':
       return decideWithdraw(command.data, state);
     case 'ExtendDeadline':
@@ -54,13 +66,13 @@ export function decide(command: DocumentCommand, state: DocumentState): Document
 }
 
 /** Folds one event into the state. Pure and total: the same events always give the same state. */
-export function evolve(state: DocumentState, event: DocumentEvent): DocumentState {
+export function evolveDocument(state: DocumentState, event: DocumentEvent): DocumentState {
   const next = evolveData(state, event);
   return { ...next, version: state.version + 1 };
 }
 
 export function foldDocument(events: readonly DocumentEvent[], from: DocumentState = initialDocumentState): DocumentState {
-  return events.reduce(evolve, from);
+  return events.reduce(evolveDocument, from);
 }
 
 function evolveData(state: DocumentState, event: DocumentEvent): DocumentState {
@@ -125,11 +137,14 @@ function evolveAnswer(state: DocumentState, d: IneAnswerRecordedData): DocumentS
   const rounds = d.submissionInferred ? [...state.rounds, emptyRound(state.rounds.length + 1, null, null)] : [...state.rounds];
   const current = rounds[rounds.length - 1];
   rounds[rounds.length - 1] = { ...current, answeredBy: d.oficioNumber, answeredOn: d.date, outcome: d.outcome, additionalObservations: d.additionalObservations };
-  const judged = new Map(d.judged.map((j) => [j.id, j.to]));
+  const judged = new Map(d.judged.map((j) => [j.id, j]));
   const observations: Observation[] = [
     ...state.observations,
     ...d.raised.map((r) => ({ ...r, raisedInRound: r.inferred ? Math.max(0, current.number - 1) : current.number, status: 'OPEN' as const, lastJudgedBy: null })),
-  ].map((o) => (judged.has(o.id) ? { ...o, status: judged.get(o.id)!, lastJudgedBy: d.oficioNumber } : o));
+  ].map((o) => {
+    const j = judged.get(o.id);
+    return j ? { ...o, status: j.to, lastJudgedBy: d.oficioNumber, ...(j.carried ? { carried: true } : {}) } : o;
+  });
   const open = observations.some((o) => o.status !== 'ADDRESSED');
   return {
     ...state,
@@ -223,86 +238,25 @@ function decideSubmit(data: SubmitDocumentData, state: DocumentState): DocumentE
   ];
 }
 
-function decideIneAnswer(data: RecordIneAnswerData, state: DocumentState): DocumentEvent[] {
+/**
+ * INE's oficio about the document, in named steps: the chain it cites, the observations standing
+ * in for links never recorded, what it judges of the cited rounds (and, when the latest round
+ * speaks for them, of the earlier ones), what it raises, and what follows — resolved, or the
+ * OPLE's clock.
+ */
+function decideIneAnswer(data: RecordIneAnswerData, state: DocumentState, rules: DocumentRules): DocumentEvent[] {
   validateIneAnswer(data);
   const oficioNumber = normalizeOficioNumber(data.oficioNumber);
-  // Recorded already, or already stood in as an inferred earlier link of this chain.
-  if (state.oficios.some((o) => o.number === oficioNumber && (o.role === 'ANSWER' || o.role === 'INFERRED'))) return [];
+  if (alreadyInChain(state, oficioNumber)) return [];
   rejectIfClosed(state);
-  let opened: DocumentEvent[] = [];
-  if (state.version === 0) {
-    if (!data.identity) {
-      throw new DomainError('UNKNOWN_DOCUMENT', 'identity: el oficio responde a un documento que no está registrado; indique el entregable y la versión.', 'identity');
-    }
-    opened = openIfNew(data.identity, state, 'INE_ANSWER', null);
-  }
+  const opened = openedByAnswer(data, state);
   const policy = opened.length ? policyWith(data.identity?.policy) : policyOf(state);
-  const references = unique(data.references.map(normalizeOficioNumber)).filter((r) => r !== oficioNumber);
-  const answered = state.oficios.some((o) => o.role === 'ANSWER');
-  const known = references.filter((r) => knows(state, r));
-  const unknown = references.filter((r) => !knows(state, r));
-
-  // A chain whose first links were never recorded: attach them, but only to a document INE has
-  // not answered yet; otherwise the answer belongs to some other document.
-  let inferredOficios: string[] = [];
-  if (references.length > 0 && known.length === 0) {
-    if (answered) {
-      throw new DomainError(
-        'UNKNOWN_REFERENCE',
-        `references: el oficio ${oficioNumber} cita ${references.join(', ')}, que no pertenecen al documento ${state.documentId}.`,
-        'references',
-      );
-    }
-    inferredOficios = unknown.filter(isIneOficio);
-  }
-  const judges = data.outcome === 'PARTIALLY_ADDRESSED' || data.outcome === 'ADDRESSED';
-  if (judges && references.length === 0) {
-    throw new DomainError('INVALID_INPUT', 'references: un oficio que tiene por atendidas observaciones debe citar el oficio que las remitió.', 'references');
-  }
-
-  const raised: RaisedObservation[] = inferredOficios.map((ref) => ({
-    id: `${ref}#1`,
-    text: `Observaciones remitidas mediante oficio ${ref}`,
-    raisedBy: ref,
-    inferred: true,
-  }));
-  const pool: Array<{ id: string; status: ObservationStatus; raisedBy: string }> = [
-    ...state.observations,
-    ...raised.map((r) => ({ id: r.id, status: 'OPEN' as ObservationStatus, raisedBy: r.raisedBy })),
-  ];
-
-  // Which observations this answer judges, and how.
-  const judged: JudgedObservation[] = [];
-  const judge = (targets: typeof pool, to: ObservationStatus | ((id: string) => ObservationStatus)) => {
-    for (const o of targets) {
-      const status = typeof to === 'function' ? to(o.id) : to;
-      if (o.status !== 'ADDRESSED' && o.status !== status) judged.push({ id: o.id, from: o.status, to: status });
-    }
-  };
-  if (judges) {
-    const cited = new Set([...known, ...inferredOficios]);
-    const targets = pool.filter((o) => cited.has(o.raisedBy));
-    if (data.outcome === 'ADDRESSED') judge(targets, 'ADDRESSED');
-    else {
-      const addressed = new Set(data.addressedObservationIds ?? []);
-      const unknownIds = [...addressed].filter((id) => !targets.some((t) => t.id === id));
-      if (unknownIds.length) {
-        throw new DomainError('INVALID_INPUT', `addressedObservationIds: ${unknownIds.join(', ')} no son observaciones de los oficios citados.`, 'addressedObservationIds');
-      }
-      judge(targets, (id) => (addressed.has(id) ? 'ADDRESSED' : 'PARTIALLY_ADDRESSED'));
-    }
-  } else if (data.outcome === 'ACCEPTED') {
-    judge(pool, 'ADDRESSED');
-  }
-
-  // New observations: a first review, or "se generan observaciones adicionales".
-  if (data.outcome === 'OBSERVATIONS' || data.additionalObservations) {
-    const items = data.observations?.length ? data.observations : [{ text: `Observaciones remitidas mediante oficio ${oficioNumber}` }];
-    items.forEach((item, i) => raised.push({ id: item.id?.trim() || `${oficioNumber}#${i + 1}`, text: item.text.trim(), raisedBy: oficioNumber, inferred: false }));
-  }
-  const duplicated = raised.find((r) => state.observations.some((o) => o.id === r.id));
-  if (duplicated) throw new DomainError('INVALID_INPUT', `observations: la observación ${duplicated.id} ya existe en el documento.`, 'observations');
-
+  const { references, cited, inferredOficios } = citedChain(data, state, oficioNumber);
+  const standIns = standInsFor(inferredOficios);
+  const pool = observationPool(state, standIns);
+  const judged = judgedByAnswer(data, pool, cited);
+  if (rules.latestRoundSpeaksForEarlier && speaksForEarlierRounds(data, state, references)) judged.push(...carriedInto(pool, judged));
+  const raised = rejectingDuplicates(state, [...standIns, ...raisedByAnswer(data, oficioNumber)]);
   const answer: IneAnswerRecordedData = {
     oficioNumber,
     date: data.date,
@@ -314,20 +268,144 @@ function decideIneAnswer(data: RecordIneAnswerData, state: DocumentState): Docum
     raised,
     judged,
   };
-  const judgedTo = new Map(judged.map((j) => [j.id, j.to]));
-  const stillOpen = [...pool, ...raised.filter((r) => !r.inferred).map((r) => ({ id: r.id, status: 'OPEN' as ObservationStatus, raisedBy: r.raisedBy }))]
-    .map((o) => judgedTo.get(o.id) ?? o.status)
-    .some((s) => s !== 'ADDRESSED');
-  const resolves = (data.outcome === 'ADDRESSED' || data.outcome === 'ACCEPTED') && !data.additionalObservations && !stillOpen;
+  const resolves = (data.outcome === 'ADDRESSED' || data.outcome === 'ACCEPTED') && !data.additionalObservations && !leavesOpen(pool, raised, judged);
+  return [...opened, { type: 'IneAnswerRecorded', data: answer }, ...(resolves ? resolution(data, oficioNumber) : opleClock(data, policy))];
+}
 
-  const events: DocumentEvent[] = [...opened, { type: 'IneAnswerRecorded', data: answer }];
-  if (resolves) {
-    events.push({ type: 'DocumentResolved', data: { oficioNumber, date: data.date, resolution: data.outcome === 'ACCEPTED' ? 'ACCEPTED' : 'ADDRESSED' } });
-    events.push({ type: 'DeadlineSet', data: { deadline: null } });
-  } else {
-    events.push({ type: 'DeadlineSet', data: { deadline: deadlineAfter('OPLE', 'ANSWER', data.date, policy.opleAnswerDays, policy) } });
+/** Recorded already, or already standing in as an inferred earlier link of this chain. */
+function alreadyInChain(state: DocumentState, oficioNumber: string): boolean {
+  return state.oficios.some((o) => o.number === oficioNumber && (o.role === 'ANSWER' || o.role === 'INFERRED'));
+}
+
+/** The DocumentOpened event when the answer is the first the document hears of (it must then say what it is). */
+function openedByAnswer(data: RecordIneAnswerData, state: DocumentState): DocumentEvent[] {
+  if (state.version > 0) return [];
+  if (!data.identity) {
+    throw new DomainError('UNKNOWN_DOCUMENT', 'identity: el oficio responde a un documento que no está registrado; indique el entregable y la versión.', 'identity');
   }
-  return events;
+  return openIfNew(data.identity, state, 'INE_ANSWER', null);
+}
+
+/**
+ * The oficios the answer cites, and which of them it judges: those the document knows, or — for
+ * a chain whose first links were never recorded — the unknown INE oficios, taken as earlier
+ * links. Only a document INE has not answered yet can take them; otherwise the answer belongs to
+ * some other document.
+ */
+function citedChain(data: RecordIneAnswerData, state: DocumentState, oficioNumber: string): { references: string[]; cited: Set<string>; inferredOficios: string[] } {
+  const references = unique(data.references.map(normalizeOficioNumber)).filter((r) => r !== oficioNumber);
+  const known = references.filter((r) => knows(state, r));
+  let inferredOficios: string[] = [];
+  if (references.length > 0 && known.length === 0) {
+    if (state.oficios.some((o) => o.role === 'ANSWER')) {
+      throw new DomainError(
+        'UNKNOWN_REFERENCE',
+        `references: el oficio ${oficioNumber} cita ${references.join(', ')}, que no pertenecen al documento ${state.documentId}.`,
+        'references',
+      );
+    }
+    inferredOficios = references.filter(isIneOficio);
+  }
+  if (judgesCited(data) && references.length === 0) {
+    throw new DomainError('INVALID_INPUT', 'references: un oficio que tiene por atendidas observaciones debe citar el oficio que las remitió.', 'references');
+  }
+  return { references, cited: new Set([...known, ...inferredOficios]), inferredOficios };
+}
+
+const judgesCited = (data: RecordIneAnswerData): boolean => data.outcome === 'PARTIALLY_ADDRESSED' || data.outcome === 'ADDRESSED';
+
+/** One observation standing for the observations of each cited oficio the system never saw. */
+function standInsFor(inferredOficios: string[]): RaisedObservation[] {
+  return inferredOficios.map((ref) => ({ id: `${ref}#1`, text: `Observaciones remitidas mediante oficio ${ref}`, raisedBy: ref, inferred: true }));
+}
+
+type PooledObservation = { id: string; status: ObservationStatus; raisedBy: string };
+
+/** The observations an answer can judge: the document's, and the stand-ins for inferred links. */
+function observationPool(state: DocumentState, standIns: RaisedObservation[]): PooledObservation[] {
+  return [...state.observations, ...standIns.map((r) => ({ id: r.id, status: 'OPEN' as ObservationStatus, raisedBy: r.raisedBy }))];
+}
+
+/** A change of status for each observation not yet addressed whose status the answer changes. */
+function judge(targets: PooledObservation[], to: (id: string) => ObservationStatus): JudgedObservation[] {
+  return targets.filter((o) => o.status !== 'ADDRESSED' && o.status !== to(o.id)).map((o) => ({ id: o.id, from: o.status, to: to(o.id) }));
+}
+
+/**
+ * What the answer says of the observations it judges: those of the cited oficios addressed, or
+ * partially (but the ones it names); "se tiene por recibido" addresses everything.
+ */
+function judgedByAnswer(data: RecordIneAnswerData, pool: PooledObservation[], cited: Set<string>): JudgedObservation[] {
+  if (data.outcome === 'ACCEPTED') return judge(pool, () => 'ADDRESSED');
+  if (!judgesCited(data)) return [];
+  const targets = pool.filter((o) => cited.has(o.raisedBy));
+  if (data.outcome === 'ADDRESSED') return judge(targets, () => 'ADDRESSED');
+  const addressed = new Set(data.addressedObservationIds ?? []);
+  const unknownIds = [...addressed].filter((id) => !targets.some((t) => t.id === id));
+  if (unknownIds.length) {
+    throw new DomainError('INVALID_INPUT', `addressedObservationIds: ${unknownIds.join(', ')} no son observaciones de los oficios citados.`, 'addressedObservationIds');
+  }
+  return judge(targets, (id) => (addressed.has(id) ? 'ADDRESSED' : 'PARTIALLY_ADDRESSED'));
+}
+
+/**
+ * Issue 15, rule 1: INE has the observations of its latest oficio on the document addressed and
+ * generates none additional. What remained of earlier, partially addressed rounds was carried
+ * into that latest oficio, so it speaks for them too (GUIDE §1: resolved).
+ */
+function speaksForEarlierRounds(data: RecordIneAnswerData, state: DocumentState, references: string[]): boolean {
+  if (data.outcome !== 'ADDRESSED' || data.additionalObservations) return false;
+  const latest = latestIneAnswer(state);
+  return latest !== null && references.includes(latest);
+}
+
+/** The oficio that answered the document's latest answered round. */
+function latestIneAnswer(state: DocumentState): string | null {
+  const answered = state.rounds.filter((r) => r.answeredBy !== null);
+  return answered.length ? answered[answered.length - 1].answeredBy : null;
+}
+
+/** The earlier rounds' remnants the latest round speaks for: addressed, marked as carried. */
+function carriedInto(pool: PooledObservation[], judged: JudgedObservation[]): JudgedObservation[] {
+  const already = new Set(judged.map((j) => j.id));
+  return judge(
+    pool.filter((o) => !already.has(o.id)),
+    () => 'ADDRESSED',
+  ).map((j) => ({ ...j, carried: true as const }));
+}
+
+/** New observations: a first review, or "se generan observaciones adicionales" (one summary when not itemised). */
+function raisedByAnswer(data: RecordIneAnswerData, oficioNumber: string): RaisedObservation[] {
+  if (data.outcome !== 'OBSERVATIONS' && !data.additionalObservations) return [];
+  const items = data.observations?.length ? data.observations : [{ text: `Observaciones remitidas mediante oficio ${oficioNumber}` }];
+  return items.map((item, i) => ({ id: item.id?.trim() || `${oficioNumber}#${i + 1}`, text: item.text.trim(), raisedBy: oficioNumber, inferred: false }));
+}
+
+/** The raised observations, refused when one of them already exists in the document. */
+function rejectingDuplicates(state: DocumentState, raised: RaisedObservation[]): RaisedObservation[] {
+  const duplicated = raised.find((r) => state.observations.some((o) => o.id === r.id));
+  if (duplicated) throw new DomainError('INVALID_INPUT', `observations: la observación ${duplicated.id} ya existe en el documento.`, 'observations');
+  return raised;
+}
+
+/** Whether any observation — the document's, the stand-ins, the new ones — is left not addressed. */
+function leavesOpen(pool: PooledObservation[], raised: RaisedObservation[], judged: JudgedObservation[]): boolean {
+  const judgedTo = new Map(judged.map((j) => [j.id, j.to]));
+  const fresh = raised.filter((r) => !r.inferred).map((r) => ({ id: r.id, status: 'OPEN' as ObservationStatus, raisedBy: r.raisedBy }));
+  return [...pool, ...fresh].some((o) => (judgedTo.get(o.id) ?? o.status) !== 'ADDRESSED');
+}
+
+/** Resolved: received, or its observations addressed; nobody owes anything. */
+function resolution(data: RecordIneAnswerData, oficioNumber: string): DocumentEvent[] {
+  return [
+    { type: 'DocumentResolved', data: { oficioNumber, date: data.date, resolution: data.outcome === 'ACCEPTED' ? 'ACCEPTED' : 'ADDRESSED' } },
+    { type: 'DeadlineSet', data: { deadline: null } },
+  ];
+}
+
+/** Observations remain: the OPLE's clock to answer them runs from the oficio's date. */
+function opleClock(data: RecordIneAnswerData, policy: FollowUpPolicy): DocumentEvent[] {
+  return [{ type: 'DeadlineSet', data: { deadline: deadlineAfter('OPLE', 'ANSWER', data.date, policy.opleAnswerDays, policy) } }];
 }
 
 function decideWithdraw(data: WithdrawDocumentData, state: DocumentState): DocumentEvent[] {
@@ -349,7 +427,7 @@ function decideExtend(data: ExtendDeadlineData, state: DocumentState): DocumentE
 }
 
 function decideEscalation(data: RaiseEscalationData, state: DocumentState): DocumentEvent[] {
-  const raised = escalationToRaise(isClosed(state) ? null : state.deadline, state.escalations, data);
+  const raised = escalationToRaise(isDocumentClosed(state) ? null : state.deadline, state.escalations, data);
   return raised ? [{ type: 'EscalationRaised', data: raised }] : [];
 }
 

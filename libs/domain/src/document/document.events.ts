@@ -52,6 +52,11 @@ export interface JudgedObservation {
   id: string;
   from: ObservationStatus;
   to: ObservationStatus;
+  /**
+   * True when an earlier round's remnant is closed because INE addressed its latest oficio, into
+   * which what remained was carried (issue 15, rule 1). Absent otherwise.
+   */
+  carried?: true;
 }
 
 export interface IneAnswerRecordedData {

@@ -34,6 +34,8 @@ export interface Observation {
   status: ObservationStatus;
   /** The oficio that last changed its status. */
   lastJudgedBy: string | null;
+  /** True when it was closed as carried into INE's latest oficio, which addressed it (issue 15, rule 1). */
+  carried?: true;
 }
 
 export interface KnownOficio {
@@ -90,7 +92,7 @@ export const initialDocumentState: DocumentState = {
   version: 0,
 };
 
-export const isClosed = (state: DocumentState): boolean => state.status === 'RESOLVED' || state.status === 'WITHDRAWN';
+export const isDocumentClosed = (state: DocumentState): boolean => state.status === 'RESOLVED' || state.status === 'WITHDRAWN';
 
 export const openObservations = (state: DocumentState): Observation[] => state.observations.filter((o) => o.status !== 'ADDRESSED');
 

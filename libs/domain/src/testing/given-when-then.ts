@@ -1,5 +1,5 @@
 import type { DocumentCommand } from '../document/document.commands';
-import { decide, evolve } from '../document/document.decider';
+import { decideDocument, evolveDocument } from '../document/document.decider';
 import type { DocumentEvent } from '../document/document.events';
 import { type DocumentState, initialDocumentState } from '../document/document.state';
 import { DomainError } from '../shared/domain-error';
@@ -9,14 +9,14 @@ import { DomainError } from '../shared/domain-error';
  * then these events (or this rejection), and the state they lead to.
  */
 export function given(...history: DocumentEvent[]) {
-  const state = history.reduce(evolve, initialDocumentState);
+  const state = history.reduce(evolveDocument, initialDocumentState);
   return {
     state,
     when(command: DocumentCommand) {
       let events: DocumentEvent[] | null = null;
       let error: DomainError | null = null;
       try {
-        events = decide(command, state);
+        events = decideDocument(command, state);
       } catch (e) {
         if (!(e instanceof DomainError)) throw e;
         error = e;
@@ -25,7 +25,7 @@ export function given(...history: DocumentEvent[]) {
         then(expected: DocumentEvent[]): DocumentState {
           if (error) throw new Error(`expected events, got rejection ${error.code}: ${error.message}`);
           expect(events).toEqual(expected);
-          return events!.reduce(evolve, state);
+          return events!.reduce(evolveDocument, state);
         },
         thenRejected(code: string, field?: string): DomainError {
           if (!error) throw new Error(`expected rejection ${code}, got events ${JSON.stringify(events)}`);

@@ -5,7 +5,7 @@ import {
   type RequestEvent,
   type RequestState,
   escalationLevel,
-  evolve,
+  evolveDocument,
   evolveRequest,
   initialDocumentState,
   initialRequestState,
@@ -38,8 +38,8 @@ interface Tracked<S> {
 
 /**
  * Applies a batch of events to the read models, inside the projector's transaction. States come
- * from the domain's own `evolve`, so the views can never disagree with the workflows about what a
- * case is. The batch is folded in memory and written once per touched case, in bulk. Idempotent:
+ * from the domain's own `evolveDocument` and `evolveRequest`, so the views can never disagree with
+ * the workflows about what a case is. The batch is folded in memory and written once per touched case, in bulk. Idempotent:
  * an event at or below the stream version already projected is skipped.
  */
 export async function projectBatch(tx: EntityManager, events: readonly LoggedEvent[]): Promise<void> {
@@ -65,7 +65,7 @@ export async function projectBatch(tx: EntityManager, events: readonly LoggedEve
     if (event.stream_id.startsWith('document:')) {
       const t = docs.get(event.stream_id) ?? { state: initialDocumentState, version: 0, position: '0', recordedAt: event.recorded_at, changed: false, detail: false };
       if (event.stream_version <= t.version) continue;
-      t.state = evolve(t.state, { type: event.type, data: event.data } as unknown as DocumentEvent);
+      t.state = evolveDocument(t.state, { type: event.type, data: event.data } as unknown as DocumentEvent);
       Object.assign(t, { version: event.stream_version, position: event.position, recordedAt: event.recorded_at, changed: true });
       if (event.type === 'DocumentSubmitted' || event.type === 'IneAnswerRecorded') t.detail = true;
       docs.set(event.stream_id, t);

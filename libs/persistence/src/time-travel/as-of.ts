@@ -3,11 +3,11 @@ import {
   type DocumentState,
   type RequestEvent,
   type RequestState,
-  evolve,
+  evolveDocument,
   evolveRequest,
   initialDocumentState,
   initialRequestState,
-  isClosed,
+  isDocumentClosed,
   isOverdue,
   isRequestClosed,
 } from '@seguimiento/domain';
@@ -61,7 +61,7 @@ export async function snapshotAsOf(dataSource: DataSource, asOf: string, filter:
   const requests = new Map<string, RequestState>();
   for (const row of rows) {
     if (row.stream_id.startsWith('document:')) {
-      documents.set(row.stream_id, evolve(documents.get(row.stream_id) ?? initialDocumentState, row as unknown as DocumentEvent));
+      documents.set(row.stream_id, evolveDocument(documents.get(row.stream_id) ?? initialDocumentState, row as unknown as DocumentEvent));
     } else if (row.stream_id.startsWith('request:')) {
       requests.set(row.stream_id, evolveRequest(requests.get(row.stream_id) ?? initialRequestState, row as unknown as RequestEvent));
     }
@@ -76,7 +76,7 @@ export async function snapshotAsOf(dataSource: DataSource, asOf: string, filter:
 /** What was open, and whether it was overdue, in a snapshot. */
 export function openItems(snapshot: Snapshot): OpenItem[] {
   const documents: OpenItem[] = snapshot.documents
-    .filter((d) => !isClosed(d))
+    .filter((d) => !isDocumentClosed(d))
     .map((d) => ({
       id: d.documentId!,
       kind: 'DOCUMENT',

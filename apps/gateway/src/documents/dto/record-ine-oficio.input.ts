@@ -77,6 +77,13 @@ export class RecordIneOficioInput {
   @VersionKindField(true)
   versionKind?: VersionKind;
 
+  /**
+   * Not part of the GraphQL input: set by the intake when the oficio does not say its version and
+   * versionKind is its assumption. Then the cited chain decides, and versionKind only opens a
+   * document the chain does not reach.
+   */
+  versionAssumed?: boolean;
+
   @DocumentKeyField('Clave del documento dentro del OPLE, junto con deliverable; por omisión e<entregable>-<versión>.')
   documentKey?: string;
 
