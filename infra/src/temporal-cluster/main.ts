@@ -32,11 +32,13 @@ export async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     say('\nstopping…');
-    await cluster?.stop();
-    await postgres?.stop();
+    // A stop that fails is said, and the other still stopped: shutdown never rejects.
+    await cluster?.stop().catch((e: Error) => say(`  temporal-server: ${e.message}`));
+    await postgres?.stop().catch((e: Error) => say(`  postgres: ${e.message}`));
     say('stopped');
     process.exit(code);
   };
+  // Fire-and-forget: a signal handler cannot wait, and shutdown ends the process itself.
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => void shutdown(0));
 
   try {
@@ -62,6 +64,7 @@ export async function main(): Promise<void> {
     say(`▸ Temporal server ${TEMPORAL_SERVER_VERSION}: schema, then frontend, history, matching and worker services on 127.0.0.1${tls ? ', mutual TLS' : ''}…`);
     // Temporal's own role (CREATEDB, owner of its two databases), not the application's.
     cluster = await startTemporalCluster({ postgres: postgres.temporalUrl, dataDir, frontendPort: temporalPort, namespace, binaries, tls, log: say });
+    // Watched, not awaited: `exited` only resolves, and shutdown never rejects.
     void cluster.process.exited.then((code) => {
       if (!stopping) {
         say(`temporal-server exited unexpectedly (code ${code}):\n${cluster?.process.lastLines()}`);
