@@ -72,11 +72,6 @@ export function operationCost(
   return { cost: complexity, error: null };
 }
 
-/** BAD_USER_INPUT when the operation's estimated cost is above MAX_COMPLEXITY or an argument is refused, else null. */
-export function complexityError(schema: GraphQLSchema, document: DocumentNode, operationName: string | null | undefined, variables: Record<string, unknown> | null | undefined): GraphQLError | null {
-  return operationCost(schema, document, operationName, variables).error;
-}
-
 /** The key under which a user's expensive operations are counted. */
 export const slotKey = (principal: Principal): string => `${principal.institution}\u0000${principal.role}\u0000${principal.subject}`;
 
