@@ -15,7 +15,7 @@ export const TEMPORAL_SERVER_VERSION = '1.29.1';
 
 /** infra/temporal-server: the project's Go module that pins go.temporal.io/server and its go.sum. */
 const goModuleDir = (): string => join(repoRoot(), 'infra', 'temporal-server');
-export const temporalServerCacheDir = (): string => join(repoRoot(), '.cache', 'temporal-server', TEMPORAL_SERVER_VERSION);
+const temporalServerCacheDir = (): string => join(repoRoot(), '.cache', 'temporal-server', TEMPORAL_SERVER_VERSION);
 
 export interface TemporalServerBinaries {
   /** go.temporal.io/server/cmd/server: `temporal-server --root DIR --config config --env ENV start`. */

@@ -7,7 +7,7 @@ import { StartupError } from '../ports';
 import { serverErrors } from './server-log';
 
 /** Used by the readiness probe: a workflow type no worker serves, started and terminated at once. */
-export const READINESS_PROBE = { workflowId: 'temporal-cluster-readiness-probe', workflowType: 'TemporalClusterReadinessProbe', taskQueue: 'temporal-cluster-readiness-probe' };
+const READINESS_PROBE = { workflowId: 'temporal-cluster-readiness-probe', workflowType: 'TemporalClusterReadinessProbe', taskQueue: 'temporal-cluster-readiness-probe' };
 
 /**
  * Until the namespace exists (registering it if missing) and a workflow can be started in it:

@@ -28,7 +28,7 @@ export const depthRule = depthLimitRule(MAX_DEPTH);
  * does the same, but says so in English and tells the client to reconfigure Apollo; this one is
  * also applied to operations sent over WebSocket, which Apollo does not see.
  */
-export const noIntrospectionRule: ValidationRule = (context) => ({
+const noIntrospectionRule: ValidationRule = (context) => ({
   Field(node) {
     if (node.name.value === '__schema' || node.name.value === '__type') {
       context.reportError(

@@ -32,8 +32,8 @@ export interface SocketServerOptions {
 }
 
 /** graphql-ws close codes: the token is missing, invalid or has expired; too many attempts without one. */
-export const CLOSE_UNAUTHORIZED = 4401;
-export const CLOSE_TOO_MANY = 4429;
+const CLOSE_UNAUTHORIZED = 4401;
+const CLOSE_TOO_MANY = 4429;
 
 /** What the server keeps of each acknowledged connection. */
 interface Connection {
