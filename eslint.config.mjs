@@ -28,6 +28,13 @@ export default tseslint.config(
     },
   },
   {
+    // A promise nobody awaits loses its rejection: await it, or mark a deliberate fire-and-forget
+    // with `void` (and catch there). Type-aware, so TypeScript files only (tsconfig.json's program).
+    files: ['**/*.ts'],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: { '@typescript-eslint/no-floating-promises': 'error' },
+  },
+  {
     files: ['**/*.js'],
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },

@@ -78,7 +78,7 @@ async function provisionTemporalCli() {
 /** After build(): builds the full Temporal server and its SQL tool once (cached), saying so. */
 async function provisionTemporalServer() {
   step('provisioning the full Temporal server and its SQL tool (Go build, first time only)…');
-  const { ensureTemporalServerBinaries } = require(join(root, 'dist', 'infra', 'src', 'temporal-cluster.js'));
+  const { ensureTemporalServerBinaries } = require(join(root, 'dist', 'infra', 'src', 'temporal-cluster', 'binaries.js'));
   const { server } = await ensureTemporalServerBinaries((line) => console.log(`  ${line}`));
   console.log(`  using ${server}`);
 }

@@ -21,7 +21,7 @@ export const jwtSecret = (dataDir: string): string => keptSecret(dataDir, 'jwt-s
 export const metricsToken = (dataDir: string): string => keptSecret(dataDir, 'metrics-token', process.env.METRICS_TOKEN);
 
 /** One token per role, printed by `npm start` so a newcomer can try every kind of access. */
-export const DEMO_USERS: ReadonlyArray<Principal & { what: string }> = [
+const DEMO_USERS: ReadonlyArray<Principal & { what: string }> = [
   { subject: 'admin@ine', role: 'ADMIN', institution: 'INE', what: 'ADMIN, INE (all OPLEs, read and write)' },
   { subject: 'supervisor@ine', role: 'SUPERVISOR', institution: 'INE', what: 'SUPERVISOR, INE (all OPLEs, read only)' },
   { subject: 'operador@ine', role: 'OPERATOR', institution: 'INE', what: 'OPERATOR, INE (records oficios of every OPLE: UTSI staff)' },

@@ -33,7 +33,7 @@ export function credentialsFileOf(dataDir: string): string {
   return `${resolve(dataDir)}.credentials.json`;
 }
 
-export function readEmbeddedCredentials(dataDir: string): EmbeddedPostgresCredentials {
+function readEmbeddedCredentials(dataDir: string): EmbeddedPostgresCredentials {
   const file = credentialsFileOf(dataDir);
   if (!existsSync(file)) {
     throw new StartupError(`${file} is missing (the embedded PostgreSQL writes it at its first start)`);

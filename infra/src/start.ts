@@ -37,6 +37,7 @@ export async function main(): Promise<void> {
     if (!left.length && !busy.length) say(`all processes stopped; ports ${ownedPorts.join(', ') || '—'} are free`);
     process.exit(code);
   };
+  // Fire-and-forget: a signal handler cannot wait; shutdown catches each stop and ends the process itself.
   process.on('SIGINT', () => void shutdown(0));
   process.on('SIGTERM', () => void shutdown(0));
   process.on('SIGHUP', () => void shutdown(0));
@@ -72,6 +73,7 @@ export async function main(): Promise<void> {
     children.push(gateway);
 
     for (const child of children) {
+      // Watched, not awaited: `exited` only resolves, and shutdown never rejects.
       void child.exited.then((code) => {
         if (!stopping) {
           say(`${child.options.name} exited unexpectedly (code ${code}):\n${child.lastLines()}`);

@@ -6,10 +6,10 @@ import { onPath, runWithProgress } from './executables';
 import { StartupError } from './ports';
 
 /** The CLI version the project pins; it embeds Temporal server 1.29.1. */
-export const TEMPORAL_CLI_VERSION = '1.5.1';
+const TEMPORAL_CLI_VERSION = '1.5.1';
 const MODULE = `github.com/temporalio/cli/cmd/temporal@v${TEMPORAL_CLI_VERSION}`;
 
-export const temporalCacheDir = (): string => join(repoRoot(), '.cache', 'temporal', TEMPORAL_CLI_VERSION);
+const temporalCacheDir = (): string => join(repoRoot(), '.cache', 'temporal', TEMPORAL_CLI_VERSION);
 
 /**
  * Finds the Temporal CLI: $TEMPORAL_CLI, then `temporal` on PATH, then the project's cache;

@@ -5,9 +5,9 @@ import { CommandFailed, onPath, runWithProgress } from './executables';
 import { StartupError } from './ports';
 
 /** The Java SDK release whose time-skipping test server the tests run (pinned in infra/temporal-test-server/pom.xml too). */
-export const TEMPORAL_TEST_SERVER_VERSION = '1.38.0';
+const TEMPORAL_TEST_SERVER_VERSION = '1.38.0';
 
-export const temporalTestServerCacheDir = (): string => join(repoRoot(), '.cache', 'temporal-test-server', TEMPORAL_TEST_SERVER_VERSION);
+const temporalTestServerCacheDir = (): string => join(repoRoot(), '.cache', 'temporal-test-server', TEMPORAL_TEST_SERVER_VERSION);
 
 /**
  * The SDK gives the server 5 s to answer (sdk-core's ephemeral_server: 50 connection attempts,

@@ -105,7 +105,7 @@ function reasonToIssue(files: CertificateFiles, caFile: string, hosts: string[])
 }
 
 /** Where `openssl` is, or a StartupError saying how to get it (Debian: the `openssl` package). */
-export function opensslPath(): string {
+function opensslPath(): string {
   const openssl = onPath('openssl');
   if (!openssl) throw new StartupError('making TLS certificates needs the openssl command: install it (Debian: apt-get install openssl)');
   return openssl;

@@ -90,9 +90,10 @@ describe('ProjectedPositionWatcher', () => {
     expect(await watcher.waitFor('10', 1000)).toBe(true);
     const waiting = watcher.waitFor('12', 5000);
     const since = Date.now();
-    setTimeout(() => void checkpoint(12, true), 100);
+    const later = new Promise((resolve) => setTimeout(resolve, 100)).then(() => checkpoint(12, true));
     expect(await waiting).toBe(true);
     expect(Date.now() - since).toBeLessThan(5000);
+    await later; // its failure fails the test rather than going unhandled
   });
 
   it('finds a position whose notification was missed by reading the checkpoint, and times out on one never reached', async () => {

@@ -7,7 +7,7 @@ import { EXIT, HELP, ServerError, UsageError } from './usage';
 
 const COMMANDS: Record<string, (args: string[], io: Io) => Promise<number>> = { ingest, report, status };
 
-export const consoleIo: Io = {
+const consoleIo: Io = {
   out: (line) => process.stdout.write(`${line}\n`),
   err: (line) => process.stderr.write(`${line}\n`),
   writeFile: (path, bytes) => writeFileSync(path, bytes),

@@ -32,7 +32,7 @@ import { ObligationsModule } from './obligations/obligations.module';
 import { SupervisionModule } from './supervision/supervision.module';
 
 /** Where the generated schema is written; committed so reviewers see every change to the API. */
-export const schemaFile = (): string => join(repoRoot(), 'apps', 'gateway', 'schema.gql');
+const schemaFile = (): string => join(repoRoot(), 'apps', 'gateway', 'schema.gql');
 
 @Module({})
 export class AppModule {

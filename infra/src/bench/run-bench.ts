@@ -30,8 +30,8 @@ export interface BenchSizes {
   window: number;
 }
 
-export const DEFAULT_SIZES: BenchSizes = { oples: 32, documents: 300, rounds: 4, seed: 1, clients: 32, requests: 2000, throughput1: 100, throughput32: 1000, freshness: 200, workflows: 10000, probes: 200, window: 30 };
-export const SMOKE_SIZES: BenchSizes = { oples: 2, documents: 5, rounds: 2, seed: 1, clients: 4, requests: 20, throughput1: 4, throughput32: 8, freshness: 4, workflows: 10, probes: 4, window: 3 };
+const DEFAULT_SIZES: BenchSizes = { oples: 32, documents: 300, rounds: 4, seed: 1, clients: 32, requests: 2000, throughput1: 100, throughput32: 1000, freshness: 200, workflows: 10000, probes: 200, window: 30 };
+const SMOKE_SIZES: BenchSizes = { oples: 2, documents: 5, rounds: 2, seed: 1, clients: 4, requests: 20, throughput1: 4, throughput32: 8, freshness: 4, workflows: 10, probes: 4, window: 3 };
 
 /** What each figure should show (never asserted: printed beside the value). */
 const TARGETS: Record<string, { text: string; met: (f: Figure) => boolean | null }> = {
@@ -152,7 +152,7 @@ function fmt(v: number | null): string {
   return v === null ? '—' : v.toLocaleString('en-US', { maximumFractionDigits: 2 });
 }
 
-export function table(figures: Array<Figure & { target: string | null; met: boolean | null }>): string {
+function table(figures: Array<Figure & { target: string | null; met: boolean | null }>): string {
   const rows = [['figure', 'value', 'raw baseline', 'ratio', 'target', 'met'], ...figures.map((f) => [f.name, `${fmt(f.value)} ${f.unit}`, f.baseline === null ? '—' : `${fmt(f.baseline)} ${f.unit}`, fmt(f.ratio), f.target ?? '—', f.met === null ? '—' : f.met ? 'yes' : 'NO'])];
   const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
   const line = (r: string[]) => `| ${r.map((cell, c) => cell.padEnd(widths[c])).join(' | ')} |`;

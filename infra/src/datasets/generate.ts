@@ -24,7 +24,7 @@ export interface DatasetOptions {
 }
 
 /** A small, fast, seedable PRNG (mulberry32): the same seed gives the same dataset. */
-export function prng(seed: number): () => number {
+function prng(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

@@ -12,5 +12,3 @@ export interface Principal {
 
 /** The OPLE a principal is confined to, or null when it sees all of them (INE). */
 export const confinedTo = (p: Principal): string | null => (p.institution === 'INE' ? null : p.institution);
-
-export const canWrite = (p: Principal): boolean => p.role === 'OPERATOR' || p.role === 'ADMIN';

@@ -18,10 +18,6 @@ export function parseDocumentWorkflowId(id: string): { ople: string; documentKey
   return parsed?.kind === 'document' ? { ople: parsed.ople, documentKey: parsed.key } : null;
 }
 
-export function isDocumentKey(value: string): boolean {
-  return DOCUMENT_KEY.test(value);
-}
-
 /** The default key of a deliverable's document: `e15-proyecto`, `e15-final`. */
 export function defaultDocumentKey(deliverable: number, versionKind: 'PROYECTO' | 'FINAL'): string {
   return `e${deliverable}-${versionKind.toLowerCase()}`;

@@ -5,7 +5,7 @@ import { DateTime } from 'luxon';
  * 2024", "08 de abril del 2024", "lunes 4 de marzo de 2024", "4 de marzo" (year taken from the
  * oficio), "19/02/2024", "5/3/24", "2024-02-19". Local to Mexico City.
  */
-export const MONTHS = [
+const MONTHS = [
   'enero',
   'febrero',
   'marzo',

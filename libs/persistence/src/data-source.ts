@@ -10,14 +10,14 @@ import { CorrespondenceNotices1732406700000 } from './migrations/1732406700000-c
 // UTC midnight, which is the previous evening in Mexico City.
 types.setTypeParser(types.builtins.DATE, (value) => value);
 
-export const ENTITIES = [StoredEvent];
+const ENTITIES = [StoredEvent];
 export const MIGRATIONS = [CreateEvents1732406400000, CreateReadModels1732406500000, EscalationAcknowledgements1732406600000, CorrespondenceNotices1732406700000];
 
 /**
  * The one way the project opens PostgreSQL. Schema changes come only from migrations:
  * `synchronize` is off and stays off.
  */
-export function createDataSource(databaseUrl: string, options: { poolSize?: number; applicationName?: string } = {}): DataSource {
+function createDataSource(databaseUrl: string, options: { poolSize?: number; applicationName?: string } = {}): DataSource {
   return new DataSource({
     type: 'postgres',
     url: databaseUrl,

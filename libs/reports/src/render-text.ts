@@ -2,7 +2,7 @@ import type { CorrespondenceReport } from './report.model';
 import { footer, heading, sections } from './wording';
 
 /** Wraps a paragraph at `width` columns, indenting continuation lines by `indent`. */
-export function wrap(text: string, width = 92, indent = ''): string[] {
+function wrap(text: string, width = 92, indent = ''): string[] {
   const lines: string[] = [];
   let line = '';
   for (const word of text.split(/\s+/).filter(Boolean)) {

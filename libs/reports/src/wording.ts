@@ -19,19 +19,19 @@ export function heading(r: CorrespondenceReport): { title: string; subtitle: str
   };
 }
 
-export function ballOf(d: ReportDocument): string {
+function ballOf(d: ReportDocument): string {
   return d.ballInCourt === 'INE' ? 'el INE (revisa)' : d.ballInCourt === 'OPLE' ? 'el OPLE (debe atender)' : 'nadie (concluido)';
 }
 
-export function documentLine(d: ReportDocument): string {
+function documentLine(d: ReportDocument): string {
   const version = d.versionKind === 'FINAL' ? 'versión final' : 'proyecto';
   const observations = d.openObservations === 1 ? ', 1 observación abierta' : d.openObservations ? `, ${d.openObservations} observaciones abiertas` : '';
   const due = d.dueDate ? `, plazo ${longDate(d.dueDate)}${d.overdue ? ' (VENCIDO)' : ''}` : '';
   return `Entregable ${d.deliverable} (${version}), ${d.title}: ${d.status}; la pelota la tiene ${ballOf(d)}${observations}${due}.`;
 }
 
-export const overdueLine = (d: ReportDue) => `${d.what} — vencía el ${longDate(d.dueDate)} (${d.party})`;
-export const dueNextLine = (d: ReportDue) => `${longDate(d.dueDate)}: ${d.what} (${d.party})`;
+const overdueLine = (d: ReportDue) => `${d.what} — vencía el ${longDate(d.dueDate)} (${d.party})`;
+const dueNextLine = (d: ReportDue) => `${longDate(d.dueDate)}: ${d.what} (${d.party})`;
 
 /** The sections after the numbered list, in order, each with what it says when it is empty. */
 export function sections(r: CorrespondenceReport): Array<{ title: string; empty: string; lines: string[] }> {

@@ -190,7 +190,7 @@ function oficioOf(command: { data: unknown }): string | undefined {
 }
 
 /** Splits the recording operator off an update's input, so it reaches the metadata, not the decision. */
-export function splitActor<T extends object>(input: T & { actor?: string }): [T, string | undefined] {
+function splitActor<T extends object>(input: T & { actor?: string }): [T, string | undefined] {
   const { actor, ...data } = input;
   return [data as T, actor];
 }

@@ -1,7 +1,7 @@
 import { workflowInfo } from '@temporalio/workflow';
 
 /** Past this many history events a workflow continues as new, carrying its state over. */
-export const HISTORY_EVENT_LIMIT = 2000;
+const HISTORY_EVENT_LIMIT = 2000;
 
 export function shouldContinueAsNew(limit = HISTORY_EVENT_LIMIT): boolean {
   const info = workflowInfo();

@@ -6,7 +6,7 @@ import { authenticate } from './authenticate';
 import { type Principal, type Role } from '@seguimiento/auth';
 import { Tokens } from '@seguimiento/auth';
 
-export const REQUIRED_ROLES = 'requiredRoles';
+const REQUIRED_ROLES = 'requiredRoles';
 /** Operations that change something: only these roles may call them. */
 export const Writes = () => SetMetadata(REQUIRED_ROLES, ['OPERATOR', 'ADMIN'] satisfies Role[]);
 

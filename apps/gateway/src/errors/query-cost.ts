@@ -16,7 +16,7 @@ import { userError } from './graphql-errors';
  */
 export const MAX_PAGE_SIZE = 200;
 /** The most rows a list without paging answers (obligations, escalations, correspondence). */
-export const LIST_LIMIT = 500;
+const LIST_LIMIT = 500;
 /** Rounds, observations, escalations and the timeline of one document: a typical ceiling. */
 const NESTED_LIST = 10;
 const FOLD_COST = 5_000;

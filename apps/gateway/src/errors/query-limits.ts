@@ -28,7 +28,7 @@ export const depthRule = depthLimitRule(MAX_DEPTH);
  * does the same, but says so in English and tells the client to reconfigure Apollo; this one is
  * also applied to operations sent over WebSocket, which Apollo does not see.
  */
-export const noIntrospectionRule: ValidationRule = (context) => ({
+const noIntrospectionRule: ValidationRule = (context) => ({
   Field(node) {
     if (node.name.value === '__schema' || node.name.value === '__type') {
       context.reportError(
@@ -70,11 +70,6 @@ export function operationCost(
     return { cost: null, error: userError('BAD_USER_INPUT', `La consulta es demasiado costosa (${shown} > ${MAX_COMPLEXITY}): pida menos campos o páginas más pequeñas`) };
   }
   return { cost: complexity, error: null };
-}
-
-/** BAD_USER_INPUT when the operation's estimated cost is above MAX_COMPLEXITY or an argument is refused, else null. */
-export function complexityError(schema: GraphQLSchema, document: DocumentNode, operationName: string | null | undefined, variables: Record<string, unknown> | null | undefined): GraphQLError | null {
-  return operationCost(schema, document, operationName, variables).error;
 }
 
 /** The key under which a user's expensive operations are counted. */

@@ -37,5 +37,3 @@ export function explorerAsset(name: string): ExplorerAsset | undefined {
   if (asset) cache.set(name, asset);
   return asset;
 }
-
-export const EXPLORER_ASSET_NAMES = ['explorer.js', ...Object.keys(FROM_PACKAGES)];

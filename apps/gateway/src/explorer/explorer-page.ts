@@ -7,7 +7,7 @@ import type { ApolloServerPlugin } from '@apollo/server';
  * <meta>) forbids any other origin, so a page that reached for a CDN would break visibly rather
  * than silently, and no other site may frame it.
  */
-export function explorerPage(assetsPath: string): string {
+function explorerPage(assetsPath: string): string {
   // The policy the gateway sends in its Content-Security-Policy header (edge/security-headers.ts),
   // minus frame-ancestors, which a <meta> cannot carry; 'self' covers this gateway's own WebSocket.
   const csp = contentSecurityPolicy(undefined)
@@ -51,7 +51,7 @@ export function explorerPage(assetsPath: string): string {
 export const EXPLORER_ASSETS_PATH = '/graphql-explorer';
 
 /** What GET /graphql shows a browser when introspection, and so the explorer, is off. */
-export const EXPLORER_OFF_PAGE = `<!DOCTYPE html>
+const EXPLORER_OFF_PAGE = `<!DOCTYPE html>
 <html lang="es">
 <head>
   <meta charset="utf-8">

@@ -1,4 +1,4 @@
-import { Global, Inject, Injectable, Module, type OnApplicationShutdown } from '@nestjs/common';
+import { Global, Injectable, Module, type OnApplicationShutdown } from '@nestjs/common';
 import { Client, Connection } from '@temporalio/client';
 import { EventStore, openDatabase } from '@seguimiento/persistence';
 import { DataSource } from 'typeorm';
@@ -47,5 +47,3 @@ export class InfrastructureModule {
     };
   }
 }
-
-export const InjectConfig = () => Inject(GATEWAY_CONFIG);

@@ -1,6 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
-import type { OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
+import { Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import type { HttpAdapterHost } from '@nestjs/core';
 import type { Principal, Tokens } from '@seguimiento/auth';
 import { type ExecutionArgs, type ExecutionResult, GraphQLError, type GraphQLSchema } from 'graphql';
@@ -32,8 +32,8 @@ export interface SocketServerOptions {
 }
 
 /** graphql-ws close codes: the token is missing, invalid or has expired; too many attempts without one. */
-export const CLOSE_UNAUTHORIZED = 4401;
-export const CLOSE_TOO_MANY = 4429;
+const CLOSE_UNAUTHORIZED = 4401;
+const CLOSE_TOO_MANY = 4429;
 
 /** What the server keeps of each acknowledged connection. */
 interface Connection {
@@ -65,6 +65,7 @@ export class SocketServer implements OnApplicationBootstrap, OnModuleDestroy {
   private wss: WebSocketServer | null = null;
   private keepAlive: NodeJS.Timeout | null = null;
   private readonly connections = new WeakMap<Ctx, Connection>();
+  private readonly logger = new Logger('live');
   /** The acknowledged connections of each user. */
   private readonly byUser = new Map<string, Set<Ctx>>();
   private readonly upgrade = (req: IncomingMessage, socket: Duplex, head: Buffer): void => {
@@ -117,7 +118,11 @@ export class SocketServer implements OnApplicationBootstrap, OnModuleDestroy {
         },
         { socket, request },
       );
-      socket.once('close', (code, reason) => void closed(code, reason.toString()));
+      // Fire-and-forget: ws does not wait for a 'close' listener. graphql-ws then ends the socket's
+      // subscriptions, whose cleanup may fail: logged, never an unhandled rejection.
+      socket.once('close', (code, reason) =>
+        void closed(code, reason.toString()).catch((error: unknown) => this.logger.error(JSON.stringify({ msg: 'closing subscriptions failed', error: error instanceof Error ? error.message : String(error) }))),
+      );
     });
     this.keepAlive = setInterval(() => {
       for (const socket of wss.clients) {

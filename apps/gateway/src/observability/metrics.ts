@@ -5,7 +5,7 @@ import { DataSource } from 'typeorm';
 import { operationLabel } from './operation-label';
 
 /** How long a scrape reuses the escalation counts (a database aggregate) of the previous one. */
-export const ESCALATIONS_CACHE_MS = 30_000;
+const ESCALATIONS_CACHE_MS = 30_000;
 
 /** The gateway's Prometheus metrics, in a registry of its own. */
 @Injectable()

@@ -32,7 +32,7 @@ export function isBusinessDay(date: string, policy: CalendarPolicy): boolean {
 }
 
 /** Whether the day counts under the policy. */
-export function counts(date: string, policy: CalendarPolicy): boolean {
+function counts(date: string, policy: CalendarPolicy): boolean {
   return policy.dayCount === 'CALENDAR' || isBusinessDay(date, policy);
 }
 

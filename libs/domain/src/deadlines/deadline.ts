@@ -26,3 +26,8 @@ export function deadlineOn(party: Party, kind: DeadlineKind, dueDate: string): D
 export function deadlineAfter(party: Party, kind: DeadlineKind, from: string, days: number, policy: FollowUpPolicy): Deadline {
   return deadlineOn(party, kind, addCountedDays(from, days, policy));
 }
+
+/** Whether a case's running deadline (a document's or a request's) has passed at `now`: from the instant it is due. */
+export function isOverdue(state: { deadline: Deadline | null }, now: string): boolean {
+  return state.deadline !== null && Date.parse(state.deadline.dueAt) <= Date.parse(now);
+}

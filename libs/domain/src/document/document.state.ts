@@ -104,8 +104,3 @@ export function escalationLevel(state: DocumentState): number {
     .map((e) => Number(e.step.slice(6)));
   return Math.max(0, ...levels);
 }
-
-/** Whether a case's running deadline has passed at `now`. */
-export function isOverdue(state: { deadline: Deadline | null }, now: string): boolean {
-  return state.deadline !== null && Date.parse(state.deadline.dueAt) <= Date.parse(now);
-}

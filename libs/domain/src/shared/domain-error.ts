@@ -13,14 +13,6 @@ export class DomainError extends Error {
   }
 }
 
-/** The result of a validation: either the value or the reasons it was refused. */
-export type Validated<T> = { ok: true; value: T } | { ok: false; errors: FieldError[] };
-
-export interface FieldError {
-  field: string;
-  reason: string;
-}
-
 export function assertNever(value: never, what = 'value'): never {
   throw new Error(`Unexpected ${what}: ${JSON.stringify(value)}`);
 }

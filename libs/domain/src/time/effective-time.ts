@@ -5,7 +5,7 @@ import { MEXICO_CITY } from '../shared/local-date';
  * The business date an event speaks of — the date of the oficio behind it — or null for events
  * that carry none (deadlines set, escalations fired: they happen when they are recorded).
  */
-export function businessDateOf(event: { type: string; data: unknown }): string | null {
+function businessDateOf(event: { type: string; data: unknown }): string | null {
   const d = event.data as { submittedOn?: string; date?: string; sourceDate?: string };
   switch (event.type) {
     case 'DocumentSubmitted':

@@ -2,7 +2,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { PgListener } from '../notifications/pg-listener';
 import { type LoggedEvent, READ_MODEL_TABLES, projectBatch } from './read-models';
 
-export const PROJECTION_NAME = 'read-models';
+const PROJECTION_NAME = 'read-models';
 /** Held by whoever projects: one projector at a time, however many processes run one. */
 const PROJECTOR_LOCK = 7_201_830_242;
 

@@ -3,7 +3,7 @@ import { IsBoolean, IsString, MaxLength } from 'class-validator';
 import { OpleField } from '../../common/input-fields';
 
 /** The largest text accepted (the 1 MB request limit bites first on accented text): a monthly report is ~20 KB. */
-export const MAX_INGEST_TEXT = 1_000_000;
+const MAX_INGEST_TEXT = 1_000_000;
 
 @ArgsType()
 export class IngestCorrespondenceArgs {
