@@ -32,6 +32,7 @@ async function main() {
 
   check('lint (eslint, including architecture boundaries)', [bin('eslint', 'bin/eslint.js'), '--max-warnings', '0', '.']);
   check('type check (tsc --noEmit)', [bin('typescript', 'bin/tsc'), '-p', 'tsconfig.json', '--noEmit']);
+  check('format (prettier --check; npm run format writes it)', [bin('prettier', 'bin/prettier.cjs'), '--check', '--log-level', 'warn', '**/*.{ts,js,mjs}']);
 
   const reports = mkdtempSync(join(tmpdir(), 'seguimiento-jest-'));
   const totals = { passed: 0, failed: 0, skipped: 0 };
