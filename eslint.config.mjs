@@ -87,7 +87,10 @@ export default tseslint.config(
     files: ['libs/domain/src/**/*.ts'],
     ignores: ['**/*.spec.ts'],
     rules: {
-      'no-restricted-imports': only(['luxon'], 'The domain is pure: no I/O, no framework; it may import only luxon (dates).'),
+      'no-restricted-imports': only(
+        ['luxon'],
+        'The domain is pure: no I/O, no framework; it may import only luxon (dates).',
+      ),
     },
   },
 );

@@ -36,7 +36,9 @@ function ensureDependencies() {
 /** Incremental TypeScript build into dist/. */
 function build() {
   step('compiling TypeScript (tsc -b)…');
-  if (run(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-b', 'tsconfig.build.json']) !== 0) {
+  if (
+    run(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-b', 'tsconfig.build.json']) !== 0
+  ) {
     console.error('the TypeScript build failed: see the errors above');
     process.exit(1);
   }
@@ -45,7 +47,10 @@ function build() {
 /** Makes `require('@seguimiento/x')` find the compiled library in dist/. */
 function registerDistPaths() {
   const { compilerOptions } = JSON.parse(readFileSync(join(root, 'tsconfig.base.json'), 'utf8'));
-  require(join(root, 'node_modules', 'tsconfig-paths')).register({ baseUrl: join(root, 'dist'), paths: compilerOptions.paths });
+  require(join(root, 'node_modules', 'tsconfig-paths')).register({
+    baseUrl: join(root, 'dist'),
+    paths: compilerOptions.paths,
+  });
 }
 
 /**
@@ -78,7 +83,9 @@ async function provisionTemporalCli() {
 /** After build(): builds the full Temporal server and its SQL tool once (cached), saying so. */
 async function provisionTemporalServer() {
   step('provisioning the full Temporal server and its SQL tool (Go build, first time only)…');
-  const { ensureTemporalServerBinaries } = require(join(root, 'dist', 'infra', 'src', 'temporal-cluster', 'binaries.js'));
+  const { ensureTemporalServerBinaries } = require(
+    join(root, 'dist', 'infra', 'src', 'temporal-cluster', 'binaries.js'),
+  );
   const { server } = await ensureTemporalServerBinaries((line) => console.log(`  ${line}`));
   console.log(`  using ${server}`);
 }
@@ -93,4 +100,14 @@ async function prepareTestRun() {
   return cli;
 }
 
-module.exports = { root, step, run, ensureDependencies, build, registerDistPaths, runDist, provisionTemporalCli, prepareTestRun };
+module.exports = {
+  root,
+  step,
+  run,
+  ensureDependencies,
+  build,
+  registerDistPaths,
+  runDist,
+  provisionTemporalCli,
+  prepareTestRun,
+};

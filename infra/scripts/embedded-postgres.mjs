@@ -17,7 +17,18 @@
 // in place on start.
 import { randomBytes } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
-import { chmodSync, chownSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  chownSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -136,10 +147,14 @@ function embedded(initdbFlags = []) {
     // PostgreSQL refuses to run as root; as root the package runs it as a `postgres` system user.
     createPostgresUser: isRoot,
     postgresFlags: [
-      '-c', 'listen_addresses=127.0.0.1',
-      '-c', 'unix_socket_directories=',
-      '-c', 'max_connections=200',
-      '-c', 'password_encryption=scram-sha-256',
+      '-c',
+      'listen_addresses=127.0.0.1',
+      '-c',
+      'unix_socket_directories=',
+      '-c',
+      'max_connections=200',
+      '-c',
+      'password_encryption=scram-sha-256',
     ],
     onLog: (m) => logs.push(String(m)),
     onError: (m) => logs.push(String(m)),
@@ -247,7 +262,8 @@ async function ensureHba(admin) {
   writeFileSync(file, HBA);
   await admin.query('SELECT pg_reload_conf()');
   const errors = await admin.query('SELECT line_number, error FROM pg_hba_file_rules WHERE error IS NOT NULL');
-  if (errors.rowCount > 0) throw new Error(`pg_hba.conf: ${errors.rows.map((r) => `line ${r.line_number}: ${r.error}`).join('; ')}`);
+  if (errors.rowCount > 0)
+    throw new Error(`pg_hba.conf: ${errors.rows.map((r) => `line ${r.line_number}: ${r.error}`).join('; ')}`);
 }
 
 /** A fresh folder: initdb with the superuser's random password in a file only PostgreSQL's user can read. */
@@ -307,8 +323,11 @@ try {
     try {
       await renamer.query('BEGIN');
       const bootstrap = await renamer.query(`SELECT rolname FROM pg_roles WHERE oid = ${BOOTSTRAP_ROLE}`);
-      if (bootstrap.rows[0].rolname !== ADMIN) await renamer.query(`ALTER ROLE ${ident(bootstrap.rows[0].rolname)} RENAME TO ${ident(ADMIN)}`);
-      await renamer.query(`ALTER ROLE ${ident(ADMIN)} WITH SUPERUSER LOGIN PASSWORD ${literal(credentials.admin.password)}`);
+      if (bootstrap.rows[0].rolname !== ADMIN)
+        await renamer.query(`ALTER ROLE ${ident(bootstrap.rows[0].rolname)} RENAME TO ${ident(ADMIN)}`);
+      await renamer.query(
+        `ALTER ROLE ${ident(ADMIN)} WITH SUPERUSER LOGIN PASSWORD ${literal(credentials.admin.password)}`,
+      );
       await renamer.query('COMMIT');
     } finally {
       await renamer.end();

@@ -19,7 +19,15 @@ async function main() {
   step('fault scenarios (real PostgreSQL, Temporal, workers and gateways as processes)…');
   const code = run(
     process.execPath,
-    [join(root, 'node_modules', 'jest', 'bin', 'jest.js'), ...process.argv.slice(2), '--selectProjects', 'reliability', '--runInBand', '--json', `--outputFile=${out}`],
+    [
+      join(root, 'node_modules', 'jest', 'bin', 'jest.js'),
+      ...process.argv.slice(2),
+      '--selectProjects',
+      'reliability',
+      '--runInBand',
+      '--json',
+      `--outputFile=${out}`,
+    ],
     { env: { ...process.env, TEMPORAL_CLI: cli, RELIABILITY_REPORT: figures } },
   );
   let passed = 0;
@@ -31,7 +39,15 @@ async function main() {
   } catch {
     // the runner crashed before it could report: counted as one failure
   }
-  summarize(existsSync(figures) ? readFileSync(figures, 'utf8').trim().split('\n').filter(Boolean).map((l) => JSON.parse(l)) : []);
+  summarize(
+    existsSync(figures)
+      ? readFileSync(figures, 'utf8')
+          .trim()
+          .split('\n')
+          .filter(Boolean)
+          .map((l) => JSON.parse(l))
+      : [],
+  );
   rmSync(work, { recursive: true, force: true });
   console.log(`\n${((Date.now() - started) / 1000).toFixed(0)} s in all`);
   console.log(`tests: ${passed} passed, ${failed} failed`);
@@ -40,11 +56,15 @@ async function main() {
 
 function summarize(rows) {
   if (rows.length === 0) return;
-  console.log('\n| scenario | faults | oficios checked | events | losses | duplicates | escalations (twice) | errors from faults | violations | s |');
+  console.log(
+    '\n| scenario | faults | oficios checked | events | losses | duplicates | escalations (twice) | errors from faults | violations | s |',
+  );
   console.log('|---|---|---|---|---|---|---|---|---|---|');
   const sum = (key) => rows.reduce((n, r) => n + (Number(r[key]) || 0), 0);
   for (const r of rows) {
-    console.log(`| ${r.scenario} | ${r.faultsInjected} | ${r.oficiosChecked} | ${r.events} | ${r.losses} | ${r.duplicates} | ${r.escalations} (${r.escalationsFiredTwice}) | ${r.errorsFromFaults} | ${r.violations.length} | ${Math.round(r.seconds)} |`);
+    console.log(
+      `| ${r.scenario} | ${r.faultsInjected} | ${r.oficiosChecked} | ${r.events} | ${r.losses} | ${r.duplicates} | ${r.escalations} (${r.escalationsFiredTwice}) | ${r.errorsFromFaults} | ${r.violations.length} | ${Math.round(r.seconds)} |`,
+    );
   }
   const badInputs = sum('badInputsTried');
   console.log(

@@ -30,9 +30,20 @@ async function main() {
     if (code !== 0) failures.push(name);
   };
 
-  check('lint (eslint, including architecture boundaries)', [bin('eslint', 'bin/eslint.js'), '--max-warnings', '0', '.']);
+  check('lint (eslint, including architecture boundaries)', [
+    bin('eslint', 'bin/eslint.js'),
+    '--max-warnings',
+    '0',
+    '.',
+  ]);
   check('type check (tsc --noEmit)', [bin('typescript', 'bin/tsc'), '-p', 'tsconfig.json', '--noEmit']);
-  check('format (prettier --check; npm run format writes it)', [bin('prettier', 'bin/prettier.cjs'), '--check', '--log-level', 'warn', '**/*.{ts,js,mjs}']);
+  check('format (prettier --check; npm run format writes it)', [
+    bin('prettier', 'bin/prettier.cjs'),
+    '--check',
+    '--log-level',
+    'warn',
+    '**/*.{ts,js,mjs}',
+  ]);
 
   const reports = mkdtempSync(join(tmpdir(), 'seguimiento-jest-'));
   const totals = { passed: 0, failed: 0, skipped: 0 };
@@ -53,8 +64,12 @@ async function main() {
   jest('end-to-end tests (real Temporal + real PostgreSQL)', 'e2e', ['--runInBand']);
   rmSync(reports, { recursive: true, force: true });
 
-  console.log(`\n${((Date.now() - started) / 1000).toFixed(0)} s in all${failures.length ? `; failed: ${failures.join(', ')}` : ''}`);
-  console.log(`tests: ${totals.passed} passed, ${totals.failed} failed${totals.skipped ? `, ${totals.skipped} skipped` : ''}`);
+  console.log(
+    `\n${((Date.now() - started) / 1000).toFixed(0)} s in all${failures.length ? `; failed: ${failures.join(', ')}` : ''}`,
+  );
+  console.log(
+    `tests: ${totals.passed} passed, ${totals.failed} failed${totals.skipped ? `, ${totals.skipped} skipped` : ''}`,
+  );
   process.exit(failures.length === 0 && totals.failed === 0 ? 0 : 1);
 }
 

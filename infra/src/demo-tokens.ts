@@ -18,15 +18,31 @@ export const jwtSecret = (dataDir: string): string => keptSecret(dataDir, 'jwt-s
  * The bearer secret Prometheus sends to read the gateway's /metrics: METRICS_TOKEN, or one
  * generated once and kept in the data folder (like the JWT secret).
  */
-export const metricsToken = (dataDir: string): string => keptSecret(dataDir, 'metrics-token', process.env.METRICS_TOKEN);
+export const metricsToken = (dataDir: string): string =>
+  keptSecret(dataDir, 'metrics-token', process.env.METRICS_TOKEN);
 
 /** One token per role, printed by `npm start` so a newcomer can try every kind of access. */
 const DEMO_USERS: ReadonlyArray<Principal & { what: string }> = [
   { subject: 'admin@ine', role: 'ADMIN', institution: 'INE', what: 'ADMIN, INE (all OPLEs, read and write)' },
   { subject: 'supervisor@ine', role: 'SUPERVISOR', institution: 'INE', what: 'SUPERVISOR, INE (all OPLEs, read only)' },
-  { subject: 'operador@ine', role: 'OPERATOR', institution: 'INE', what: 'OPERATOR, INE (records oficios of every OPLE: UTSI staff)' },
-  { subject: 'operador@iepc-gro', role: 'OPERATOR', institution: 'GRO', what: 'OPERATOR, IEPC Guerrero (GRO only, read and write)' },
-  { subject: 'supervisor@iepc-gro', role: 'SUPERVISOR', institution: 'GRO', what: 'SUPERVISOR, IEPC Guerrero (GRO only, read only)' },
+  {
+    subject: 'operador@ine',
+    role: 'OPERATOR',
+    institution: 'INE',
+    what: 'OPERATOR, INE (records oficios of every OPLE: UTSI staff)',
+  },
+  {
+    subject: 'operador@iepc-gro',
+    role: 'OPERATOR',
+    institution: 'GRO',
+    what: 'OPERATOR, IEPC Guerrero (GRO only, read and write)',
+  },
+  {
+    subject: 'supervisor@iepc-gro',
+    role: 'SUPERVISOR',
+    institution: 'GRO',
+    what: 'SUPERVISOR, IEPC Guerrero (GRO only, read only)',
+  },
 ];
 
 export function demoTokens(secret: string): Array<{ what: string; token: string; principal: Principal }> {

@@ -16,7 +16,15 @@ export async function runDemo(graphqlUrl: string, token: string, say: (line: str
     [
       'the OPLE submits the draft of entregable 15',
       `mutation($input: SubmitDocumentInput!) { submitDocument(input: $input) { alreadyRecorded document { ${DOCUMENT} } } }`,
-      { input: { ople: 'GRO', deliverable: 15, versionKind: 'PROYECTO', oficioNumber: 'IEPC/GRO/SE/0101/2024', submittedOn: today } },
+      {
+        input: {
+          ople: 'GRO',
+          deliverable: 15,
+          versionKind: 'PROYECTO',
+          oficioNumber: 'IEPC/GRO/SE/0101/2024',
+          submittedOn: today,
+        },
+      },
     ],
     [
       'INE answers with observations',
@@ -49,13 +57,17 @@ export async function runDemo(graphqlUrl: string, token: string, say: (line: str
   ];
   say('\ndemo (through GraphQL):');
   for (const [title, query, variables] of steps) {
-    const answer = await graphql<Record<string, unknown>>(graphqlUrl, query, variables, { authorization: `Bearer ${token}` });
+    const answer = await graphql<Record<string, unknown>>(graphqlUrl, query, variables, {
+      authorization: `Bearer ${token}`,
+    });
     if (answer.errors) {
       say(`  ${title}: failed — ${answer.errors.map((e) => e.message).join('; ')}`);
       return false;
     }
     say(`  ${title}: ${JSON.stringify(Object.values(answer.data!)[0])}`);
   }
-  say(`  try: curl -s ${graphqlUrl} -H 'content-type: application/json' -H "authorization: Bearer $TOKEN" -d '{"query":"{ document(id: \\"document:GRO:e15-proyecto\\") { status ballInCourt observations { id status } deadline { dueDate } } }"}'`);
+  say(
+    `  try: curl -s ${graphqlUrl} -H 'content-type: application/json' -H "authorization: Bearer $TOKEN" -d '{"query":"{ document(id: \\"document:GRO:e15-proyecto\\") { status ballInCourt observations { id status } deadline { dueDate } } }"}'`,
+  );
   return true;
 }

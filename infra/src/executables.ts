@@ -24,7 +24,12 @@ export function onPath(name: string): string | null {
 export function runWithProgress(
   command: string,
   args: string[],
-  options: { env?: NodeJS.ProcessEnv; log: (line: string) => void; progress: (seconds: number) => string; onOutput?: (text: string) => void },
+  options: {
+    env?: NodeJS.ProcessEnv;
+    log: (line: string) => void;
+    progress: (seconds: number) => string;
+    onOutput?: (text: string) => void;
+  },
 ): Promise<void> {
   return new Promise((resolve, reject) => {
     const started = Date.now();

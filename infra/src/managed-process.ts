@@ -83,9 +83,14 @@ export class ManagedProcess {
         if (m) done(() => resolve(m));
       };
       const onExit = (code: number | null) =>
-        done(() => reject(new Error(`${this.options.name} exited with code ${code} before it was ready\n${this.lastLines()}`)));
+        done(() =>
+          reject(new Error(`${this.options.name} exited with code ${code} before it was ready\n${this.lastLines()}`)),
+        );
       const timer = setTimeout(
-        () => done(() => reject(new Error(`${this.options.name} not ready after ${timeoutMs / 1000} s\n${this.lastLines()}`))),
+        () =>
+          done(() =>
+            reject(new Error(`${this.options.name} not ready after ${timeoutMs / 1000} s\n${this.lastLines()}`)),
+          ),
         timeoutMs,
       );
       this.lineListeners.add(onLine);

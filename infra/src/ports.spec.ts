@@ -20,7 +20,9 @@ describe('port checks', () => {
   it('explains in one line which port is taken and how to choose another', async () => {
     const error = await assertPortsFree([{ port: taken, what: 'GraphQL gateway', env: 'PORT' }]).catch((e) => e);
     expect(error).toBeInstanceOf(StartupError);
-    expect(error.message).toMatch(new RegExp(`^port ${taken} \\(GraphQL gateway\\) is already in use: .* PORT=<port>$`));
+    expect(error.message).toMatch(
+      new RegExp(`^port ${taken} \\(GraphQL gateway\\) is already in use: .* PORT=<port>$`),
+    );
     expect(error.message).not.toContain('\n');
   });
 });

@@ -42,11 +42,19 @@ function readEmbeddedCredentials(dataDir: string): EmbeddedPostgresCredentials {
 }
 
 /** The three roles' URLs for the embedded server of `dataDir` on 127.0.0.1:`port`. */
-export function embeddedPostgresUrls(dataDir: string, port: number, database = 'seguimiento'): { app: string; temporal: string; admin: string } {
+export function embeddedPostgresUrls(
+  dataDir: string,
+  port: number,
+  database = 'seguimiento',
+): { app: string; temporal: string; admin: string } {
   const credentials = readEmbeddedCredentials(dataDir);
   const url = (who: { user: string; password: string }, db: string) =>
     `postgres://${encodeURIComponent(who.user)}:${encodeURIComponent(who.password)}@127.0.0.1:${port}/${encodeURIComponent(db)}`;
-  return { app: url(credentials.app, database), temporal: url(credentials.temporal, 'postgres'), admin: url(credentials.admin, 'postgres') };
+  return {
+    app: url(credentials.app, database),
+    temporal: url(credentials.temporal, 'postgres'),
+    admin: url(credentials.admin, 'postgres'),
+  };
 }
 
 /**
@@ -64,7 +72,12 @@ export function defaultDatabaseUrl(env: NodeJS.ProcessEnv = globalThis.process.e
  * its roles' passwords in `credentialsFileOf(dataDir)`. `log` gets what the server has to say
  * (e.g. that it upgraded an old data folder).
  */
-export async function startEmbeddedPostgres(options: { dataDir: string; port: number; database?: string; log?: (line: string) => void }): Promise<RunningPostgres> {
+export async function startEmbeddedPostgres(options: {
+  dataDir: string;
+  port: number;
+  database?: string;
+  log?: (line: string) => void;
+}): Promise<RunningPostgres> {
   const script = join(repoRoot(), 'infra', 'scripts', 'embedded-postgres.mjs');
   const database = options.database ?? 'seguimiento';
   const args = [script, '--dir', options.dataDir, '--port', String(options.port), '--database', database];
@@ -72,7 +85,13 @@ export async function startEmbeddedPostgres(options: { dataDir: string; port: nu
     const note = /^NOTE (.*)$/.exec(line);
     if (note) options.log?.(note[1]);
   };
-  const process = new ManagedProcess({ name: 'postgres', command: globalThis.process.execPath, args, tether: 'node', onLine });
+  const process = new ManagedProcess({
+    name: 'postgres',
+    command: globalThis.process.execPath,
+    args,
+    tether: 'node',
+    onLine,
+  });
   await process.waitForLine(/^READY (\S+)$/, 120_000);
   const urls = embeddedPostgresUrls(options.dataDir, options.port, database);
   return { url: urls.app, temporalUrl: urls.temporal, process, stop: () => process.stop() };

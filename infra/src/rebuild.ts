@@ -12,7 +12,9 @@ export async function main(): Promise<void> {
     url = defaultDatabaseUrl();
     db = await openDatabase(url, { applicationName: 'seguimiento-rebuild' });
   } catch (error) {
-    console.error(`error: cannot open ${url ? redact(url) : 'the database'}: ${(error as Error).message} — start the system (npm start) or set DATABASE_URL`);
+    console.error(
+      `error: cannot open ${url ? redact(url) : 'the database'}: ${(error as Error).message} — start the system (npm start) or set DATABASE_URL`,
+    );
     process.exit(2);
   }
   try {
@@ -20,7 +22,9 @@ export async function main(): Promise<void> {
     const result = await rebuildReadModels(db, {
       onProgress: (done, total) => {
         const rate = Math.round(done / Math.max(0.001, (Date.now() - started) / 1000));
-        process.stdout.write(`\rrebuilding read models: ${done}/${total} events (${Math.floor((100 * done) / Math.max(1, total))}%), ${rate} events/s   `);
+        process.stdout.write(
+          `\rrebuilding read models: ${done}/${total} events (${Math.floor((100 * done) / Math.max(1, total))}%), ${rate} events/s   `,
+        );
       },
     });
     process.stdout.write(`\nrebuilt ${result.events} events in ${(result.ms / 1000).toFixed(1)} s\n`);

@@ -16,8 +16,18 @@ describe('npm start configuration', () => {
 
   it('switches to existing servers through TEMPORAL_ADDRESS, TEMPORAL_NAMESPACE, DATABASE_URL and PORT', () => {
     expect(
-      stackConfig({ TEMPORAL_ADDRESS: 'temporal.internal:7233', TEMPORAL_NAMESPACE: 'prep', DATABASE_URL: 'postgres://u:p@db/seg', PORT: '8080' }),
-    ).toMatchObject({ temporalAddress: 'temporal.internal:7233', temporalNamespace: 'prep', databaseUrl: 'postgres://u:p@db/seg', gatewayPort: 8080 });
+      stackConfig({
+        TEMPORAL_ADDRESS: 'temporal.internal:7233',
+        TEMPORAL_NAMESPACE: 'prep',
+        DATABASE_URL: 'postgres://u:p@db/seg',
+        PORT: '8080',
+      }),
+    ).toMatchObject({
+      temporalAddress: 'temporal.internal:7233',
+      temporalNamespace: 'prep',
+      databaseUrl: 'postgres://u:p@db/seg',
+      gatewayPort: 8080,
+    });
   });
 
   it.each(['PORT', 'TEMPORAL_PORT', 'POSTGRES_PORT'])('names %s when it is not a port', (name) => {

@@ -20,7 +20,8 @@ function port(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
   const value = Number(raw);
-  if (!Number.isInteger(value) || value < 1 || value > 65535) throw new Error(`${name}: "${raw}" is not a TCP port (1–65535)`);
+  if (!Number.isInteger(value) || value < 1 || value > 65535)
+    throw new Error(`${name}: "${raw}" is not a TCP port (1–65535)`);
   return value;
 }
 

@@ -5,7 +5,13 @@ import { runDemo } from './demo';
 import { demoTokens, jwtSecret, metricsToken } from './demo-tokens';
 import { ManagedProcess } from './managed-process';
 import { StartupError, assertPortsFree, isPortFree } from './ports';
-import { type RunningPostgres, credentialsFileOf, redact, startEmbeddedPostgres, useExternalPostgres } from './postgres';
+import {
+  type RunningPostgres,
+  credentialsFileOf,
+  redact,
+  startEmbeddedPostgres,
+  useExternalPostgres,
+} from './postgres';
 import { type StackConfig, stackConfig } from './stack-config';
 import { ensureTemporalCli } from './temporal-cli';
 import { type RunningTemporal, startTemporalDevServer, waitForTemporal } from './temporal-server';
@@ -86,16 +92,23 @@ export async function main(): Promise<void> {
     say(`\nseguimiento is up in ${ms(started)}`);
     say(`  GraphQL      ${graphqlUrl}  (open it in a browser: the explorer; paste a token below)`);
     say(`  Health       http://127.0.0.1:${config.gatewayPort}/ready`);
-    say(`  Metrics      http://127.0.0.1:${config.gatewayPort}/metrics  (Authorization: Bearer <the secret in ${join(config.dataDir, 'metrics-token')}>)`);
+    say(
+      `  Metrics      http://127.0.0.1:${config.gatewayPort}/metrics  (Authorization: Bearer <the secret in ${join(config.dataDir, 'metrics-token')}>)`,
+    );
     say(`  Temporal     ${temporal.address} (namespace ${config.temporalNamespace})`);
     if (temporal.uiUrl) say(`  Temporal UI  ${temporal.uiUrl}`);
-    say(`  PostgreSQL   ${redact(postgres.url)}${config.databaseUrl ? '' : ` (passwords in ${credentialsFileOf(join(config.dataDir, 'postgres'))})`}`);
+    say(
+      `  PostgreSQL   ${redact(postgres.url)}${config.databaseUrl ? '' : ` (passwords in ${credentialsFileOf(join(config.dataDir, 'postgres'))})`}`,
+    );
     const tokens = demoTokens(secret);
     say('\nDemo tokens (send as "Authorization: Bearer <token>"; valid 30 days):');
     for (const { what, token } of tokens) say(`  ${what}\n    ${token}`);
     const operator = tokens.find((t) => t.principal.role === 'OPERATOR' && t.principal.institution === 'GRO')!.token;
-    if (config.demo && !(await runDemo(graphqlUrl, operator, say))) say('  (the system is up; the demo could not play)');
-    say('\nPaste correspondence in: npx seguimiento ingest <file.txt> [--dry-run]; the report: npx seguimiento report --ople GRO --from … --to …');
+    if (config.demo && !(await runDemo(graphqlUrl, operator, say)))
+      say('  (the system is up; the demo could not play)');
+    say(
+      '\nPaste correspondence in: npx seguimiento ingest <file.txt> [--dry-run]; the report: npx seguimiento report --ople GRO --from … --to …',
+    );
     say('\nPress Ctrl-C to stop everything.');
   } catch (error) {
     say(`error: ${error instanceof Error ? error.message : String(error)}`);
@@ -110,7 +123,8 @@ async function preflight(config: StackConfig): Promise<number[]> {
     wanted.push({ port: config.temporalPort, what: 'Temporal frontend', env: 'TEMPORAL_PORT' });
     wanted.push({ port: config.temporalUiPort, what: 'Temporal web UI', env: 'TEMPORAL_UI_PORT' });
   }
-  if (!config.databaseUrl) wanted.push({ port: config.postgresPort, what: 'embedded PostgreSQL', env: 'POSTGRES_PORT' });
+  if (!config.databaseUrl)
+    wanted.push({ port: config.postgresPort, what: 'embedded PostgreSQL', env: 'POSTGRES_PORT' });
   await assertPortsFree(wanted);
   return wanted.map((w) => w.port);
 }
@@ -121,8 +135,14 @@ async function bringUpPostgres(config: StackConfig): Promise<RunningPostgres> {
     say(`▸ PostgreSQL: using DATABASE_URL ${redact(config.databaseUrl)}`);
     return useExternalPostgres(config.databaseUrl);
   }
-  say(`▸ PostgreSQL: starting the embedded server on 127.0.0.1:${config.postgresPort} (data in ${join(config.dataDir, 'postgres')})…`);
-  const pg = await startEmbeddedPostgres({ dataDir: join(config.dataDir, 'postgres'), port: config.postgresPort, log: (line) => say(`  ${line}`) });
+  say(
+    `▸ PostgreSQL: starting the embedded server on 127.0.0.1:${config.postgresPort} (data in ${join(config.dataDir, 'postgres')})…`,
+  );
+  const pg = await startEmbeddedPostgres({
+    dataDir: join(config.dataDir, 'postgres'),
+    port: config.postgresPort,
+    log: (line) => say(`  ${line}`),
+  });
   say(`  ready in ${ms(t)}`);
   return pg;
 }
@@ -140,13 +160,23 @@ async function bringUpTemporal(config: StackConfig): Promise<RunningTemporal> {
         `TEMPORAL_ADDRESS ${config.temporalAddress} (namespace ${config.temporalNamespace}) is unreachable: ${(error as Error).message.split('\n')[0]} — start that cluster, fix the address, or unset TEMPORAL_ADDRESS to use the dev server`,
       );
     }
-    return { address: config.temporalAddress, uiUrl: null, namespace: config.temporalNamespace, process: null, stop: async () => undefined };
+    return {
+      address: config.temporalAddress,
+      uiUrl: null,
+      namespace: config.temporalNamespace,
+      process: null,
+      stop: async () => undefined,
+    };
   }
   if (temporalTlsFromEnv()) {
-    throw new StartupError('TEMPORAL_TLS_* is set but the dev server speaks plain gRPC on loopback: unset TEMPORAL_TLS, TEMPORAL_TLS_CA, TEMPORAL_TLS_CERT, TEMPORAL_TLS_KEY and TEMPORAL_TLS_SERVER_NAME, or point TEMPORAL_ADDRESS at a cluster with TLS');
+    throw new StartupError(
+      'TEMPORAL_TLS_* is set but the dev server speaks plain gRPC on loopback: unset TEMPORAL_TLS, TEMPORAL_TLS_CA, TEMPORAL_TLS_CERT, TEMPORAL_TLS_KEY and TEMPORAL_TLS_SERVER_NAME, or point TEMPORAL_ADDRESS at a cluster with TLS',
+    );
   }
   const cli = await ensureTemporalCli((line) => say(`  ${line}`));
-  say(`▸ Temporal: starting the dev server on 127.0.0.1:${config.temporalPort} (state in ${join(config.dataDir, 'temporal.db')}, readable by this user only)…`);
+  say(
+    `▸ Temporal: starting the dev server on 127.0.0.1:${config.temporalPort} (state in ${join(config.dataDir, 'temporal.db')}, readable by this user only)…`,
+  );
   const temporal = await startTemporalDevServer({
     cli,
     port: config.temporalPort,

@@ -17,11 +17,17 @@ export async function ensureSystemTools(log: (line: string) => void): Promise<vo
   const packages = missing.map((tool) => tool.pkg);
   const reasons = missing.map((tool) => `${tool.command} (${tool.why})`).join('; ');
   if (!onPath('apt-get') || process.getuid?.() !== 0) {
-    throw new Error(`missing ${reasons}: install the Debian packages ${packages.join(' ')} (apt-get install ${packages.join(' ')})`);
+    throw new Error(
+      `missing ${reasons}: install the Debian packages ${packages.join(' ')} (apt-get install ${packages.join(' ')})`,
+    );
   }
   log(`installing ${packages.join(', ')} with apt-get: ${reasons}`);
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
   const progress = (seconds: number) => `still installing ${packages.join(', ')}… ${seconds} s`;
   await runWithProgress('apt-get', ['update', '-qq'], { env, log, progress });
-  await runWithProgress('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...packages], { env, log, progress });
+  await runWithProgress('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...packages], {
+    env,
+    log,
+    progress,
+  });
 }

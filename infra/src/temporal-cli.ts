@@ -17,7 +17,8 @@ const temporalCacheDir = (): string => join(repoRoot(), '.cache', 'temporal', TE
  */
 export async function ensureTemporalCli(log: (line: string) => void = () => undefined): Promise<string> {
   if (process.env.TEMPORAL_CLI) {
-    if (!existsSync(process.env.TEMPORAL_CLI)) throw new StartupError(`TEMPORAL_CLI=${process.env.TEMPORAL_CLI} does not exist: fix the path or unset it`);
+    if (!existsSync(process.env.TEMPORAL_CLI))
+      throw new StartupError(`TEMPORAL_CLI=${process.env.TEMPORAL_CLI} does not exist: fix the path or unset it`);
     return process.env.TEMPORAL_CLI;
   }
   const fromPath = onPath('temporal');
@@ -47,7 +48,12 @@ export async function ensureTemporalCli(log: (line: string) => void = () => unde
   return cached;
 }
 
-async function goInstall(go: string, binDir: string, extraEnv: NodeJS.ProcessEnv, log: (line: string) => void): Promise<void> {
+async function goInstall(
+  go: string,
+  binDir: string,
+  extraEnv: NodeJS.ProcessEnv,
+  log: (line: string) => void,
+): Promise<void> {
   let downloads = 0;
   await runWithProgress(go, ['install', MODULE], {
     env: { ...process.env, GOBIN: binDir, GOFLAGS: '-mod=mod', ...extraEnv },

@@ -51,7 +51,9 @@ describe('Temporal cluster config', () => {
     expect(main).toContain('pluginName: "postgres12"');
     expect(main).toContain('databaseName: "temporal"');
     expect(main).toContain('connectAddr: "127.0.0.1:5433"');
-    expect(block(yaml, ['persistence', 'datastores', 'postgres-visibility', 'sql'])).toContain('databaseName: "temporal_visibility"');
+    expect(block(yaml, ['persistence', 'datastores', 'postgres-visibility', 'sql'])).toContain(
+      'databaseName: "temporal_visibility"',
+    );
   });
 
   it('quotes the password, whatever characters it holds', () => {
@@ -93,13 +95,22 @@ describe('Temporal cluster config', () => {
       clientCaFile: '/tls/client-ca.pem',
       server: files('server'),
       serverName: 'localhost',
-      clients: { 'system-worker': files('system-worker'), worker: files('worker'), gateway: files('gateway'), admin: files('admin') },
+      clients: {
+        'system-worker': files('system-worker'),
+        worker: files('worker'),
+        gateway: files('gateway'),
+        admin: files('admin'),
+      },
     };
     const withTls = clusterConfigYaml({ ...spec, tls });
     expect(block(withTls, ['global', 'tls', 'frontend', 'server'])).toContain('requireClientAuth: true');
-    expect(block(withTls, ['global', 'tls', 'frontend', 'server', 'clientCaFiles'])).toContain('- "/tls/client-ca.pem"');
+    expect(block(withTls, ['global', 'tls', 'frontend', 'server', 'clientCaFiles'])).toContain(
+      '- "/tls/client-ca.pem"',
+    );
     expect(block(withTls, ['global', 'tls', 'internode', 'server'])).toContain('requireClientAuth: true');
-    expect(block(withTls, ['global', 'tls', 'internode', 'server', 'clientCaFiles'])).toContain('- "/tls/server-ca.pem"');
+    expect(block(withTls, ['global', 'tls', 'internode', 'server', 'clientCaFiles'])).toContain(
+      '- "/tls/server-ca.pem"',
+    );
     expect(block(withTls, ['global', 'tls', 'systemWorker'])).toContain('certFile: "/tls/system-worker.pem"');
     // The rest of the config is the same.
     expect(withTls.replace(/\n {2}tls:\n(?: {4,}.*\n)+/, '\n')).toBe(yaml);
@@ -116,7 +127,13 @@ describe('TEMPORAL_TLS for npm run temporal:cluster', () => {
 
 describe('dynamic config', () => {
   it('writes one unconstrained value per key, strings quoted', () => {
-    expect(dynamicConfigYaml({ 'system.namespaceCacheRefreshInterval': '2s', 'system.enableNexus': false, 'limit.maxIDLength': 255 })).toBe(
+    expect(
+      dynamicConfigYaml({
+        'system.namespaceCacheRefreshInterval': '2s',
+        'system.enableNexus': false,
+        'limit.maxIDLength': 255,
+      }),
+    ).toBe(
       [
         'system.namespaceCacheRefreshInterval:',
         '  - value: "2s"',
@@ -147,7 +164,9 @@ describe('PostgreSQL endpoint', () => {
   it('passes parts through and refuses other schemes without echoing the password', () => {
     const parts = { host: 'h', port: 1, user: 'u', password: 'p' };
     expect(postgresEndpoint(parts)).toBe(parts);
-    expect(() => postgresEndpoint('mysql://u:secret@h:3306/x')).toThrow(/^mysql:\/\/u:\*\*\*@h:3306\/x is not a postgres:\/\/ URL$/);
+    expect(() => postgresEndpoint('mysql://u:secret@h:3306/x')).toThrow(
+      /^mysql:\/\/u:\*\*\*@h:3306\/x is not a postgres:\/\/ URL$/,
+    );
   });
 });
 
@@ -182,7 +201,12 @@ describe('cluster ports', () => {
 
 describe('server output in error messages', () => {
   it('keeps level, message and error of JSON log lines, without stack traces or repeats', () => {
-    const fatal = JSON.stringify({ level: 'fatal', msg: 'unable to initialize membership heartbeats', error: 'out of range', stacktrace: 'x'.repeat(5000) });
+    const fatal = JSON.stringify({
+      level: 'fatal',
+      msg: 'unable to initialize membership heartbeats',
+      error: 'out of range',
+      stacktrace: 'x'.repeat(5000),
+    });
     expect(summarizeServerLines(['2026/11/24 Loading config', fatal, fatal])).toBe(
       '2026/11/24 Loading config\nfatal: unable to initialize membership heartbeats: out of range',
     );

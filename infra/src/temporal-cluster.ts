@@ -11,9 +11,18 @@
  * - main.ts        `npm run temporal:cluster`
  */
 export { type TemporalServerBinaries, ensureTemporalServerBinaries } from './temporal-cluster/binaries';
-export { type ClusterConfigSpec, TEMPORAL_SERVICES, clusterConfigYaml, dynamicConfigYaml } from './temporal-cluster/config';
+export {
+  type ClusterConfigSpec,
+  TEMPORAL_SERVICES,
+  clusterConfigYaml,
+  dynamicConfigYaml,
+} from './temporal-cluster/config';
 export { tlsSwitch } from './temporal-cluster/main';
 export { CLUSTER_PORT_RANGE, pickClusterPorts } from './temporal-cluster/ports';
-export { type RunningTemporalCluster, type TemporalClusterOptions, startTemporalCluster } from './temporal-cluster/process';
+export {
+  type RunningTemporalCluster,
+  type TemporalClusterOptions,
+  startTemporalCluster,
+} from './temporal-cluster/process';
 export { postgresEndpoint, setupTemporalSchema, sqlToolSteps } from './temporal-cluster/schema';
 export { summarizeServerLines } from './temporal-cluster/server-log';

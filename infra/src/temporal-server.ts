@@ -37,14 +37,32 @@ export const sqliteFiles = (dbFile: string): string[] => [dbFile, `${dbFile}-wal
  */
 export async function startTemporalDevServer(options: TemporalDevServerOptions): Promise<RunningTemporal> {
   const namespace = options.namespace ?? 'default';
-  const args = ['server', 'start-dev', '--ip', '127.0.0.1', '--port', String(options.port), '--namespace', namespace, '--log-level', 'warn'];
+  const args = [
+    'server',
+    'start-dev',
+    '--ip',
+    '127.0.0.1',
+    '--port',
+    String(options.port),
+    '--namespace',
+    namespace,
+    '--log-level',
+    'warn',
+  ];
   if (options.uiPort) args.push('--ui-port', String(options.uiPort));
   else args.push('--headless');
   // A file keeps the state across restarts. WAL with synchronous=NORMAL: a crash of the server
   // loses nothing, and each write no longer waits for its own fsync (SQLite's default made every
   // workflow task wait for the disk; see README, Benchmarks).
   if (options.dbFile) {
-    args.push('--db-filename', options.dbFile, '--sqlite-pragma', 'journal_mode=wal', '--sqlite-pragma', 'synchronous=normal');
+    args.push(
+      '--db-filename',
+      options.dbFile,
+      '--sqlite-pragma',
+      'journal_mode=wal',
+      '--sqlite-pragma',
+      'synchronous=normal',
+    );
     // The CLI sets up the schema only when the file does not exist: the file cannot be made
     // beforehand, hence the umask below.
     for (const file of sqliteFiles(options.dbFile)) if (existsSync(file)) chmodSync(file, 0o600);
@@ -69,7 +87,13 @@ export async function startTemporalDevServer(options: TemporalDevServerOptions):
 }
 
 /** Polls the frontend until the namespace is served (the dev server registers it at start). */
-export async function waitForTemporal(address: string, namespace: string, process: ManagedProcess | null, timeoutMs: number, tls?: TemporalTls): Promise<void> {
+export async function waitForTemporal(
+  address: string,
+  namespace: string,
+  process: ManagedProcess | null,
+  timeoutMs: number,
+  tls?: TemporalTls,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   let lastError: unknown;
   while (Date.now() < deadline) {

@@ -7,7 +7,8 @@ import { StartupError } from './ports';
 /** The Java SDK release whose time-skipping test server the tests run (pinned in infra/temporal-test-server/pom.xml too). */
 const TEMPORAL_TEST_SERVER_VERSION = '1.38.0';
 
-const temporalTestServerCacheDir = (): string => join(repoRoot(), '.cache', 'temporal-test-server', TEMPORAL_TEST_SERVER_VERSION);
+const temporalTestServerCacheDir = (): string =>
+  join(repoRoot(), '.cache', 'temporal-test-server', TEMPORAL_TEST_SERVER_VERSION);
 
 /**
  * The SDK gives the server 5 s to answer (sdk-core's ephemeral_server: 50 connection attempts,
@@ -31,11 +32,15 @@ export async function ensureTemporalTestServer(log: (line: string) => void = () 
 
   const java = onPath('java');
   if (!java) {
-    throw new StartupError('Java is not on PATH and the Temporal time-skipping test server needs it: install a JDK or JRE (e.g. `apt-get install openjdk-17-jre-headless`)');
+    throw new StartupError(
+      'Java is not on PATH and the Temporal time-skipping test server needs it: install a JDK or JRE (e.g. `apt-get install openjdk-17-jre-headless`)',
+    );
   }
   const mvn = onPath('mvn');
   if (!mvn) {
-    throw new StartupError('Maven (`mvn`) is not on PATH and it is needed to fetch the Temporal time-skipping test server: install Maven 3 (e.g. `apt-get install maven`)');
+    throw new StartupError(
+      'Maven (`mvn`) is not on PATH and it is needed to fetch the Temporal time-skipping test server: install Maven 3 (e.g. `apt-get install maven`)',
+    );
   }
   log(`resolving Temporal test server ${TEMPORAL_TEST_SERVER_VERSION} from Maven Central (first time only)…`);
   mkdirSync(dir, { recursive: true });
@@ -55,20 +60,37 @@ export async function ensureTemporalTestServer(log: (line: string) => void = () 
 /** The wrapper is only as good as the jars in ~/.m2 it points at. */
 function jarsPresent(classpathFile: string): boolean {
   if (!existsSync(classpathFile)) return false;
-  return readFileSync(classpathFile, 'utf8').trim().split(delimiter).every((jar) => existsSync(jar));
+  return readFileSync(classpathFile, 'utf8')
+    .trim()
+    .split(delimiter)
+    .every((jar) => existsSync(jar));
 }
 
 const sh = (word: string): string => `'${word.replace(/'/g, `'\\''`)}'`;
 
 async function resolveClasspath(mvn: string, outputFile: string, log: (line: string) => void): Promise<void> {
   const pom = join(repoRoot(), 'infra', 'temporal-test-server', 'pom.xml');
-  const args = ['-q', '-B', '-f', pom, 'dependency:build-classpath', `-Dmdep.outputFile=${outputFile}`, `-Dtemporal.version=${TEMPORAL_TEST_SERVER_VERSION}`];
+  const args = [
+    '-q',
+    '-B',
+    '-f',
+    pom,
+    'dependency:build-classpath',
+    `-Dmdep.outputFile=${outputFile}`,
+    `-Dtemporal.version=${TEMPORAL_TEST_SERVER_VERSION}`,
+  ];
   try {
-    await runWithProgress(mvn, args, { log, progress: (seconds) => `  …still resolving the Temporal test server (${seconds} s)` });
+    await runWithProgress(mvn, args, {
+      log,
+      progress: (seconds) => `  …still resolving the Temporal test server (${seconds} s)`,
+    });
   } catch (error) {
     if (!(error instanceof CommandFailed)) throw error;
     // With -q Maven prints only its errors; the first one says what went wrong.
-    const first = error.output.split('\n').find((line) => /\[ERROR\] \S/.test(line))?.replace(/^.*?\[ERROR\] /, '');
+    const first = error.output
+      .split('\n')
+      .find((line) => /\[ERROR\] \S/.test(line))
+      ?.replace(/^.*?\[ERROR\] /, '');
     throw new Error(`${error.summary}: ${first ?? error.output.trim()}`);
   }
 }

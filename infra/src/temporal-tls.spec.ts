@@ -3,7 +3,15 @@ import { copyFileSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { temporalTlsFromEnv } from '@seguimiento/runtime';
-import { CLIENT_ROLES, type ClusterTls, clusterTlsYaml, createCertificateAuthority, ensureClusterCertificates, issueCertificate, temporalTlsEnv } from './temporal-tls';
+import {
+  CLIENT_ROLES,
+  type ClusterTls,
+  clusterTlsYaml,
+  createCertificateAuthority,
+  ensureClusterCertificates,
+  issueCertificate,
+  temporalTlsEnv,
+} from './temporal-tls';
 
 // openssl makes the certificates (a few ms each): no server is involved.
 describe('cluster certificates', () => {
@@ -23,7 +31,9 @@ describe('cluster certificates', () => {
     const clientCa = cert(tls.clientCaFile);
     expect(serverCa.ca).toBe(true);
     expect(clientCa.ca).toBe(true);
-    expect(serverCa.publicKey.export({ format: 'pem', type: 'spki' })).not.toBe(clientCa.publicKey.export({ format: 'pem', type: 'spki' }));
+    expect(serverCa.publicKey.export({ format: 'pem', type: 'spki' })).not.toBe(
+      clientCa.publicKey.export({ format: 'pem', type: 'spki' }),
+    );
     const server = cert(tls.server.cert);
     expect(server.verify(serverCa.publicKey)).toBe(true);
     expect(server.verify(clientCa.publicKey)).toBe(false);
@@ -45,7 +55,12 @@ describe('cluster certificates', () => {
 
   it('keeps every private key 0600 in a 0700 folder', () => {
     expect(statSync(join(dir, 'tls')).mode & 0o777).toBe(0o700);
-    for (const files of [{ key: join(dir, 'tls', 'server-ca.key') }, { key: join(dir, 'tls', 'client-ca.key') }, tls.server, ...Object.values(tls.clients)]) {
+    for (const files of [
+      { key: join(dir, 'tls', 'server-ca.key') },
+      { key: join(dir, 'tls', 'client-ca.key') },
+      tls.server,
+      ...Object.values(tls.clients),
+    ]) {
       expect(statSync(files.key).mode & 0o777).toBe(0o600);
     }
   });
@@ -54,7 +69,9 @@ describe('cluster certificates', () => {
     const before = readFileSync(tls.server.cert, 'utf8');
     const clientBefore = readFileSync(tls.clients.worker.cert, 'utf8');
     expect(readFileSync(ensureClusterCertificates(join(dir, 'tls')).server.cert, 'utf8')).toBe(before);
-    const again = ensureClusterCertificates(join(dir, 'tls'), { hosts: ['temporal.internal', '10.0.0.7', 'localhost'] });
+    const again = ensureClusterCertificates(join(dir, 'tls'), {
+      hosts: ['temporal.internal', '10.0.0.7', 'localhost'],
+    });
     const server = cert(again.server.cert);
     expect(server.checkHost('temporal.internal')).toBe('temporal.internal');
     expect(server.checkIP('10.0.0.7')).toBe('10.0.0.7');
@@ -78,7 +95,12 @@ describe('cluster certificates', () => {
   describe('TEMPORAL_TLS_* read by workers, gateways and tools', () => {
     it('reads the CA, the client pair and the server name', () => {
       const env = temporalTlsEnv(tls, 'gateway');
-      expect(Object.keys(env).sort()).toEqual(['TEMPORAL_TLS_CA', 'TEMPORAL_TLS_CERT', 'TEMPORAL_TLS_KEY', 'TEMPORAL_TLS_SERVER_NAME']);
+      expect(Object.keys(env).sort()).toEqual([
+        'TEMPORAL_TLS_CA',
+        'TEMPORAL_TLS_CERT',
+        'TEMPORAL_TLS_KEY',
+        'TEMPORAL_TLS_SERVER_NAME',
+      ]);
       const read = temporalTlsFromEnv(env)!;
       expect(read.serverNameOverride).toBe('localhost');
       expect(read.serverRootCACertificate?.toString()).toBe(readFileSync(tls.serverCaFile, 'utf8'));
@@ -96,19 +118,37 @@ describe('cluster certificates', () => {
       const env = temporalTlsEnv(tls, 'worker');
       const notPem = join(dir, 'not.pem');
       writeFileSync(notPem, 'hello');
-      expect(() => temporalTlsFromEnv({ ...env, TEMPORAL_TLS_CA: join(dir, 'missing.pem') })).toThrow(/^TEMPORAL_TLS_CA: cannot read .*missing\.pem \(ENOENT\)/);
-      expect(() => temporalTlsFromEnv({ ...env, TEMPORAL_TLS_CERT: notPem })).toThrow(/^TEMPORAL_TLS_CERT: .*not\.pem is not a PEM file/);
-      expect(() => temporalTlsFromEnv({ ...env, TEMPORAL_TLS_CA: tls.clients.worker.key })).toThrow(/^TEMPORAL_TLS_CA: .* is not a PEM certificate/);
-      expect(() => temporalTlsFromEnv({ ...env, TEMPORAL_TLS_KEY: tls.clients.gateway.key })).toThrow(/^TEMPORAL_TLS_KEY: .*gateway\.key is not the private key of TEMPORAL_TLS_CERT/);
-      expect(() => temporalTlsFromEnv({ ...env, TEMPORAL_TLS_KEY: undefined })).toThrow(/^TEMPORAL_TLS_CERT is set but TEMPORAL_TLS_KEY is not/);
-      expect(() => temporalTlsFromEnv({ ...env, TEMPORAL_TLS_CERT: '' })).toThrow(/^TEMPORAL_TLS_KEY is set but TEMPORAL_TLS_CERT is not/);
-      expect(() => temporalTlsFromEnv({ ...env, TEMPORAL_TLS: 'yes' })).toThrow(/^TEMPORAL_TLS: "yes" must be true or false/);
-      expect(() => temporalTlsFromEnv({ ...env, TEMPORAL_TLS: 'false' })).toThrow(/^TEMPORAL_TLS=false contradicts TEMPORAL_TLS_CA, TEMPORAL_TLS_CERT/);
+      expect(() => temporalTlsFromEnv({ ...env, TEMPORAL_TLS_CA: join(dir, 'missing.pem') })).toThrow(
+        /^TEMPORAL_TLS_CA: cannot read .*missing\.pem \(ENOENT\)/,
+      );
+      expect(() => temporalTlsFromEnv({ ...env, TEMPORAL_TLS_CERT: notPem })).toThrow(
+        /^TEMPORAL_TLS_CERT: .*not\.pem is not a PEM file/,
+      );
+      expect(() => temporalTlsFromEnv({ ...env, TEMPORAL_TLS_CA: tls.clients.worker.key })).toThrow(
+        /^TEMPORAL_TLS_CA: .* is not a PEM certificate/,
+      );
+      expect(() => temporalTlsFromEnv({ ...env, TEMPORAL_TLS_KEY: tls.clients.gateway.key })).toThrow(
+        /^TEMPORAL_TLS_KEY: .*gateway\.key is not the private key of TEMPORAL_TLS_CERT/,
+      );
+      expect(() => temporalTlsFromEnv({ ...env, TEMPORAL_TLS_KEY: undefined })).toThrow(
+        /^TEMPORAL_TLS_CERT is set but TEMPORAL_TLS_KEY is not/,
+      );
+      expect(() => temporalTlsFromEnv({ ...env, TEMPORAL_TLS_CERT: '' })).toThrow(
+        /^TEMPORAL_TLS_KEY is set but TEMPORAL_TLS_CERT is not/,
+      );
+      expect(() => temporalTlsFromEnv({ ...env, TEMPORAL_TLS: 'yes' })).toThrow(
+        /^TEMPORAL_TLS: "yes" must be true or false/,
+      );
+      expect(() => temporalTlsFromEnv({ ...env, TEMPORAL_TLS: 'false' })).toThrow(
+        /^TEMPORAL_TLS=false contradicts TEMPORAL_TLS_CA, TEMPORAL_TLS_CERT/,
+      );
 
       const expired = { cert: join(dir, 'expired.pem'), key: join(dir, 'expired.key') };
       const ca = { cert: tls.clientCaFile, key: join(dir, 'tls', 'client-ca.key') };
       issueCertificate(ca, expired, { commonName: 'old', usage: 'client', days: 0 });
-      expect(() => temporalTlsFromEnv({ ...env, TEMPORAL_TLS_CERT: expired.cert, TEMPORAL_TLS_KEY: expired.key })).toThrow(/^TEMPORAL_TLS_CERT: the certificate in .*expired\.pem expired on /);
+      expect(() =>
+        temporalTlsFromEnv({ ...env, TEMPORAL_TLS_CERT: expired.cert, TEMPORAL_TLS_KEY: expired.key }),
+      ).toThrow(/^TEMPORAL_TLS_CERT: the certificate in .*expired\.pem expired on /);
     });
 
     it('reads a CA bundle (several certificates in one file)', () => {
@@ -117,7 +157,9 @@ describe('cluster certificates', () => {
       const bundle = join(dir, 'bundle.pem');
       copyFileSync(tls.serverCaFile, bundle);
       writeFileSync(bundle, readFileSync(other.cert), { flag: 'a' });
-      expect(temporalTlsFromEnv({ TEMPORAL_TLS_CA: bundle })?.serverRootCACertificate?.toString()).toContain('BEGIN CERTIFICATE');
+      expect(temporalTlsFromEnv({ TEMPORAL_TLS_CA: bundle })?.serverRootCACertificate?.toString()).toContain(
+        'BEGIN CERTIFICATE',
+      );
     });
   });
 });

@@ -84,8 +84,16 @@ export function ensureClusterCertificates(dir: string, options: ClusterCertifica
     return files;
   };
   const server = issue(serverCa, 'server', 'server', hosts);
-  const clients = Object.fromEntries(CLIENT_ROLES.map((role) => [role, issue(clientCa, role, 'client', [`seguimiento-${role}`])])) as Record<ClientRole, CertificateFiles>;
-  return { serverCaFile: serverCa.cert, clientCaFile: clientCa.cert, server, serverName: hosts.find((h) => !isIP(h)) ?? hosts[0], clients };
+  const clients = Object.fromEntries(
+    CLIENT_ROLES.map((role) => [role, issue(clientCa, role, 'client', [`seguimiento-${role}`])]),
+  ) as Record<ClientRole, CertificateFiles>;
+  return {
+    serverCaFile: serverCa.cert,
+    clientCaFile: clientCa.cert,
+    server,
+    serverName: hosts.find((h) => !isIP(h)) ?? hosts[0],
+    clients,
+  };
 }
 
 /** Why a certificate must be issued (again), or null if the one on disk will do. */
@@ -107,7 +115,10 @@ function reasonToIssue(files: CertificateFiles, caFile: string, hosts: string[])
 /** Where `openssl` is, or a StartupError saying how to get it (Debian: the `openssl` package). */
 function opensslPath(): string {
   const openssl = onPath('openssl');
-  if (!openssl) throw new StartupError('making TLS certificates needs the openssl command: install it (Debian: apt-get install openssl)');
+  if (!openssl)
+    throw new StartupError(
+      'making TLS certificates needs the openssl command: install it (Debian: apt-get install openssl)',
+    );
   return openssl;
 }
 
@@ -162,11 +173,45 @@ export function issueCertificate(ca: CertificateFiles, files: CertificateFiles, 
   );
   try {
     rmSync(files.key, { force: true });
-    openssl(['req', '-new', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-keyout', files.key, '-out', csr, '-subj', `/O=seguimiento/CN=${options.commonName}`]);
+    openssl([
+      'req',
+      '-new',
+      '-newkey',
+      'ec',
+      '-pkeyopt',
+      'ec_paramgen_curve:prime256v1',
+      '-nodes',
+      '-keyout',
+      files.key,
+      '-out',
+      csr,
+      '-subj',
+      `/O=seguimiento/CN=${options.commonName}`,
+    ]);
     chmodSync(files.key, 0o600);
     // A random positive serial (RFC 5280: unique per CA, at most 20 bytes).
-    const serial = `0x${randomBytes(16).toString('hex').replace(/^[89a-f]/, '7')}`;
-    openssl(['x509', '-req', '-in', csr, '-CA', ca.cert, '-CAkey', ca.key, '-set_serial', serial, '-days', String(options.days), '-sha256', '-extfile', extensions, '-out', files.cert]);
+    const serial = `0x${randomBytes(16)
+      .toString('hex')
+      .replace(/^[89a-f]/, '7')}`;
+    openssl([
+      'x509',
+      '-req',
+      '-in',
+      csr,
+      '-CA',
+      ca.cert,
+      '-CAkey',
+      ca.key,
+      '-set_serial',
+      serial,
+      '-days',
+      String(options.days),
+      '-sha256',
+      '-extfile',
+      extensions,
+      '-out',
+      files.cert,
+    ]);
   } finally {
     rmSync(csr, { force: true });
     rmSync(extensions, { force: true });
@@ -194,7 +239,12 @@ export function clusterTlsYaml(tls: ClusterTls): string[] {
     `${indent}  clientCaFiles:`,
     `${indent}    - ${q(clientCa)}`,
   ];
-  const client = (indent: string) => [`${indent}client:`, `${indent}  serverName: ${q(tls.serverName)}`, `${indent}  rootCaFiles:`, `${indent}    - ${q(tls.serverCaFile)}`];
+  const client = (indent: string) => [
+    `${indent}client:`,
+    `${indent}  serverName: ${q(tls.serverName)}`,
+    `${indent}  rootCaFiles:`,
+    `${indent}    - ${q(tls.serverCaFile)}`,
+  ];
   return [
     `  tls:`,
     `    refreshInterval: "1m"`,
@@ -218,7 +268,12 @@ export function clusterTlsYaml(tls: ClusterTls): string[] {
 /** The variables a worker, a gateway or the Temporal CLI needs to reach the cluster as `role`. */
 export function temporalTlsEnv(tls: ClusterTls, role: ClientRole): Record<string, string> {
   const v = TEMPORAL_TLS_VARIABLES;
-  return { [v.ca]: tls.serverCaFile, [v.cert]: tls.clients[role].cert, [v.key]: tls.clients[role].key, [v.serverName]: tls.serverName };
+  return {
+    [v.ca]: tls.serverCaFile,
+    [v.cert]: tls.clients[role].cert,
+    [v.key]: tls.clients[role].key,
+    [v.serverName]: tls.serverName,
+  };
 }
 
 /** The client TLS settings of `role`, as Connection.connect and NativeConnection.connect take them. */

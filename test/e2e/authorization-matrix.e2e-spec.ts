@@ -38,51 +38,104 @@ const OPERATIONS: Array<Operation | (() => Operation)> = [
   { name: 'obligations', kind: 'read', query: `{ obligations(ople: "GRO") { id } }` },
   { name: 'escalations', kind: 'read', query: `{ escalations(ople: "GRO") { key } }` },
   { name: 'correspondence', kind: 'read', query: `{ correspondence(ople: "GRO") { oficioNumber } }` },
-  { name: 'oficio', kind: 'read', query: `{ oficio(number: "IEPC/GRO/SE/0100/2024") { number } }`, othersGet: 'NOT_FOUND' },
+  {
+    name: 'oficio',
+    kind: 'read',
+    query: `{ oficio(number: "IEPC/GRO/SE/0100/2024") { number } }`,
+    othersGet: 'NOT_FOUND',
+  },
   { name: 'request', kind: 'read', query: `{ request(id: "request:GRO:ine-utsi-3000-2024") { id } }` },
   { name: 'notice', kind: 'read', query: `{ notice(id: "notice:GRO:ine-utsi-3001-2024") { id } }` },
-  { name: 'correspondenceReport', kind: 'read', query: `{ correspondenceReport(ople: "GRO", from: "2024-03-01", to: "2024-03-31", format: TXT) { fileName } }` },
+  {
+    name: 'correspondenceReport',
+    kind: 'read',
+    query: `{ correspondenceReport(ople: "GRO", from: "2024-03-01", to: "2024-03-31", format: TXT) { fileName } }`,
+  },
   {
     name: 'ingestCorrespondence',
     kind: 'write',
     query: `mutation($t: String!) { ingestCorrespondence(text: $t, ople: "GRO", dryRun: true) { needsReview } }`,
-    variables: { t: '1. 5 de marzo de 2024, oficio INE/UTSI/3009/2024, mediante el cual remite el calendario de simulacros.' },
+    variables: {
+      t: '1. 5 de marzo de 2024, oficio INE/UTSI/3009/2024, mediante el cual remite el calendario de simulacros.',
+    },
   },
   () => ({
     name: 'submitDocument',
     kind: 'write',
     query: `mutation($i: SubmitDocumentInput!) { submitDocument(input: $i) { alreadyRecorded } }`,
-    variables: { i: { ople: 'GRO', deliverable: 7, versionKind: 'PROYECTO', documentKey: `m-${n()}`, oficioNumber: `IEPC/GRO/SE/${n()}/2024`, submittedOn: '2024-03-01' } },
+    variables: {
+      i: {
+        ople: 'GRO',
+        deliverable: 7,
+        versionKind: 'PROYECTO',
+        documentKey: `m-${n()}`,
+        oficioNumber: `IEPC/GRO/SE/${n()}/2024`,
+        submittedOn: '2024-03-01',
+      },
+    },
   }),
   () => ({
     name: 'recordIneOficio',
     kind: 'write',
     query: `mutation($i: RecordIneOficioInput!) { recordIneOficio(input: $i) { alreadyRecorded } }`,
-    variables: { i: { ople: 'GRO', kind: 'NOTICE', oficioNumber: `INE/UTSI/${n()}/2024`, date: '2024-03-01', subject: 'Aviso' } },
+    variables: {
+      i: { ople: 'GRO', kind: 'NOTICE', oficioNumber: `INE/UTSI/${n()}/2024`, date: '2024-03-01', subject: 'Aviso' },
+    },
   }),
   () => ({
     name: 'recordOpleOficio',
     kind: 'write',
     query: `mutation($i: RecordOpleOficioInput!) { recordOpleOficio(input: $i) { alreadyRecorded } }`,
-    variables: { i: { ople: 'GRO', oficioNumber: `IEPC/GRO/SE/${n()}/2024`, date: '2024-03-01', deliverable: 8, versionKind: 'PROYECTO', documentKey: `m-${n()}` } },
+    variables: {
+      i: {
+        ople: 'GRO',
+        oficioNumber: `IEPC/GRO/SE/${n()}/2024`,
+        date: '2024-03-01',
+        deliverable: 8,
+        versionKind: 'PROYECTO',
+        documentKey: `m-${n()}`,
+      },
+    },
   }),
   () => ({
     name: 'recordIneRequest',
     kind: 'write',
     query: `mutation($i: RecordIneRequestInput!) { recordIneRequest(input: $i) { alreadyRecorded } }`,
-    variables: { i: { ople: 'GRO', oficioNumber: `INE/UTSI/${n()}/2024`, date: '2024-03-01', subject: 'Solicitud', dueDate: '2099-01-10' } },
+    variables: {
+      i: {
+        ople: 'GRO',
+        oficioNumber: `INE/UTSI/${n()}/2024`,
+        date: '2024-03-01',
+        subject: 'Solicitud',
+        dueDate: '2099-01-10',
+      },
+    },
   }),
   () => ({
     name: 'recordIneReminder',
     kind: 'write',
     query: `mutation($i: RecordIneReminderInput!) { recordIneReminder(input: $i) { oficioNumber } }`,
-    variables: { i: { ople: 'GRO', oficioNumber: `INE/UTSI/${n()}/2024`, date: '2024-03-01', items: [{ deliverable: 9, versionKind: 'PROYECTO', documentKey: `m-${n()}`, dueDate: '2099-01-10' }] } },
+    variables: {
+      i: {
+        ople: 'GRO',
+        oficioNumber: `INE/UTSI/${n()}/2024`,
+        date: '2024-03-01',
+        items: [{ deliverable: 9, versionKind: 'PROYECTO', documentKey: `m-${n()}`, dueDate: '2099-01-10' }],
+      },
+    },
   }),
   () => ({
     name: 'fulfillRequest',
     kind: 'write',
     query: `mutation($i: FulfillRequestInput!) { fulfillRequest(input: $i) { alreadyRecorded } }`,
-    variables: { i: { requestId: 'request:GRO:ine-utsi-3000-2024', oficioNumber: 'IEPC/GRO/SE/3002/2024', date: '2024-03-02', by: 'OPLE' } },
+    variables: {
+      i: {
+        requestId: 'request:GRO:ine-utsi-3000-2024',
+        oficioNumber: 'IEPC/GRO/SE/3002/2024',
+        date: '2024-03-02',
+        by: 'OPLE',
+      },
+    },
   }),
   {
     name: 'extendDeadline',
@@ -144,9 +197,15 @@ describe('the authorization matrix: role × OPLE × operation', () => {
   beforeAll(async () => {
     stack = await startTestStack();
     const setup = [
-      stack.gql(`mutation { submitDocument(input: { ople: "GRO", deliverable: 6, versionKind: PROYECTO, oficioNumber: "IEPC/GRO/SE/0100/2024", submittedOn: "2024-02-01" }) { alreadyRecorded } }`),
-      stack.gql(`mutation { recordIneRequest(input: { ople: "GRO", oficioNumber: "INE/UTSI/3000/2024", date: "2024-03-01", subject: "Informe", dueDate: "2099-01-10" }) { alreadyRecorded } }`),
-      stack.gql(`mutation { recordIneOficio(input: { ople: "GRO", kind: NOTICE, oficioNumber: "INE/UTSI/3001/2024", date: "2024-03-01", subject: "Aviso" }) { alreadyRecorded } }`),
+      stack.gql(
+        `mutation { submitDocument(input: { ople: "GRO", deliverable: 6, versionKind: PROYECTO, oficioNumber: "IEPC/GRO/SE/0100/2024", submittedOn: "2024-02-01" }) { alreadyRecorded } }`,
+      ),
+      stack.gql(
+        `mutation { recordIneRequest(input: { ople: "GRO", oficioNumber: "INE/UTSI/3000/2024", date: "2024-03-01", subject: "Informe", dueDate: "2099-01-10" }) { alreadyRecorded } }`,
+      ),
+      stack.gql(
+        `mutation { recordIneOficio(input: { ople: "GRO", kind: NOTICE, oficioNumber: "INE/UTSI/3001/2024", date: "2024-03-01", subject: "Aviso" }) { alreadyRecorded } }`,
+      ),
     ];
     for (const answer of await Promise.all(setup)) expect(answer.errors).toBeUndefined();
   });
@@ -158,7 +217,11 @@ describe('the authorization matrix: role × OPLE × operation', () => {
   const token = (who: Who) => {
     if (!who.role) return null;
     const claims = { subject: `${who.label.toLowerCase()}`, role: who.role, institution: who.institution! };
-    if (who.bad === 'forged') return jwt.sign({ role: claims.role, institution: claims.institution }, 'y'.repeat(64), { subject: claims.subject, issuer: 'seguimiento' });
+    if (who.bad === 'forged')
+      return jwt.sign({ role: claims.role, institution: claims.institution }, 'y'.repeat(64), {
+        subject: claims.subject,
+        issuer: 'seguimiento',
+      });
     return stack.tokens.issue(claims, who.bad === 'expired' ? -10 : '1h');
   };
 
@@ -182,7 +245,9 @@ describe('the authorization matrix: role × OPLE × operation', () => {
         {
           next: (value) => {
             clearTimeout(timer);
-            resolve(acknowledged(outcome((value as { errors?: Array<{ extensions?: { code?: string } }> }).errors, op)));
+            resolve(
+              acknowledged(outcome((value as { errors?: Array<{ extensions?: { code?: string } }> }).errors, op)),
+            );
           },
           error: (error) => {
             clearTimeout(timer);
@@ -199,7 +264,9 @@ describe('the authorization matrix: role × OPLE × operation', () => {
 
   it('covers every operation the schema has', () => {
     const schema = buildSchema(readFileSync(join(__dirname, '../../apps/gateway/schema.gql'), 'utf8'));
-    const inSchema = [schema.getQueryType(), schema.getMutationType(), schema.getSubscriptionType()].flatMap((t) => Object.keys(t!.getFields())).sort();
+    const inSchema = [schema.getQueryType(), schema.getMutationType(), schema.getSubscriptionType()]
+      .flatMap((t) => Object.keys(t!.getFields()))
+      .sort();
     const inMatrix = OPERATIONS.map((o) => (typeof o === 'function' ? o() : o).name).sort();
     expect(inMatrix).toEqual(inSchema);
   });
@@ -213,7 +280,11 @@ describe('the authorization matrix: role × OPLE × operation', () => {
         const got =
           op.kind === 'subscribe'
             ? await subscribeOutcome(op, who)
-            : outcome((await stack.gqlAs(token(who), op.query, op.variables)).errors as Array<{ extensions?: { code?: string } }> | undefined, op);
+            : outcome(
+                (await stack.gqlAs(token(who), op.query, op.variables)).errors as
+                  Array<{ extensions?: { code?: string } }> | undefined,
+                op,
+              );
         const want = expected(op, who);
         table.push(`${op.name.padEnd(22)} ${who.label.padEnd(16)} ${got}`);
         if (got !== want) mismatches.push(`${op.name} as ${who.label}: got ${got}, want ${want}`);

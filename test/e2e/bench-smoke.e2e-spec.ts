@@ -14,14 +14,26 @@ describe('npm run bench -- --smoke', () => {
     const dir = mkdtempSync(join(tmpdir(), 'seguimiento-bench-smoke-'));
     try {
       const out = join(dir, 'results.json');
-      const { stdout } = await promisify(execFile)(process.execPath, [join(repoRoot(), 'infra', 'scripts', 'bench.js'), '--smoke', '--out', out], {
-        cwd: repoRoot(),
-        maxBuffer: 10 * 1024 * 1024,
-        timeout: 240_000,
-      });
+      const { stdout } = await promisify(execFile)(
+        process.execPath,
+        [join(repoRoot(), 'infra', 'scripts', 'bench.js'), '--smoke', '--out', out],
+        {
+          cwd: repoRoot(),
+          maxBuffer: 10 * 1024 * 1024,
+          timeout: 240_000,
+        },
+      );
       expect(stdout).toMatch(/\| figure +\| value +\| raw baseline +\| ratio +\| target +\| met +\|/);
       const results = JSON.parse(readFileSync(out, 'utf8'));
-      expect(results).toMatchObject({ mode: 'smoke', machine: { cores: expect.any(Number), memoryGiB: expect.any(Number), node: process.version, temporal: expect.stringMatching(/Server 1\.29/) } });
+      expect(results).toMatchObject({
+        mode: 'smoke',
+        machine: {
+          cores: expect.any(Number),
+          memoryGiB: expect.any(Number),
+          node: process.version,
+          temporal: expect.stringMatching(/Server 1\.29/),
+        },
+      });
       const byName = Object.fromEntries(results.figures.map((f: { name: string }) => [f.name, f]));
       expect(Object.keys(byName).sort()).toEqual(
         [
@@ -37,10 +49,27 @@ describe('npm run bench -- --smoke', () => {
           'scale.timerLateness.p99',
         ].sort(),
       );
-      for (const name of ['throughput.c1', 'throughput.c32', 'latency.documents.p99', 'latency.dashboard.p99', 'rebuild']) {
-        expect(byName[name]).toMatchObject({ value: expect.any(Number), baseline: expect.any(Number), ratio: expect.any(Number), dataset: expect.any(String) });
+      for (const name of [
+        'throughput.c1',
+        'throughput.c32',
+        'latency.documents.p99',
+        'latency.dashboard.p99',
+        'rebuild',
+      ]) {
+        expect(byName[name]).toMatchObject({
+          value: expect.any(Number),
+          baseline: expect.any(Number),
+          ratio: expect.any(Number),
+          dataset: expect.any(String),
+        });
       }
-      for (const name of ['freshness.p99', 'scale.startAll', 'scale.workerRss', 'scale.temporalRss', 'scale.timerLateness.p99']) {
+      for (const name of [
+        'freshness.p99',
+        'scale.startAll',
+        'scale.workerRss',
+        'scale.temporalRss',
+        'scale.timerLateness.p99',
+      ]) {
         expect(byName[name].value).toEqual(expect.any(Number));
       }
       expect(byName['freshness.p99'].details.missed).toBe(0);

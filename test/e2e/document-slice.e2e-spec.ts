@@ -24,7 +24,10 @@ const draft15 = {
 };
 
 async function eventsOf(stack: TestStack, streamId: string) {
-  return stack.db.query('SELECT stream_version, type, data, metadata FROM events WHERE stream_id = $1 ORDER BY stream_version', [streamId]);
+  return stack.db.query(
+    'SELECT stream_version, type, data, metadata FROM events WHERE stream_id = $1 ORDER BY stream_version',
+    [streamId],
+  );
 }
 
 describe('the first slice: submitDocument → workflow → event store → document(id)', () => {
@@ -38,7 +41,9 @@ describe('the first slice: submitDocument → workflow → event store → docum
   });
 
   it('starts the document workflow, appends DocumentSubmitted and answers document(id) from the store', async () => {
-    const submitted = await stack.gql<{ submitDocument: { alreadyRecorded: boolean; document: Record<string, unknown> } }>(SUBMIT, { input: draft15 });
+    const submitted = await stack.gql<{
+      submitDocument: { alreadyRecorded: boolean; document: Record<string, unknown> };
+    }>(SUBMIT, { input: draft15 });
     expect(submitted.errors).toBeUndefined();
     expect(submitted.data!.submitDocument.alreadyRecorded).toBe(false);
     expect(submitted.data!.submitDocument.document).toEqual({
@@ -70,14 +75,21 @@ describe('the first slice: submitDocument → workflow → event store → docum
     ]);
     expect(events[1]).toMatchObject({
       data: { oficioNumber: 'IEPC/GRO/SE/0101/2024', submission: 1, submittedOn: today },
-      metadata: { oficioNumber: 'IEPC/GRO/SE/0101/2024', correlationId: 'document:GRO:e15-proyecto', actor: 'admin@ine', effectiveAt: expect.any(String) },
+      metadata: {
+        oficioNumber: 'IEPC/GRO/SE/0101/2024',
+        correlationId: 'document:GRO:e15-proyecto',
+        actor: 'admin@ine',
+        effectiveAt: expect.any(String),
+      },
     });
     expect(events[0].data).toMatchObject({ deliverable: 15, ople: 'GRO', openedBy: 'SUBMISSION' });
 
     // Read-your-writes: the mutation answered once the read models had the document.
-    expect(await stack.db.query("SELECT status, ball_in_court, stream_version FROM rm_documents WHERE id = 'document:GRO:e15-proyecto'")).toEqual([
-      { status: 'UNDER_REVIEW', ball_in_court: 'INE', stream_version: 3 },
-    ]);
+    expect(
+      await stack.db.query(
+        "SELECT status, ball_in_court, stream_version FROM rm_documents WHERE id = 'document:GRO:e15-proyecto'",
+      ),
+    ).toEqual([{ status: 'UNDER_REVIEW', ball_in_court: 'INE', stream_version: 3 }]);
 
     const read = await stack.gql<{ document: Record<string, unknown> }>(DOCUMENT, { id: 'document:GRO:e15-proyecto' });
     expect(read.data!.document).toEqual({
@@ -91,7 +103,10 @@ describe('the first slice: submitDocument → workflow → event store → docum
   });
 
   it('answers a repeated submission of the same oficio as already recorded, changing nothing', async () => {
-    const again = await stack.gql<{ submitDocument: { alreadyRecorded: boolean; document: { version: number } } }>(SUBMIT, { input: draft15 });
+    const again = await stack.gql<{ submitDocument: { alreadyRecorded: boolean; document: { version: number } } }>(
+      SUBMIT,
+      { input: draft15 },
+    );
     expect(again.data!.submitDocument).toMatchObject({ alreadyRecorded: true, document: { version: 3 } });
     expect(await eventsOf(stack, 'document:GRO:e15-proyecto')).toHaveLength(3);
   });
@@ -115,10 +130,14 @@ describe('the first slice: submitDocument → workflow → event store → docum
     const answer = await stack.gql(SUBMIT, { input });
     expect(answer.errors![0].extensions).toEqual({ code: 'BAD_USER_INPUT', field });
     expect(answer.errors![0].message.startsWith(`${field}:`)).toBe(true);
-    const [{ count }] = await stack.db.query("SELECT count(*)::int AS count FROM events WHERE stream_id LIKE 'document:%:bad-%'");
+    const [{ count }] = await stack.db.query(
+      "SELECT count(*)::int AS count FROM events WHERE stream_id LIKE 'document:%:bad-%'",
+    );
     expect(count).toBe(0);
     // Refused before any workflow started.
-    await expect(stack.temporal.workflow.getHandle(`document:${input.ople}:${input.documentKey}`).describe()).rejects.toThrow(/not found/i);
+    await expect(
+      stack.temporal.workflow.getHandle(`document:${input.ople}:${input.documentKey}`).describe(),
+    ).rejects.toThrow(/not found/i);
   });
 
   it('answers NOT_FOUND for a document nobody submitted', async () => {
@@ -135,10 +154,14 @@ describe('the first slice: submitDocument → workflow → event store → docum
 
   it('exposes Prometheus metrics to an ADMIN: request latency by root field, workflow starts, escalations', async () => {
     expect((await fetch(stack.graphqlUrl.replace('/graphql', '/metrics'))).status).toBe(401);
-    const response = await fetch(stack.graphqlUrl.replace('/graphql', '/metrics'), { headers: { authorization: `Bearer ${stack.adminToken}` } });
+    const response = await fetch(stack.graphqlUrl.replace('/graphql', '/metrics'), {
+      headers: { authorization: `Bearer ${stack.adminToken}` },
+    });
     expect(response.status).toBe(200);
     const text = await response.text();
-    expect(text).toMatch(/seguimiento_graphql_request_duration_seconds_count\{operation="submitDocument",outcome="ok"\} \d+/);
+    expect(text).toMatch(
+      /seguimiento_graphql_request_duration_seconds_count\{operation="submitDocument",outcome="ok"\} \d+/,
+    );
     expect(text).toMatch(/seguimiento_workflow_start_requests_total\{workflow="documentWorkflow"\} [1-9]/);
     expect(text).toContain('# HELP seguimiento_escalations_raised');
   });
@@ -146,13 +169,24 @@ describe('the first slice: submitDocument → workflow → event store → docum
   it('logs each request as one JSON line with its request id, echoed to the caller', async () => {
     const response = await fetch(stack.graphqlUrl, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-request-id': 'prueba-123', authorization: `Bearer ${stack.adminToken}` },
+      headers: {
+        'content-type': 'application/json',
+        'x-request-id': 'prueba-123',
+        authorization: `Bearer ${stack.adminToken}`,
+      },
       body: JSON.stringify({ operationName: 'Uno', query: 'query Uno { dashboard { overdueCount } }' }),
     });
     expect(response.headers.get('x-request-id')).toBe('prueba-123');
     await response.text();
     const line = stack.requestLines.map((l) => JSON.parse(l)).find((l) => l.requestId === 'prueba-123');
-    expect(line).toMatchObject({ level: 'info', msg: 'request', method: 'POST', path: '/graphql', operation: 'Uno', status: 200 });
+    expect(line).toMatchObject({
+      level: 'info',
+      msg: 'request',
+      method: 'POST',
+      path: '/graphql',
+      operation: 'Uno',
+      status: 200,
+    });
     expect(typeof line.ms).toBe('number');
   });
 

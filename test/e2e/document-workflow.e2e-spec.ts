@@ -66,7 +66,9 @@ describe('document and request workflows (time skipping)', () => {
     quietTemporalLogs();
     const [server, postgres] = await Promise.all([ensureTemporalTestServer(), startTestPostgres()]);
     pg = postgres;
-    env = await TestWorkflowEnvironment.createTimeSkipping({ server: { executable: { type: 'existing-path', path: server } } });
+    env = await TestWorkflowEnvironment.createTimeSkipping({
+      server: { executable: { type: 'existing-path', path: server } },
+    });
     db = await openDatabase(pg.url);
     await startWorker();
   });
@@ -79,10 +81,17 @@ describe('document and request workflows (time skipping)', () => {
 
   const today = async () => localDateOf(new Date(await env.currentTimeMs()));
   const handleOf = (documentId: string) => env.client.workflow.getHandle(documentId);
-  const eventsOf = (documentId: string): Promise<Array<{ stream_version: number; type: string; data: Record<string, unknown> }>> =>
-    db.query('SELECT stream_version, type, data FROM events WHERE stream_id = $1 ORDER BY stream_version', [documentId]);
+  const eventsOf = (
+    documentId: string,
+  ): Promise<Array<{ stream_version: number; type: string; data: Record<string, unknown> }>> =>
+    db.query('SELECT stream_version, type, data FROM events WHERE stream_id = $1 ORDER BY stream_version', [
+      documentId,
+    ]);
 
-  function startDocument(documentId: string, first: (op: WithStartWorkflowOperation<never>) => Promise<DocumentUpdateResult>) {
+  function startDocument(
+    documentId: string,
+    first: (op: WithStartWorkflowOperation<never>) => Promise<DocumentUpdateResult>,
+  ) {
     const op = new WithStartWorkflowOperation(DOCUMENT_WORKFLOW_TYPE, {
       workflowId: documentId,
       taskQueue,
@@ -94,7 +103,9 @@ describe('document and request workflows (time skipping)', () => {
   const expectDocument = (documentId: string, deliverable: number, dueDate: string) =>
     startDocument(documentId, (startWorkflowOperation) =>
       env.client.workflow.executeUpdateWithStart(expectDocumentUpdate, {
-        args: [{ documentId, ople: 'GRO', deliverable, versionKind: 'FINAL', dueDate, sourceOficio: 'INE/UTSI/1654/2024' }],
+        args: [
+          { documentId, ople: 'GRO', deliverable, versionKind: 'FINAL', dueDate, sourceOficio: 'INE/UTSI/1654/2024' },
+        ],
         startWorkflowOperation,
       }),
     );
@@ -138,9 +149,22 @@ describe('document and request workflows (time skipping)', () => {
     await env.sleep('4 days'); // the reminder (2 days before) has gone out
     const submittedOn = await today();
     const result = await handleOf(id).executeUpdate(submitDocumentUpdate, {
-      args: [{ documentId: id, ople: 'GRO', deliverable: 17, versionKind: 'FINAL', oficioNumber: 'IEPC/GRO/SE/0200/2024', submittedOn }],
+      args: [
+        {
+          documentId: id,
+          ople: 'GRO',
+          deliverable: 17,
+          versionKind: 'FINAL',
+          oficioNumber: 'IEPC/GRO/SE/0200/2024',
+          submittedOn,
+        },
+      ],
     });
-    expect(result.state.deadline).toMatchObject({ party: 'INE', kind: 'REVIEW', dueDate: addCountedDays(submittedOn, 10, DEFAULT_POLICY) });
+    expect(result.state.deadline).toMatchObject({
+      party: 'INE',
+      kind: 'REVIEW',
+      dueDate: addCountedDays(submittedOn, 10, DEFAULT_POLICY),
+    });
     await env.sleep('5 days'); // past the old delivery date, before INE's
     const view = await handleOf(id).query(documentStateQuery);
     expect(view.state.escalations.map((e) => `${e.deadline.kind}:${e.step}`)).toEqual(['DELIVERY:REMINDER']);
@@ -152,11 +176,24 @@ describe('document and request workflows (time skipping)', () => {
     const on = await today();
     const identity = { documentId: id, ople: 'GRO', deliverable: 11, versionKind: 'PROYECTO' as const };
     await startDocument(id, (startWorkflowOperation) =>
-      env.client.workflow.executeUpdateWithStart(submitDocumentUpdate, { args: [{ ...identity, oficioNumber: 'IEPC/GRO/SE/0088/2024', submittedOn: on }], startWorkflowOperation }),
+      env.client.workflow.executeUpdateWithStart(submitDocumentUpdate, {
+        args: [{ ...identity, oficioNumber: 'IEPC/GRO/SE/0088/2024', submittedOn: on }],
+        startWorkflowOperation,
+      }),
     );
-    const answer = (oficioNumber: string, outcome: 'OBSERVATIONS' | 'PARTIALLY_ADDRESSED' | 'ADDRESSED', additionalObservations: boolean, references: string[]) =>
-      handleOf(id).executeUpdate(recordIneAnswerUpdate, { args: [{ oficioNumber, date: on, outcome, additionalObservations, references }] });
-    const submit = (oficioNumber: string, references: string[]) => handleOf(id).executeUpdate(submitDocumentUpdate, { args: [{ ...identity, oficioNumber, submittedOn: on, references }] });
+    const answer = (
+      oficioNumber: string,
+      outcome: 'OBSERVATIONS' | 'PARTIALLY_ADDRESSED' | 'ADDRESSED',
+      additionalObservations: boolean,
+      references: string[],
+    ) =>
+      handleOf(id).executeUpdate(recordIneAnswerUpdate, {
+        args: [{ oficioNumber, date: on, outcome, additionalObservations, references }],
+      });
+    const submit = (oficioNumber: string, references: string[]) =>
+      handleOf(id).executeUpdate(submitDocumentUpdate, {
+        args: [{ ...identity, oficioNumber, submittedOn: on, references }],
+      });
     await answer('INE/UTSI/0451/2024', 'OBSERVATIONS', false, []);
     await submit('IEPC/GRO/SE/0120/2024', ['INE/UTSI/0451/2024']);
     await answer('INE/UTSI/1121/2024', 'PARTIALLY_ADDRESSED', true, ['INE/UTSI/0451/2024']);
@@ -173,7 +210,9 @@ describe('document and request workflows (time skipping)', () => {
     const start = await today();
     await expectDocument(id, 18, addCountedDays(start, 3, DEFAULT_POLICY));
     const extendedTo = addCountedDays(start, 20, DEFAULT_POLICY);
-    await handleOf(id).executeUpdate(extendDeadlineUpdate, { args: [{ dueDate: extendedTo, reason: 'Prórroga concedida' }] });
+    await handleOf(id).executeUpdate(extendDeadlineUpdate, {
+      args: [{ dueDate: extendedTo, reason: 'Prórroga concedida' }],
+    });
     await env.sleep('10 days');
     expect((await handleOf(id).query(documentStateQuery)).state.escalations).toEqual([]);
     await env.sleep('12 days');
@@ -190,12 +229,29 @@ describe('document and request workflows (time skipping)', () => {
     const day0 = await today();
     await startDocument(id, (startWorkflowOperation) =>
       env.client.workflow.executeUpdateWithStart(submitDocumentUpdate, {
-        args: [{ documentId: id, ople: 'GRO', deliverable: 14, versionKind: 'PROYECTO', oficioNumber: 'IEPC/GRO/SE/0300/2024', submittedOn: day0 }],
+        args: [
+          {
+            documentId: id,
+            ople: 'GRO',
+            deliverable: 14,
+            versionKind: 'PROYECTO',
+            oficioNumber: 'IEPC/GRO/SE/0300/2024',
+            submittedOn: day0,
+          },
+        ],
         startWorkflowOperation,
       }),
     );
     const observed = await handleOf(id).executeUpdate(recordIneAnswerUpdate, {
-      args: [{ oficioNumber: 'INE/UTSI/0797/2024', date: day0, outcome: 'OBSERVATIONS', additionalObservations: false, references: [] }],
+      args: [
+        {
+          oficioNumber: 'INE/UTSI/0797/2024',
+          date: day0,
+          outcome: 'OBSERVATIONS',
+          additionalObservations: false,
+          references: [],
+        },
+      ],
     });
     expect(observed.state).toMatchObject({ status: 'OBSERVED', ballInCourt: 'OPLE' });
 
@@ -214,10 +270,27 @@ describe('document and request workflows (time skipping)', () => {
 
     // The round goes on on the new worker: the OPLE answers with a new version, INE accepts it.
     await handleOf(id).executeUpdate(submitDocumentUpdate, {
-      args: [{ documentId: id, ople: 'GRO', deliverable: 14, versionKind: 'PROYECTO', oficioNumber: 'IEPC/GRO/SE/0310/2024', submittedOn: await today() }],
+      args: [
+        {
+          documentId: id,
+          ople: 'GRO',
+          deliverable: 14,
+          versionKind: 'PROYECTO',
+          oficioNumber: 'IEPC/GRO/SE/0310/2024',
+          submittedOn: await today(),
+        },
+      ],
     });
     await handleOf(id).executeUpdate(recordIneAnswerUpdate, {
-      args: [{ oficioNumber: 'INE/UTSI/1123/2024', date: await today(), outcome: 'ADDRESSED', additionalObservations: false, references: ['INE/UTSI/0797/2024'] }],
+      args: [
+        {
+          oficioNumber: 'INE/UTSI/1123/2024',
+          date: await today(),
+          outcome: 'ADDRESSED',
+          additionalObservations: false,
+          references: ['INE/UTSI/0797/2024'],
+        },
+      ],
     });
     const final = await handleOf(id).result();
     expect(final).toMatchObject({ status: 'RESOLVED', resolution: 'ADDRESSED', submissions: 2 });
@@ -240,12 +313,31 @@ describe('document and request workflows (time skipping)', () => {
     const submittedOn = await today();
     const submitted = startDocument(id, (startWorkflowOperation) =>
       env.client.workflow.executeUpdateWithStart(submitDocumentUpdate, {
-        args: [{ documentId: id, ople: 'GRO', deliverable: 9, versionKind: 'PROYECTO', oficioNumber: 'IEPC/GRO/SE/0400/2024', submittedOn }],
+        args: [
+          {
+            documentId: id,
+            ople: 'GRO',
+            deliverable: 9,
+            versionKind: 'PROYECTO',
+            oficioNumber: 'IEPC/GRO/SE/0400/2024',
+            submittedOn,
+          },
+        ],
         startWorkflowOperation,
       }),
     );
     // The append has failed at least once…
-    await waitFor(async () => Number((await handleOf(id).describe().catch(() => null))?.raw.pendingActivities?.[0]?.attempt ?? 0) > 1, 30_000);
+    await waitFor(
+      async () =>
+        Number(
+          (
+            await handleOf(id)
+              .describe()
+              .catch(() => null)
+          )?.raw.pendingActivities?.[0]?.attempt ?? 0,
+        ) > 1,
+      30_000,
+    );
     await env.sleep('3 minutes'); // …and goes on failing past the 60 s grace of a case that never opened
     expect(await eventsOf(id)).toEqual([]);
     store.down = false;
@@ -268,17 +360,31 @@ describe('document and request workflows (time skipping)', () => {
     });
     const start = await today();
     await env.client.workflow.executeUpdateWithStart(expectDocumentUpdate, {
-      args: [{ documentId: id, ople: 'GRO', deliverable: 20, versionKind: 'FINAL', dueDate: addCountedDays(start, 30, DEFAULT_POLICY) }],
+      args: [
+        {
+          documentId: id,
+          ople: 'GRO',
+          deliverable: 20,
+          versionKind: 'FINAL',
+          dueDate: addCountedDays(start, 30, DEFAULT_POLICY),
+        },
+      ],
       startWorkflowOperation: op,
     });
     const firstRun = (await handleOf(id).describe()).runId;
     for (let day = 31; day <= 42; day++) {
-      await handleOf(id).executeUpdate(extendDeadlineUpdate, { args: [{ dueDate: addCountedDays(start, day, DEFAULT_POLICY), reason: `prórroga ${day}` }] });
+      await handleOf(id).executeUpdate(extendDeadlineUpdate, {
+        args: [{ dueDate: addCountedDays(start, day, DEFAULT_POLICY), reason: `prórroga ${day}` }],
+      });
     }
     const description = await handleOf(id).describe();
     expect(description.runId).not.toBe(firstRun);
     const view = await handleOf(id).query(documentStateQuery);
-    expect(view.state).toMatchObject({ status: 'EXPECTED', version: 14, deadline: { dueDate: addCountedDays(start, 42, DEFAULT_POLICY) } });
+    expect(view.state).toMatchObject({
+      status: 'EXPECTED',
+      version: 14,
+      deadline: { dueDate: addCountedDays(start, 42, DEFAULT_POLICY) },
+    });
     const events = await eventsOf(id);
     expect(events.map((e) => e.stream_version)).toEqual(Array.from({ length: 14 }, (_, i) => i + 1));
   });
@@ -287,7 +393,15 @@ describe('document and request workflows (time skipping)', () => {
     const id = requestWorkflowId('GRO', 'INE/UTSI/1221/2024');
     const day0 = await today();
     await env.client.workflow.executeUpdateWithStart(openRequestUpdate, {
-      args: [{ ople: 'GRO', oficioNumber: 'INE/UTSI/1221/2024', date: day0, subject: 'Estatus de la contratación del servicio de soporte', dueDate: addCountedDays(day0, 3, DEFAULT_POLICY) }],
+      args: [
+        {
+          ople: 'GRO',
+          oficioNumber: 'INE/UTSI/1221/2024',
+          date: day0,
+          subject: 'Estatus de la contratación del servicio de soporte',
+          dueDate: addCountedDays(day0, 3, DEFAULT_POLICY),
+        },
+      ],
       startWorkflowOperation: new WithStartWorkflowOperation(REQUEST_WORKFLOW_TYPE, {
         workflowId: id,
         taskQueue,
@@ -299,8 +413,14 @@ describe('document and request workflows (time skipping)', () => {
     const view = await handleOf(id).query(requestStateQuery);
     expect(view.overdue).toBe(true);
     expect(view.state.escalations.map((e) => e.step)).toEqual(['REMINDER', 'OVERDUE']);
-    await handleOf(id).executeUpdate(fulfillRequestUpdate, { args: [{ oficioNumber: 'IEPC/GRO/SE/0600/2024', date: await today(), by: 'OPLE' }] });
-    expect(await handleOf(id).result()).toMatchObject({ status: 'FULFILLED', deadline: null, fulfilledBy: { by: 'OPLE' } });
+    await handleOf(id).executeUpdate(fulfillRequestUpdate, {
+      args: [{ oficioNumber: 'IEPC/GRO/SE/0600/2024', date: await today(), by: 'OPLE' }],
+    });
+    expect(await handleOf(id).result()).toMatchObject({
+      status: 'FULFILLED',
+      deadline: null,
+      fulfilledBy: { by: 'OPLE' },
+    });
     expect(notices.filter((n) => n.streamId === id).map((n) => n.step)).toEqual(['REMINDER', 'OVERDUE']);
     expect((await eventsOf(id)).map((e) => e.type)).toEqual([
       'RequestOpened',
@@ -317,13 +437,30 @@ describe('document and request workflows (time skipping)', () => {
     const day = await today();
     await startDocument(id, (startWorkflowOperation) =>
       env.client.workflow.executeUpdateWithStart(submitDocumentUpdate, {
-        args: [{ documentId: id, ople: 'GRO', deliverable: 21, versionKind: 'PROYECTO', oficioNumber: 'IEPC/GRO/SE/0400/2024', submittedOn: day }],
+        args: [
+          {
+            documentId: id,
+            ople: 'GRO',
+            deliverable: 21,
+            versionKind: 'PROYECTO',
+            oficioNumber: 'IEPC/GRO/SE/0400/2024',
+            submittedOn: day,
+          },
+        ],
         startWorkflowOperation,
       }),
     );
     const refused = await handleOf(id)
       .executeUpdate(recordIneAnswerUpdate, {
-        args: [{ oficioNumber: 'INE/UTSI/2000/2024', date: '2024-04-31', outcome: 'OBSERVATIONS', additionalObservations: false, references: [] }],
+        args: [
+          {
+            oficioNumber: 'INE/UTSI/2000/2024',
+            date: '2024-04-31',
+            outcome: 'OBSERVATIONS',
+            additionalObservations: false,
+            references: [],
+          },
+        ],
       })
       .catch((e: unknown) => e);
     expect(refused).toBeInstanceOf(WorkflowUpdateFailedError);

@@ -16,7 +16,12 @@ import { waitFor } from '../support/wait-for';
  * a client without a token can make it do, what its answers reveal, and the limits of its
  * WebSocket. Each test failed on the code before the fix.
  */
-type Answer = { status: number; headers: Headers; text: string; json: { data?: unknown; errors?: Array<{ message: string; extensions?: Record<string, unknown> }> } | null };
+type Answer = {
+  status: number;
+  headers: Headers;
+  text: string;
+  json: { data?: unknown; errors?: Array<{ message: string; extensions?: Record<string, unknown> }> } | null;
+};
 
 async function send(url: string, init: RequestInit = {}): Promise<Answer> {
   const response = await fetch(url, init);
@@ -30,10 +35,18 @@ async function send(url: string, init: RequestInit = {}): Promise<Answer> {
   return { status: response.status, headers: response.headers, text, json };
 }
 const post = (url: string, token: string | null, body: string) =>
-  send(url, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body });
+  send(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body,
+  });
 
 /** A raw graphql-ws socket: sends `init` once open, and says how it ended (code 0: still open after `waitMs`). */
-function rawSocket(url: string, init: string, waitMs = 3_000): Promise<{ code: number; reason: string; messages: string[] }> {
+function rawSocket(
+  url: string,
+  init: string,
+  waitMs = 3_000,
+): Promise<{ code: number; reason: string; messages: string[] }> {
   const socket = new WebSocket(url.replace(/^http/, 'ws'), 'graphql-transport-ws');
   const messages: string[] = [];
   socket.on('open', () => socket.send(init));
@@ -65,11 +78,26 @@ describe('the gateway’s edge', () => {
   });
 
   /** Another gateway on the same database and Temporal, with its own secret and these settings. */
-  async function gateway(settings: Partial<GatewayConfig>, requestLog?: (line: string) => void): Promise<{ url: string; tokens: Tokens; app: INestApplication }> {
+  async function gateway(
+    settings: Partial<GatewayConfig>,
+    requestLog?: (line: string) => void,
+  ): Promise<{ url: string; tokens: Tokens; app: INestApplication }> {
     const jwtSecret = randomBytes(32).toString('hex');
     const app = await startGateway(
-      { port: 0, host: '127.0.0.1', temporalAddress: stack.temporalAddress, namespace: 'default', databaseUrl: stack.databaseUrl, jwtSecret, ...settings },
-      { schemaFile: join(mkdtempSync(join(tmpdir(), 'seguimiento-schema-')), 'schema.gql'), logger: false, requestLog: requestLog ?? (() => undefined) },
+      {
+        port: 0,
+        host: '127.0.0.1',
+        temporalAddress: stack.temporalAddress,
+        namespace: 'default',
+        databaseUrl: stack.databaseUrl,
+        jwtSecret,
+        ...settings,
+      },
+      {
+        schemaFile: join(mkdtempSync(join(tmpdir(), 'seguimiento-schema-')), 'schema.gql'),
+        logger: false,
+        requestLog: requestLog ?? (() => undefined),
+      },
     );
     gateways.push(app);
     return { url: `${(await app.getUrl()).replace('[::1]', '127.0.0.1')}/graphql`, tokens: new Tokens(jwtSecret), app };
@@ -77,26 +105,42 @@ describe('the gateway’s edge', () => {
 
   /** A graphql-ws client with this token; `subscribe` keeps what each subscription receives. */
   function wsClient(url: string, token: string) {
-    const client = createClient({ url: url.replace(/^http/, 'ws'), webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${token}` }, retryAttempts: 0, lazy: false, onNonLazyError: () => undefined });
+    const client = createClient({
+      url: url.replace(/^http/, 'ws'),
+      webSocketImpl: WebSocket,
+      connectionParams: { authorization: `Bearer ${token}` },
+      retryAttempts: 0,
+      lazy: false,
+      onNonLazyError: () => undefined,
+    });
     clients.push(client);
     return {
       client,
       subscribe(query: string) {
         const got = { received: [] as unknown[], errors: [] as unknown[] };
-        client.subscribe({ query }, { next: (v) => got.received.push(v), error: (e) => got.errors.push(e), complete: () => undefined });
+        client.subscribe(
+          { query },
+          { next: (v) => got.received.push(v), error: (e) => got.errors.push(e), complete: () => undefined },
+        );
         return got;
       },
     };
   }
   const SUBSCRIPTION = 'subscription { documentChanged { id } }';
-  const errorOf = (got: { errors: unknown[] }) => (got.errors[0] as Array<{ message: string; extensions?: { code?: string } }> | undefined)?.[0];
+  const errorOf = (got: { errors: unknown[] }) =>
+    (got.errors[0] as Array<{ message: string; extensions?: { code?: string } }> | undefined)?.[0];
 
   describe('finding 4: the token and the rate limits come before the body is read', () => {
     it('answers 401 to a request without a token without parsing its body', async () => {
-      for (const body of ['{ esto no es JSON', `{"query":"{ __typename }","variables":{"x":"${'x'.repeat(900_000)}"}}`]) {
+      for (const body of [
+        '{ esto no es JSON',
+        `{"query":"{ __typename }","variables":{"x":"${'x'.repeat(900_000)}"}}`,
+      ]) {
         const answer = await post(stack.graphqlUrl, null, body);
         expect(answer.status).toBe(401);
-        expect(answer.json).toEqual({ errors: [{ message: expect.stringMatching(/Falta el token/), extensions: { code: 'UNAUTHENTICATED' } }] });
+        expect(answer.json).toEqual({
+          errors: [{ message: expect.stringMatching(/Falta el token/), extensions: { code: 'UNAUTHENTICATED' } }],
+        });
       }
       // A forged token is no better; a valid one gets the parser's answer.
       expect((await post(stack.graphqlUrl, 'not.a.token', '{ esto no es JSON')).status).toBe(401);
@@ -110,14 +154,27 @@ describe('the gateway’s edge', () => {
       expect(limited.status).toBe(429);
       const retryAfter = Number(limited.headers.get('retry-after'));
       expect(retryAfter).toBeGreaterThanOrEqual(1);
-      expect(limited.json).toEqual({ errors: [{ message: expect.stringMatching(/sin un token válido desde esta dirección: se permiten 3 por minuto/), extensions: { code: 'RATE_LIMITED', retryAfterSeconds: retryAfter } }] });
+      expect(limited.json).toEqual({
+        errors: [
+          {
+            message: expect.stringMatching(/sin un token válido desde esta dirección: se permiten 3 por minuto/),
+            extensions: { code: 'RATE_LIMITED', retryAfterSeconds: retryAfter },
+          },
+        ],
+      });
       // WebSocket attempts without a token count in the same allowance.
       expect((await rawSocket(edge.url, JSON.stringify({ type: 'connection_init', payload: {} }))).code).toBe(4429);
       // A user with a valid token, from the same address, is not locked out.
       const admin = edge.tokens.issue({ subject: 'admin@ine', role: 'ADMIN', institution: 'INE' });
-      expect((await post(edge.url, admin, JSON.stringify({ query: '{ __typename }' }))).json).toEqual({ data: { __typename: 'Query' } });
-      const metrics = await send(edge.url.replace('/graphql', '/metrics'), { headers: { authorization: `Bearer ${admin}` } });
-      expect(metrics.text).toMatch(/seguimiento_anonymous_requests_total\{transport="http",outcome="unauthenticated"\} 3/);
+      expect((await post(edge.url, admin, JSON.stringify({ query: '{ __typename }' }))).json).toEqual({
+        data: { __typename: 'Query' },
+      });
+      const metrics = await send(edge.url.replace('/graphql', '/metrics'), {
+        headers: { authorization: `Bearer ${admin}` },
+      });
+      expect(metrics.text).toMatch(
+        /seguimiento_anonymous_requests_total\{transport="http",outcome="unauthenticated"\} 3/,
+      );
       expect(metrics.text).toMatch(/seguimiento_anonymous_requests_total\{transport="http",outcome="rate_limited"\} 1/);
       expect(metrics.text).toMatch(/seguimiento_anonymous_requests_total\{transport="ws",outcome="rate_limited"\} 1/);
     });
@@ -125,26 +182,52 @@ describe('the gateway’s edge', () => {
     it('counts a user’s request before parsing its body', async () => {
       const edge = await gateway({ rateLimitPerMinute: 2 });
       const operator = edge.tokens.issue({ subject: 'operador@ine', role: 'OPERATOR', institution: 'INE' });
-      for (let i = 0; i < 2; i++) expect((await post(edge.url, operator, JSON.stringify({ query: '{ __typename }' }))).status).toBe(200);
+      for (let i = 0; i < 2; i++)
+        expect((await post(edge.url, operator, JSON.stringify({ query: '{ __typename }' }))).status).toBe(200);
       const refused = await post(edge.url, operator, '{ esto no es JSON');
       expect(refused.status).toBe(429);
-      expect(refused.json?.errors?.[0].extensions).toEqual({ code: 'RATE_LIMITED', retryAfterSeconds: expect.any(Number) });
+      expect(refused.json?.errors?.[0].extensions).toEqual({
+        code: 'RATE_LIMITED',
+        retryAfterSeconds: expect.any(Number),
+      });
     });
   });
 
   describe('finding 6: the metrics’ operation label comes from a bounded set', () => {
     it('labels by the root field asked for, never by the client’s operationName', async () => {
       for (let i = 0; i < 25; i++) {
-        await post(stack.graphqlUrl, stack.adminToken, JSON.stringify({ operationName: `Aleatorio${i}`, query: `query Aleatorio${i} { __typename }` }));
-        await post(stack.graphqlUrl, null, JSON.stringify({ operationName: `SinToken${i}`, query: `query SinToken${i} { __typename }` }));
-        await post(stack.graphqlUrl, stack.adminToken, JSON.stringify({ operationName: `Invalida${i}`, query: `query Invalida${i} { noExiste${i} }` }));
+        await post(
+          stack.graphqlUrl,
+          stack.adminToken,
+          JSON.stringify({ operationName: `Aleatorio${i}`, query: `query Aleatorio${i} { __typename }` }),
+        );
+        await post(
+          stack.graphqlUrl,
+          null,
+          JSON.stringify({ operationName: `SinToken${i}`, query: `query SinToken${i} { __typename }` }),
+        );
+        await post(
+          stack.graphqlUrl,
+          stack.adminToken,
+          JSON.stringify({ operationName: `Invalida${i}`, query: `query Invalida${i} { noExiste${i} }` }),
+        );
       }
       await post(stack.graphqlUrl, stack.adminToken, JSON.stringify({ query: 'query { dashboard { overdueCount } }' }));
-      const metrics = (await send(stack.graphqlUrl.replace('/graphql', '/metrics'), { headers: { authorization: `Bearer ${stack.adminToken}` } })).text;
+      const metrics = (
+        await send(stack.graphqlUrl.replace('/graphql', '/metrics'), {
+          headers: { authorization: `Bearer ${stack.adminToken}` },
+        })
+      ).text;
       expect(metrics).not.toMatch(/Aleatorio|SinToken|Invalida|noExiste/);
-      expect(metrics).toMatch(/seguimiento_graphql_request_duration_seconds_count\{operation="__typename",outcome="ok"\} \d+/);
-      expect(metrics).toMatch(/seguimiento_graphql_request_duration_seconds_count\{operation="dashboard",outcome="ok"\} 1/);
-      expect(metrics).toMatch(/seguimiento_graphql_request_duration_seconds_count\{operation="invalid",outcome="error"\} 25/);
+      expect(metrics).toMatch(
+        /seguimiento_graphql_request_duration_seconds_count\{operation="__typename",outcome="ok"\} \d+/,
+      );
+      expect(metrics).toMatch(
+        /seguimiento_graphql_request_duration_seconds_count\{operation="dashboard",outcome="ok"\} 1/,
+      );
+      expect(metrics).toMatch(
+        /seguimiento_graphql_request_duration_seconds_count\{operation="invalid",outcome="error"\} 25/,
+      );
     });
   });
 
@@ -152,14 +235,24 @@ describe('the gateway’s edge', () => {
     it('closes a connection without a valid token with 4401 and the reason, unacknowledged', async () => {
       const none = await rawSocket(stack.graphqlUrl, JSON.stringify({ type: 'connection_init', payload: {} }));
       expect(none).toEqual({ code: 4401, reason: expect.stringMatching(/Falta el token/), messages: [] });
-      const forged = await rawSocket(stack.graphqlUrl, JSON.stringify({ type: 'connection_init', payload: { authorization: 'Bearer no.es.token' } }));
+      const forged = await rawSocket(
+        stack.graphqlUrl,
+        JSON.stringify({ type: 'connection_init', payload: { authorization: 'Bearer no.es.token' } }),
+      );
       expect(forged).toMatchObject({ code: 4401, messages: [] });
-      const admitted = await rawSocket(stack.graphqlUrl, JSON.stringify({ type: 'connection_init', payload: { authorization: `Bearer ${stack.adminToken}` } }), 1_000);
+      const admitted = await rawSocket(
+        stack.graphqlUrl,
+        JSON.stringify({ type: 'connection_init', payload: { authorization: `Bearer ${stack.adminToken}` } }),
+        1_000,
+      );
       expect(admitted).toEqual({ code: 0, reason: '', messages: [JSON.stringify({ type: 'connection_ack' })] });
     });
 
     it('closes a socket that sends a message over 1 MB (1009) before reading it whole', async () => {
-      const big = JSON.stringify({ type: 'connection_init', payload: { authorization: `Bearer ${stack.adminToken}`, relleno: 'x'.repeat(1_100_000) } });
+      const big = JSON.stringify({
+        type: 'connection_init',
+        payload: { authorization: `Bearer ${stack.adminToken}`, relleno: 'x'.repeat(1_100_000) },
+      });
       const answer = await rawSocket(stack.graphqlUrl, big);
       expect(answer.code).toBe(1009);
       expect(answer.messages).toEqual([]);
@@ -177,16 +270,25 @@ describe('the gateway’s edge', () => {
       const a = wsClient(edge.url, token);
       const [a1, a2, a3] = [a.subscribe(SUBSCRIPTION), a.subscribe(SUBSCRIPTION), a.subscribe(SUBSCRIPTION)];
       await waitFor(() => a3.errors.length > 0, 5_000);
-      expect(errorOf(a3)).toMatchObject({ message: expect.stringMatching(/límite es 2 \(SUBSCRIPTIONS_PER_CONNECTION\)/), extensions: { code: 'TOO_MANY_SUBSCRIPTIONS' } });
+      expect(errorOf(a3)).toMatchObject({
+        message: expect.stringMatching(/límite es 2 \(SUBSCRIPTIONS_PER_CONNECTION\)/),
+        extensions: { code: 'TOO_MANY_SUBSCRIPTIONS' },
+      });
       const b = wsClient(edge.url, token);
       const b1 = b.subscribe(SUBSCRIPTION);
       await new Promise((r) => setTimeout(r, 300));
       const b2 = b.subscribe(SUBSCRIPTION);
       await waitFor(() => b2.errors.length > 0, 5_000);
-      expect(errorOf(b2)).toMatchObject({ message: expect.stringMatching(/límite es 3 entre todas sus conexiones \(SUBSCRIPTIONS_PER_USER\)/), extensions: { code: 'TOO_MANY_SUBSCRIPTIONS' } });
+      expect(errorOf(b2)).toMatchObject({
+        message: expect.stringMatching(/límite es 3 entre todas sus conexiones \(SUBSCRIPTIONS_PER_USER\)/),
+        extensions: { code: 'TOO_MANY_SUBSCRIPTIONS' },
+      });
       expect([a1, a2, b1].map((s) => s.errors)).toEqual([[], [], []]);
       // Another user has their own count; closing a connection gives its share back.
-      const other = wsClient(edge.url, edge.tokens.issue({ subject: 'otra@ine', role: 'SUPERVISOR', institution: 'INE' })).subscribe(SUBSCRIPTION);
+      const other = wsClient(
+        edge.url,
+        edge.tokens.issue({ subject: 'otra@ine', role: 'SUPERVISOR', institution: 'INE' }),
+      ).subscribe(SUBSCRIPTION);
       await a.client.dispose();
       await new Promise((r) => setTimeout(r, 300));
       const c1 = wsClient(edge.url, token).subscribe(SUBSCRIPTION);
@@ -202,11 +304,27 @@ describe('the gateway’s edge', () => {
         const token = edge.tokens.issue({ subject: 'admin@ine', role: 'ADMIN', institution: 'INE' });
         const subscriptions = [0, 1, 2].flatMap(() => {
           const client = wsClient(edge.url, token);
-          return Array.from({ length: 8 }, () => client.subscribe('subscription { documentChanged(ople: "QUE") { id live { running } timeline { type } } }'));
+          return Array.from({ length: 8 }, () =>
+            client.subscribe('subscription { documentChanged(ople: "QUE") { id live { running } timeline { type } } }'),
+          );
         });
         await new Promise((r) => setTimeout(r, 1_000));
-        const input = { ople: 'QUE', deliverable: 6, versionKind: 'PROYECTO', documentKey: 'abanico', oficioNumber: 'OF/QUE/SE/0001/2024', submittedOn: '2024-03-01' };
-        expect((await stack.gql('mutation($input: SubmitDocumentInput!) { submitDocument(input: $input) { document { id } } }', { input })).errors).toBeUndefined();
+        const input = {
+          ople: 'QUE',
+          deliverable: 6,
+          versionKind: 'PROYECTO',
+          documentKey: 'abanico',
+          oficioNumber: 'OF/QUE/SE/0001/2024',
+          submittedOn: '2024-03-01',
+        };
+        expect(
+          (
+            await stack.gql(
+              'mutation($input: SubmitDocumentInput!) { submitDocument(input: $input) { document { id } } }',
+              { input },
+            )
+          ).errors,
+        ).toBeUndefined();
         await waitFor(() => subscriptions.every((s) => s.received.length > 0), 20_000);
         expect(subscriptions.map((s) => s.errors)).toEqual(Array(24).fill([]));
         await new Promise((r) => setTimeout(r, 1_000)); // the submission may publish more than one change
@@ -236,7 +354,10 @@ describe('the gateway’s edge', () => {
         expect(answer.text).not.toMatch(/<html|<pre|\s+at\s|\/work\/|node_modules|Cannot GET/i);
         expect(answer.headers.get('x-powered-by')).toBeNull();
       }
-      expect((await send(stack.graphqlUrl.replace('/graphql', '/no-existe'))).json).toEqual({ statusCode: 404, message: 'No existe el recurso solicitado' });
+      expect((await send(stack.graphqlUrl.replace('/graphql', '/no-existe'))).json).toEqual({
+        statusCode: 404,
+        message: 'No existe el recurso solicitado',
+      });
       expect((await send(stack.graphqlUrl.replace('/graphql', '/health'))).headers.get('x-powered-by')).toBeNull();
     });
   });
@@ -257,14 +378,21 @@ describe('the gateway’s edge', () => {
       await waitFor(() => ws.errors.length > 0, 5_000);
       expect(errorOf(ws)?.message).toBe('Cannot query field "documentChangd" on type "Subscription".');
       // With introspection on (development) the suggestions help whoever holds a token.
-      expect((await post(stack.graphqlUrl, stack.adminToken, JSON.stringify({ query: '{ documentz }' }))).json?.errors?.[0].message).toMatch(/Did you mean .*"documents"/);
+      expect(
+        (await post(stack.graphqlUrl, stack.adminToken, JSON.stringify({ query: '{ documentz }' }))).json?.errors?.[0]
+          .message,
+      ).toMatch(/Did you mean .*"documents"/);
     });
   });
 
   describe('finding 15: the CSP and framing headers come from the server', () => {
     it('sends them with the explorer page and with every other answer', async () => {
       const host = new URL(stack.graphqlUrl).host;
-      for (const answer of [await send(stack.graphqlUrl, { headers: { accept: 'text/html' } }), await post(stack.graphqlUrl, null, '{}'), await send(stack.graphqlUrl.replace('/graphql', '/health'))]) {
+      for (const answer of [
+        await send(stack.graphqlUrl, { headers: { accept: 'text/html' } }),
+        await post(stack.graphqlUrl, null, '{}'),
+        await send(stack.graphqlUrl.replace('/graphql', '/health')),
+      ]) {
         const csp = answer.headers.get('content-security-policy') ?? '';
         expect(csp).toContain("frame-ancestors 'none'");
         expect(csp).toContain(`connect-src 'self' ws://${host} wss://${host};`);
@@ -328,8 +456,16 @@ describe('the gateway’s edge', () => {
       const db = edge.app.get(DataSource);
       const query = jest.spyOn(db, 'query');
       try {
-        for (let i = 0; i < 3; i++) expect((await send(edge.url.replace('/graphql', '/metrics'), { headers: { authorization: `Bearer ${admin}` } })).status).toBe(200);
-        await Promise.all(Array.from({ length: 3 }, () => send(edge.url.replace('/graphql', '/metrics'), { headers: { authorization: `Bearer ${admin}` } })));
+        for (let i = 0; i < 3; i++)
+          expect(
+            (await send(edge.url.replace('/graphql', '/metrics'), { headers: { authorization: `Bearer ${admin}` } }))
+              .status,
+          ).toBe(200);
+        await Promise.all(
+          Array.from({ length: 3 }, () =>
+            send(edge.url.replace('/graphql', '/metrics'), { headers: { authorization: `Bearer ${admin}` } }),
+          ),
+        );
         expect(query.mock.calls.filter(([sql]) => String(sql).includes('rm_escalations'))).toHaveLength(1);
       } finally {
         query.mockRestore();

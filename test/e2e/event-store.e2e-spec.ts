@@ -39,13 +39,21 @@ describe('the PostgreSQL event store', () => {
     const batch = [event(), event()];
     const first = await store.append('s-2', 0, batch);
     const retry = await store.append('s-2', 0, batch);
-    expect(retry).toEqual({ status: 'AlreadyAppended', nextVersion: 2, lastPosition: (first as { lastPosition: string }).lastPosition });
+    expect(retry).toEqual({
+      status: 'AlreadyAppended',
+      nextVersion: 2,
+      lastPosition: (first as { lastPosition: string }).lastPosition,
+    });
     expect(await store.readStream('s-2')).toHaveLength(2);
   });
 
   it('returns a version conflict as a value when the expected version is stale', async () => {
     await store.append('s-3', 0, [event()]);
-    expect(await store.append('s-3', 0, [event()])).toEqual({ status: 'VersionConflict', expectedVersion: 0, actualVersion: 1 });
+    expect(await store.append('s-3', 0, [event()])).toEqual({
+      status: 'VersionConflict',
+      expectedVersion: 0,
+      actualVersion: 1,
+    });
   });
 
   it('lets exactly one of two concurrent appends at the same version win', async () => {
@@ -60,7 +68,9 @@ describe('the PostgreSQL event store', () => {
     const client = new Client({ connectionString: pg.url });
     await client.connect();
     try {
-      await expect(client.query("UPDATE events SET type = 'Tampered' WHERE stream_id = 's-5'")).rejects.toThrow(/append-only/);
+      await expect(client.query("UPDATE events SET type = 'Tampered' WHERE stream_id = 's-5'")).rejects.toThrow(
+        /append-only/,
+      );
       await expect(client.query("DELETE FROM events WHERE stream_id = 's-5'")).rejects.toThrow(/append-only/);
       await expect(client.query('TRUNCATE events')).rejects.toThrow(/append-only/);
     } finally {

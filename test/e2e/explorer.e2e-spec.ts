@@ -17,9 +17,18 @@ describe('the GraphQL explorer', () => {
 
   beforeAll(async () => {
     stack = await startTestStack();
-    const submitted = await stack.gql(`mutation($input: SubmitDocumentInput!) { submitDocument(input: $input) { document { id } } }`, {
-      input: { ople: 'MEX', deliverable: 16, versionKind: 'PROYECTO', oficioNumber: 'IEEM/SE/3001/2024', submittedOn: localDateOf(new Date()) },
-    });
+    const submitted = await stack.gql(
+      `mutation($input: SubmitDocumentInput!) { submitDocument(input: $input) { document { id } } }`,
+      {
+        input: {
+          ople: 'MEX',
+          deliverable: 16,
+          versionKind: 'PROYECTO',
+          oficioNumber: 'IEEM/SE/3001/2024',
+          submittedOn: localDateOf(new Date()),
+        },
+      },
+    );
     expect(submitted.errors).toBeUndefined();
     browser = await launchChromium();
     page = await browser.newPage();
@@ -85,7 +94,9 @@ describe('the GraphQL explorer', () => {
     await page.locator('#token').fill(token);
     await page.locator('#token-apply').click();
     await page.locator('#token-status').filter({ hasText: 'token cargado' }).waitFor();
-    const answer = await run('{ documents(filter: { ople: "MEX" }) { totalCount edges { node { id status ballInCourt } } } }');
+    const answer = await run(
+      '{ documents(filter: { ople: "MEX" }) { totalCount edges { node { id status ballInCourt } } } }',
+    );
     expect(answer).toContain('"totalCount": 1');
     expect(answer).toContain('"id": "document:MEX:e16-proyecto"');
     expect(answer).toContain('"ballInCourt": "INE"');

@@ -50,13 +50,79 @@ interface Case {
 // ---------------------------------------------------------------------------------------------
 // Hostile material.
 
-const SQL = ["'; DROP TABLE events; --", "' OR '1'='1", '"; DELETE FROM rm_documents; --', "1'; SELECT pg_sleep(30); --", "Robert'); TRUNCATE events CASCADE;--"];
-const HTML = ['<script>alert(1)</script>', '<img src=x onerror=alert(document.cookie)>', '"><svg/onload=alert(1)>', '{{constructor.constructor("alert(1)")()}}', '${process.exit(1)}', '<!--', ']]>'];
-const CONTROL = ['\u0000', 'a\u0000b', '\u0007', '\u001B[31m', '\u007F', '\u0085', '\u200B', '\u202E', '\u2028', '\uFEFF', '\uD800', 'x\uDFFFx', '\r\n', '\t'];
-const MALFORMED_NUMBERS = ['INE/UTSI/1121/24', 'INE/UTSI/1121/1899', 'INE/UTSI/1234567/2099', 'INE//1121/2099', 'INE/UTSI/11a21/2099', '/UTSI/1121/2099', 'INE/UTSI/-1/2099', 'INE UTSI 1121 2099', 'INE/UTSI/1121/2099/', 'A/'.repeat(60) + '1/2099'];
-const IMPOSSIBLE_DATES = ['2099-02-30', '2099-02-29', '2099-13-01', '2099-00-10', '2099-04-31', '2099-1-5', '99-01-05', '2099/01/05', '05/01/2099', '31 de febrero de 2099', '2099-01-05T00:00:00Z', '+002099-01-05', ''];
+const SQL = [
+  "'; DROP TABLE events; --",
+  "' OR '1'='1",
+  '"; DELETE FROM rm_documents; --',
+  "1'; SELECT pg_sleep(30); --",
+  "Robert'); TRUNCATE events CASCADE;--",
+];
+const HTML = [
+  '<script>alert(1)</script>',
+  '<img src=x onerror=alert(document.cookie)>',
+  '"><svg/onload=alert(1)>',
+  '{{constructor.constructor("alert(1)")()}}',
+  '${process.exit(1)}',
+  '<!--',
+  ']]>',
+];
+const CONTROL = [
+  '\u0000',
+  'a\u0000b',
+  '\u0007',
+  '\u001B[31m',
+  '\u007F',
+  '\u0085',
+  '\u200B',
+  '\u202E',
+  '\u2028',
+  '\uFEFF',
+  '\uD800',
+  'x\uDFFFx',
+  '\r\n',
+  '\t',
+];
+const MALFORMED_NUMBERS = [
+  'INE/UTSI/1121/24',
+  'INE/UTSI/1121/1899',
+  'INE/UTSI/1234567/2099',
+  'INE//1121/2099',
+  'INE/UTSI/11a21/2099',
+  '/UTSI/1121/2099',
+  'INE/UTSI/-1/2099',
+  'INE UTSI 1121 2099',
+  'INE/UTSI/1121/2099/',
+  'A/'.repeat(60) + '1/2099',
+];
+const IMPOSSIBLE_DATES = [
+  '2099-02-30',
+  '2099-02-29',
+  '2099-13-01',
+  '2099-00-10',
+  '2099-04-31',
+  '2099-1-5',
+  '99-01-05',
+  '2099/01/05',
+  '05/01/2099',
+  '31 de febrero de 2099',
+  '2099-01-05T00:00:00Z',
+  '+002099-01-05',
+  '',
+];
 const hostileString = fc.oneof(
-  fc.constantFrom(...SQL, ...HTML, ...CONTROL, ...MALFORMED_NUMBERS, ...IMPOSSIBLE_DATES, ' ', 'null', 'undefined', '__proto__', 'document:GRO:../../etc', 'request:GRO:%00'),
+  fc.constantFrom(
+    ...SQL,
+    ...HTML,
+    ...CONTROL,
+    ...MALFORMED_NUMBERS,
+    ...IMPOSSIBLE_DATES,
+    ' ',
+    'null',
+    'undefined',
+    '__proto__',
+    'document:GRO:../../etc',
+    'request:GRO:%00',
+  ),
   fc.string({ unit: fc.integer({ min: 0, max: 0xffff }).map((c) => String.fromCharCode(c)), maxLength: 40 }),
   fc.string({ unit: 'grapheme', maxLength: 40 }),
   fc.constantFrom(101, 501, 1_001, 2_001, 4_001).map((n) => 'x'.repeat(n)),
@@ -64,8 +130,18 @@ const hostileString = fc.oneof(
 /** Printable, valid, and hostile all the same: must be stored and returned exactly as sent. */
 const verbatimText = fc
   .oneof(
-    fc.constantFrom(...SQL, ...HTML, 'Ω≈ç√∫ 👩🏽‍💻 日本語 العربية', 'línea uno\nlínea dos\ttabulada', '\u202Edaolnwod', 'a\u0007b\u001Bc', 'x'.repeat(500)),
-    fc.tuple(fc.constantFrom(...SQL, ...HTML), fc.string({ unit: 'grapheme', minLength: 1, maxLength: 30 })).map(([a, b]) => `${a} ${b}`),
+    fc.constantFrom(
+      ...SQL,
+      ...HTML,
+      'Ω≈ç√∫ 👩🏽‍💻 日本語 العربية',
+      'línea uno\nlínea dos\ttabulada',
+      '\u202Edaolnwod',
+      'a\u0007b\u001Bc',
+      'x'.repeat(500),
+    ),
+    fc
+      .tuple(fc.constantFrom(...SQL, ...HTML), fc.string({ unit: 'grapheme', minLength: 1, maxLength: 30 }))
+      .map(([a, b]) => `${a} ${b}`),
   )
   .map((s) => s.trim())
   .filter((s) => s.length > 0 && s.length <= 500);
@@ -77,9 +153,16 @@ let serial = 5_000;
 const next = () => ++serial;
 const FUTURE = ['2099-01-05', '2099-02-10', '2099-03-15', '2099-06-30', '2099-12-31'];
 const future = fc.constantFrom(...FUTURE);
-const DOCS = Array.from({ length: 6 }, (_, i) => ({ id: `document:GRO:base-${i + 1}`, number: `IEPC/GRO/SE/${9_001 + i}/2099`, deliverable: i + 1 }));
+const DOCS = Array.from({ length: 6 }, (_, i) => ({
+  id: `document:GRO:base-${i + 1}`,
+  number: `IEPC/GRO/SE/${9_001 + i}/2099`,
+  deliverable: i + 1,
+}));
 const REVIEWED = { doc: DOCS[0], review: 'INE/UTSI/9001/2099' };
-const REQUESTS = Array.from({ length: 4 }, (_, i) => ({ id: `request:GRO:ine-utsi-${9_101 + i}-2099`, number: `INE/UTSI/${9_101 + i}/2099` }));
+const REQUESTS = Array.from({ length: 4 }, (_, i) => ({
+  id: `request:GRO:ine-utsi-${9_101 + i}-2099`,
+  number: `INE/UTSI/${9_101 + i}/2099`,
+}));
 const OVERDUE_DOC = 'document:GRO:vencido';
 const escalation = { streamId: OVERDUE_DOC, key: '' };
 const KNOWN_NUMBERS = [...DOCS.map((d) => d.number), REVIEWED.review, ...REQUESTS.map((r) => r.number)];
@@ -101,29 +184,90 @@ const BY_FIELD: Record<string, fc.Arbitrary<unknown>> = {
   date: fc.oneof(fc.constantFrom(...IMPOSSIBLE_DATES), hostileString),
   submittedOn: fc.constantFrom(...IMPOSSIBLE_DATES),
   dueDate: fc.oneof(fc.constantFrom(...IMPOSSIBLE_DATES, '2098-01-01', '1999-12-31'), hostileString),
-  meetingAt: fc.constantFrom('2099-03-12T10:00', '12:00-06:00', '2099-02-30T10:00:00-06:00', 'mañana a las 10', '2099-03-12T25:00:00Z', '2099-03-12T10:00:00-06:00'),
+  meetingAt: fc.constantFrom(
+    '2099-03-12T10:00',
+    '12:00-06:00',
+    '2099-02-30T10:00:00-06:00',
+    'mañana a las 10',
+    '2099-03-12T25:00:00Z',
+    '2099-03-12T10:00:00-06:00',
+  ),
   ople: fc.constantFrom('gro', 'XXX', 'GRO ', "GRO'; --", 'MEX', 'INE', '', 'GR\u0000'),
   deliverable: fc.constantFrom(0, -1, 35, 2_147_483_647, -2_147_483_648, 34, 1),
   references,
   addressedObservationIds: fc.oneof(fc.array(hostileString, { maxLength: 3 }), fc.constant(['INE/UTSI/9001/2099#1'])),
-  documentId: fc.oneof(fc.constantFrom(...DOCS.map((d) => d.id), 'document:GRO:no-existe', 'document:MEX:base-1', 'document:gro:x', 'request:GRO:ine-utsi-9101-2099', 'document:GRO:' + 'a'.repeat(120)), hostileString),
-  requestId: fc.oneof(fc.constantFrom(...REQUESTS.map((r) => r.id), 'request:GRO:no-existe', 'request:MEX:ine-utsi-9101-2099', 'document:GRO:base-1'), hostileString),
-  streamId: fc.oneof(fc.constantFrom(OVERDUE_DOC, DOCS[1].id, REQUESTS[0].id, 'notice:GRO:x', 'document:GRO', 'document:XX:1'), hostileString),
+  documentId: fc.oneof(
+    fc.constantFrom(
+      ...DOCS.map((d) => d.id),
+      'document:GRO:no-existe',
+      'document:MEX:base-1',
+      'document:gro:x',
+      'request:GRO:ine-utsi-9101-2099',
+      'document:GRO:' + 'a'.repeat(120),
+    ),
+    hostileString,
+  ),
+  requestId: fc.oneof(
+    fc.constantFrom(
+      ...REQUESTS.map((r) => r.id),
+      'request:GRO:no-existe',
+      'request:MEX:ine-utsi-9101-2099',
+      'document:GRO:base-1',
+    ),
+    hostileString,
+  ),
+  streamId: fc.oneof(
+    fc.constantFrom(OVERDUE_DOC, DOCS[1].id, REQUESTS[0].id, 'notice:GRO:x', 'document:GRO', 'document:XX:1'),
+    hostileString,
+  ),
   key: hostileString,
-  documentKey: fc.oneof(fc.constantFrom('base-1', 'base-2', 'vencido', 'A', '-x', '../x', 'a'.repeat(101)), hostileString),
+  documentKey: fc.oneof(
+    fc.constantFrom('base-1', 'base-2', 'vencido', 'A', '-x', '../x', 'a'.repeat(101)),
+    hostileString,
+  ),
   items: fc.oneof(
     fc.constant([]),
-    fc.array(fc.record({ deliverable: fc.integer({ min: 1, max: 34 }), versionKind: fc.constantFrom('PROYECTO', 'FINAL'), dueDate: fc.oneof(future, fc.constantFrom(...IMPOSSIBLE_DATES)) }), { minLength: 1, maxLength: 4 }),
+    fc.array(
+      fc.record({
+        deliverable: fc.integer({ min: 1, max: 34 }),
+        versionKind: fc.constantFrom('PROYECTO', 'FINAL'),
+        dueDate: fc.oneof(future, fc.constantFrom(...IMPOSSIBLE_DATES)),
+      }),
+      { minLength: 1, maxLength: 4 },
+    ),
     // A document the store knows under another entregable, after a good item: all or nothing.
-    fc.constant([{ deliverable: 30, versionKind: 'FINAL', documentKey: 'nuevo-30', dueDate: '2099-05-01' }, { deliverable: 30, versionKind: 'FINAL', documentKey: 'base-2', dueDate: '2099-05-01' }]),
-    fc.constant(Array.from({ length: 51 }, (_, i) => ({ deliverable: (i % 34) + 1, versionKind: 'FINAL', dueDate: '2099-05-01' }))),
+    fc.constant([
+      { deliverable: 30, versionKind: 'FINAL', documentKey: 'nuevo-30', dueDate: '2099-05-01' },
+      { deliverable: 30, versionKind: 'FINAL', documentKey: 'base-2', dueDate: '2099-05-01' },
+    ]),
+    fc.constant(
+      Array.from({ length: 51 }, (_, i) => ({
+        deliverable: (i % 34) + 1,
+        versionKind: 'FINAL',
+        dueDate: '2099-05-01',
+      })),
+    ),
   ),
-  observations: fc.oneof(fc.constant([]), fc.array(fc.record({ text: hostileString, id: fc.option(hostileString, { nil: undefined }) }, { noNullPrototype: true }), { minLength: 1, maxLength: 3 }), fc.constant(Array.from({ length: 201 }, () => ({ text: 'o' })))),
+  observations: fc.oneof(
+    fc.constant([]),
+    fc.array(
+      fc.record({ text: hostileString, id: fc.option(hostileString, { nil: undefined }) }, { noNullPrototype: true }),
+      { minLength: 1, maxLength: 3 },
+    ),
+    fc.constant(Array.from({ length: 201 }, () => ({ text: 'o' }))),
+  ),
   subject: hostileString,
   reason: hostileString,
   title: hostileString,
   note: hostileString,
-  text: fc.oneof(hostileString, fc.constantFrom('\u0000\u0001\u0002', 'Página 1 de 2', '1. 31 de febrero de 2099, oficio INE/UTSI/1/2099, mediante el cual remite observaciones.')),
+  text: fc.oneof(
+    hostileString,
+    fc.constantFrom(
+      '\u0000\u0001\u0002',
+      'Página 1 de 2',
+      '1. 31 de febrero de 2099, oficio INE/UTSI/1/2099, mediante el cual remite observaciones.',
+    ),
+  ),
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -131,7 +275,8 @@ const BY_FIELD: Record<string, fc.Arbitrary<unknown>> = {
 
 const deliverable = fc.integer({ min: 7, max: 34 });
 const versionKind = fc.constantFrom('PROYECTO', 'FINAL');
-const reportEntry = (n: number, date: string, body: string) => `${n}. ${date}, oficio INE/UTSI/${next()}/2099, mediante el cual ${body}`;
+const reportEntry = (n: number, date: string, body: string) =>
+  `${n}. ${date}, oficio INE/UTSI/${next()}/2099, mediante el cual ${body}`;
 
 interface Fuzz {
   valid: fc.Arbitrary<Vars>;
@@ -142,7 +287,11 @@ interface Fuzz {
   /** The valid inputs whose free text is stored (a new document's title, a notice's subject). */
   storesText?: (v: Vars) => boolean;
   /** Free-text input fields stored and returned as sent (without surrounding white space). */
-  verbatim?: { field: string; stored: (data: Record<string, unknown>) => unknown; event: { type: string; key: string } };
+  verbatim?: {
+    field: string;
+    stored: (data: Record<string, unknown>) => unknown;
+    event: { type: string; key: string };
+  };
   /** How the answer names the case, to find the event that stored the verbatim text. */
   streamOf?: (data: Record<string, unknown>) => string;
 }
@@ -150,24 +299,61 @@ interface Fuzz {
 const input = (record: fc.Arbitrary<Vars>) => record.map((i) => ({ input: i }));
 
 /** A reminder whose first items are good and new, and whose last is not: nothing of it may be written. */
-const halfGoodReminder: fc.Arbitrary<Vars> = fc.tuple(fc.constantFrom<unknown>(...IMPOSSIBLE_DATES, 'base-2', 'A B', null), fc.boolean()).map(([bad, short]) => {
-  const good = () => ({ deliverable: 25, versionKind: 'FINAL', documentKey: `fz-${next()}`, dueDate: '2099-05-01' });
-  // An impossible plazo, a document the store knows as another entregable, a malformed key, a null item.
-  const wrong = bad === null ? null : bad === 'base-2' || bad === 'A B' ? { ...good(), documentKey: bad, deliverable: 30 } : { ...good(), dueDate: bad };
-  return { ople: 'GRO', oficioNumber: `INE/UTSI/${next()}/2099`, date: '2099-01-05', items: short ? [good(), wrong] : [good(), good(), wrong] };
-});
+const halfGoodReminder: fc.Arbitrary<Vars> = fc
+  .tuple(fc.constantFrom<unknown>(...IMPOSSIBLE_DATES, 'base-2', 'A B', null), fc.boolean())
+  .map(([bad, short]) => {
+    const good = () => ({ deliverable: 25, versionKind: 'FINAL', documentKey: `fz-${next()}`, dueDate: '2099-05-01' });
+    // An impossible plazo, a document the store knows as another entregable, a malformed key, a null item.
+    const wrong =
+      bad === null
+        ? null
+        : bad === 'base-2' || bad === 'A B'
+          ? { ...good(), documentKey: bad, deliverable: 30 }
+          : { ...good(), dueDate: bad };
+    return {
+      ople: 'GRO',
+      oficioNumber: `INE/UTSI/${next()}/2099`,
+      date: '2099-01-05',
+      items: short ? [good(), wrong] : [good(), good(), wrong],
+    };
+  });
 const FUZZ: Record<string, Fuzz> = {
   submitDocument: {
-    valid: input(fc.record({ ople: fc.constant('GRO'), deliverable, versionKind, documentKey: fc.constant(null).map(() => `fz-${next()}`), oficioNumber: number('IEPC/GRO/SE'), submittedOn: future })),
-    verbatim: { field: 'title', stored: (d) => (d.submitDocument as { document: { title: string } }).document.title, event: { type: 'DocumentOpened', key: 'title' } },
+    valid: input(
+      fc.record({
+        ople: fc.constant('GRO'),
+        deliverable,
+        versionKind,
+        documentKey: fc.constant(null).map(() => `fz-${next()}`),
+        oficioNumber: number('IEPC/GRO/SE'),
+        submittedOn: future,
+      }),
+    ),
+    verbatim: {
+      field: 'title',
+      stored: (d) => (d.submitDocument as { document: { title: string } }).document.title,
+      event: { type: 'DocumentOpened', key: 'title' },
+    },
     streamOf: (d) => (d.submitDocument as { document: { id: string } }).document.id,
   },
   recordOpleOficio: {
     valid: input(
       fc.oneof(
-        fc.record({ ople: fc.constant('GRO'), oficioNumber: number('IEPC/GRO/SE'), date: future, deliverable, versionKind, documentKey: fc.constant(null).map(() => `fz-${next()}`) }),
+        fc.record({
+          ople: fc.constant('GRO'),
+          oficioNumber: number('IEPC/GRO/SE'),
+          date: future,
+          deliverable,
+          versionKind,
+          documentKey: fc.constant(null).map(() => `fz-${next()}`),
+        }),
         // A new version answering the observations of the reviewed document, or the answer to a request.
-        fc.record({ ople: fc.constant('GRO'), oficioNumber: number('IEPC/GRO/SE'), date: future, references: fc.constantFrom([REVIEWED.review], [REQUESTS[1].number], [REQUESTS[2].number]) }),
+        fc.record({
+          ople: fc.constant('GRO'),
+          oficioNumber: number('IEPC/GRO/SE'),
+          date: future,
+          references: fc.constantFrom([REVIEWED.review], [REQUESTS[1].number], [REQUESTS[2].number]),
+        }),
         // Citing itself.
         fc.constant(null).map(() => {
           const own = `IEPC/GRO/SE/${next()}/2099`;
@@ -176,34 +362,107 @@ const FUZZ: Record<string, Fuzz> = {
       ),
     ),
     storesText: (v) => (v.input as Vars).deliverable !== undefined,
-    verbatim: { field: 'title', stored: (d) => (d.recordOpleOficio as { document: { title: string } | null }).document?.title, event: { type: 'DocumentOpened', key: 'title' } },
+    verbatim: {
+      field: 'title',
+      stored: (d) => (d.recordOpleOficio as { document: { title: string } | null }).document?.title,
+      event: { type: 'DocumentOpened', key: 'title' },
+    },
     streamOf: (d) => (d.recordOpleOficio as { document: { id: string } }).document.id,
   },
   recordIneOficio: {
     tricky: input(halfGoodReminder.map((r) => ({ ...r, kind: 'REMINDER' }))),
     valid: input(
       fc.oneof(
-        fc.record({ ople: fc.constant('GRO'), kind: fc.constant('NOTICE'), oficioNumber: number('INE/UTSI'), date: future, subject: fc.constant('Aviso del calendario') }),
-        fc.record({ ople: fc.constant('GRO'), kind: fc.constant('INVITATION'), oficioNumber: number('INE/UTSI'), date: future, subject: fc.constant('Reunión'), meetingAt: fc.constant('2099-03-12T10:00:00-06:00') }),
-        fc.record({ ople: fc.constant('GRO'), kind: fc.constant('REQUEST'), oficioNumber: number('INE/UTSI'), date: fc.constant('2099-01-05'), subject: fc.constant('Informe'), dueDate: future }),
-        fc.record({ ople: fc.constant('GRO'), kind: fc.constant('REMINDER'), oficioNumber: number('INE/UTSI'), date: fc.constant('2099-01-05'), items: fc.constant(null).map(() => [{ deliverable: 16, versionKind: 'FINAL', documentKey: `fz-${next()}`, dueDate: '2099-04-08' }]) }),
-        // Reviews: of a document by the oficio it cites, or opening one by its entregable; circular and self citations included.
-        fc.record({ ople: fc.constant('GRO'), oficioNumber: number('INE/UTSI'), date: future, outcome: fc.constantFrom('OBSERVATIONS', 'ACCEPTED', 'ADDRESSED', 'PARTIALLY_ADDRESSED'), references: fc.constantFrom([DOCS[2].number], [DOCS[3].number, REVIEWED.review], [REVIEWED.review]) }),
-        fc.record({ ople: fc.constant('GRO'), oficioNumber: number('INE/UTSI'), date: future, outcome: fc.constant('OBSERVATIONS'), deliverable, versionKind, documentKey: fc.constant(null).map(() => `fz-${next()}`) }),
-        // Citing itself only, or itself and a document it judges.
-        fc.tuple(fc.constantFrom('ADDRESSED', 'PARTIALLY_ADDRESSED', 'OBSERVATIONS'), fc.boolean()).map(([outcome, withDocument]) => {
-          const own = `INE/UTSI/${next()}/2099`;
-          return { ople: 'GRO', oficioNumber: own, date: '2099-01-06', outcome, references: withDocument ? [own, DOCS[2].number] : [own] };
+        fc.record({
+          ople: fc.constant('GRO'),
+          kind: fc.constant('NOTICE'),
+          oficioNumber: number('INE/UTSI'),
+          date: future,
+          subject: fc.constant('Aviso del calendario'),
         }),
+        fc.record({
+          ople: fc.constant('GRO'),
+          kind: fc.constant('INVITATION'),
+          oficioNumber: number('INE/UTSI'),
+          date: future,
+          subject: fc.constant('Reunión'),
+          meetingAt: fc.constant('2099-03-12T10:00:00-06:00'),
+        }),
+        fc.record({
+          ople: fc.constant('GRO'),
+          kind: fc.constant('REQUEST'),
+          oficioNumber: number('INE/UTSI'),
+          date: fc.constant('2099-01-05'),
+          subject: fc.constant('Informe'),
+          dueDate: future,
+        }),
+        fc.record({
+          ople: fc.constant('GRO'),
+          kind: fc.constant('REMINDER'),
+          oficioNumber: number('INE/UTSI'),
+          date: fc.constant('2099-01-05'),
+          items: fc
+            .constant(null)
+            .map(() => [{ deliverable: 16, versionKind: 'FINAL', documentKey: `fz-${next()}`, dueDate: '2099-04-08' }]),
+        }),
+        // Reviews: of a document by the oficio it cites, or opening one by its entregable; circular and self citations included.
+        fc.record({
+          ople: fc.constant('GRO'),
+          oficioNumber: number('INE/UTSI'),
+          date: future,
+          outcome: fc.constantFrom('OBSERVATIONS', 'ACCEPTED', 'ADDRESSED', 'PARTIALLY_ADDRESSED'),
+          references: fc.constantFrom([DOCS[2].number], [DOCS[3].number, REVIEWED.review], [REVIEWED.review]),
+        }),
+        fc.record({
+          ople: fc.constant('GRO'),
+          oficioNumber: number('INE/UTSI'),
+          date: future,
+          outcome: fc.constant('OBSERVATIONS'),
+          deliverable,
+          versionKind,
+          documentKey: fc.constant(null).map(() => `fz-${next()}`),
+        }),
+        // Citing itself only, or itself and a document it judges.
+        fc
+          .tuple(fc.constantFrom('ADDRESSED', 'PARTIALLY_ADDRESSED', 'OBSERVATIONS'), fc.boolean())
+          .map(([outcome, withDocument]) => {
+            const own = `INE/UTSI/${next()}/2099`;
+            return {
+              ople: 'GRO',
+              oficioNumber: own,
+              date: '2099-01-06',
+              outcome,
+              references: withDocument ? [own, DOCS[2].number] : [own],
+            };
+          }),
       ),
     ),
     storesText: (v) => (v.input as Vars).kind === 'NOTICE',
-    verbatim: { field: 'subject', stored: (d) => (d.recordIneOficio as { notice: { subject: string } | null }).notice?.subject, event: { type: 'IneNoticeRecorded', key: 'subject' } },
+    verbatim: {
+      field: 'subject',
+      stored: (d) => (d.recordIneOficio as { notice: { subject: string } | null }).notice?.subject,
+      event: { type: 'IneNoticeRecorded', key: 'subject' },
+    },
     streamOf: (d) => (d.recordIneOficio as { notice: { id: string } }).notice.id,
   },
   recordIneRequest: {
-    valid: input(fc.record({ ople: fc.constant('GRO'), oficioNumber: number('INE/UTSI'), date: fc.constant('2099-01-05'), subject: fc.constant('Informar el estatus'), dueDate: future }, { requiredKeys: ['ople', 'oficioNumber', 'date', 'subject'] })),
-    verbatim: { field: 'subject', stored: (d) => (d.recordIneRequest as { request: { subject: string } }).request.subject, event: { type: 'RequestOpened', key: 'subject' } },
+    valid: input(
+      fc.record(
+        {
+          ople: fc.constant('GRO'),
+          oficioNumber: number('INE/UTSI'),
+          date: fc.constant('2099-01-05'),
+          subject: fc.constant('Informar el estatus'),
+          dueDate: future,
+        },
+        { requiredKeys: ['ople', 'oficioNumber', 'date', 'subject'] },
+      ),
+    ),
+    verbatim: {
+      field: 'subject',
+      stored: (d) => (d.recordIneRequest as { request: { subject: string } }).request.subject,
+      event: { type: 'RequestOpened', key: 'subject' },
+    },
     streamOf: (d) => (d.recordIneRequest as { request: { id: string } }).request.id,
   },
   recordIneReminder: {
@@ -213,21 +472,54 @@ const FUZZ: Record<string, Fuzz> = {
         ople: fc.constant('GRO'),
         oficioNumber: number('INE/UTSI'),
         date: fc.constant('2099-01-05'),
-        items: fc.array(fc.record({ deliverable, versionKind, dueDate: future }), { minLength: 1, maxLength: 3 }).map((items) => items.map((i) => ({ ...i, documentKey: `fz-${next()}` }))),
+        items: fc
+          .array(fc.record({ deliverable, versionKind, dueDate: future }), { minLength: 1, maxLength: 3 })
+          .map((items) => items.map((i) => ({ ...i, documentKey: `fz-${next()}` }))),
       }),
     ),
   },
   fulfillRequest: {
-    valid: input(fc.record({ requestId: fc.constantFrom(...REQUESTS.map((r) => r.id)), oficioNumber: number('IEPC/GRO/SE'), date: future, by: fc.constantFrom('OPLE', 'INE') })),
+    valid: input(
+      fc.record({
+        requestId: fc.constantFrom(...REQUESTS.map((r) => r.id)),
+        oficioNumber: number('IEPC/GRO/SE'),
+        date: future,
+        by: fc.constantFrom('OPLE', 'INE'),
+      }),
+    ),
   },
   extendDeadline: {
-    valid: input(fc.record({ documentId: fc.constantFrom(DOCS[3].id, DOCS[4].id), dueDate: future, reason: fc.constant('Prórroga concedida') }, { requiredKeys: ['documentId', 'dueDate', 'reason'] })),
+    valid: input(
+      fc.record(
+        {
+          documentId: fc.constantFrom(DOCS[3].id, DOCS[4].id),
+          dueDate: future,
+          reason: fc.constant('Prórroga concedida'),
+        },
+        { requiredKeys: ['documentId', 'dueDate', 'reason'] },
+      ),
+    ),
   },
   withdrawDocument: {
-    valid: input(fc.record({ documentId: fc.constantFrom(DOCS[4].id, DOCS[5].id, 'document:GRO:no-existe'), date: future, reason: fc.constant('Lo retira el OPLE') })),
+    valid: input(
+      fc.record({
+        documentId: fc.constantFrom(DOCS[4].id, DOCS[5].id, 'document:GRO:no-existe'),
+        date: future,
+        reason: fc.constant('Lo retira el OPLE'),
+      }),
+    ),
   },
   acknowledgeEscalation: {
-    valid: input(fc.record({ streamId: fc.constant(OVERDUE_DOC), key: fc.constant(null).map(() => escalation.key), note: fc.constantFrom('Atendido', '<b>visto</b>') }, { requiredKeys: ['streamId', 'key'] })),
+    valid: input(
+      fc.record(
+        {
+          streamId: fc.constant(OVERDUE_DOC),
+          key: fc.constant(null).map(() => escalation.key),
+          note: fc.constantFrom('Atendido', '<b>visto</b>'),
+        },
+        { requiredKeys: ['streamId', 'key'] },
+      ),
+    ),
   },
   ingestCorrespondence: {
     fixed: ['dryRun'],
@@ -236,10 +528,17 @@ const FUZZ: Record<string, Fuzz> = {
       fc.constant(null).map(() => ({
         ople: 'GRO',
         dryRun: false,
-        text: [reportEntry(1, '5 de enero de 2099', 'remite el documento “Calendario de simulacros”.'), reportEntry(2, '6 de enero de 2099', 'solicita se informe, a más tardar el 20 de enero de 2099, el estatus.')].join('\n'),
+        text: [
+          reportEntry(1, '5 de enero de 2099', 'remite el documento “Calendario de simulacros”.'),
+          reportEntry(2, '6 de enero de 2099', 'solicita se informe, a más tardar el 20 de enero de 2099, el estatus.'),
+        ].join('\n'),
       })),
       // The seed report (2024: dry run only, so that no deadline of it falls due while the test runs).
-      fc.constant({ ople: 'GRO', dryRun: true, text: readFileSync(join(__dirname, '../../libs/intake/src/testing/seed-report.txt'), 'utf8') }),
+      fc.constant({
+        ople: 'GRO',
+        dryRun: true,
+        text: readFileSync(join(__dirname, '../../libs/intake/src/testing/seed-report.txt'), 'utf8'),
+      }),
     ),
   },
 };
@@ -274,7 +573,11 @@ function slotsOf(name: string): Slot[] {
   return MUTATIONS[name].args.flatMap((arg) => {
     const named = getNamedType(arg.type);
     return isInputObjectType(named)
-      ? Object.values(named.getFields()).map((f) => ({ path: [arg.name, f.name], type: f.type, defaultValue: f.defaultValue }))
+      ? Object.values(named.getFields()).map((f) => ({
+          path: [arg.name, f.name],
+          type: f.type,
+          defaultValue: f.defaultValue,
+        }))
       : [{ path: [arg.name], type: arg.type, defaultValue: arg.defaultValue }];
   });
 }
@@ -309,7 +612,12 @@ function ofType(type: GraphQLInputType, depth = 0): fc.Arbitrary<unknown> {
   if (isInputObjectType(type)) {
     if (depth > 1) return fc.constant({});
     const fields = Object.fromEntries(Object.values(type.getFields()).map((f) => [f.name, ofType(f.type, depth + 1)]));
-    return fc.record(fields, { noNullPrototype: true, requiredKeys: Object.values(type.getFields()).filter((f) => isNonNullType(f.type)).map((f) => f.name) });
+    return fc.record(fields, {
+      noNullPrototype: true,
+      requiredKeys: Object.values(type.getFields())
+        .filter((f) => isNonNullType(f.type))
+        .map((f) => f.name),
+    });
   }
   switch (type.name) {
     case 'Int':
@@ -324,7 +632,11 @@ function ofType(type: GraphQLInputType, depth = 0): fc.Arbitrary<unknown> {
 /** Values GraphQL must refuse for this type (a string for a list is coerced, so it is not among them). */
 function wrongFor(type: GraphQLInputType): fc.Arbitrary<unknown> {
   if (isNonNullType(type)) return fc.oneof(fc.constant(null), wrongFor(type.ofType));
-  if (isListType(type)) return fc.oneof(fc.constantFrom({}, 7.5, true), fc.constant(null).chain(() => wrongFor(type.ofType).map((v) => [v])));
+  if (isListType(type))
+    return fc.oneof(
+      fc.constantFrom({}, 7.5, true),
+      fc.constant(null).chain(() => wrongFor(type.ofType).map((v) => [v])),
+    );
   if (isEnumType(type)) return fc.constantFrom('proyecto', 'DESCONOCIDO', 1, true, ['FINAL'], { v: 1 });
   if (isInputObjectType(type)) return fc.constantFrom('x', 5, true, [1]);
   switch (type.name) {
@@ -355,20 +667,47 @@ function casesFor(name: string): fc.Arbitrary<Case> {
   const fuzz = FUZZ[name];
   const slots = slotsOf(name);
   // For wrong types, the input object itself too (null, a list, a string).
-  const wholeInputs = MUTATIONS[name].args.filter((a) => isInputObjectType(getNamedType(a.type))).map((a) => ({ path: [a.name], type: a.type, defaultValue: a.defaultValue }));
+  const wholeInputs = MUTATIONS[name].args
+    .filter((a) => isInputObjectType(getNamedType(a.type)))
+    .map((a) => ({ path: [a.name], type: a.type, defaultValue: a.defaultValue }));
   const wrongSlot = fc.constantFrom(...slots, ...wholeInputs);
   const asOperator = fc.integer({ min: 0, max: 9 }).map((n) => n < 2);
-  const textSlots = slots.filter((s) => ['String', 'ID'].includes(getNamedType(s.type).name) && !fuzz.fixed?.includes(s.path[s.path.length - 1]));
+  const textSlots = slots.filter(
+    (s) => ['String', 'ID'].includes(getNamedType(s.type).name) && !fuzz.fixed?.includes(s.path[s.path.length - 1]),
+  );
   const hostileSlot = fc.constantFrom(...slots.filter((s) => !fuzz.fixed?.includes(s.path[s.path.length - 1])));
-  const hostileValue = (s: Slot) => (BY_FIELD[s.path[s.path.length - 1]] ? fc.oneof({ weight: 3, arbitrary: BY_FIELD[s.path[s.path.length - 1]] }, ofType(s.type)) : ofType(s.type));
+  const hostileValue = (s: Slot) =>
+    BY_FIELD[s.path[s.path.length - 1]]
+      ? fc.oneof({ weight: 3, arbitrary: BY_FIELD[s.path[s.path.length - 1]] }, ofType(s.type))
+      : ofType(s.type);
   const cases: Array<fc.Arbitrary<Case>> = [
     fc.record({ variables: fuzz.valid, asOperator }).map((c) => ({ ...c, mode: 'valid' as Mode, extraFields: [] })),
-    ...(fuzz.tricky ? [fc.record({ variables: fuzz.tricky, asOperator }).map((c) => ({ ...c, mode: 'tricky' as Mode, extraFields: [] }))] : []),
+    ...(fuzz.tricky
+      ? [
+          fc
+            .record({ variables: fuzz.tricky, asOperator })
+            .map((c) => ({ ...c, mode: 'tricky' as Mode, extraFields: [] })),
+        ]
+      : []),
     // One to three fields replaced by hostile values of their type.
     fc
-      .tuple(fuzz.valid, fc.oneof({ weight: 3, arbitrary: hostileSlot.map((s) => [s]) }, fc.uniqueArray(hostileSlot, { minLength: 2, maxLength: 3, selector: (s) => s.path.join('.') })), asOperator)
-      .chain(([valid, chosen, op]) => fc.tuple(...chosen.map((s) => hostileValue(s))).map((values) => ({ valid, chosen, values, op })))
-      .map(({ valid, chosen, values, op }) => ({ mode: 'hostile' as Mode, variables: chosen.reduce((v, s, i) => setAt(v, s.path, values[i]), valid), asOperator: op, extraFields: [] })),
+      .tuple(
+        fuzz.valid,
+        fc.oneof(
+          { weight: 3, arbitrary: hostileSlot.map((s) => [s]) },
+          fc.uniqueArray(hostileSlot, { minLength: 2, maxLength: 3, selector: (s) => s.path.join('.') }),
+        ),
+        asOperator,
+      )
+      .chain(([valid, chosen, op]) =>
+        fc.tuple(...chosen.map((s) => hostileValue(s))).map((values) => ({ valid, chosen, values, op })),
+      )
+      .map(({ valid, chosen, values, op }) => ({
+        mode: 'hostile' as Mode,
+        variables: chosen.reduce((v, s, i) => setAt(v, s.path, values[i]), valid),
+        asOperator: op,
+        extraFields: [],
+      })),
     // A value GraphQL must refuse: wrong type, null where required, a required field left out, an unknown one.
     fc
       .tuple(fuzz.valid, wrongSlot, fc.constantFrom('WRONG', 'WRONG', 'MISSING', 'UNKNOWN'))
@@ -376,30 +715,70 @@ function casesFor(name: string): fc.Arbitrary<Case> {
         how === 'MISSING' && isNonNullType(s.type) && s.defaultValue === undefined
           ? fc.constant({ variables: setAt(valid, s.path, undefined), extra: [] as string[] })
           : how === 'UNKNOWN' && s.path.length > 1
-            ? fc.constantFrom('zzz', 'constructor', '__proto__x').map((k) => ({ variables: setAt(valid, [...s.path.slice(0, -1), k], 1), extra: [k] }))
+            ? fc
+                .constantFrom('zzz', 'constructor', '__proto__x')
+                .map((k) => ({ variables: setAt(valid, [...s.path.slice(0, -1), k], 1), extra: [k] }))
             : wrongFor(s.type).map((v) => ({ variables: setAt(valid, s.path, v), extra: [] as string[] })),
       )
       .map(({ variables, extra }) => ({ mode: 'wrongType' as Mode, variables, asOperator: false, extraFields: extra })),
     // A NUL or a lone surrogate spliced into one string field (or list of strings) of a valid input:
     // PostgreSQL cannot store them, so the gateway must refuse them, naming the field.
     fc
-      .tuple(fuzz.valid, fc.constantFrom(...textSlots), fc.constantFrom('\u0000', '\uD800', '\uDFFF', '\u0000\u0000'), fc.nat())
+      .tuple(
+        fuzz.valid,
+        fc.constantFrom(...textSlots),
+        fc.constantFrom('\u0000', '\uD800', '\uDFFF', '\u0000\u0000'),
+        fc.nat(),
+      )
       .map(([valid, s, bad, at]) => {
         const current = s.path.reduce<unknown>((v, k) => (v as Vars | undefined)?.[k], valid);
-        const splice = (text: string) => text.slice(0, at % (text.length + 1)) + bad + text.slice(at % (text.length + 1));
-        const value = isListType(isNonNullType(s.type) ? s.type.ofType : s.type) ? [splice(Array.isArray(current) && typeof current[0] === 'string' ? current[0] : 'INE/UTSI/1/2099')] : splice(typeof current === 'string' ? current : 'texto');
-        return { mode: 'notText' as Mode, variables: setAt(valid, s.path, value), asOperator: false, extraFields: [], notText: s.path[s.path.length - 1] };
+        const splice = (text: string) =>
+          text.slice(0, at % (text.length + 1)) + bad + text.slice(at % (text.length + 1));
+        const value = isListType(isNonNullType(s.type) ? s.type.ofType : s.type)
+          ? [splice(Array.isArray(current) && typeof current[0] === 'string' ? current[0] : 'INE/UTSI/1/2099')]
+          : splice(typeof current === 'string' ? current : 'texto');
+        return {
+          mode: 'notText' as Mode,
+          variables: setAt(valid, s.path, value),
+          asOperator: false,
+          extraFields: [],
+          notText: s.path[s.path.length - 1],
+        };
       }),
     // A string field (or argument) about the size of the body limit: under it, over it.
     fc
-      .tuple(fuzz.valid, fc.constantFrom(...slots.filter((s) => ['String', 'ID'].includes(getNamedType(s.type).name) && !isListType(isNonNullType(s.type) ? s.type.ofType : s.type))), fc.integer({ min: 900_000, max: 1_150_000 }), fc.constantFrom('x', 'é', '<', '\u0007'))
-      .map(([valid, s, size, unit]) => ({ mode: 'huge' as Mode, variables: setAt(valid, s.path, unit.repeat(Math.floor(size / (Buffer.byteLength(JSON.stringify(unit)) - 2)))), asOperator: false, extraFields: [] })),
+      .tuple(
+        fuzz.valid,
+        fc.constantFrom(
+          ...slots.filter(
+            (s) =>
+              ['String', 'ID'].includes(getNamedType(s.type).name) &&
+              !isListType(isNonNullType(s.type) ? s.type.ofType : s.type),
+          ),
+        ),
+        fc.integer({ min: 900_000, max: 1_150_000 }),
+        fc.constantFrom('x', 'é', '<', '\u0007'),
+      )
+      .map(([valid, s, size, unit]) => ({
+        mode: 'huge' as Mode,
+        variables: setAt(valid, s.path, unit.repeat(Math.floor(size / (Buffer.byteLength(JSON.stringify(unit)) - 2)))),
+        asOperator: false,
+        extraFields: [],
+      })),
   ];
   if (fuzz.verbatim) {
     const { field } = fuzz.verbatim;
     const path = slots.find((s) => s.path[s.path.length - 1] === field)!.path;
     const valid = fuzz.storesText ? fuzz.valid.filter(fuzz.storesText) : fuzz.valid;
-    cases.push(fc.tuple(valid, verbatimText).map(([v, text]) => ({ mode: 'verbatim' as Mode, variables: setAt(v, path, text), asOperator: false, extraFields: [], verbatim: { field, value: text } })));
+    cases.push(
+      fc.tuple(valid, verbatimText).map(([v, text]) => ({
+        mode: 'verbatim' as Mode,
+        variables: setAt(v, path, text),
+        asOperator: false,
+        extraFields: [],
+        verbatim: { field, value: text },
+      })),
+    );
   }
   return fc.oneof(...cases);
 }
@@ -410,7 +789,9 @@ const ALLOWED = new Set(['BAD_USER_INPUT', 'NOT_FOUND', 'CONFLICT', 'FORBIDDEN']
 const STACK_TRACE = /\n\s+at |node_modules|\.[jt]s:\d+:\d+|TypeError|ReferenceError|QueryFailedError/;
 const rootOf = (field: string) => field.split(/[.[]/)[0];
 const show = (v: unknown) => {
-  const s = JSON.stringify(v, (_k, x) => (typeof x === 'string' && x.length > 120 ? `${x.slice(0, 60)}…(${x.length} chars)` : x));
+  const s = JSON.stringify(v, (_k, x) =>
+    typeof x === 'string' && x.length > 120 ? `${x.slice(0, 60)}…(${x.length} chars)` : x,
+  );
   return s.length > 600 ? `${s.slice(0, 600)}…` : s;
 };
 
@@ -448,14 +829,45 @@ describe('fuzzing every mutation with hostile input', () => {
       expect(answer.errors).toBeUndefined();
     };
     for (const d of DOCS) {
-      await ok(operation('submitDocument'), { input: { ople: 'GRO', deliverable: d.deliverable, versionKind: 'PROYECTO', documentKey: d.id.split(':')[2], oficioNumber: d.number, submittedOn: '2099-01-01' } });
+      await ok(operation('submitDocument'), {
+        input: {
+          ople: 'GRO',
+          deliverable: d.deliverable,
+          versionKind: 'PROYECTO',
+          documentKey: d.id.split(':')[2],
+          oficioNumber: d.number,
+          submittedOn: '2099-01-01',
+        },
+      });
     }
-    await ok(operation('recordIneOficio'), { input: { ople: 'GRO', oficioNumber: REVIEWED.review, date: '2099-01-03', outcome: 'OBSERVATIONS', references: [REVIEWED.doc.number] } });
-    for (const r of REQUESTS) await ok(operation('recordIneRequest'), { input: { ople: 'GRO', oficioNumber: r.number, date: '2099-01-02', subject: 'Informe', dueDate: '2099-02-01' } });
+    await ok(operation('recordIneOficio'), {
+      input: {
+        ople: 'GRO',
+        oficioNumber: REVIEWED.review,
+        date: '2099-01-03',
+        outcome: 'OBSERVATIONS',
+        references: [REVIEWED.doc.number],
+      },
+    });
+    for (const r of REQUESTS)
+      await ok(operation('recordIneRequest'), {
+        input: { ople: 'GRO', oficioNumber: r.number, date: '2099-01-02', subject: 'Informe', dueDate: '2099-02-01' },
+      });
     // A document INE should have answered long ago: its escalation fires at once, and can be acknowledged.
-    await ok(operation('submitDocument'), { input: { ople: 'GRO', deliverable: 20, versionKind: 'FINAL', documentKey: 'vencido', oficioNumber: 'IEPC/GRO/SE/0001/2024', submittedOn: '2024-01-02' } });
+    await ok(operation('submitDocument'), {
+      input: {
+        ople: 'GRO',
+        deliverable: 20,
+        versionKind: 'FINAL',
+        documentKey: 'vencido',
+        oficioNumber: 'IEPC/GRO/SE/0001/2024',
+        submittedOn: '2024-01-02',
+      },
+    });
     for (let i = 0; i < 100 && !escalation.key; i++) {
-      const answer = await stack.gql<{ escalations: Array<{ key: string; streamId: string }> }>(`{ escalations(ople: "GRO") { key streamId } }`);
+      const answer = await stack.gql<{ escalations: Array<{ key: string; streamId: string }> }>(
+        `{ escalations(ople: "GRO") { key streamId } }`,
+      );
       escalation.key = answer.data?.escalations.find((e) => e.streamId === OVERDUE_DOC)?.key ?? '';
       if (!escalation.key) await new Promise((r) => setTimeout(r, 200));
     }
@@ -483,7 +895,10 @@ describe('fuzzing every mutation with hostile input', () => {
     try {
       const response = await fetch(stack.graphqlUrl, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${c.asOperator ? operatorToken : stack.adminToken}` },
+        headers: {
+          'content-type': 'application/json',
+          authorization: `Bearer ${c.asOperator ? operatorToken : stack.adminToken}`,
+        },
         body,
         signal: AbortSignal.timeout(ANSWER_TIMEOUT_MS),
       });
@@ -492,7 +907,10 @@ describe('fuzzing every mutation with hostile input', () => {
     } catch (error) {
       text = `no answer: ${(error as Error).message}`;
     }
-    let answer: { data?: Record<string, unknown> | null; errors?: Array<{ message: string; extensions?: { code?: string; field?: unknown } }> } | null = null;
+    let answer: {
+      data?: Record<string, unknown> | null;
+      errors?: Array<{ message: string; extensions?: { code?: string; field?: unknown } }>;
+    } | null = null;
     try {
       answer = JSON.parse(text);
     } catch {
@@ -516,12 +934,19 @@ describe('fuzzing every mutation with hostile input', () => {
       if (!ALLOWED.has(code)) {
         clear = false;
         serverError(`code ${code}`);
-      } else if (code === 'BAD_USER_INPUT' && (typeof field !== 'string' || !(fieldNamesOf(name).has(rootOf(field)) || c.extraFields.includes(rootOf(field))))) {
+      } else if (
+        code === 'BAD_USER_INPUT' &&
+        (typeof field !== 'string' || !(fieldNamesOf(name).has(rootOf(field)) || c.extraFields.includes(rootOf(field))))
+      ) {
         clear = false;
-        problems.push(`${label}: BAD_USER_INPUT without a field of the input (field ${show(field)}): ${error.message.slice(0, 200)}`);
+        problems.push(
+          `${label}: BAD_USER_INPUT without a field of the input (field ${show(field)}): ${error.message.slice(0, 200)}`,
+        );
       }
-      if (c.mode === 'wrongType' && code !== 'BAD_USER_INPUT') problems.push(`${label}: a wrong type answered ${code}, not BAD_USER_INPUT`);
-      if (c.notText && (code !== 'BAD_USER_INPUT' || rootOf(String(field)) !== c.notText)) problems.push(`${label}: a NUL or lone surrogate in ${c.notText} answered ${code} naming ${show(field)}`);
+      if (c.mode === 'wrongType' && code !== 'BAD_USER_INPUT')
+        problems.push(`${label}: a wrong type answered ${code}, not BAD_USER_INPUT`);
+      if (c.notText && (code !== 'BAD_USER_INPUT' || rootOf(String(field)) !== c.notText))
+        problems.push(`${label}: a NUL or lone surrogate in ${c.notText} answered ${code} naming ${show(field)}`);
       if (c.mode === 'verbatim') problems.push(`${label}: valid text refused: ${code} ${error.message.slice(0, 200)}`);
     } else if (c.mode === 'wrongType' || c.mode === 'notText') {
       problems.push(`${label}: ${c.mode === 'wrongType' ? 'a wrong type' : 'a NUL or lone surrogate'} was accepted`);
@@ -531,7 +956,10 @@ describe('fuzzing every mutation with hostile input', () => {
       const after = await eventsNow();
       if (after !== before) {
         tally.partialWrites += 1;
-        const written = await stack.db.query('SELECT stream_id, type FROM events WHERE position > $1 ORDER BY position', [before.split('@')[1]]);
+        const written = await stack.db.query(
+          'SELECT stream_id, type FROM events WHERE position > $1 ORDER BY position',
+          [before.split('@')[1]],
+        );
         problems.push(`${label}: refused (${error?.extensions?.code ?? status}), yet wrote ${show(written)}`);
       }
       baseline = after;
@@ -552,7 +980,10 @@ describe('fuzzing every mutation with hostile input', () => {
   async function checkVerbatim(name: string, c: Case, data: Record<string, unknown>, label: string): Promise<void> {
     const fuzz = FUZZ[name];
     const returned = fuzz.verbatim!.stored(data);
-    const [event] = await stack.db.query(`SELECT data->>$2 AS value FROM events WHERE stream_id = $1 AND type = $3 ORDER BY position LIMIT 1`, [fuzz.streamOf!(data), fuzz.verbatim!.event.key, fuzz.verbatim!.event.type]);
+    const [event] = await stack.db.query(
+      `SELECT data->>$2 AS value FROM events WHERE stream_id = $1 AND type = $3 ORDER BY position LIMIT 1`,
+      [fuzz.streamOf!(data), fuzz.verbatim!.event.key, fuzz.verbatim!.event.type],
+    );
     if (returned !== c.verbatim!.value || event?.value !== c.verbatim!.value) {
       problems.push(`${label}: stored ${show(event?.value)} and answered ${show(returned)}, not the text sent`);
     }
@@ -562,38 +993,80 @@ describe('fuzzing every mutation with hostile input', () => {
     expect(Object.keys(FUZZ).sort()).toEqual(Object.keys(MUTATIONS).sort());
   });
 
-  const RUNS: Record<string, number> = { recordIneOficio: 130, recordOpleOficio: 100, submitDocument: 90, ingestCorrespondence: 60 };
-  it.each(Object.keys(MUTATIONS).sort())('%s: answers hostile input with a clear error or a success, and a refusal writes nothing', async (name) => {
-    const before = problems.length;
-    await fc.assert(
-      fc.asyncProperty(casesFor(name), async (c) => {
-        await attempt(name, c);
-      }),
-      { seed: SEED, numRuns: RUNS[name] ?? 75, endOnFailure: true },
-    );
-    expect(problems.slice(before)).toEqual([]);
-  });
+  const RUNS: Record<string, number> = {
+    recordIneOficio: 130,
+    recordOpleOficio: 100,
+    submitDocument: 90,
+    ingestCorrespondence: 60,
+  };
+  it.each(Object.keys(MUTATIONS).sort())(
+    '%s: answers hostile input with a clear error or a success, and a refusal writes nothing',
+    async (name) => {
+      const before = problems.length;
+      await fc.assert(
+        fc.asyncProperty(casesFor(name), async (c) => {
+          await attempt(name, c);
+        }),
+        { seed: SEED, numRuns: RUNS[name] ?? 75, endOnFailure: true },
+      );
+      expect(problems.slice(before)).toEqual([]);
+    },
+  );
 
   it('refuses every request without a valid token with 401 before reading it: any body, any mutation, nothing written', async () => {
     const before = await eventsNow();
-    const forged = new Tokens('z'.repeat(64)).issue({ subject: 'operador@iepc-gro', role: 'OPERATOR', institution: 'GRO' });
+    const forged = new Tokens('z'.repeat(64)).issue({
+      subject: 'operador@iepc-gro',
+      role: 'OPERATOR',
+      institution: 'GRO',
+    });
     const expired = stack.tokens.issue({ subject: 'admin@ine', role: 'ADMIN', institution: 'INE' }, -10);
     const body = fc.oneof(
       // A real mutation with hostile variables…
-      fc.tuple(fc.constantFrom(...Object.keys(MUTATIONS)), hostileString).map(([name, text]) => JSON.stringify({ query: operation(name), variables: { input: { ople: 'GRO', subject: text } } })),
+      fc
+        .tuple(fc.constantFrom(...Object.keys(MUTATIONS)), hostileString)
+        .map(([name, text]) =>
+          JSON.stringify({ query: operation(name), variables: { input: { ople: 'GRO', subject: text } } }),
+        ),
       // …text that is not JSON at all, JSON that is not a request, and bodies past the 1 MB limit.
       hostileString,
-      fc.constantFrom('{', '[]', 'null', '{"query": 1}', '{"query":"{ __schema { types { name } } }"}', '{"query":"{ documentz }"}'),
-      fc.constantFrom(MAX_BODY_BYTES + 1, 4 * MAX_BODY_BYTES).map((n) => JSON.stringify({ query: '{ __typename }', variables: { x: 'x'.repeat(n) } })),
+      fc.constantFrom(
+        '{',
+        '[]',
+        'null',
+        '{"query": 1}',
+        '{"query":"{ __schema { types { name } } }"}',
+        '{"query":"{ documentz }"}',
+      ),
+      fc
+        .constantFrom(MAX_BODY_BYTES + 1, 4 * MAX_BODY_BYTES)
+        .map((n) => JSON.stringify({ query: '{ __typename }', variables: { x: 'x'.repeat(n) } })),
     );
     await fc.assert(
-      fc.asyncProperty(body, fc.constantFrom(null, 'Bearer ', 'Bearer not.a.token', `Bearer ${forged}`, `Bearer ${expired}`, 'Basic YWRtaW46YWRtaW4='), async (text, authorization) => {
-        const response = await fetch(stack.graphqlUrl, { method: 'POST', headers: { 'content-type': 'application/json', ...(authorization ? { authorization } : {}) }, body: text });
-        const answer = (await response.json()) as { errors?: Array<{ message: string; extensions?: { code?: string } }> };
-        expect(response.status).toBe(401);
-        expect(answer.errors?.[0].extensions).toEqual({ code: 'UNAUTHENTICATED' });
-        expect(answer.errors?.[0].message).not.toMatch(/Did you mean|__schema|JSON/);
-      }),
+      fc.asyncProperty(
+        body,
+        fc.constantFrom(
+          null,
+          'Bearer ',
+          'Bearer not.a.token',
+          `Bearer ${forged}`,
+          `Bearer ${expired}`,
+          'Basic YWRtaW46YWRtaW4=',
+        ),
+        async (text, authorization) => {
+          const response = await fetch(stack.graphqlUrl, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', ...(authorization ? { authorization } : {}) },
+            body: text,
+          });
+          const answer = (await response.json()) as {
+            errors?: Array<{ message: string; extensions?: { code?: string } }>;
+          };
+          expect(response.status).toBe(401);
+          expect(answer.errors?.[0].extensions).toEqual({ code: 'UNAUTHENTICATED' });
+          expect(answer.errors?.[0].message).not.toMatch(/Did you mean|__schema|JSON/);
+        },
+      ),
       { seed: SEED, numRuns: 150 },
     );
     expect(await eventsNow()).toBe(before);
@@ -603,7 +1076,9 @@ describe('fuzzing every mutation with hostile input', () => {
     // A refusal's late writes would show now.
     await new Promise((r) => setTimeout(r, 1_000));
     if (lastRefused && (await eventsNow()) !== baseline) tally.partialWrites += 1;
-    console.log(`fuzz: ${tally.tried} inputs tried, ${tally.refused} refused with a clear error, ${tally.accepted} accepted, ${tally.serverErrors} server errors, ${tally.partialWrites} partial writes`);
+    console.log(
+      `fuzz: ${tally.tried} inputs tried, ${tally.refused} refused with a clear error, ${tally.accepted} accepted, ${tally.serverErrors} server errors, ${tally.partialWrites} partial writes`,
+    );
     expect(tally.tried).toBeGreaterThan(500);
     expect([tally.serverErrors, tally.partialWrites]).toEqual([0, 0]);
     expect(tally.accepted).toBeGreaterThan(50);

@@ -1,7 +1,16 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { type GraphQLInputType, buildSchema, getNamedType, isEnumType, isInputObjectType, isListType, isNonNullType, isObjectType } from 'graphql';
+import {
+  type GraphQLInputType,
+  buildSchema,
+  getNamedType,
+  isEnumType,
+  isInputObjectType,
+  isListType,
+  isNonNullType,
+  isObjectType,
+} from 'graphql';
 import { type TestStack, startTestStack } from '../support/test-stack';
 
 /**
@@ -19,8 +28,29 @@ const QUERIES = SCHEMA.getQueryType()!.getFields();
 const ALLOWED = new Set(['BAD_USER_INPUT', 'NOT_FOUND', 'FORBIDDEN', 'GRAPHQL_VALIDATION_FAILED']);
 
 const cursor = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
-const DATES = ['2024-03-01', '2024-02-29', '2024-02-30', '2023-02-29', '0000-01-01', '9999-12-31', '1899-12-31', '2024-13-01', '2024-00-10', '24-03-01', '2024/03/01', ''];
-const INSTANTS = ['2024-03-01T12:00:00Z', '2024-03-01T12:00:00-06:00', '+275760-09-13T00:00:00Z', '-001000-01-01T00:00:00Z', '2024-03-01T25:00:00Z', 'T', '2024-03-01T'];
+const DATES = [
+  '2024-03-01',
+  '2024-02-29',
+  '2024-02-30',
+  '2023-02-29',
+  '0000-01-01',
+  '9999-12-31',
+  '1899-12-31',
+  '2024-13-01',
+  '2024-00-10',
+  '24-03-01',
+  '2024/03/01',
+  '',
+];
+const INSTANTS = [
+  '2024-03-01T12:00:00Z',
+  '2024-03-01T12:00:00-06:00',
+  '+275760-09-13T00:00:00Z',
+  '-001000-01-01T00:00:00Z',
+  '2024-03-01T25:00:00Z',
+  'T',
+  '2024-03-01T',
+];
 const CURSORS = [
   '%%%',
   'e30',
@@ -33,7 +63,24 @@ const CURSORS = [
   cursor([null, null]),
   cursor('x'.repeat(400)),
 ];
-const TEXT = ["'; DROP TABLE events; --", '<script>alert(1)</script>', '\u0000', 'a\u0000b', '\uD800', '%', '_', '\\', 'GRO', 'MEX', 'gro', 'INE', 'document:MEX:e6-proyecto', 'request:GRO:../../x', 'x'.repeat(101), ''];
+const TEXT = [
+  "'; DROP TABLE events; --",
+  '<script>alert(1)</script>',
+  '\u0000',
+  'a\u0000b',
+  '\uD800',
+  '%',
+  '_',
+  '\\',
+  'GRO',
+  'MEX',
+  'gro',
+  'INE',
+  'document:MEX:e6-proyecto',
+  'request:GRO:../../x',
+  'x'.repeat(101),
+  '',
+];
 const INTS = [-2_147_483_648, -100_000_000, -1, 0, 1, 6, 34, 35, 50, 200, 201, 2_147_483_647];
 
 /** A hostile value for an argument, by its name first, then by its type. */
@@ -45,7 +92,9 @@ function valueFor(name: string, type: GraphQLInputType, depth = 0): fc.Arbitrary
   if (isInputObjectType(named)) {
     if (depth > 2) return fc.constant({});
     const fields = Object.values(named.getFields());
-    return fc.record(Object.fromEntries(fields.map((f) => [f.name, valueFor(f.name, f.type, depth + 1)])), { requiredKeys: fields.filter((f) => isNonNullType(f.type)).map((f) => f.name) });
+    return fc.record(Object.fromEntries(fields.map((f) => [f.name, valueFor(f.name, f.type, depth + 1)])), {
+      requiredKeys: fields.filter((f) => isNonNullType(f.type)).map((f) => f.name),
+    });
   }
   if (named.name === 'Int') return fc.constantFrom(...INTS);
   if (named.name === 'Boolean') return fc.boolean();
@@ -65,7 +114,9 @@ function operation(name: string): { query: string; variables: fc.Arbitrary<Recor
   const passed = args.map((a) => `${a.name}: $${a.name}`).join(', ');
   const selection = isObjectType(getNamedType(field.type)) ? ' { __typename }' : '';
   const query = `query${declared ? `(${declared})` : ''} { ${name}${passed ? `(${passed})` : ''}${selection} }`;
-  const variables = fc.record(Object.fromEntries(args.map((a) => [a.name, valueFor(a.name, a.type)])), { requiredKeys: args.filter((a) => isNonNullType(a.type)).map((a) => a.name) });
+  const variables = fc.record(Object.fromEntries(args.map((a) => [a.name, valueFor(a.name, a.type)])), {
+    requiredKeys: args.filter((a) => isNonNullType(a.type)).map((a) => a.name),
+  });
   return { query, variables };
 }
 
@@ -76,10 +127,16 @@ describe('fuzzing every query with hostile arguments', () => {
   beforeAll(async () => {
     stack = await startTestStack();
     groSupervisor = stack.tokens.issue({ subject: 'supervisor@iepc-gro', role: 'SUPERVISOR', institution: 'GRO' });
-    for (const [ople, number] of [['GRO', 'IEPC/GRO/SE/0001/2024'], ['MEX', 'IEEM/SE/0001/2024']]) {
-      const answer = await stack.gql(`mutation($i: SubmitDocumentInput!) { submitDocument(input: $i) { alreadyRecorded } }`, {
-        i: { ople, deliverable: 6, versionKind: 'PROYECTO', oficioNumber: number, submittedOn: '2024-03-01' },
-      });
+    for (const [ople, number] of [
+      ['GRO', 'IEPC/GRO/SE/0001/2024'],
+      ['MEX', 'IEEM/SE/0001/2024'],
+    ]) {
+      const answer = await stack.gql(
+        `mutation($i: SubmitDocumentInput!) { submitDocument(input: $i) { alreadyRecorded } }`,
+        {
+          i: { ople, deliverable: 6, versionKind: 'PROYECTO', oficioNumber: number, submittedOn: '2024-03-01' },
+        },
+      );
       expect(answer.errors).toBeUndefined();
     }
   });
@@ -100,22 +157,32 @@ describe('fuzzing every query with hostile arguments', () => {
       for (const [vars, asOple] of cases) {
         const response = await fetch(stack.graphqlUrl, {
           method: 'POST',
-          headers: { 'content-type': 'application/json', authorization: `Bearer ${asOple ? groSupervisor : stack.adminToken}` },
+          headers: {
+            'content-type': 'application/json',
+            authorization: `Bearer ${asOple ? groSupervisor : stack.adminToken}`,
+          },
           body: JSON.stringify({ query, variables: vars }),
         });
-        const body = (await response.json()) as { data?: unknown; errors?: Array<{ message: string; extensions?: { code?: string; field?: string } }> };
+        const body = (await response.json()) as {
+          data?: unknown;
+          errors?: Array<{ message: string; extensions?: { code?: string; field?: string } }>;
+        };
         const label = `${name} ${JSON.stringify(vars).slice(0, 200)}${asOple ? ' as GRO' : ''}`;
-        if (response.status >= 500) serverErrors.push(`${label}: HTTP ${response.status} ${JSON.stringify(body).slice(0, 200)}`);
+        if (response.status >= 500)
+          serverErrors.push(`${label}: HTTP ${response.status} ${JSON.stringify(body).slice(0, 200)}`);
         for (const error of body.errors ?? []) {
           const code = error.extensions?.code ?? 'NO_CODE';
           if (!ALLOWED.has(code)) serverErrors.push(`${label}: ${code} ${error.message.slice(0, 200)}`);
-          if (code === 'BAD_USER_INPUT' && !error.extensions?.field && !/demasiado costosa/.test(error.message)) serverErrors.push(`${label}: BAD_USER_INPUT without a field: ${error.message}`);
+          if (code === 'BAD_USER_INPUT' && !error.extensions?.field && !/demasiado costosa/.test(error.message))
+            serverErrors.push(`${label}: BAD_USER_INPUT without a field: ${error.message}`);
         }
         if (body.errors?.length) tally.refused += 1;
         else tally.answered += 1;
       }
     }
-    console.log(`fuzzed queries: ${tally.answered + tally.refused} tried, ${tally.refused} refused with a clear error, ${tally.answered} answered, ${serverErrors.length} server errors`);
+    console.log(
+      `fuzzed queries: ${tally.answered + tally.refused} tried, ${tally.refused} refused with a clear error, ${tally.answered} answered, ${serverErrors.length} server errors`,
+    );
     expect(serverErrors).toEqual([]);
     // Both outcomes occurred: the fuzzer reached the resolvers and their refusals.
     expect(tally.answered).toBeGreaterThan(20);

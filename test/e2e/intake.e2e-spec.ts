@@ -83,7 +83,10 @@ describe('intake of the seed, and the commission’s report', () => {
     const report = await ingest(true);
     expect(report.oficios).toHaveLength(17);
     expect(report.oficios.filter((o) => o.result === 'PLANNED')).toHaveLength(16);
-    expect(report.oficios.find((o) => o.number === 'INE/UTSI/1312/2024')).toMatchObject({ result: 'NEEDS_REVIEW', reviewReasons: [expect.stringMatching(/no se puede asociar a un documento/)] });
+    expect(report.oficios.find((o) => o.number === 'INE/UTSI/1312/2024')).toMatchObject({
+      result: 'NEEDS_REVIEW',
+      reviewReasons: [expect.stringMatching(/no se puede asociar a un documento/)],
+    });
     expect(await eventCount()).toBe(before);
   });
 
@@ -92,28 +95,53 @@ describe('intake of the seed, and the commission’s report', () => {
     expect(report).toMatchObject({ created: 16, alreadyRecorded: 0, needsReview: 1, failed: 0 });
     const by = (n: string) => report.oficios.find((o) => o.number === `INE/UTSI/${n}/2024`)!;
     expect(by('1121').targets).toEqual(['document:GRO:e11-proyecto']);
-    expect(by('1123')).toMatchObject({ targets: ['document:GRO:e14-proyecto'], assumptions: [expect.stringMatching(/se supone el proyecto del entregable 14/)] });
+    expect(by('1123')).toMatchObject({
+      targets: ['document:GRO:e14-proyecto'],
+      assumptions: [expect.stringMatching(/se supone el proyecto del entregable 14/)],
+    });
     expect(by('1581').targets).toEqual(['request:GRO:ine-utsi-1376-2024']);
     expect(by('1654').targets).toHaveLength(9);
 
     const doc = async (id: string) =>
-      (await stack.gql<{ document: Record<string, unknown> }>(`query { document(id: "${id}") { status resolution ballInCourt openObservations } }`)).data!.document;
+      (
+        await stack.gql<{ document: Record<string, unknown> }>(
+          `query { document(id: "${id}") { status resolution ballInCourt openObservations } }`,
+        )
+      ).data!.document;
     expect(await doc('document:GRO:e15-proyecto')).toMatchObject({ status: 'RESOLVED', openObservations: 0 });
     expect(await doc('document:GRO:e15-final')).toMatchObject({ status: 'RESOLVED', resolution: 'ACCEPTED' });
     expect(await doc('document:GRO:e11-proyecto')).toMatchObject({ status: 'OBSERVED', ballInCourt: 'OPLE' });
     expect(await doc('document:GRO:e14-proyecto')).toMatchObject({ status: 'OBSERVED', ballInCourt: 'OPLE' });
     expect(await doc('document:GRO:e16-proyecto')).toMatchObject({ status: 'OBSERVED', ballInCourt: 'OPLE' });
 
-    const request = (await stack.gql<{ request: Record<string, unknown> }>(`query { request(id: "request:GRO:ine-utsi-1221-2024") { status overdue deadline { dueDate dueAt } } }`)).data!.request;
-    expect(request).toEqual({ status: 'OPEN', overdue: true, deadline: { dueDate: '2024-03-04', dueAt: '2024-03-05T06:00:00.000Z' } });
+    const request = (
+      await stack.gql<{ request: Record<string, unknown> }>(
+        `query { request(id: "request:GRO:ine-utsi-1221-2024") { status overdue deadline { dueDate dueAt } } }`,
+      )
+    ).data!.request;
+    expect(request).toEqual({
+      status: 'OPEN',
+      overdue: true,
+      deadline: { dueDate: '2024-03-04', dueAt: '2024-03-05T06:00:00.000Z' },
+    });
     // 1376 and 1377 say "numeral 33, documento 34": entregable 34, as they say; 1581 and 1583 close them.
-    const closed = await stack.gql<{ a: { status: string; deliverable: number }; b: { status: string; deliverable: number } }>(
+    const closed = await stack.gql<{
+      a: { status: string; deliverable: number };
+      b: { status: string; deliverable: number };
+    }>(
       `query { a: request(id: "request:GRO:ine-utsi-1376-2024") { status deliverable } b: request(id: "request:GRO:ine-utsi-1377-2024") { status deliverable } }`,
     );
-    expect(closed.data).toEqual({ a: { status: 'FULFILLED', deliverable: 34 }, b: { status: 'FULFILLED', deliverable: 34 } });
+    expect(closed.data).toEqual({
+      a: { status: 'FULFILLED', deliverable: 34 },
+      b: { status: 'FULFILLED', deliverable: 34 },
+    });
 
-    const expected = await stack.gql<{ obligations: Array<{ id: string; dueDate: string; sourceOficio: string }> }>(`query { obligations(ople: "GRO") { id dueDate sourceOficio } }`);
-    const fromReminder = expected.data!.obligations.filter((o) => o.sourceOficio === 'INE/UTSI/1654/2024').map((o) => [o.id, o.dueDate]);
+    const expected = await stack.gql<{ obligations: Array<{ id: string; dueDate: string; sourceOficio: string }> }>(
+      `query { obligations(ople: "GRO") { id dueDate sourceOficio } }`,
+    );
+    const fromReminder = expected
+      .data!.obligations.filter((o) => o.sourceOficio === 'INE/UTSI/1654/2024')
+      .map((o) => [o.id, o.dueDate]);
     expect(fromReminder.sort()).toEqual(
       [
         ['document:GRO:e3-final', '2024-04-05'],
@@ -161,15 +189,26 @@ describe('intake of the seed, and the commission’s report', () => {
       '• Versión final del Informe de evaluación de la ejecución de la prueba (Con plazo máximo de remisión al 10 de mayo de 2024).',
       '• Lineamientos de capacitación del personal de los centros de captura (Con plazo máximo de remisión al 12 de mayo de 2024).',
     ].join('\n');
-    const answer = await stack.gql<{ ingestCorrespondence: IngestReport }>(INGEST.replace('ople: "GRO"', 'ople: "MEX"'), { text, dryRun: false });
+    const answer = await stack.gql<{ ingestCorrespondence: IngestReport }>(
+      INGEST.replace('ople: "GRO"', 'ople: "MEX"'),
+      { text, dryRun: false },
+    );
     expect(answer.errors).toBeUndefined();
     const report = answer.data!.ingestCorrespondence;
     expect(report).toMatchObject({ created: 1, needsReview: 1, failed: 0 });
     const [review, reminder] = report.oficios;
-    expect(review).toMatchObject({ number: 'INE/UTSI/1761/2024', result: 'NEEDS_REVIEW', reviewReasons: [expect.stringMatching(/^el oficio trata de los entregables 18 y 19/)] });
+    expect(review).toMatchObject({
+      number: 'INE/UTSI/1761/2024',
+      result: 'NEEDS_REVIEW',
+      reviewReasons: [expect.stringMatching(/^el oficio trata de los entregables 18 y 19/)],
+    });
     expect(reminder).toMatchObject({ number: 'INE/UTSI/1790/2024', result: 'CREATED' });
     expect([...reminder.targets].sort()).toEqual(['document:MEX:e23-final', 'document:MEX:e3-final']);
-    expect(reminder.assumptions).toEqual([expect.stringMatching(/^queda para revisión «Lineamientos de capacitación del personal de los centros de captura»: no se reconoce el entregable/)]);
+    expect(reminder.assumptions).toEqual([
+      expect.stringMatching(
+        /^queda para revisión «Lineamientos de capacitación del personal de los centros de captura»: no se reconoce el entregable/,
+      ),
+    ]);
 
     // The CLI says which item waits, and that something needs a person (exit 1).
     const dir = mkdtempSync(join(tmpdir(), 'seguimiento-partial-'));
@@ -178,7 +217,9 @@ describe('intake of the seed, and the commission’s report', () => {
       writeFileSync(file, text);
       const dry = await cli(['ingest', file, '--dry-run', '--ople', 'MEX']);
       expect(dry.code).toBe(1);
-      expect(dry.stdout).toMatch(/INE\/UTSI\/1790\/2024[\s\S]*?revisar: queda para revisión «Lineamientos de capacitación/);
+      expect(dry.stdout).toMatch(
+        /INE\/UTSI\/1790\/2024[\s\S]*?revisar: queda para revisión «Lineamientos de capacitación/,
+      );
       expect(dry.stdout).toContain('1 elemento de recordatorio queda para revisión');
     } finally {
       rmSync(dir, { recursive: true, force: true });
@@ -186,12 +227,27 @@ describe('intake of the seed, and the commission’s report', () => {
   });
 
   it('the CLI: --dry-run --json needs no server and prints the 12 fields of each oficio', async () => {
-    const { code, stdout } = await cli(['ingest', SEED, '--dry-run', '--json'], { SEGUIMIENTO_URL: `http://127.0.0.1:${await freePort()}/graphql` });
+    const { code, stdout } = await cli(['ingest', SEED, '--dry-run', '--json'], {
+      SEGUIMIENTO_URL: `http://127.0.0.1:${await freePort()}/graphql`,
+    });
     expect(code).toBe(1); // 1312 would need a person, as in the real ingest
     const oficios = JSON.parse(stdout) as Array<Record<string, unknown>>;
     expect(oficios).toHaveLength(17);
     for (const o of oficios) {
-      expect(Object.keys(o)).toEqual(['number', 'date', 'kind', 'outcome', 'additionalObservations', 'references', 'deadline', 'deliverable', 'items', 'meeting', 'confidence', 'needsReview']);
+      expect(Object.keys(o)).toEqual([
+        'number',
+        'date',
+        'kind',
+        'outcome',
+        'additionalObservations',
+        'references',
+        'deadline',
+        'deliverable',
+        'items',
+        'meeting',
+        'confidence',
+        'needsReview',
+      ]);
     }
     expect(oficios[4]).toMatchObject({ number: 'INE/UTSI/1221/2024', kind: 'REQUEST', deadline: '2024-03-04' });
     expect(oficios.filter((o) => o.needsReview).map((o) => o.number)).toEqual(['INE/UTSI/1312/2024']);
@@ -208,13 +264,27 @@ describe('intake of the seed, and the commission’s report', () => {
     expect(status.stdout).toMatch(/GRO, al 2024-04-08/);
     // Titles a person reads first, then the facts, then the id.
     expect(status.stdout).toMatch(/\n {6}a más tardar 2024-03-04 · VENCIDA {3}\(request:GRO:ine-utsi-1221-2024\)/);
-    expect(status.stdout).toMatch(/\n {4}Entregable 16, versión final — [^\n]*Plan de Seguridad[^\n]*\n {6}esperado \(aún no remitido\) · la pelota: OPLE · plazo 2024-04-07 · VENCIDO {3}\(document:GRO:e16-final\)/);
+    expect(status.stdout).toMatch(
+      /\n {4}Entregable 16, versión final — [^\n]*Plan de Seguridad[^\n]*\n {6}esperado \(aún no remitido\) · la pelota: OPLE · plazo 2024-04-07 · VENCIDO {3}\(document:GRO:e16-final\)/,
+    );
     expect(status.stdout).not.toMatch(/EXPECTED|UNDER_REVIEW|OBSERVED/);
 
     const dir = mkdtempSync(join(tmpdir(), 'seguimiento-report-'));
     try {
       const out = join(dir, 'informe.pdf');
-      const pdf = await cli(['report', '--ople', 'GRO', '--from', '2024-02-18', '--to', '2024-03-21', '--format', 'pdf', '--out', out]);
+      const pdf = await cli([
+        'report',
+        '--ople',
+        'GRO',
+        '--from',
+        '2024-02-18',
+        '--to',
+        '2024-03-21',
+        '--format',
+        'pdf',
+        '--out',
+        out,
+      ]);
       expect(pdf.code).toBe(0);
       expect(readFileSync(out).subarray(0, 5).toString()).toBe('%PDF-');
     } finally {
@@ -226,11 +296,26 @@ describe('intake of the seed, and the commission’s report', () => {
     ['no command', [], 2, /uso: seguimiento/],
     ['an unknown command', ['export'], 2, /comando desconocido "export"/],
     ['ingest without a file', ['ingest'], 2, /falta FILE/],
-    ['a file that does not exist', ['ingest', '/nonexistent/seed.txt', '--dry-run'], 2, /no se puede leer \/nonexistent\/seed.txt: no existe/],
+    [
+      'a file that does not exist',
+      ['ingest', '/nonexistent/seed.txt', '--dry-run'],
+      2,
+      /no se puede leer \/nonexistent\/seed.txt: no existe/,
+    ],
     ['an unknown option', ['ingest', SEED, '--dry'], 2, /opción desconocida: --dry/],
     ['an unknown OPLE', ['status', '--ople', 'XXX'], 2, /--ople: "XXX" no es un OPLE conocido/],
-    ['an impossible date', ['report', '--ople', 'GRO', '--from', '2024-02-30', '--to', '2024-03-01'], 2, /--from: "2024-02-30" no es una fecha válida/],
-    ['a bad format', ['report', '--ople', 'GRO', '--from', '2024-02-01', '--to', '2024-03-01', '--format', 'docx'], 2, /--format: "docx" no es md, txt ni pdf/],
+    [
+      'an impossible date',
+      ['report', '--ople', 'GRO', '--from', '2024-02-30', '--to', '2024-03-01'],
+      2,
+      /--from: "2024-02-30" no es una fecha válida/,
+    ],
+    [
+      'a bad format',
+      ['report', '--ople', 'GRO', '--from', '2024-02-01', '--to', '2024-03-01', '--format', 'docx'],
+      2,
+      /--format: "docx" no es md, txt ni pdf/,
+    ],
   ])('the CLI refuses %s, with exit code 2 and the reason', async (_what, args, code, message) => {
     const result = await cli(args);
     expect(result.code).toBe(code);

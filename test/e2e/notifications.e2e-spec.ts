@@ -35,7 +35,14 @@ describe('PgListener', () => {
   it('hears notifications, listens again after PostgreSQL comes back, and looks again for what it missed', async () => {
     let heard = 0;
     const errors: unknown[] = [];
-    const listener = new PgListener({ url: pg.url, channel: 'prueba_canal', applicationName: 'prueba', onNotify: () => heard++, onError: (e) => errors.push(e), retryMs: 200 });
+    const listener = new PgListener({
+      url: pg.url,
+      channel: 'prueba_canal',
+      applicationName: 'prueba',
+      onNotify: () => heard++,
+      onError: (e) => errors.push(e),
+      retryMs: 200,
+    });
     await listener.start();
     await notify();
     await waitFor(() => heard === 1, 5000);
@@ -56,7 +63,15 @@ describe('PgListener', () => {
   });
 
   it('refuses a channel that is not an identifier, naming it', () => {
-    expect(() => new PgListener({ url: 'postgres://x', channel: 'a; DROP TABLE events', applicationName: 'x', onNotify: () => undefined })).toThrow(/channel: "a; DROP TABLE events"/);
+    expect(
+      () =>
+        new PgListener({
+          url: 'postgres://x',
+          channel: 'a; DROP TABLE events',
+          applicationName: 'x',
+          onNotify: () => undefined,
+        }),
+    ).toThrow(/channel: "a; DROP TABLE events"/);
   });
 });
 

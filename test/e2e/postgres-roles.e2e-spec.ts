@@ -7,7 +7,12 @@ import type { DataSource } from 'typeorm';
 import { EventStore, openDatabase } from '@seguimiento/persistence';
 import { ManagedProcess } from '@seguimiento/infra/managed-process';
 import { freePort } from '@seguimiento/infra/ports';
-import { type EmbeddedPostgresCredentials, credentialsFileOf, embeddedPostgresUrls, startEmbeddedPostgres } from '@seguimiento/infra/postgres';
+import {
+  type EmbeddedPostgresCredentials,
+  credentialsFileOf,
+  embeddedPostgresUrls,
+  startEmbeddedPostgres,
+} from '@seguimiento/infra/postgres';
 import { type TestPostgres, startTestPostgres } from '../support/test-postgres';
 
 /** Runs `sql` on a fresh connection to `url` and returns the rows (or throws what PostgreSQL said). */
@@ -36,7 +41,8 @@ function withDatabase(url: string, database: string): string {
   return u.toString();
 }
 
-const credentialsOf = (dataDir: string): EmbeddedPostgresCredentials => JSON.parse(readFileSync(credentialsFileOf(dataDir), 'utf8'));
+const credentialsOf = (dataDir: string): EmbeddedPostgresCredentials =>
+  JSON.parse(readFileSync(credentialsFileOf(dataDir), 'utf8'));
 
 /**
  * Issue 13, finding 3: the embedded PostgreSQL no longer has a superuser with a known password.
@@ -78,13 +84,21 @@ describe('the embedded PostgreSQL: roles and passwords', () => {
   });
 
   it.each([
-    ['run an OS command (COPY … FROM PROGRAM)', "COPY events FROM PROGRAM 'id'", /external program|pg_execute_server_program/],
+    [
+      'run an OS command (COPY … FROM PROGRAM)',
+      "COPY events FROM PROGRAM 'id'",
+      /external program|pg_execute_server_program/,
+    ],
     ['read a server file with COPY', "COPY events FROM '/etc/passwd'", /permission denied to COPY from a file/],
     ['read a server file with pg_read_file', "SELECT pg_read_file('/etc/passwd')", /permission denied/],
     ['make itself a superuser', 'ALTER ROLE seguimiento SUPERUSER', /permission denied/],
     ['create a role', 'CREATE ROLE intruso LOGIN', /permission denied/],
     ['create a database', 'CREATE DATABASE otra', /permission denied/],
-    ['switch every trigger off for its session (session_replication_role)', 'SET session_replication_role = replica', /permission denied/],
+    [
+      'switch every trigger off for its session (session_replication_role)',
+      'SET session_replication_role = replica',
+      /permission denied/,
+    ],
   ])('refuses the application to %s', async (_what, sql, error) => {
     await expect(query(pg.url, sql)).rejects.toThrow(error);
   });
@@ -94,19 +108,33 @@ describe('the embedded PostgreSQL: roles and passwords', () => {
     const theirs = withDatabase(pg.temporalUrl, 'ajena');
     await query(theirs, "CREATE TABLE secreto AS SELECT 'x' AS dato");
     await expect(query(withDatabase(pg.url, 'ajena'), 'SELECT * FROM secreto')).rejects.toThrow(/permission denied/);
-    await expect(query(withDatabase(pg.temporalUrl, 'seguimiento'), 'SELECT 1')).rejects.toThrow(/permission denied for database/);
-    await expect(query(pg.temporalUrl, 'CREATE DATABASE copia TEMPLATE seguimiento')).rejects.toThrow(/permission denied to copy database/);
-    const [temporal] = await query(pg.temporalUrl, 'SELECT rolsuper, rolcreatedb, rolcreaterole FROM pg_roles WHERE rolname = current_user');
+    await expect(query(withDatabase(pg.temporalUrl, 'seguimiento'), 'SELECT 1')).rejects.toThrow(
+      /permission denied for database/,
+    );
+    await expect(query(pg.temporalUrl, 'CREATE DATABASE copia TEMPLATE seguimiento')).rejects.toThrow(
+      /permission denied to copy database/,
+    );
+    const [temporal] = await query(
+      pg.temporalUrl,
+      'SELECT rolsuper, rolcreatedb, rolcreaterole FROM pg_roles WHERE rolname = current_user',
+    );
     expect(temporal).toEqual({ rolsuper: false, rolcreatedb: true, rolcreaterole: false });
   });
 
   it('refuses the old seguimiento/seguimiento password and a wrong one; authenticates with SCRAM only', async () => {
-    await expect(query(as(pg.url, 'seguimiento', 'seguimiento'), 'SELECT 1')).rejects.toThrow(/password authentication failed/);
-    await expect(query(as(pg.adminUrl, 'postgres', 'postgres'), 'SELECT 1')).rejects.toThrow(/password authentication failed/);
-    await expect(query(as(pg.adminUrl, 'postgres', `${credentialsOf(pg.dataDir).admin.password}x`), 'SELECT 1')).rejects.toThrow(
+    await expect(query(as(pg.url, 'seguimiento', 'seguimiento'), 'SELECT 1')).rejects.toThrow(
       /password authentication failed/,
     );
-    const rules = await query<{ type: string; auth_method: string; error: string | null }>(pg.adminUrl, 'SELECT type, auth_method, error FROM pg_hba_file_rules');
+    await expect(query(as(pg.adminUrl, 'postgres', 'postgres'), 'SELECT 1')).rejects.toThrow(
+      /password authentication failed/,
+    );
+    await expect(
+      query(as(pg.adminUrl, 'postgres', `${credentialsOf(pg.dataDir).admin.password}x`), 'SELECT 1'),
+    ).rejects.toThrow(/password authentication failed/);
+    const rules = await query<{ type: string; auth_method: string; error: string | null }>(
+      pg.adminUrl,
+      'SELECT type, auth_method, error FROM pg_hba_file_rules',
+    );
     expect(rules.length).toBeGreaterThan(0);
     for (const rule of rules) expect(rule).toEqual({ type: rule.type, auth_method: 'scram-sha-256', error: null });
     const stored = await query<{ rolname: string; scram: boolean }>(
@@ -118,7 +146,10 @@ describe('the embedded PostgreSQL: roles and passwords', () => {
       { rolname: 'seguimiento', scram: true },
       { rolname: 'temporal', scram: true },
     ]);
-    const [settings] = await query(pg.adminUrl, "SELECT current_setting('password_encryption') AS encryption, current_setting('listen_addresses') AS listen");
+    const [settings] = await query(
+      pg.adminUrl,
+      "SELECT current_setting('password_encryption') AS encryption, current_setting('listen_addresses') AS listen",
+    );
     expect(settings).toEqual({ encryption: 'scram-sha-256', listen: '127.0.0.1' });
   });
 
@@ -132,7 +163,8 @@ describe('the embedded PostgreSQL: roles and passwords', () => {
     const other = await startTestPostgres();
     try {
       const theirs = credentialsOf(other.dataDir);
-      for (const p of [theirs.admin.password, theirs.app.password, theirs.temporal.password]) expect(passwords).not.toContain(p);
+      for (const p of [theirs.admin.password, theirs.app.password, theirs.temporal.password])
+        expect(passwords).not.toContain(p);
     } finally {
       await other.stop();
     }
@@ -153,7 +185,13 @@ describe('the embedded PostgreSQL: a data folder from before per-installation pa
     const legacy = new ManagedProcess({
       name: 'legacy-postgres',
       command: process.execPath,
-      args: [join(__dirname, '..', 'support', 'legacy-embedded-postgres.mjs'), '--dir', dataDir, '--port', String(port)],
+      args: [
+        join(__dirname, '..', 'support', 'legacy-embedded-postgres.mjs'),
+        '--dir',
+        dataDir,
+        '--port',
+        String(port),
+      ],
       tether: 'node',
     });
     const [, legacyUrl] = await legacy.waitForLine(/^READY (\S+)$/, 120_000);
@@ -161,7 +199,15 @@ describe('the embedded PostgreSQL: a data folder from before per-installation pa
     const streamId = `legado-${randomUUID()}`;
     try {
       const old = await openDatabase(legacyUrl, { applicationName: 'seguimiento-e2e-legacy' });
-      await new EventStore(old).append(streamId, 0, [{ eventId: randomUUID(), type: 'DocumentSubmitted', data: { n: 1 }, metadata: { actor: 'test' }, occurredAt: new Date() }]);
+      await new EventStore(old).append(streamId, 0, [
+        {
+          eventId: randomUUID(),
+          type: 'DocumentSubmitted',
+          data: { n: 1 },
+          metadata: { actor: 'test' },
+          occurredAt: new Date(),
+        },
+      ]);
       await old.destroy();
       // What `npm run temporal:cluster` kept in the same server: Temporal's databases.
       await query(legacyUrl, 'CREATE DATABASE temporal');
@@ -173,12 +219,15 @@ describe('the embedded PostgreSQL: a data folder from before per-installation pa
     const notes: string[] = [];
     let pg = await startEmbeddedPostgres({ dataDir, port, log: (line) => notes.push(line) });
     try {
-      expect(notes).toEqual([expect.stringMatching(/^upgrading .*data: .*scram-sha-256.*credentials in .*data\.credentials\.json$/)]);
+      expect(notes).toEqual([
+        expect.stringMatching(/^upgrading .*data: .*scram-sha-256.*credentials in .*data\.credentials\.json$/),
+      ]);
       expect(statSync(credentialsFileOf(dataDir)).mode & 0o777).toBe(0o600);
       const urls = embeddedPostgresUrls(dataDir, port);
       expect(pg.url).toBe(urls.app);
       // What the server process printed (kept in its tail for error messages) holds no password.
-      for (const { password } of Object.values(credentialsOf(dataDir))) expect(pg.process!.lastLines(40)).not.toContain(password);
+      for (const { password } of Object.values(credentialsOf(dataDir)))
+        expect(pg.process!.lastLines(40)).not.toContain(password);
       expect(pg.process!.lastLines(40)).toContain(`READY postgres://seguimiento:***@127.0.0.1:${port}/seguimiento`);
 
       // The data is there, readable by the application, and the log is still append-only.
@@ -189,9 +238,14 @@ describe('the embedded PostgreSQL: a data folder from before per-installation pa
         await db.destroy();
       }
       await expect(query(pg.url, "UPDATE events SET type = 'x'")).rejects.toThrow(/events are append-only/);
-      const [role] = await query(pg.url, 'SELECT current_user AS name, rolsuper FROM pg_roles WHERE rolname = current_user');
+      const [role] = await query(
+        pg.url,
+        'SELECT current_user AS name, rolsuper FROM pg_roles WHERE rolname = current_user',
+      );
       expect(role).toEqual({ name: 'seguimiento', rolsuper: false });
-      await expect(query(pg.url, "COPY events FROM PROGRAM 'id'")).rejects.toThrow(/external program|pg_execute_server_program/);
+      await expect(query(pg.url, "COPY events FROM PROGRAM 'id'")).rejects.toThrow(
+        /external program|pg_execute_server_program/,
+      );
       await expect(query(legacyUrl, 'SELECT 1')).rejects.toThrow(/password authentication failed/);
 
       // Ownership moved: what the application created to the application, Temporal's to `temporal`.
@@ -209,8 +263,16 @@ describe('the embedded PostgreSQL: a data folder from before per-installation pa
          UNION SELECT DISTINCT pg_get_userbyid(proowner) FROM pg_proc WHERE pronamespace = 'public'::regnamespace`,
       );
       expect(appObjects).toEqual([{ owner: 'seguimiento' }]);
-      await expect(query(withDatabase(pg.temporalUrl, 'temporal'), "INSERT INTO namespaces (name) VALUES ('default') RETURNING id")).resolves.toEqual([{ id: '1' }]);
-      const rules = await query<{ auth_method: string }>(urls.admin, 'SELECT DISTINCT auth_method FROM pg_hba_file_rules');
+      await expect(
+        query(
+          withDatabase(pg.temporalUrl, 'temporal'),
+          "INSERT INTO namespaces (name) VALUES ('default') RETURNING id",
+        ),
+      ).resolves.toEqual([{ id: '1' }]);
+      const rules = await query<{ auth_method: string }>(
+        urls.admin,
+        'SELECT DISTINCT auth_method FROM pg_hba_file_rules',
+      );
       expect(rules).toEqual([{ auth_method: 'scram-sha-256' }]);
       const [bootstrap] = await query(urls.admin, 'SELECT rolname, rolsuper FROM pg_roles WHERE oid = 10');
       expect(bootstrap).toEqual({ rolname: 'postgres', rolsuper: true });

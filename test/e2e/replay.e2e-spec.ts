@@ -81,10 +81,19 @@ describe('workflow determinism: committed histories replay against the current c
     const taskQueue = `record-${randomUUID()}`;
     let position = 0;
     const activities: FollowUpActivities = {
-      appendEvents: async (input) => ({ nextVersion: input.expectedVersion + input.events.length, lastPosition: String((position += input.events.length)) }),
+      appendEvents: async (input) => ({
+        nextVersion: input.expectedVersion + input.events.length,
+        lastPosition: String((position += input.events.length)),
+      }),
       notifyEscalation: async () => undefined,
     };
-    const worker = await Worker.create({ connection, taskQueue, workflowsPath: workflowsPath(), bundlerOptions, activities });
+    const worker = await Worker.create({
+      connection,
+      taskQueue,
+      workflowsPath: workflowsPath(),
+      bundlerOptions,
+      activities,
+    });
     const recorded = await worker.runUntil(async () => {
       const today = localDateOf(new Date());
       const requestId = requestWorkflowId('GRO', 'INE/UTSI/1221/2024');
@@ -95,30 +104,94 @@ describe('workflow determinism: committed histories replay against the current c
       // observed, answered, resolved — with timers set and cancelled along the way.
       const documentId = 'document:GRO:e16-proyecto';
       await client.workflow.executeUpdateWithStart(expectDocumentUpdate, {
-        args: [{ documentId, ople: 'GRO', deliverable: 16, versionKind: 'PROYECTO', dueDate: '2024-04-07', sourceOficio: 'INE/UTSI/1654/2024' }],
+        args: [
+          {
+            documentId,
+            ople: 'GRO',
+            deliverable: 16,
+            versionKind: 'PROYECTO',
+            dueDate: '2024-04-07',
+            sourceOficio: 'INE/UTSI/1654/2024',
+          },
+        ],
         startWorkflowOperation: start(DOCUMENT_WORKFLOW_TYPE, documentId, [{ documentId, ople: 'GRO' }]),
       });
       const doc = client.workflow.getHandle(documentId);
       await waitFor(async () => (await doc.query(documentStateQuery)).state.escalations.length === 1);
-      await doc.executeUpdate(submitDocumentUpdate, { args: [{ documentId, ople: 'GRO', deliverable: 16, versionKind: 'PROYECTO', oficioNumber: 'IEPC/GRO/SE/0700/2024', submittedOn: today }] });
-      await doc.executeUpdate(recordIneAnswerUpdate, {
-        args: [{ oficioNumber: 'INE/UTSI/1489/2024', date: today, outcome: 'OBSERVATIONS', additionalObservations: false, references: [], observations: [{ text: 'Detallar el plan de continuidad' }] }],
+      await doc.executeUpdate(submitDocumentUpdate, {
+        args: [
+          {
+            documentId,
+            ople: 'GRO',
+            deliverable: 16,
+            versionKind: 'PROYECTO',
+            oficioNumber: 'IEPC/GRO/SE/0700/2024',
+            submittedOn: today,
+          },
+        ],
       });
-      await doc.executeUpdate(submitDocumentUpdate, { args: [{ documentId, ople: 'GRO', deliverable: 16, versionKind: 'PROYECTO', oficioNumber: 'IEPC/GRO/SE/0750/2024', submittedOn: today }] });
-      await doc.executeUpdate(recordIneAnswerUpdate, { args: [{ oficioNumber: 'INE/UTSI/1700/2024', date: today, outcome: 'ADDRESSED', additionalObservations: false, references: ['INE/UTSI/1489/2024'] }] });
+      await doc.executeUpdate(recordIneAnswerUpdate, {
+        args: [
+          {
+            oficioNumber: 'INE/UTSI/1489/2024',
+            date: today,
+            outcome: 'OBSERVATIONS',
+            additionalObservations: false,
+            references: [],
+            observations: [{ text: 'Detallar el plan de continuidad' }],
+          },
+        ],
+      });
+      await doc.executeUpdate(submitDocumentUpdate, {
+        args: [
+          {
+            documentId,
+            ople: 'GRO',
+            deliverable: 16,
+            versionKind: 'PROYECTO',
+            oficioNumber: 'IEPC/GRO/SE/0750/2024',
+            submittedOn: today,
+          },
+        ],
+      });
+      await doc.executeUpdate(recordIneAnswerUpdate, {
+        args: [
+          {
+            oficioNumber: 'INE/UTSI/1700/2024',
+            date: today,
+            outcome: 'ADDRESSED',
+            additionalObservations: false,
+            references: ['INE/UTSI/1489/2024'],
+          },
+        ],
+      });
       await doc.result();
 
       // A request "a más tardar" a date already past: escalated at once, then answered.
       await client.workflow.executeUpdateWithStart(openRequestUpdate, {
-        args: [{ ople: 'GRO', oficioNumber: 'INE/UTSI/1221/2024', date: '2024-02-29', subject: 'Estatus de la contratación del servicio de soporte', dueDate: '2024-03-04' }],
+        args: [
+          {
+            ople: 'GRO',
+            oficioNumber: 'INE/UTSI/1221/2024',
+            date: '2024-02-29',
+            subject: 'Estatus de la contratación del servicio de soporte',
+            dueDate: '2024-03-04',
+          },
+        ],
         startWorkflowOperation: start(REQUEST_WORKFLOW_TYPE, requestId, [{ requestId, ople: 'GRO' }]),
       });
       const request = client.workflow.getHandle(requestId);
       await waitFor(async () => (await request.query(requestStateQuery)).state.escalations.length === 1);
-      await request.executeUpdate(fulfillRequestUpdate, { args: [{ oficioNumber: 'IEPC/GRO/SE/0800/2024', date: today, by: 'OPLE' }] });
+      await request.executeUpdate(fulfillRequestUpdate, {
+        args: [{ oficioNumber: 'IEPC/GRO/SE/0800/2024', date: today, by: 'OPLE' }],
+      });
       await request.result();
       // The benchmark's timer probe: one durable timer, then its lateness.
-      const probe = await client.workflow.start(TIMER_PROBE_WORKFLOW_TYPE, { workflowId: 'probe-replay', taskQueue, args: [{ fireAt: new Date(Date.now() + 1000).toISOString() }] });
+      const probe = await client.workflow.start(TIMER_PROBE_WORKFLOW_TYPE, {
+        workflowId: 'probe-replay',
+        taskQueue,
+        args: [{ fireAt: new Date(Date.now() + 1000).toISOString() }],
+      });
       await probe.result();
       const recordedHistories: RecordedHistory[] = [
         { workflowType: DOCUMENT_WORKFLOW_TYPE, workflowId: documentId, history: await doc.fetchHistory() },
@@ -128,7 +201,10 @@ describe('workflow determinism: committed histories replay against the current c
       return recordedHistories;
     });
 
-    for await (const result of Worker.runReplayHistories({ workflowsPath: workflowsPath(), bundlerOptions }, recorded)) {
+    for await (const result of Worker.runReplayHistories(
+      { workflowsPath: workflowsPath(), bundlerOptions },
+      recorded,
+    )) {
       expect(result.error).toBeUndefined();
     }
     // UPDATE_HISTORIES=1 records every type afresh; =missing only the types with no committed history yet.
@@ -142,9 +218,17 @@ describe('workflow determinism: committed histories replay against the current c
 
   it('replays every committed history with the current workflow code', async () => {
     const committed = committedHistories();
-    expect([...new Set(committed.map((h) => h.workflowType))].sort()).toEqual([DOCUMENT_WORKFLOW_TYPE, REQUEST_WORKFLOW_TYPE, TIMER_PROBE_WORKFLOW_TYPE].sort());
-    for await (const result of Worker.runReplayHistories({ workflowsPath: workflowsPath(), bundlerOptions }, committed)) {
-      expect({ workflowId: result.workflowId, error: result.error?.message }).toEqual({ workflowId: result.workflowId, error: undefined });
+    expect([...new Set(committed.map((h) => h.workflowType))].sort()).toEqual(
+      [DOCUMENT_WORKFLOW_TYPE, REQUEST_WORKFLOW_TYPE, TIMER_PROBE_WORKFLOW_TYPE].sort(),
+    );
+    for await (const result of Worker.runReplayHistories(
+      { workflowsPath: workflowsPath(), bundlerOptions },
+      committed,
+    )) {
+      expect({ workflowId: result.workflowId, error: result.error?.message }).toEqual({
+        workflowId: result.workflowId,
+        error: undefined,
+      });
     }
   });
 

@@ -50,7 +50,13 @@ describe('the seed chains through the public API', () => {
   it('entregable 15, draft: 0801 → 1147 (addressed + additional) → 1240 (addressed, none additional) = resolved', async () => {
     // The OPLE's draft was sent on 9 Feb (its oficio is recorded by the operator).
     const submitted = await stack.gql(SUBMIT, {
-      input: { ople: 'GRO', deliverable: 15, versionKind: 'PROYECTO', oficioNumber: 'IEPC/GRO/SE/0101/2024', submittedOn: '2024-02-09' },
+      input: {
+        ople: 'GRO',
+        deliverable: 15,
+        versionKind: 'PROYECTO',
+        oficioNumber: 'IEPC/GRO/SE/0101/2024',
+        submittedOn: '2024-02-09',
+      },
     });
     expect(submitted.errors).toBeUndefined();
 
@@ -64,10 +70,27 @@ describe('the seed chains through the public API', () => {
       deliverable: 15,
       versionKind: 'PROYECTO',
     });
-    expect(after1147.document).toMatchObject({ id: 'document:GRO:e15-proyecto', status: 'OBSERVED', ballInCourt: 'OPLE', openObservations: 1 });
+    expect(after1147.document).toMatchObject({
+      id: 'document:GRO:e15-proyecto',
+      status: 'OBSERVED',
+      ballInCourt: 'OPLE',
+      openObservations: 1,
+    });
     expect(after1147.document.observations).toEqual([
-      { id: 'INE/UTSI/0801/2024#1', status: 'ADDRESSED', inferred: true, raisedBy: 'INE/UTSI/0801/2024', lastJudgedBy: 'INE/UTSI/1147/2024' },
-      { id: 'INE/UTSI/1147/2024#1', status: 'OPEN', inferred: false, raisedBy: 'INE/UTSI/1147/2024', lastJudgedBy: null },
+      {
+        id: 'INE/UTSI/0801/2024#1',
+        status: 'ADDRESSED',
+        inferred: true,
+        raisedBy: 'INE/UTSI/0801/2024',
+        lastJudgedBy: 'INE/UTSI/1147/2024',
+      },
+      {
+        id: 'INE/UTSI/1147/2024#1',
+        status: 'OPEN',
+        inferred: false,
+        raisedBy: 'INE/UTSI/1147/2024',
+        lastJudgedBy: null,
+      },
     ]);
     expect(after1147.document.deadline).toEqual({ party: 'OPLE', kind: 'ANSWER', dueDate: '2024-02-29' });
 
@@ -88,8 +111,20 @@ describe('the seed chains through the public API', () => {
       deadline: null,
     });
     expect(after1240.document.rounds).toEqual([
-      { number: 1, submittedBy: 'IEPC/GRO/SE/0101/2024', answeredBy: 'INE/UTSI/1147/2024', outcome: 'ADDRESSED', additionalObservations: true },
-      { number: 2, submittedBy: null, answeredBy: 'INE/UTSI/1240/2024', outcome: 'ADDRESSED', additionalObservations: false },
+      {
+        number: 1,
+        submittedBy: 'IEPC/GRO/SE/0101/2024',
+        answeredBy: 'INE/UTSI/1147/2024',
+        outcome: 'ADDRESSED',
+        additionalObservations: true,
+      },
+      {
+        number: 2,
+        submittedBy: null,
+        answeredBy: 'INE/UTSI/1240/2024',
+        outcome: 'ADDRESSED',
+        additionalObservations: false,
+      },
     ]);
 
     // The resolved document's workflow completed; recording 1240 again is answered from the store.
@@ -105,9 +140,28 @@ describe('the seed chains through the public API', () => {
   });
 
   it('entregable 15, final version: 1485 "se tiene por recibido y no se generan observaciones" = accepted', async () => {
-    const after1485 = await record({ oficioNumber: 'INE/UTSI/1485/2024', date: '2024-03-13', outcome: 'ACCEPTED', deliverable: 15, versionKind: 'FINAL' });
-    expect(after1485.document).toMatchObject({ id: 'document:GRO:e15-final', status: 'RESOLVED', resolution: 'ACCEPTED', ballInCourt: 'NONE' });
-    expect(after1485.document.rounds).toEqual([{ number: 1, submittedBy: null, answeredBy: 'INE/UTSI/1485/2024', outcome: 'ACCEPTED', additionalObservations: false }]);
+    const after1485 = await record({
+      oficioNumber: 'INE/UTSI/1485/2024',
+      date: '2024-03-13',
+      outcome: 'ACCEPTED',
+      deliverable: 15,
+      versionKind: 'FINAL',
+    });
+    expect(after1485.document).toMatchObject({
+      id: 'document:GRO:e15-final',
+      status: 'RESOLVED',
+      resolution: 'ACCEPTED',
+      ballInCourt: 'NONE',
+    });
+    expect(after1485.document.rounds).toEqual([
+      {
+        number: 1,
+        submittedBy: null,
+        answeredBy: 'INE/UTSI/1485/2024',
+        outcome: 'ACCEPTED',
+        additionalObservations: false,
+      },
+    ]);
   });
 
   it('entregable 11: 0451 → 1121 (partially addressed + additional) = open, ball with the OPLE', async () => {
@@ -120,7 +174,13 @@ describe('the seed chains through the public API', () => {
       deliverable: 11,
       versionKind: 'PROYECTO',
     });
-    expect(after1121.document).toMatchObject({ id: 'document:GRO:e11-proyecto', status: 'OBSERVED', ballInCourt: 'OPLE', resolution: null, openObservations: 2 });
+    expect(after1121.document).toMatchObject({
+      id: 'document:GRO:e11-proyecto',
+      status: 'OBSERVED',
+      ballInCourt: 'OPLE',
+      resolution: null,
+      openObservations: 2,
+    });
     expect(after1121.document.observations.map((o) => [o.id, o.status])).toEqual([
       ['INE/UTSI/0451/2024#1', 'PARTIALLY_ADDRESSED'],
       ['INE/UTSI/1121/2024#1', 'OPEN'],
@@ -129,7 +189,14 @@ describe('the seed chains through the public API', () => {
 
     // A later answer citing an oficio of entregable 15 cannot be attached here.
     const wrong = await stack.gql(RECORD, {
-      input: { ople: 'GRO', oficioNumber: 'INE/UTSI/1300/2024', date: '2024-03-05', outcome: 'ADDRESSED', references: ['INE/UTSI/0999/2024'], documentId: 'document:GRO:e11-proyecto' },
+      input: {
+        ople: 'GRO',
+        oficioNumber: 'INE/UTSI/1300/2024',
+        date: '2024-03-05',
+        outcome: 'ADDRESSED',
+        references: ['INE/UTSI/0999/2024'],
+        documentId: 'document:GRO:e11-proyecto',
+      },
     });
     expect(wrong.errors![0].extensions).toEqual({ code: 'CONFLICT', field: 'references' });
   });

@@ -6,7 +6,11 @@ import { SupervisionService } from '../../apps/gateway/src/supervision/supervisi
 import { type TestStack, startTestStack } from '../support/test-stack';
 import { waitFor } from '../support/wait-for';
 
-type Page = { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: Array<{ node: { id: string; status: string; ballInCourt: string; deadline: { dueDate: string } | null } }> };
+type Page = {
+  totalCount: number;
+  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  edges: Array<{ node: { id: string; status: string; ballInCourt: string; deadline: { dueDate: string } | null } }>;
+};
 const DOCUMENTS = `query($filter: DocumentsFilter, $first: Int, $after: String, $orderBy: DocumentOrder) {
   documents(filter: $filter, first: $first, after: $after, orderBy: $orderBy) {
     totalCount pageInfo { hasNextPage endCursor } edges { cursor node { id status ballInCourt deadline { dueDate } } }
@@ -27,19 +31,58 @@ describe('the supervisors’ lists and dashboard', () => {
     };
     const record = `mutation($input: RecordIneOficioInput!) { recordIneOficio(input: $input) { alreadyRecorded } }`;
     await run(`mutation($input: SubmitDocumentInput!) { submitDocument(input: $input) { alreadyRecorded } }`, {
-      ople: 'GRO', deliverable: 11, versionKind: 'PROYECTO', oficioNumber: 'IEPC/GRO/SE/0088/2024', submittedOn: today,
+      ople: 'GRO',
+      deliverable: 11,
+      versionKind: 'PROYECTO',
+      oficioNumber: 'IEPC/GRO/SE/0088/2024',
+      submittedOn: today,
     });
-    await run(record, { ople: 'GRO', oficioNumber: 'INE/UTSI/0451/2024', date: today, outcome: 'OBSERVATIONS', documentId: 'document:GRO:e11-proyecto' });
-    await run(record, { ople: 'GRO', oficioNumber: 'INE/UTSI/1147/2024', date: '2024-02-24', outcome: 'ADDRESSED', additionalObservations: true, references: ['INE/UTSI/0801/2024'], deliverable: 15, versionKind: 'PROYECTO' });
-    await run(record, { ople: 'GRO', oficioNumber: 'INE/UTSI/1240/2024', date: '2024-03-06', outcome: 'ADDRESSED', references: ['INE/UTSI/0801/2024', 'INE/UTSI/1147/2024'] });
+    await run(record, {
+      ople: 'GRO',
+      oficioNumber: 'INE/UTSI/0451/2024',
+      date: today,
+      outcome: 'OBSERVATIONS',
+      documentId: 'document:GRO:e11-proyecto',
+    });
+    await run(record, {
+      ople: 'GRO',
+      oficioNumber: 'INE/UTSI/1147/2024',
+      date: '2024-02-24',
+      outcome: 'ADDRESSED',
+      additionalObservations: true,
+      references: ['INE/UTSI/0801/2024'],
+      deliverable: 15,
+      versionKind: 'PROYECTO',
+    });
+    await run(record, {
+      ople: 'GRO',
+      oficioNumber: 'INE/UTSI/1240/2024',
+      date: '2024-03-06',
+      outcome: 'ADDRESSED',
+      references: ['INE/UTSI/0801/2024', 'INE/UTSI/1147/2024'],
+    });
     await run(`mutation($input: RecordIneRequestInput!) { recordIneRequest(input: $input) { alreadyRecorded } }`, {
-      ople: 'GRO', oficioNumber: 'INE/UTSI/1221/2024', date: '2024-02-29', dueDate: '2024-03-04', subject: 'Estatus de la contratación del servicio de soporte',
+      ople: 'GRO',
+      oficioNumber: 'INE/UTSI/1221/2024',
+      date: '2024-02-29',
+      dueDate: '2024-03-04',
+      subject: 'Estatus de la contratación del servicio de soporte',
     });
     await run(`mutation($input: RecordIneReminderInput!) { recordIneReminder(input: $input) { oficioNumber } }`, {
-      ople: 'GRO', oficioNumber: 'INE/UTSI/1654/2024', date: today, items: [{ deliverable: 16, versionKind: 'FINAL', dueDate: in3 }, { deliverable: 17, versionKind: 'FINAL', dueDate: in10 }],
+      ople: 'GRO',
+      oficioNumber: 'INE/UTSI/1654/2024',
+      date: today,
+      items: [
+        { deliverable: 16, versionKind: 'FINAL', dueDate: in3 },
+        { deliverable: 17, versionKind: 'FINAL', dueDate: in10 },
+      ],
     });
     await run(`mutation($input: SubmitDocumentInput!) { submitDocument(input: $input) { alreadyRecorded } }`, {
-      ople: 'MEX', deliverable: 6, versionKind: 'PROYECTO', oficioNumber: 'IEEM/SE/2195/2024', submittedOn: today,
+      ople: 'MEX',
+      deliverable: 6,
+      versionKind: 'PROYECTO',
+      oficioNumber: 'IEEM/SE/2195/2024',
+      submittedOn: today,
     });
   });
   afterAll(async () => {
@@ -61,7 +104,11 @@ describe('the supervisors’ lists and dashboard', () => {
     const seen: string[] = [];
     let after: string | null = null;
     for (let page = 0; page < 10; page++) {
-      const answer: { data?: { documents: Page } } = await stack.gql<{ documents: Page }>(DOCUMENTS, { first: 2, after, orderBy: 'ID' });
+      const answer: { data?: { documents: Page } } = await stack.gql<{ documents: Page }>(DOCUMENTS, {
+        first: 2,
+        after,
+        orderBy: 'ID',
+      });
       seen.push(...answer.data!.documents.edges.map((e) => e.node.id));
       if (!answer.data!.documents.pageInfo.hasNextPage) break;
       after = answer.data!.documents.pageInfo.endCursor;
@@ -112,47 +159,71 @@ describe('the supervisors’ lists and dashboard', () => {
   });
 
   it('lists open obligations, overdue first, and the escalations they raised', async () => {
-    const obligations = await stack.gql<{ obligations: Array<Record<string, unknown>> }>(`query { obligations(ople: "GRO") { id kind dueDate overdue status } }`);
+    const obligations = await stack.gql<{ obligations: Array<Record<string, unknown>> }>(
+      `query { obligations(ople: "GRO") { id kind dueDate overdue status } }`,
+    );
     expect(obligations.data!.obligations).toEqual([
       { id: 'request:GRO:ine-utsi-1221-2024', kind: 'REQUEST', dueDate: '2024-03-04', overdue: true, status: 'OPEN' },
       { id: 'document:GRO:e16-final', kind: 'EXPECTED_DELIVERABLE', dueDate: in3, overdue: false, status: 'OPEN' },
       { id: 'document:GRO:e17-final', kind: 'EXPECTED_DELIVERABLE', dueDate: in10, overdue: false, status: 'OPEN' },
     ]);
-    const overdue = await stack.gql<{ obligations: Array<{ id: string }> }>(`query { obligations(overdue: true) { id } }`);
+    const overdue = await stack.gql<{ obligations: Array<{ id: string }> }>(
+      `query { obligations(overdue: true) { id } }`,
+    );
     expect(overdue.data!.obligations.map((o) => o.id)).toEqual(['request:GRO:ine-utsi-1221-2024']);
     // 1221 was entered long overdue: its ladder went straight to the highest rung, and it is still open.
     const openEscalations = async () =>
-      (await stack.gql<{ escalations: Array<Record<string, unknown>> }>(`query { escalations(open: true) { streamId step recipient open } }`)).data!.escalations;
+      (
+        await stack.gql<{ escalations: Array<Record<string, unknown>> }>(
+          `query { escalations(open: true) { streamId step recipient open } }`,
+        )
+      ).data!.escalations;
     await waitFor(async () => (await openEscalations()).length > 0, 10_000);
-    expect(await openEscalations()).toEqual([{ streamId: 'request:GRO:ine-utsi-1221-2024', step: 'LEVEL_3', recipient: 'Comisión', open: true }]);
+    expect(await openEscalations()).toEqual([
+      { streamId: 'request:GRO:ine-utsi-1221-2024', step: 'LEVEL_3', recipient: 'Comisión', open: true },
+    ]);
   });
 
   it('records who takes charge of an escalation, once', async () => {
-    const listed = await stack.gql<{ escalations: Array<{ streamId: string; key: string }> }>(`query { escalations(open: true) { streamId key } }`);
+    const listed = await stack.gql<{ escalations: Array<{ streamId: string; key: string }> }>(
+      `query { escalations(open: true) { streamId key } }`,
+    );
     const { streamId, key } = listed.data!.escalations[0];
     const ack = `mutation($input: AcknowledgeEscalationInput!) { acknowledgeEscalation(input: $input) { streamId step acknowledgedBy acknowledgedAt } }`;
     const supervisor = stack.tokens.issue({ subject: 'supervisor@ine', role: 'SUPERVISOR', institution: 'INE' });
-    expect((await stack.gqlAs(supervisor, ack, { input: { streamId, key } })).errors![0].extensions).toEqual({ code: 'FORBIDDEN' });
-    const first = await stack.gql<{ acknowledgeEscalation: { acknowledgedBy: string; acknowledgedAt: string } }>(ack, { input: { streamId, key, note: 'Se llamó a la Secretaría Técnica' } });
+    expect((await stack.gqlAs(supervisor, ack, { input: { streamId, key } })).errors![0].extensions).toEqual({
+      code: 'FORBIDDEN',
+    });
+    const first = await stack.gql<{ acknowledgeEscalation: { acknowledgedBy: string; acknowledgedAt: string } }>(ack, {
+      input: { streamId, key, note: 'Se llamó a la Secretaría Técnica' },
+    });
     expect(first.errors).toBeUndefined();
     expect(first.data!.acknowledgeEscalation).toMatchObject({ streamId, step: 'LEVEL_3', acknowledgedBy: 'admin@ine' });
-    const again = await stack.gql<{ acknowledgeEscalation: { acknowledgedAt: string } }>(ack, { input: { streamId, key } });
+    const again = await stack.gql<{ acknowledgeEscalation: { acknowledgedAt: string } }>(ack, {
+      input: { streamId, key },
+    });
     expect(again.data!.acknowledgeEscalation.acknowledgedAt).toBe(first.data!.acknowledgeEscalation.acknowledgedAt);
     const unknown = await stack.gql(ack, { input: { streamId, key: 'no-existe' } });
     expect(unknown.errors![0].extensions).toEqual({ code: 'CONFLICT', field: 'key' });
   });
 
   it('answers an oficio with what it cites and who cites it, and the correspondence register by date', async () => {
-    const oficio = await stack.gql<{ oficio: Record<string, unknown> }>(`query { oficio(number: "INE/UTSI/0801/2024") { number entries { streamId role } cites citedBy } }`);
+    const oficio = await stack.gql<{ oficio: Record<string, unknown> }>(
+      `query { oficio(number: "INE/UTSI/0801/2024") { number entries { streamId role } cites citedBy } }`,
+    );
     expect(oficio.data!.oficio).toEqual({
       number: 'INE/UTSI/0801/2024',
       entries: [{ streamId: 'document:GRO:e15-proyecto', role: 'INFERRED' }],
       cites: [],
       citedBy: ['INE/UTSI/1147/2024', 'INE/UTSI/1240/2024'],
     });
-    const answer = await stack.gql<{ oficio: { cites: string[] } }>(`query { oficio(number: "ine/utsi/1240/2024") { cites } }`);
+    const answer = await stack.gql<{ oficio: { cites: string[] } }>(
+      `query { oficio(number: "ine/utsi/1240/2024") { cites } }`,
+    );
     expect(answer.data!.oficio.cites).toEqual(['INE/UTSI/0801/2024', 'INE/UTSI/1147/2024']);
-    const register = await stack.gql<{ correspondence: Array<{ oficioNumber: string; direction: string; date: string }> }>(
+    const register = await stack.gql<{
+      correspondence: Array<{ oficioNumber: string; direction: string; date: string }>;
+    }>(
       `query { correspondence(ople: "GRO", from: "2024-02-01", to: "2024-03-31", direction: "IN") { oficioNumber direction date } }`,
     );
     expect(register.data!.correspondence).toEqual([
@@ -165,7 +236,9 @@ describe('the supervisors’ lists and dashboard', () => {
   });
 
   it('gives each document its timeline and live workflow state', async () => {
-    const answer = await stack.gql<{ document: { timeline: Array<Record<string, unknown>>; live: Record<string, unknown> } }>(
+    const answer = await stack.gql<{
+      document: { timeline: Array<Record<string, unknown>>; live: Record<string, unknown> };
+    }>(
       `query { document(id: "document:GRO:e15-proyecto") { timeline { version type summary oficioNumber actor effectiveAt } live { running } } }`,
     );
     expect(answer.errors).toBeUndefined();
@@ -182,13 +255,16 @@ describe('the supervisors’ lists and dashboard', () => {
     expect(timeline.map((t) => t.version)).toEqual(timeline.map((_, i) => i + 1));
     expect(timeline[1]).toMatchObject({
       version: 2,
-      summary: 'El INE, con oficio INE/UTSI/1147/2024, tiene por atendidas las observaciones y genera observaciones adicionales',
+      summary:
+        'El INE, con oficio INE/UTSI/1147/2024, tiene por atendidas las observaciones y genera observaciones adicionales',
       oficioNumber: 'INE/UTSI/1147/2024',
       actor: 'admin@ine',
       effectiveAt: '2024-02-24T06:00:00.000Z',
     });
     expect(answer.data!.document.live).toEqual({ running: false });
-    const open = await stack.gql<{ document: { live: { running: boolean; nextEscalationStep: string } } }>(`query { document(id: "document:GRO:e11-proyecto") { live { running nextEscalationStep } } }`);
+    const open = await stack.gql<{ document: { live: { running: boolean; nextEscalationStep: string } } }>(
+      `query { document(id: "document:GRO:e11-proyecto") { live { running nextEscalationStep } } }`,
+    );
     expect(open.data!.document.live).toEqual({ running: true, nextEscalationStep: 'REMINDER' });
   });
 
@@ -210,21 +286,39 @@ describe('the supervisors’ lists and dashboard', () => {
   });
 
   it('answers every list as of a past day (time travel)', async () => {
-    const asOf1Mar = await stack.gql<{ documents: Page }>(`query { documents(asOf: "2024-03-01", filter: { ople: "GRO" }) { totalCount edges { node { id status ballInCourt deadline { dueDate } } } } }`);
+    const asOf1Mar = await stack.gql<{ documents: Page }>(
+      `query { documents(asOf: "2024-03-01", filter: { ople: "GRO" }) { totalCount edges { node { id status ballInCourt deadline { dueDate } } } } }`,
+    );
     expect(asOf1Mar.errors).toBeUndefined();
-    expect(asOf1Mar.data!.documents.edges.map((e) => [e.node.id, e.node.status, e.node.ballInCourt, e.node.deadline?.dueDate])).toEqual([
-      ['document:GRO:e15-proyecto', 'OBSERVED', 'OPLE', '2024-02-29'],
-    ]);
-    const dashboard = await stack.gql<{ dashboard: Record<string, unknown> }>(`query { dashboard(ople: "GRO", asOf: "2024-03-10") { byStatus { key count } overdueCount oldestOverdue { id } } }`);
+    expect(
+      asOf1Mar.data!.documents.edges.map((e) => [
+        e.node.id,
+        e.node.status,
+        e.node.ballInCourt,
+        e.node.deadline?.dueDate,
+      ]),
+    ).toEqual([['document:GRO:e15-proyecto', 'OBSERVED', 'OPLE', '2024-02-29']]);
+    const dashboard = await stack.gql<{ dashboard: Record<string, unknown> }>(
+      `query { dashboard(ople: "GRO", asOf: "2024-03-10") { byStatus { key count } overdueCount oldestOverdue { id } } }`,
+    );
     expect(dashboard.data!.dashboard).toEqual({
       byStatus: [{ key: 'RESOLVED', count: 1 }],
       overdueCount: 1,
       oldestOverdue: { id: 'request:GRO:ine-utsi-1221-2024' },
     });
-    const obligations = await stack.gql<{ obligations: Array<Record<string, unknown>> }>(`query { obligations(asOf: "2024-03-02") { id overdue dueDate } }`);
-    expect(obligations.data!.obligations).toEqual([{ id: 'request:GRO:ine-utsi-1221-2024', overdue: false, dueDate: '2024-03-04' }]);
-    const register = await stack.gql<{ correspondence: Array<{ oficioNumber: string }> }>(`query { correspondence(ople: "GRO", asOf: "2024-02-29") { oficioNumber } }`);
-    expect(register.data!.correspondence.map((c) => c.oficioNumber)).toEqual(['INE/UTSI/1147/2024', 'INE/UTSI/1221/2024']);
+    const obligations = await stack.gql<{ obligations: Array<Record<string, unknown>> }>(
+      `query { obligations(asOf: "2024-03-02") { id overdue dueDate } }`,
+    );
+    expect(obligations.data!.obligations).toEqual([
+      { id: 'request:GRO:ine-utsi-1221-2024', overdue: false, dueDate: '2024-03-04' },
+    ]);
+    const register = await stack.gql<{ correspondence: Array<{ oficioNumber: string }> }>(
+      `query { correspondence(ople: "GRO", asOf: "2024-02-29") { oficioNumber } }`,
+    );
+    expect(register.data!.correspondence.map((c) => c.oficioNumber)).toEqual([
+      'INE/UTSI/1147/2024',
+      'INE/UTSI/1221/2024',
+    ]);
     const bad = await stack.gql(`query { documents(asOf: "ayer") { totalCount } }`);
     expect(bad.errors![0].extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'asOf' });
   });
@@ -245,7 +339,8 @@ describe('the supervisors’ lists and dashboard', () => {
     expect(Number(await projectedPosition(stack.db))).toBeGreaterThan(0);
     await stack.db.query('ANALYZE rm_documents');
     const service = new SupervisionService(stack.db);
-    const plan = (filter: Record<string, unknown>, orderBy = DocumentOrder.DUE_SOONEST) => service.explainDocuments({ filter, orderBy, first: 50 });
+    const plan = (filter: Record<string, unknown>, orderBy = DocumentOrder.DUE_SOONEST) =>
+      service.explainDocuments({ filter, orderBy, first: 50 });
     expect(await plan({ ople: 'GRO', status: 'OBSERVED' })).toMatch(/rm_documents_ople_status/);
     expect(await plan({ ople: 'GRO', ballInCourt: 'INE' })).toMatch(/rm_documents_ople_(ball|status)/);
     expect(await plan({ deliverable: 15, ople: 'MEX' })).toMatch(/rm_documents_deliverable/);

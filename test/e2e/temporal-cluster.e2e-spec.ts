@@ -16,7 +16,14 @@ import {
   setupTemporalSchema,
   startTemporalCluster,
 } from '@seguimiento/infra/temporal-cluster';
-import { type CertificateFiles, type ClusterTls, createCertificateAuthority, ensureClusterCertificates, issueCertificate, temporalTlsEnv } from '@seguimiento/infra/temporal-tls';
+import {
+  type CertificateFiles,
+  type ClusterTls,
+  createCertificateAuthority,
+  ensureClusterCertificates,
+  issueCertificate,
+  temporalTlsEnv,
+} from '@seguimiento/infra/temporal-tls';
 import { openDatabase } from '@seguimiento/persistence';
 import type { TemporalTls } from '@seguimiento/runtime';
 import { startGateway } from '../../apps/gateway/src/bootstrap';
@@ -55,7 +62,10 @@ describe('full Temporal server on PostgreSQL, with mutual TLS', () => {
     dataDir = mkdtempSync(join(tmpdir(), 'seguimiento-temporal-cluster-'));
     tls = ensureClusterCertificates(join(dataDir, 'tls'));
     cluster = await startTemporalCluster({ postgres: pg.temporalUrl, dataDir, binaries, tls });
-    client = new Client({ connection: await Connection.connect({ address: cluster.address, tls: cluster.clientTls }), namespace: cluster.namespace });
+    client = new Client({
+      connection: await Connection.connect({ address: cluster.address, tls: cluster.clientTls }),
+      namespace: cluster.namespace,
+    });
     db = await openDatabase(pg.url, { applicationName: 'seguimiento-e2e-cluster' });
     // The worker and the gateway read their certificates from TEMPORAL_TLS_*, as `npm run start:worker` and `start:gateway` do.
     const env = { TEMPORAL_ADDRESS: cluster.address, TEMPORAL_NAMESPACE: cluster.namespace, DATABASE_URL: pg.url };
@@ -68,7 +78,10 @@ describe('full Temporal server on PostgreSQL, with mutual TLS', () => {
     });
     worker = { ...created, running: created.worker.run() };
     const schemaFile = join(dataDir, 'schema.gql');
-    gateway = await startGateway(gatewayConfig({ ...env, ...temporalTlsEnv(tls, 'gateway'), JWT_SECRET: jwtSecret, PORT: '0' }), { schemaFile, logger: false, requestLog: () => undefined });
+    gateway = await startGateway(
+      gatewayConfig({ ...env, ...temporalTlsEnv(tls, 'gateway'), JWT_SECRET: jwtSecret, PORT: '0' }),
+      { schemaFile, logger: false, requestLog: () => undefined },
+    );
   }, 45 * 60_000);
 
   afterAll(async () => {
@@ -157,15 +170,23 @@ describe('full Temporal server on PostgreSQL, with mutual TLS', () => {
       const noCertificate = { serverRootCACertificate: serverCa(), serverNameOverride: tls.serverName };
       expect(await call(noCertificate)).toMatch(/^refused: /);
       expect(await workerCall(noCertificate)).toMatch(/^refused: /);
-      expect(await handshake(cluster.ports.frontend.grpc, tls, null)).toBe('refused: ERR_SSL_TLSV13_ALERT_CERTIFICATE_REQUIRED');
+      expect(await handshake(cluster.ports.frontend.grpc, tls, null)).toBe(
+        'refused: ERR_SSL_TLSV13_ALERT_CERTIFICATE_REQUIRED',
+      );
       expect(await call(cluster.clientTls)).toBe('served');
     });
 
     it('refuses a client certificate signed by another CA', async () => {
-      const otherCa = { serverRootCACertificate: serverCa(), serverNameOverride: tls.serverName, clientCertPair: pair(stranger) };
+      const otherCa = {
+        serverRootCACertificate: serverCa(),
+        serverNameOverride: tls.serverName,
+        clientCertPair: pair(stranger),
+      };
       expect(await call(otherCa)).toMatch(/^refused: /);
       expect(await workerCall(otherCa)).toMatch(/^refused: /);
-      expect(await handshake(cluster.ports.frontend.grpc, tls, stranger)).toBe('refused: ERR_SSL_TLSV1_ALERT_UNKNOWN_CA');
+      expect(await handshake(cluster.ports.frontend.grpc, tls, stranger)).toBe(
+        'refused: ERR_SSL_TLSV1_ALERT_UNKNOWN_CA',
+      );
       expect(await call(cluster.clientTls)).toBe('served');
     });
 
@@ -179,7 +200,9 @@ describe('full Temporal server on PostgreSQL, with mutual TLS', () => {
       }
       // And the frontend the other way round: the client CA's certificates, not the server's.
       expect(await handshake(cluster.ports.frontend.grpc, tls, tls.clients.worker)).toBe('accepted');
-      expect(await handshake(cluster.ports.frontend.grpc, tls, tls.server)).toBe('refused: ERR_SSL_TLSV1_ALERT_UNKNOWN_CA');
+      expect(await handshake(cluster.ports.frontend.grpc, tls, tls.server)).toBe(
+        'refused: ERR_SSL_TLSV1_ALERT_UNKNOWN_CA',
+      );
     });
   });
 
@@ -188,20 +211,48 @@ describe('full Temporal server on PostgreSQL, with mutual TLS', () => {
     const ready = await fetch(`${url}/ready`);
     expect(await ready.json()).toEqual({ status: 'ready', postgres: 'ok', temporal: 'ok' });
     const token = new Tokens(jwtSecret).issue({ subject: 'operador@ine', role: 'OPERATOR', institution: 'INE' });
-    const answer = await graphql<{ recordOpleOficio: { alreadyRecorded: boolean; document: { id: string; status: string } } }>(
+    const answer = await graphql<{
+      recordOpleOficio: { alreadyRecorded: boolean; document: { id: string; status: string } };
+    }>(
       `${url}/graphql`,
-      `mutation($input: RecordOpleOficioInput!) { recordOpleOficio(input: $input) { alreadyRecorded document { id status } } }`,
-      { input: { ople: 'GRO', oficioNumber: `IEPC/GRO/MTLS/${Date.now() % 10_000}/2026`, date: '2026-11-02', deliverable: 6, versionKind: 'PROYECTO', documentKey: `mtls-${Date.now()}` } },
+      `
+        mutation ($input: RecordOpleOficioInput!) {
+          recordOpleOficio(input: $input) {
+            alreadyRecorded
+            document {
+              id
+              status
+            }
+          }
+        }
+      `,
+      {
+        input: {
+          ople: 'GRO',
+          oficioNumber: `IEPC/GRO/MTLS/${Date.now() % 10_000}/2026`,
+          date: '2026-11-02',
+          deliverable: 6,
+          versionKind: 'PROYECTO',
+          documentKey: `mtls-${Date.now()}`,
+        },
+      },
       { authorization: `Bearer ${token}` },
     );
     expect(answer.errors).toBeUndefined();
-    expect(answer.data?.recordOpleOficio).toMatchObject({ alreadyRecorded: false, document: { status: 'UNDER_REVIEW' } });
+    expect(answer.data?.recordOpleOficio).toMatchObject({
+      alreadyRecorded: false,
+      document: { status: 'UNDER_REVIEW' },
+    });
   });
 
   it('keeps a workflow and its pending timer across a SIGKILL of the server', async () => {
     const workflowId = `cluster-timer-${Date.now()}`;
     const fireAt = new Date(Date.now() + 10_000).toISOString();
-    const handle = await client.workflow.start(TIMER_PROBE_WORKFLOW_TYPE, { workflowId, taskQueue: DOCUMENTS_TASK_QUEUE, args: [{ fireAt }] });
+    const handle = await client.workflow.start(TIMER_PROBE_WORKFLOW_TYPE, {
+      workflowId,
+      taskQueue: DOCUMENTS_TASK_QUEUE,
+      args: [{ fireAt }],
+    });
     // The worker has run the first task once the timer is in the history.
     await waitFor(async () => {
       const history = await handle.fetchHistory();

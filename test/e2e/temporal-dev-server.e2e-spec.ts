@@ -37,13 +37,19 @@ describe('Temporal dev server (npm start)', () => {
     // A write, so that SQLite has its -wal and -shm files too.
     const connection = await Connection.connect({ address: server.address });
     try {
-      const handle = await new Client({ connection }).workflow.start('DevServerProbe', { workflowId: `probe-${Date.now()}`, taskQueue: 'dev-server-probe' });
+      const handle = await new Client({ connection }).workflow.start('DevServerProbe', {
+        workflowId: `probe-${Date.now()}`,
+        taskQueue: 'dev-server-probe',
+      });
       await handle.terminate();
     } finally {
       await connection.close();
     }
   };
-  const modes = () => sqliteFiles(dbFile).filter(existsSync).map((file) => `${file.slice(dir.length + 1)} ${(statSync(file).mode & 0o777).toString(8)}`);
+  const modes = () =>
+    sqliteFiles(dbFile)
+      .filter(existsSync)
+      .map((file) => `${file.slice(dir.length + 1)} ${(statSync(file).mode & 0o777).toString(8)}`);
 
   it('creates its SQLite files 0600 and listens on 127.0.0.1 only (frontend, web UI and every other port)', async () => {
     await start();
@@ -82,7 +88,9 @@ function listeningSockets(rootPid: number): Array<{ address: string; port: numbe
   }
   const sockets: Array<{ address: string; port: number }> = [];
   for (const table of ['/proc/net/tcp', '/proc/net/tcp6']) {
-    for (const line of safe(() => readFileSync(table, 'utf8'), '').split('\n').slice(1)) {
+    for (const line of safe(() => readFileSync(table, 'utf8'), '')
+      .split('\n')
+      .slice(1)) {
       const fields = line.trim().split(/\s+/);
       // sl local_address rem_address st … inode (the 10th field); st 0A is LISTEN.
       if (fields.length < 10 || fields[3] !== '0A' || !inodes.has(fields[9])) continue;

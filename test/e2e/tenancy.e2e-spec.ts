@@ -11,12 +11,16 @@ import { waitFor } from '../support/wait-for';
  * GRO supervisor with MEX's escalations (an OR without parentheses); this file tries the class.
  */
 type Vars = Record<string, unknown>;
-type Answer = { data?: Record<string, unknown> | null; errors?: Array<{ message: string; extensions?: Record<string, unknown> }> };
+type Answer = {
+  data?: Record<string, unknown> | null;
+  errors?: Array<{ message: string; extensions?: Record<string, unknown> }>;
+};
 
 /** Every combination of the given values (undefined: the argument is left out). */
 function combinations(dimensions: Record<string, unknown[]>): Vars[] {
   return Object.entries(dimensions).reduce<Vars[]>(
-    (acc, [name, values]) => acc.flatMap((combo) => values.map((value) => (value === undefined ? combo : { ...combo, [name]: value }))),
+    (acc, [name, values]) =>
+      acc.flatMap((combo) => values.map((value) => (value === undefined ? combo : { ...combo, [name]: value }))),
     [{}],
   );
 }
@@ -27,7 +31,8 @@ function oplesIn(value: unknown, found = new Set<string>()): Set<string> {
   else if (value && typeof value === 'object') {
     for (const [key, v] of Object.entries(value)) {
       if (key === 'ople' && typeof v === 'string') found.add(v);
-      else if ((key === 'id' || key === 'streamId') && typeof v === 'string' && /^(document|request|notice):/.test(v)) found.add(v.split(':')[1]);
+      else if ((key === 'id' || key === 'streamId') && typeof v === 'string' && /^(document|request|notice):/.test(v))
+        found.add(v.split(':')[1]);
       else oplesIn(v, found);
     }
   }
@@ -53,22 +58,91 @@ describe('tenancy: every list, every combination of its filters, as a user of on
   /** The same story for each OPLE: under review, observed, resolved, withdrawn, expected, an open and a fulfilled overdue request, a notice. */
   async function story(ople: 'GRO' | 'MEX'): Promise<void> {
     const run = async (mutation: string, input: Vars) => {
-      const answer = await stack.gql(`mutation($input: ${mutation[0].toUpperCase()}${mutation.slice(1)}Input!) { ${mutation}(input: $input) { __typename } }`, { input });
+      const answer = await stack.gql(
+        `mutation($input: ${mutation[0].toUpperCase()}${mutation.slice(1)}Input!) { ${mutation}(input: $input) { __typename } }`,
+        { input },
+      );
       if (answer.errors) throw new Error(`${mutation} ${JSON.stringify(input)}: ${JSON.stringify(answer.errors)}`);
     };
     const own = (n: number) => `${oficios[ople]}/${100 + n}/2024`;
-    await run('submitDocument', { ople, deliverable: 6, versionKind: 'PROYECTO', oficioNumber: own(1), submittedOn: today });
-    await run('submitDocument', { ople, deliverable: 11, versionKind: 'PROYECTO', oficioNumber: own(2), submittedOn: today });
-    await run('recordIneOficio', { ople, oficioNumber: ineNumber(ople, 1), date: today, outcome: 'OBSERVATIONS', documentId: `document:${ople}:e11-proyecto` });
+    await run('submitDocument', {
+      ople,
+      deliverable: 6,
+      versionKind: 'PROYECTO',
+      oficioNumber: own(1),
+      submittedOn: today,
+    });
+    await run('submitDocument', {
+      ople,
+      deliverable: 11,
+      versionKind: 'PROYECTO',
+      oficioNumber: own(2),
+      submittedOn: today,
+    });
+    await run('recordIneOficio', {
+      ople,
+      oficioNumber: ineNumber(ople, 1),
+      date: today,
+      outcome: 'OBSERVATIONS',
+      documentId: `document:${ople}:e11-proyecto`,
+    });
     // Entregable 15: observations addressed with additional ones, then addressed: resolved.
-    await run('recordIneOficio', { ople, oficioNumber: ineNumber(ople, 2), date: '2024-02-24', outcome: 'ADDRESSED', additionalObservations: true, references: [ineNumber(ople, 9)], deliverable: 15, versionKind: 'PROYECTO' });
-    await run('recordIneOficio', { ople, oficioNumber: ineNumber(ople, 7), date: '2024-03-06', outcome: 'ADDRESSED', references: [ineNumber(ople, 9), ineNumber(ople, 2)] });
-    await run('submitDocument', { ople, deliverable: 7, versionKind: 'PROYECTO', oficioNumber: own(4), submittedOn: '2024-02-20' });
-    await run('withdrawDocument', { documentId: `document:${ople}:e7-proyecto`, date: '2024-02-21', reason: 'Se sustituye' });
-    await run('recordIneReminder', { ople, oficioNumber: ineNumber(ople, 3), date: today, items: [{ deliverable: 16, versionKind: 'FINAL', dueDate: in3 }] });
-    await run('recordIneRequest', { ople, oficioNumber: ineNumber(ople, 4), date: '2024-02-29', dueDate: '2024-03-04', subject: 'Estatus del soporte' });
-    await run('recordIneRequest', { ople, oficioNumber: ineNumber(ople, 5), date: '2024-02-29', dueDate: '2024-03-05', subject: 'Plan de continuidad' });
-    await run('recordIneOficio', { ople, kind: 'NOTICE', oficioNumber: ineNumber(ople, 6), date: '2024-03-01', subject: 'Aviso de simulacro' });
+    await run('recordIneOficio', {
+      ople,
+      oficioNumber: ineNumber(ople, 2),
+      date: '2024-02-24',
+      outcome: 'ADDRESSED',
+      additionalObservations: true,
+      references: [ineNumber(ople, 9)],
+      deliverable: 15,
+      versionKind: 'PROYECTO',
+    });
+    await run('recordIneOficio', {
+      ople,
+      oficioNumber: ineNumber(ople, 7),
+      date: '2024-03-06',
+      outcome: 'ADDRESSED',
+      references: [ineNumber(ople, 9), ineNumber(ople, 2)],
+    });
+    await run('submitDocument', {
+      ople,
+      deliverable: 7,
+      versionKind: 'PROYECTO',
+      oficioNumber: own(4),
+      submittedOn: '2024-02-20',
+    });
+    await run('withdrawDocument', {
+      documentId: `document:${ople}:e7-proyecto`,
+      date: '2024-02-21',
+      reason: 'Se sustituye',
+    });
+    await run('recordIneReminder', {
+      ople,
+      oficioNumber: ineNumber(ople, 3),
+      date: today,
+      items: [{ deliverable: 16, versionKind: 'FINAL', dueDate: in3 }],
+    });
+    await run('recordIneRequest', {
+      ople,
+      oficioNumber: ineNumber(ople, 4),
+      date: '2024-02-29',
+      dueDate: '2024-03-04',
+      subject: 'Estatus del soporte',
+    });
+    await run('recordIneRequest', {
+      ople,
+      oficioNumber: ineNumber(ople, 5),
+      date: '2024-02-29',
+      dueDate: '2024-03-05',
+      subject: 'Plan de continuidad',
+    });
+    await run('recordIneOficio', {
+      ople,
+      kind: 'NOTICE',
+      oficioNumber: ineNumber(ople, 6),
+      date: '2024-03-01',
+      subject: 'Aviso de simulacro',
+    });
   }
 
   beforeAll(async () => {
@@ -78,16 +152,24 @@ describe('tenancy: every list, every combination of its filters, as a user of on
     await story('MEX');
     // Both overdue requests of each OPLE escalate at once (entered long overdue); then one of them is fulfilled,
     // so that its escalation no longer has a running deadline — the case the probe found leaking.
-    const escalated = async () => ((await asIne(`{ escalations { streamId } }`, {})).data!.escalations as unknown[]).length;
+    const escalated = async () =>
+      ((await asIne(`{ escalations { streamId } }`, {})).data!.escalations as unknown[]).length;
     await waitFor(async () => (await escalated()) >= 4, 20_000);
     for (const ople of ['GRO', 'MEX'] as const) {
       const requestId = `request:${ople}:${ineNumber(ople, 5).toLowerCase().replace(/\//g, '-')}`;
-      const answer = await stack.gql(`mutation($input: FulfillRequestInput!) { fulfillRequest(input: $input) { alreadyRecorded } }`, {
-        input: { requestId, oficioNumber: `${oficios[ople]}/199/2024`, date: '2024-03-06', by: 'OPLE' },
-      });
+      const answer = await stack.gql(
+        `mutation($input: FulfillRequestInput!) { fulfillRequest(input: $input) { alreadyRecorded } }`,
+        {
+          input: { requestId, oficioNumber: `${oficios[ople]}/199/2024`, date: '2024-03-06', by: 'OPLE' },
+        },
+      );
       if (answer.errors) throw new Error(`fulfillRequest ${requestId}: ${JSON.stringify(answer.errors)}`);
     }
-    await waitFor(async () => ((await asIne(`{ escalations(open: false) { streamId } }`, {})).data!.escalations as unknown[]).length >= 2, 10_000);
+    await waitFor(
+      async () =>
+        ((await asIne(`{ escalations(open: false) { streamId } }`, {})).data!.escalations as unknown[]).length >= 2,
+      10_000,
+    );
   });
   afterAll(async () => {
     await stack?.stop();
@@ -96,7 +178,10 @@ describe('tenancy: every list, every combination of its filters, as a user of on
   type Ask = (query: string, variables: Vars) => Promise<Answer>;
   /** How a list is read: one request, or every page of it answered as one. */
   type Read = (ask: Ask, variables: Vars) => Promise<Answer>;
-  const once = (query: string): Read => (ask, variables) => ask(query, variables);
+  const once =
+    (query: string): Read =>
+    (ask, variables) =>
+      ask(query, variables);
 
   /**
    * For each combination: the OPLE user's answer (with `ople` left out, or its own) equals INE's
@@ -116,7 +201,8 @@ describe('tenancy: every list, every combination of its filters, as a user of on
     let mexSeenByIne = 0;
     for (const combo of combos) {
       const reference = await read(asIne, place(combo, 'GRO'));
-      if (reference.errors) throw new Error(`${list} ${JSON.stringify(combo)} as INE: ${JSON.stringify(reference.errors)}`);
+      if (reference.errors)
+        throw new Error(`${list} ${JSON.stringify(combo)} as INE: ${JSON.stringify(reference.errors)}`);
       const everything = await read(asIne, place(combo, undefined));
       mexSeenByIne += rows(everything.data!).filter((r) => oplesIn(r).has('MEX')).length;
       for (const asked of [undefined, 'GRO']) {
@@ -126,12 +212,14 @@ describe('tenancy: every list, every combination of its filters, as a user of on
         else {
           const others = [...oplesIn(answer.data)].filter((o) => o !== 'GRO');
           if (others.length) mismatches.push(`${label}: shows ${others.join(', ')}`);
-          if (JSON.stringify(answer.data) !== JSON.stringify(reference.data)) mismatches.push(`${label}: differs from INE's answer for GRO`);
+          if (JSON.stringify(answer.data) !== JSON.stringify(reference.data))
+            mismatches.push(`${label}: differs from INE's answer for GRO`);
           own += rows(answer.data!).length;
         }
       }
       const forbidden = await read(asGro, place(combo, 'MEX'));
-      if (forbidden.errors?.[0]?.extensions?.code !== 'FORBIDDEN') mismatches.push(`${list} ${JSON.stringify(place(combo, 'MEX'))}: ${JSON.stringify(forbidden).slice(0, 200)}`);
+      if (forbidden.errors?.[0]?.extensions?.code !== 'FORBIDDEN')
+        mismatches.push(`${list} ${JSON.stringify(place(combo, 'MEX'))}: ${JSON.stringify(forbidden).slice(0, 200)}`);
     }
     expect(mismatches).toEqual([]);
     return { own, mexSeenByIne, tried: combos.length };
@@ -140,7 +228,9 @@ describe('tenancy: every list, every combination of its filters, as a user of on
   it('escalations: every combination of open, asOf and ople', async () => {
     const seen = await compare(
       'escalations',
-      once(`query($ople: String, $open: Boolean, $asOf: String) { escalations(ople: $ople, open: $open, asOf: $asOf) { streamId key ople step open } }`),
+      once(
+        `query($ople: String, $open: Boolean, $asOf: String) { escalations(ople: $ople, open: $open, asOf: $asOf) { streamId key ople step open } }`,
+      ),
       combinations({ open: [undefined, true, false], asOf: [undefined, tomorrow, '2024-03-05'] }),
       (vars, ople) => ({ ...vars, ople }),
       (data) => data.escalations as unknown[],
@@ -168,7 +258,11 @@ describe('tenancy: every list, every combination of its filters, as a user of on
       for (let page = 0; page < 20; page++) {
         const answer = await ask(DOCUMENTS, { ...vars, first: 3, after });
         if (answer.errors) return answer;
-        const documents = answer.data!.documents as { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string }; edges: unknown[] };
+        const documents = answer.data!.documents as {
+          totalCount: number;
+          pageInfo: { hasNextPage: boolean; endCursor: string };
+          edges: unknown[];
+        };
         edges.push(...documents.edges);
         total = documents.totalCount;
         if (!documents.pageInfo.hasNextPage) break;
@@ -180,10 +274,26 @@ describe('tenancy: every list, every combination of its filters, as a user of on
       const { orderBy, asOf, ...filter } = vars;
       return { orderBy, asOf, filter: { ...filter, ople } };
     };
-    const paged = (combos: Vars[]) => compare('documents', pages, combos, place, (data) => (data.documents as { edges: unknown[] }).edges);
-    const first = await paged(combinations({ asOf: [undefined, tomorrow], search: [undefined, 'IEEM', 'IEPC', 'e1'], orderBy: ['DUE_SOONEST', 'RECENTLY_CHANGED', 'ID'], overdue: [undefined, true, false] }));
-    const second = await paged(combinations({ asOf: [undefined, tomorrow], status: [undefined, 'EXPECTED', 'UNDER_REVIEW', 'OBSERVED', 'RESOLVED', 'WITHDRAWN'], ballInCourt: [undefined, 'INE', 'OPLE', 'NONE'] }));
-    const third = await paged(combinations({ asOf: [undefined, tomorrow], deliverable: [undefined, 6, 16], dueBefore: [undefined, in3] }));
+    const paged = (combos: Vars[]) =>
+      compare('documents', pages, combos, place, (data) => (data.documents as { edges: unknown[] }).edges);
+    const first = await paged(
+      combinations({
+        asOf: [undefined, tomorrow],
+        search: [undefined, 'IEEM', 'IEPC', 'e1'],
+        orderBy: ['DUE_SOONEST', 'RECENTLY_CHANGED', 'ID'],
+        overdue: [undefined, true, false],
+      }),
+    );
+    const second = await paged(
+      combinations({
+        asOf: [undefined, tomorrow],
+        status: [undefined, 'EXPECTED', 'UNDER_REVIEW', 'OBSERVED', 'RESOLVED', 'WITHDRAWN'],
+        ballInCourt: [undefined, 'INE', 'OPLE', 'NONE'],
+      }),
+    );
+    const third = await paged(
+      combinations({ asOf: [undefined, tomorrow], deliverable: [undefined, 6, 16], dueBefore: [undefined, in3] }),
+    );
     expect(first.tried + second.tried + third.tried).toBe(72 + 48 + 12);
     expect(first.own + second.own + third.own).toBeGreaterThan(0);
     expect(first.mexSeenByIne).toBeGreaterThan(0);
@@ -192,7 +302,9 @@ describe('tenancy: every list, every combination of its filters, as a user of on
   it('obligations: every combination of overdue, dueBefore, asOf and ople', async () => {
     const seen = await compare(
       'obligations',
-      once(`query($ople: String, $overdue: Boolean, $dueBefore: String, $asOf: String) { obligations(ople: $ople, overdue: $overdue, dueBefore: $dueBefore, asOf: $asOf) { id ople kind dueDate overdue } }`),
+      once(
+        `query($ople: String, $overdue: Boolean, $dueBefore: String, $asOf: String) { obligations(ople: $ople, overdue: $overdue, dueBefore: $dueBefore, asOf: $asOf) { id ople kind dueDate overdue } }`,
+      ),
       combinations({ overdue: [undefined, true, false], dueBefore: [undefined, in3], asOf: [undefined, tomorrow] }),
       (vars, ople) => ({ ...vars, ople }),
       (data) => data.obligations as unknown[],
@@ -206,7 +318,12 @@ describe('tenancy: every list, every combination of its filters, as a user of on
       'correspondence',
       once(`query($ople: String, $direction: String, $from: String, $to: String, $asOf: String) {
         correspondence(ople: $ople, direction: $direction, from: $from, to: $to, asOf: $asOf) { oficioNumber streamId ople direction role cites } }`),
-      combinations({ direction: [undefined, 'IN', 'OUT'], from: [undefined, '2024-02-25'], to: [undefined, '2024-03-31'], asOf: [undefined, '2024-03-01'] }),
+      combinations({
+        direction: [undefined, 'IN', 'OUT'],
+        from: [undefined, '2024-02-25'],
+        to: [undefined, '2024-03-31'],
+        asOf: [undefined, '2024-03-01'],
+      }),
       (vars, ople) => ({ ...vars, ople }),
       (data) => data.correspondence as unknown[],
     );
@@ -227,7 +344,9 @@ describe('tenancy: every list, every combination of its filters, as a user of on
     // The dashboard names no OPLE in its rows; INE's unfiltered one counts both OPLEs' documents.
     const all = await asIne(`{ dashboard { overdueCount } }`, {});
     const mine = await asGro(`{ dashboard { overdueCount } }`, {});
-    expect((all.data!.dashboard as { overdueCount: number }).overdueCount).toBeGreaterThan((mine.data!.dashboard as { overdueCount: number }).overdueCount);
+    expect((all.data!.dashboard as { overdueCount: number }).overdueCount).toBeGreaterThan(
+      (mine.data!.dashboard as { overdueCount: number }).overdueCount,
+    );
   });
 
   it('oficio: another OPLE’s oficio does not exist for an OPLE user, its own is as INE sees it', async () => {
@@ -242,7 +361,11 @@ describe('tenancy: every list, every combination of its filters, as a user of on
   });
 
   it('a case of another OPLE cannot be read through an id of another kind (request(id: "document:MEX:…"))', async () => {
-    const mexIds = ['document:MEX:e6-proyecto', `notice:MEX:${ineNumber('MEX', 6).toLowerCase().replace(/\//g, '-')}`, `request:MEX:${ineNumber('MEX', 4).toLowerCase().replace(/\//g, '-')}`];
+    const mexIds = [
+      'document:MEX:e6-proyecto',
+      `notice:MEX:${ineNumber('MEX', 6).toLowerCase().replace(/\//g, '-')}`,
+      `request:MEX:${ineNumber('MEX', 4).toLowerCase().replace(/\//g, '-')}`,
+    ];
     const reads = [
       (id: string) => `{ request(id: "${id}") { id ople } }`,
       (id: string) => `{ document(id: "${id}") { id ople } }`,
@@ -253,7 +376,8 @@ describe('tenancy: every list, every combination of its filters, as a user of on
       for (const read of reads) {
         const answer = await asGro(read(id), {});
         const code = answer.errors?.[0]?.extensions?.code;
-        if (answer.data || !['BAD_USER_INPUT', 'FORBIDDEN', 'NOT_FOUND'].includes(String(code))) leaks.push(`${read(id)}: ${JSON.stringify(answer).slice(0, 160)}`);
+        if (answer.data || !['BAD_USER_INPUT', 'FORBIDDEN', 'NOT_FOUND'].includes(String(code)))
+          leaks.push(`${read(id)}: ${JSON.stringify(answer).slice(0, 160)}`);
       }
     }
     expect(leaks).toEqual([]);
@@ -261,13 +385,45 @@ describe('tenancy: every list, every combination of its filters, as a user of on
 
   it('subscriptions without an OPLE argument carry only the user’s own OPLE', async () => {
     const received: string[] = [];
-    const client: Client = createClient({ url: stack.graphqlUrl.replace(/^http/, 'ws'), webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${gro}` }, retryAttempts: 0 });
+    const client: Client = createClient({
+      url: stack.graphqlUrl.replace(/^http/, 'ws'),
+      webSocketImpl: WebSocket,
+      connectionParams: { authorization: `Bearer ${gro}` },
+      retryAttempts: 0,
+    });
     try {
-      const done = client.subscribe({ query: `subscription { documentChanged { id ople } }` }, { next: (v) => void received.push(JSON.stringify(v)), error: () => undefined, complete: () => undefined });
+      const done = client.subscribe(
+        { query: `subscription { documentChanged { id ople } }` },
+        { next: (v) => void received.push(JSON.stringify(v)), error: () => undefined, complete: () => undefined },
+      );
       await new Promise((r) => setTimeout(r, 500));
       const submit = `mutation($input: SubmitDocumentInput!) { submitDocument(input: $input) { __typename } }`;
-      expect((await stack.gql(submit, { input: { ople: 'MEX', deliverable: 8, versionKind: 'PROYECTO', oficioNumber: 'IEEM/SE/150/2024', submittedOn: today } })).errors).toBeUndefined();
-      expect((await stack.gql(submit, { input: { ople: 'GRO', deliverable: 8, versionKind: 'PROYECTO', oficioNumber: 'IEPC/GRO/SE/150/2024', submittedOn: today } })).errors).toBeUndefined();
+      expect(
+        (
+          await stack.gql(submit, {
+            input: {
+              ople: 'MEX',
+              deliverable: 8,
+              versionKind: 'PROYECTO',
+              oficioNumber: 'IEEM/SE/150/2024',
+              submittedOn: today,
+            },
+          })
+        ).errors,
+      ).toBeUndefined();
+      expect(
+        (
+          await stack.gql(submit, {
+            input: {
+              ople: 'GRO',
+              deliverable: 8,
+              versionKind: 'PROYECTO',
+              oficioNumber: 'IEPC/GRO/SE/150/2024',
+              submittedOn: today,
+            },
+          })
+        ).errors,
+      ).toBeUndefined();
       await waitFor(() => received.some((r) => r.includes('document:GRO:e8-proyecto')), 10_000);
       expect(received.filter((r) => r.includes('MEX'))).toEqual([]);
       done();

@@ -12,7 +12,12 @@ import { size } from './support/scenario';
  */
 async function clusterOnPostgres(dataDir: string, postgres: { temporalUrl: string }): Promise<TemporalUnderTest> {
   const tls = ensureClusterCertificates(join(dataDir, 'temporal-tls'));
-  const cluster = await startTemporalCluster({ postgres: postgres.temporalUrl, dataDir: join(dataDir, 'temporal-cluster'), tls, log: (line) => process.stderr.write(`  ${line}\n`) });
+  const cluster = await startTemporalCluster({
+    postgres: postgres.temporalUrl,
+    dataDir: join(dataDir, 'temporal-cluster'),
+    tls,
+    log: (line) => process.stderr.write(`  ${line}\n`),
+  });
   return {
     address: cluster.address,
     tls: { env: (app) => temporalTlsEnv(tls, app), client: cluster.clientTls! },
@@ -42,15 +47,29 @@ describe('scenario 5: full Temporal server on PostgreSQL, two workers and two ga
   it('carries on with the survivors and keeps every invariant', async () => {
     const started = Date.now();
     const client = operator(stack);
-    await underLoad(stack, client, { tag: 'CL', documents, concurrency: 32 }, 'kill -9 worker 1 and gateway 1', async () => {
-      await Promise.all([stack.killWorker(0), stack.killGateway(0)]);
-      // The balancer's health check takes the dead gateway out; requests in flight on it were cut.
-      client.withdraw(stack.graphqlUrls[0]);
-    });
+    await underLoad(
+      stack,
+      client,
+      { tag: 'CL', documents, concurrency: 32 },
+      'kill -9 worker 1 and gateway 1',
+      async () => {
+        await Promise.all([stack.killWorker(0), stack.killGateway(0)]);
+        // The balancer's health check takes the dead gateway out; requests in flight on it were cut.
+        client.withdraw(stack.graphqlUrls[0]);
+      },
+    );
 
-    const report = await settleAndCheck(stack, client, { name: 'full Temporal on PostgreSQL: 1 of 2 workers and 1 of 2 gateways killed', tag: 'CL', documents, started });
+    const report = await settleAndCheck(stack, client, {
+      name: 'full Temporal on PostgreSQL: 1 of 2 workers and 1 of 2 gateways killed',
+      tag: 'CL',
+      documents,
+      started,
+    });
     expect(report.violations).toEqual([]);
-    expect({ stillRunning: report.stillRunning, resolved: report.resolved }).toEqual({ stillRunning: 0, resolved: documents });
+    expect({ stillRunning: report.stillRunning, resolved: report.resolved }).toEqual({
+      stillRunning: 0,
+      resolved: documents,
+    });
     // The dead gateway's clients went to the other one.
     expect(client.ledger.retried).toBeGreaterThan(0);
   });

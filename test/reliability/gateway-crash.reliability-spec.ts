@@ -28,9 +28,17 @@ describe('scenario 4: the gateway killed in the middle of mutations', () => {
       await stack.startGateway(0);
     });
 
-    const report = await settleAndCheck(stack, client, { name: 'gateway killed (SIGKILL) mid-mutation', tag: 'GW', documents, started });
+    const report = await settleAndCheck(stack, client, {
+      name: 'gateway killed (SIGKILL) mid-mutation',
+      tag: 'GW',
+      documents,
+      started,
+    });
     expect(report.violations).toEqual([]);
-    expect({ stillRunning: report.stillRunning, resolved: report.resolved }).toEqual({ stillRunning: 0, resolved: documents });
+    expect({ stillRunning: report.stillRunning, resolved: report.resolved }).toEqual({
+      stillRunning: 0,
+      resolved: documents,
+    });
     // The kill cut mutations in flight: their clients had to send them again.
     expect(client.ledger.retried).toBeGreaterThan(0);
   });

@@ -6,7 +6,8 @@ import { FaultStack } from './support/fault-stack';
 import { documentLife } from './support/lifecycles';
 import { size, sleep } from './support/scenario';
 
-const readyStatus = async (url: string) => (await fetch(url, { signal: AbortSignal.timeout(5000) }).catch(() => null))?.status ?? 0;
+const readyStatus = async (url: string) =>
+  (await fetch(url, { signal: AbortSignal.timeout(5000) }).catch(() => null))?.status ?? 0;
 
 /**
  * Scenario 3: PostgreSQL stopped for 30 s under load. The activities that append events retry
@@ -31,29 +32,52 @@ describe('scenario 3: PostgreSQL stopped for 30 s under load', () => {
     const started = Date.now();
     const client = operator(stack);
     const readiness: number[] = [];
-    await underLoad(stack, client, { tag: 'PG', documents, concurrency: 16 }, `PostgreSQL stopped for ${outageMs / 1000} s`, async () => {
-      await stack.stopPostgres();
-      const back = Date.now() + outageMs;
-      while (Date.now() < back) {
-        readiness.push(await readyStatus(stack.readyUrl(0)));
-        await sleep(1000);
-      }
-      await stack.startPostgres();
-      await waitFor(async () => (await readyStatus(stack.readyUrl(0))) === 200, 60_000);
-    });
+    await underLoad(
+      stack,
+      client,
+      { tag: 'PG', documents, concurrency: 16 },
+      `PostgreSQL stopped for ${outageMs / 1000} s`,
+      async () => {
+        await stack.stopPostgres();
+        const back = Date.now() + outageMs;
+        while (Date.now() < back) {
+          readiness.push(await readyStatus(stack.readyUrl(0)));
+          await sleep(1000);
+        }
+        await stack.startPostgres();
+        await waitFor(async () => (await readyStatus(stack.readyUrl(0))) === 200, 60_000);
+      },
+    );
 
-    const report = await settleAndCheck(stack, client, { name: `PostgreSQL stopped ${outageMs / 1000} s`, tag: 'PG', documents, started, extra: { notReadyAnswers: readiness.filter((s) => s === 503).length } });
+    const report = await settleAndCheck(stack, client, {
+      name: `PostgreSQL stopped ${outageMs / 1000} s`,
+      tag: 'PG',
+      documents,
+      started,
+      extra: { notReadyAnswers: readiness.filter((s) => s === 503).length },
+    });
     expect(report.violations).toEqual([]);
-    expect({ stillRunning: report.stillRunning, resolved: report.resolved }).toEqual({ stillRunning: 0, resolved: documents });
+    expect({ stillRunning: report.stillRunning, resolved: report.resolved }).toEqual({
+      stillRunning: 0,
+      resolved: documents,
+    });
     // While the database was down the gateway said so (503) every time it was asked.
     expect(readiness.length).toBeGreaterThan(0);
     expect(readiness.filter((s) => s !== 503)).toEqual([]);
 
     // Live subscriptions resumed: a change after the outage reaches a subscriber.
     const seen: unknown[] = [];
-    ws = createClient({ url: stack.graphqlUrls[0].replace(/^http/, 'ws'), webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${stack.adminToken}` }, retryAttempts: 0 });
+    ws = createClient({
+      url: stack.graphqlUrls[0].replace(/^http/, 'ws'),
+      webSocketImpl: WebSocket,
+      connectionParams: { authorization: `Bearer ${stack.adminToken}` },
+      retryAttempts: 0,
+    });
     const after = documentLife('PGLIVE', 0)[0];
-    ws.subscribe({ query: `subscription { documentChanged(ople: "${String(after.input.ople)}") { id status } }` }, { next: (v) => seen.push(v), error: () => undefined, complete: () => undefined });
+    ws.subscribe(
+      { query: `subscription { documentChanged(ople: "${String(after.input.ople)}") { id status } }` },
+      { next: (v) => seen.push(v), error: () => undefined, complete: () => undefined },
+    );
     await sleep(500);
     await client.record(after.door, after.input);
     await waitFor(() => seen.length > 0, 15_000);

@@ -44,17 +44,26 @@ describe('scenario 2: the Temporal server killed and restarted with its state, u
       down.to = Date.now();
     });
 
-    const results: TimerProbeResult[] = await Promise.all(probes.map((p) => temporal.workflow.getHandle(p.workflowId).result()));
+    const results: TimerProbeResult[] = await Promise.all(
+      probes.map((p) => temporal.workflow.getHandle(p.workflowId).result()),
+    );
     const dueWhileDown = results.filter((r) => Date.parse(r.fireAt) >= down.from && Date.parse(r.fireAt) <= down.to);
     const report = await settleAndCheck(stack, client, {
       name: 'Temporal server killed (SIGKILL) and restarted',
       tag: 'TR',
       documents,
       started,
-      extra: { timersFired: results.length, timersDueWhileDown: dueWhileDown.length, maxTimerLatenessMs: Math.max(...results.map((r) => r.lateMs)) },
+      extra: {
+        timersFired: results.length,
+        timersDueWhileDown: dueWhileDown.length,
+        maxTimerLatenessMs: Math.max(...results.map((r) => r.lateMs)),
+      },
     });
     expect(report.violations).toEqual([]);
-    expect({ stillRunning: report.stillRunning, resolved: report.resolved }).toEqual({ stillRunning: 0, resolved: documents });
+    expect({ stillRunning: report.stillRunning, resolved: report.resolved }).toEqual({
+      stillRunning: 0,
+      resolved: documents,
+    });
     // Every timer fired, none early; those due while the server was down fired once it was back.
     expect(results).toHaveLength(probes.length);
     expect(results.filter((r) => r.lateMs < 0)).toEqual([]);

@@ -28,15 +28,30 @@ describe('scenario 1: the worker killed with SIGKILL while 500 documents are mid
     // Round 1 for every document: submitted, observed (the ball is with the OPLE).
     await playLives(client, 'WK', documents, { from: 0, to: 1 }, 16, progressLine('round 1'));
     // Round 2 under way; a third of the way in, the worker dies without warning.
-    await underLoad(stack, client, { tag: 'WK', documents, concurrency: 16, steps: { from: 2, to: 3 } }, 'kill -9 worker', async () => {
-      await stack.killWorker(0);
-      await sleep(3000);
-      await stack.startWorker(0);
-    });
+    await underLoad(
+      stack,
+      client,
+      { tag: 'WK', documents, concurrency: 16, steps: { from: 2, to: 3 } },
+      'kill -9 worker',
+      async () => {
+        await stack.killWorker(0);
+        await sleep(3000);
+        await stack.startWorker(0);
+      },
+    );
 
-    const report = await settleAndCheck(stack, client, { name: 'worker killed (SIGKILL) mid-round', tag: 'WK', documents, started });
+    const report = await settleAndCheck(stack, client, {
+      name: 'worker killed (SIGKILL) mid-round',
+      tag: 'WK',
+      documents,
+      started,
+    });
     expect(report.violations).toEqual([]);
-    expect({ stillRunning: report.stillRunning, resolved: report.resolved, oficios: report.oficiosChecked }).toEqual({ stillRunning: 0, resolved: documents, oficios: 4 * documents });
+    expect({ stillRunning: report.stillRunning, resolved: report.resolved, oficios: report.oficiosChecked }).toEqual({
+      stillRunning: 0,
+      resolved: documents,
+      oficios: 4 * documents,
+    });
   });
 
   it('the invariants catch each kind of damage they guard against', async () => {
@@ -47,10 +62,17 @@ describe('scenario 1: the worker killed with SIGKILL while 500 documents are mid
     client.ledger.accepted.set('INE/UTSI/PERDIDO/1/2026', 'INE');
     // A duplicate, a gap and an escalation fired twice, appended behind the workflows' backs.
     const append = (stream: string, version: number, type: string, data: object) =>
-      db.query('INSERT INTO events (event_id, stream_id, stream_version, type, data, occurred_at) VALUES ($1, $2, $3, $4, $5, now())', [randomUUID(), stream, version, type, data]);
+      db.query(
+        'INSERT INTO events (event_id, stream_id, stream_version, type, data, occurred_at) VALUES ($1, $2, $3, $4, $5, now())',
+        [randomUUID(), stream, version, type, data],
+      );
     await append('dano:duplicado', 1, 'IneAnswerRecorded', { oficioNumber: 'INE/UTSI/DANO/1/2026' });
     await append('dano:duplicado', 2, 'IneAnswerRecorded', { oficioNumber: 'INE/UTSI/DANO/1/2026' });
-    const escalation = { step: 'OVERDUE', key: 'x:OPLE:2026-01-01:OVERDUE', deadline: { party: 'OPLE', kind: 'ANSWER', dueDate: '2026-01-01', dueAt: '2026-01-02T06:00:00Z' } };
+    const escalation = {
+      step: 'OVERDUE',
+      key: 'x:OPLE:2026-01-01:OVERDUE',
+      deadline: { party: 'OPLE', kind: 'ANSWER', dueDate: '2026-01-01', dueAt: '2026-01-02T06:00:00Z' },
+    };
     await append('dano:hueco', 1, 'EscalationRaised', escalation);
     await append('dano:hueco', 3, 'EscalationRaised', escalation);
     // A read model that drifted from the log.

@@ -36,7 +36,11 @@ export interface TestStack {
   /** A GraphQL request as INE's administrator. */
   gql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>>;
   /** A GraphQL request with this bearer token (or none). */
-  gqlAs<T = Record<string, unknown>>(token: string | null, query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>>;
+  gqlAs<T = Record<string, unknown>>(
+    token: string | null,
+    query: string,
+    variables?: Record<string, unknown>,
+  ): Promise<GraphQLResponse<T>>;
   /** Issues tokens signed with this gateway's secret. */
   tokens: Tokens;
   adminToken: string;
@@ -89,7 +93,14 @@ export async function startTestStack(): Promise<TestStack> {
     const requestLines: string[] = [];
     const generatedSchema = join(mkdtempSync(join(tmpdir(), 'seguimiento-schema-')), 'schema.gql');
     const app: INestApplication = await startGateway(
-      { port: 0, host: '127.0.0.1', temporalAddress: temporalServer.address, namespace: 'default', databaseUrl: postgres.url, jwtSecret },
+      {
+        port: 0,
+        host: '127.0.0.1',
+        temporalAddress: temporalServer.address,
+        namespace: 'default',
+        databaseUrl: postgres.url,
+        jwtSecret,
+      },
       { schemaFile: generatedSchema, logger: false, requestLog: (line) => requestLines.push(line) },
     );
     cleanups.push(() => app.close());
@@ -107,7 +118,8 @@ export async function startTestStack(): Promise<TestStack> {
       temporal,
       notices,
       gql: (query, variables) => graphql(graphqlUrl, query, variables, { authorization: `Bearer ${admin}` }),
-      gqlAs: (token, query, variables) => graphql(graphqlUrl, query, variables, token ? { authorization: `Bearer ${token}` } : {}),
+      gqlAs: (token, query, variables) =>
+        graphql(graphqlUrl, query, variables, token ? { authorization: `Bearer ${token}` } : {}),
       tokens,
       adminToken: admin,
       gatewayDb: app.get(DataSource),
@@ -119,4 +131,3 @@ export async function startTestStack(): Promise<TestStack> {
     throw error;
   }
 }
-

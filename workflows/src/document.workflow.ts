@@ -39,7 +39,10 @@ const LATEST_ROUND_SPEAKS = 'latest-round-speaks-for-earlier';
 
 function decideInWorkflow(command: DocumentCommand, state: DocumentState, applying: boolean): DocumentEvent[] {
   if (!applying || command.type !== 'RecordIneAnswer') return decideDocument(command, state);
-  return decideDocument(command, state, { ...CURRENT_DOCUMENT_RULES, latestRoundSpeaksForEarlier: patched(LATEST_ROUND_SPEAKS) });
+  return decideDocument(command, state, {
+    ...CURRENT_DOCUMENT_RULES,
+    latestRoundSpeaksForEarlier: patched(LATEST_ROUND_SPEAKS),
+  });
 }
 
 const documentCase: CaseDefinition<DocumentCommand, DocumentEvent, DocumentState> = {
@@ -48,7 +51,8 @@ const documentCase: CaseDefinition<DocumentCommand, DocumentEvent, DocumentState
   closed: isDocumentClosed,
   raise: (data) => ({ type: 'RaiseEscalation', data }),
   acknowledge: (data) => ({ type: 'AcknowledgeEscalation', data }),
-  subject: (s) => `Entregable ${s.deliverable} (${s.versionKind === 'FINAL' ? 'versión final' : 'proyecto'}): ${s.title}`,
+  subject: (s) =>
+    `Entregable ${s.deliverable} (${s.versionKind === 'FINAL' ? 'versión final' : 'proyecto'}): ${s.title}`,
 };
 
 /**
@@ -57,11 +61,22 @@ const documentCase: CaseDefinition<DocumentCommand, DocumentEvent, DocumentState
  * validated by the pure decider before they are accepted.
  */
 export async function documentWorkflow(input: DocumentWorkflowInput): Promise<DocumentState> {
-  const c = createCase(documentCase, input.carried?.state ?? initialDocumentState, input.carried?.lastPosition ?? null, input.historyLimit);
+  const c = createCase(
+    documentCase,
+    input.carried?.state ?? initialDocumentState,
+    input.carried?.lastPosition ?? null,
+    input.historyLimit,
+  );
   const id = c.streamId;
 
-  const toExpect = (data: ExpectDocumentData): DocumentCommand => ({ type: 'ExpectDocument', data: { ...data, documentId: id } });
-  const toSubmit = (data: SubmitDocumentData): DocumentCommand => ({ type: 'SubmitDocument', data: { ...data, documentId: id } });
+  const toExpect = (data: ExpectDocumentData): DocumentCommand => ({
+    type: 'ExpectDocument',
+    data: { ...data, documentId: id },
+  });
+  const toSubmit = (data: SubmitDocumentData): DocumentCommand => ({
+    type: 'SubmitDocument',
+    data: { ...data, documentId: id },
+  });
   const toAnswer = (data: RecordIneAnswerData): DocumentCommand => ({
     type: 'RecordIneAnswer',
     data: data.identity ? { ...data, identity: { ...data.identity, documentId: id } } : data,
@@ -78,7 +93,13 @@ export async function documentWorkflow(input: DocumentWorkflowInput): Promise<Do
   setHandler(documentStateQuery, (): DocumentView => {
     const state = c.state();
     const now = nowIso();
-    return { state, overdue: isOverdue(state, now), escalationLevel: escalationLevel(state), nextEscalation: c.plan().next, asOf: now };
+    return {
+      state,
+      overdue: isOverdue(state, now),
+      escalationLevel: escalationLevel(state),
+      nextEscalation: c.plan().next,
+      asOf: now,
+    };
   });
 
   await c.follow(

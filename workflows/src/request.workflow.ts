@@ -37,10 +37,18 @@ const requestCase: CaseDefinition<RequestCommand, RequestEvent, RequestState> = 
  * receives what it asked for; escalates on the same ladder as documents.
  */
 export async function requestWorkflow(input: RequestWorkflowInput): Promise<RequestState> {
-  const c = createCase(requestCase, input.carried?.state ?? initialRequestState, input.carried?.lastPosition ?? null, input.historyLimit);
+  const c = createCase(
+    requestCase,
+    input.carried?.state ?? initialRequestState,
+    input.carried?.lastPosition ?? null,
+    input.historyLimit,
+  );
   const id = c.streamId;
 
-  const open = (data: Omit<OpenRequestData, 'requestId'>): RequestCommand => ({ type: 'OpenRequest', data: { ...data, requestId: id } });
+  const open = (data: Omit<OpenRequestData, 'requestId'>): RequestCommand => ({
+    type: 'OpenRequest',
+    data: { ...data, requestId: id },
+  });
   const asIs = (result: RequestUpdateResult) => result;
 
   c.on(openRequestUpdate, open, asIs);
@@ -50,7 +58,12 @@ export async function requestWorkflow(input: RequestWorkflowInput): Promise<Requ
   setHandler(requestStateQuery, (): RequestView => {
     const state = c.state();
     const now = nowIso();
-    return { state, overdue: !isRequestClosed(state) && isOverdue({ deadline: state.deadline }, now), nextEscalation: c.plan().next, asOf: now };
+    return {
+      state,
+      overdue: !isRequestClosed(state) && isOverdue({ deadline: state.deadline }, now),
+      nextEscalation: c.plan().next,
+      asOf: now,
+    };
   });
 
   await c.follow(

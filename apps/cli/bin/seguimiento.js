@@ -10,10 +10,14 @@ const root = join(__dirname, '..', '..', '..');
 const main = join(root, 'dist', 'apps', 'cli', 'src', 'main.js');
 if (!existsSync(main)) {
   process.stderr.write('seguimiento: compiling (tsc -b)…\n');
-  const tsc = spawnSync(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-b', 'tsconfig.build.json'], {
-    cwd: root,
-    stdio: ['ignore', process.stderr, process.stderr],
-  });
+  const tsc = spawnSync(
+    process.execPath,
+    [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-b', 'tsconfig.build.json'],
+    {
+      cwd: root,
+      stdio: ['ignore', process.stderr, process.stderr],
+    },
+  );
   if (tsc.status !== 0) {
     process.stderr.write('seguimiento: the TypeScript build failed (see above)\n');
     process.exit(2);

@@ -29,7 +29,9 @@ export function connect(env: NodeJS.ProcessEnv = process.env): Connection {
       } catch (error) {
         const cause = (error as { cause?: { code?: string; message?: string } }).cause;
         const why = cause?.code ?? cause?.message ?? (error as Error).message;
-        throw new ServerError(`no se pudo hablar con ${url} (${why}): ¿está corriendo npm start, o es otra la SEGUIMIENTO_URL?`);
+        throw new ServerError(
+          `no se pudo hablar con ${url} (${why}): ¿está corriendo npm start, o es otra la SEGUIMIENTO_URL?`,
+        );
       }
       if (answer.errors?.length) {
         const [first] = answer.errors;
@@ -43,7 +45,10 @@ export function connect(env: NodeJS.ProcessEnv = process.env): Connection {
 function localToken(env: NodeJS.ProcessEnv): string {
   const secretFile = join(env.SEGUIMIENTO_DATA_DIR || join(repoRoot(), '.data'), 'jwt-secret');
   const secret = env.JWT_SECRET ?? (existsSync(secretFile) ? readFileSync(secretFile, 'utf8').trim() : null);
-  if (!secret) throw new ServerError(`falta SEGUIMIENTO_TOKEN (un token Bearer de la API; npm start imprime uno por rol) y no hay secreto local en ${secretFile}`);
+  if (!secret)
+    throw new ServerError(
+      `falta SEGUIMIENTO_TOKEN (un token Bearer de la API; npm start imprime uno por rol) y no hay secreto local en ${secretFile}`,
+    );
   const user = env.USER ?? env.USERNAME ?? 'local';
   return new Tokens(secret).issue({ subject: `cli@${user}`, role: 'OPERATOR', institution: 'INE' }, '1h');
 }

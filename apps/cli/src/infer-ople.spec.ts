@@ -2,7 +2,10 @@ import { inferOple } from './infer-ople';
 
 describe('which OPLE a correspondence text is about', () => {
   it('is the one state it names', () => {
-    expect(inferOple('…DEL CONSEJO GENERAL DEL IEPC GUERRERO, CORRESPONDIENTE AL PERIODO…')).toEqual({ ople: 'GRO', because: 'el texto nombra a Guerrero' });
+    expect(inferOple('…DEL CONSEJO GENERAL DEL IEPC GUERRERO, CORRESPONDIENTE AL PERIODO…')).toEqual({
+      ople: 'GRO',
+      because: 'el texto nombra a Guerrero',
+    });
     expect(inferOple('Instituto Electoral del Estado de México')?.ople).toBe('MEX');
     expect(inferOple('Instituto Electoral de Michoacán')?.ople).toBe('MIC');
   });

@@ -1,7 +1,11 @@
 import { OPLES } from '@seguimiento/domain';
 
 /** Lower case without accents, for matching names as written in oficios. */
-const fold = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+const fold = (s: string) =>
+  s
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase();
 
 /**
  * The OPLE a correspondence text is about, when it names exactly one state ("IEPC Guerrero",

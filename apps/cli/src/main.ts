@@ -22,7 +22,9 @@ export async function main(argv: string[], io: Io = consoleIo): Promise<number> 
   }
   const run = COMMANDS[command];
   if (!run) {
-    io.err(`seguimiento: comando desconocido "${command}" (comandos: ${Object.keys(COMMANDS).join(', ')}; seguimiento --help)`);
+    io.err(
+      `seguimiento: comando desconocido "${command}" (comandos: ${Object.keys(COMMANDS).join(', ')}; seguimiento --help)`,
+    );
     return EXIT.USAGE;
   }
   try {

@@ -6,7 +6,12 @@ import { AuthGuard } from './auth/auth.guard';
 import { GraphQLModule } from '@nestjs/graphql';
 import { join } from 'node:path';
 import { repoRoot } from '@seguimiento/runtime';
-import { DEFAULT_SUBSCRIPTIONS_PER_CONNECTION, DEFAULT_SUBSCRIPTIONS_PER_USER, type GatewayConfig, introspectionEnabled } from './config';
+import {
+  DEFAULT_SUBSCRIPTIONS_PER_CONNECTION,
+  DEFAULT_SUBSCRIPTIONS_PER_USER,
+  type GatewayConfig,
+  introspectionEnabled,
+} from './config';
 import { DocumentsModule } from './documents/documents.module';
 import { formatError } from './errors/graphql-errors';
 import { MAX_BODY, MAX_TOKENS, complexityPlugin, validationRules } from './errors/query-limits';
@@ -71,7 +76,12 @@ export class AppModule {
               // Parsing stops at MAX_TOKENS: a document of thousands of aliases never reaches validation.
               parseOptions: { maxTokens: MAX_TOKENS },
               validationRules: rules,
-              plugins: [requireTokenPlugin(tokens), complexityPlugin(schema, slots), metrics.plugin(), explorerLandingPage(introspection)],
+              plugins: [
+                requireTokenPlugin(tokens),
+                complexityPlugin(schema, slots),
+                metrics.plugin(),
+                explorerLandingPage(introspection),
+              ],
               transformSchema: (built: GraphQLSchema) => {
                 // Every resolver is tracked, so that an answer waits for all the work its operation started.
                 schemaHolder.schema = trackResolvers(built);

@@ -25,12 +25,22 @@ export async function startGateway(
   installEdge(app, config);
   app.useBodyParser('json', { limit: MAX_BODY });
   // Errors before GraphQL (a body too large, malformed JSON) answer in GraphQL's shape, never as a stack trace.
-  app.use((error: { status?: number; type?: string }, _req: unknown, res: { status(n: number): { json(body: unknown): void } }, next: (e?: unknown) => void) => {
-    if (!error) return next();
-    const status = error.status ?? 400;
-    const message = error.type === 'entity.too.large' ? `La solicitud excede el tamaño permitido (${MAX_BODY})` : 'La solicitud no es JSON válido';
-    res.status(status).json({ errors: [{ message, extensions: { code: 'BAD_REQUEST' } }] });
-  });
+  app.use(
+    (
+      error: { status?: number; type?: string },
+      _req: unknown,
+      res: { status(n: number): { json(body: unknown): void } },
+      next: (e?: unknown) => void,
+    ) => {
+      if (!error) return next();
+      const status = error.status ?? 400;
+      const message =
+        error.type === 'entity.too.large'
+          ? `La solicitud excede el tamaño permitido (${MAX_BODY})`
+          : 'La solicitud no es JSON válido';
+      res.status(status).json({ errors: [{ message, extensions: { code: 'BAD_REQUEST' } }] });
+    },
+  );
   app.useGlobalPipes(validationPipe);
   app.useGlobalFilters(new GraphQLExceptionFilter());
   app.enableShutdownHooks();

@@ -20,6 +20,8 @@ describe('gateway configuration: TLS towards Temporal', () => {
   });
 
   it('stops at start naming the variable: a certificate without its key', () => {
-    expect(() => gatewayConfig({ ...base, TEMPORAL_TLS_CERT: join(dir, 'gateway.pem') })).toThrow(/^TEMPORAL_TLS_CERT is set but TEMPORAL_TLS_KEY is not/);
+    expect(() => gatewayConfig({ ...base, TEMPORAL_TLS_CERT: join(dir, 'gateway.pem') })).toThrow(
+      /^TEMPORAL_TLS_CERT is set but TEMPORAL_TLS_KEY is not/,
+    );
   });
 });

@@ -49,8 +49,10 @@ export const DEFAULT_SUBSCRIPTIONS_PER_CONNECTION = 10;
 export const DEFAULT_SUBSCRIPTIONS_PER_USER = 25;
 
 export function gatewayConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig {
-  if (!env.DATABASE_URL) throw new Error('DATABASE_URL is not set: point it at the PostgreSQL server (npm start sets it for you)');
-  if (!env.JWT_SECRET || env.JWT_SECRET.length < 32) throw new Error('JWT_SECRET must be set to at least 32 characters (npm start generates one in .data/jwt-secret)');
+  if (!env.DATABASE_URL)
+    throw new Error('DATABASE_URL is not set: point it at the PostgreSQL server (npm start sets it for you)');
+  if (!env.JWT_SECRET || env.JWT_SECRET.length < 32)
+    throw new Error('JWT_SECRET must be set to at least 32 characters (npm start generates one in .data/jwt-secret)');
   const port = Number(env.PORT ?? 4000);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT: "${env.PORT}" is not a TCP port`);
   const production = env.NODE_ENV === 'production';
@@ -77,26 +79,53 @@ function booleanVariable(env: NodeJS.ProcessEnv, name: string): boolean | undefi
   const value = env[name];
   if (value === undefined || value === '') return undefined;
   if (value === 'true' || value === 'false') return value === 'true';
-  throw new Error(`${name}: "${value}" must be true or false (or unset for the default: on, except with NODE_ENV=production)`);
+  throw new Error(
+    `${name}: "${value}" must be true or false (or unset for the default: on, except with NODE_ENV=production)`,
+  );
 }
 
 function rateLimit(value: string | undefined): number {
   if (value === undefined || value === '') return DEFAULT_RATE_LIMIT_PER_MINUTE;
   const n = Number(value);
   if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(n)) {
-    throw new Error(`RATE_LIMIT_PER_MINUTE: "${value}" must be a whole number of GraphQL operations per token per minute (0 turns the limit off; default ${DEFAULT_RATE_LIMIT_PER_MINUTE})`);
+    throw new Error(
+      `RATE_LIMIT_PER_MINUTE: "${value}" must be a whole number of GraphQL operations per token per minute (0 turns the limit off; default ${DEFAULT_RATE_LIMIT_PER_MINUTE})`,
+    );
   }
   return n;
 }
 
 /** The edge's variables: the limit for requests without a token, the WebSocket caps, the metrics secret. */
-function edgeSettings(env: NodeJS.ProcessEnv): Pick<GatewayConfig, 'anonymousRateLimitPerMinute' | 'subscriptionsPerConnection' | 'subscriptionsPerUser' | 'metricsToken'> {
+function edgeSettings(
+  env: NodeJS.ProcessEnv,
+): Pick<
+  GatewayConfig,
+  'anonymousRateLimitPerMinute' | 'subscriptionsPerConnection' | 'subscriptionsPerUser' | 'metricsToken'
+> {
   const metricsToken = env.METRICS_TOKEN || undefined;
-  if (metricsToken !== undefined && metricsToken.length < 32) throw new Error('METRICS_TOKEN must be at least 32 characters (or unset: then only an ADMIN token reads /metrics)');
+  if (metricsToken !== undefined && metricsToken.length < 32)
+    throw new Error('METRICS_TOKEN must be at least 32 characters (or unset: then only an ADMIN token reads /metrics)');
   return {
-    anonymousRateLimitPerMinute: wholeNumber(env, 'ANONYMOUS_RATE_LIMIT_PER_MINUTE', DEFAULT_ANONYMOUS_RATE_LIMIT_PER_MINUTE, 'requests without a valid token per client address per minute (0 turns the limit off)'),
-    subscriptionsPerConnection: wholeNumber(env, 'SUBSCRIPTIONS_PER_CONNECTION', DEFAULT_SUBSCRIPTIONS_PER_CONNECTION, 'operations open at once on one WebSocket', 1),
-    subscriptionsPerUser: wholeNumber(env, 'SUBSCRIPTIONS_PER_USER', DEFAULT_SUBSCRIPTIONS_PER_USER, 'operations open at once per user over all their WebSockets', 1),
+    anonymousRateLimitPerMinute: wholeNumber(
+      env,
+      'ANONYMOUS_RATE_LIMIT_PER_MINUTE',
+      DEFAULT_ANONYMOUS_RATE_LIMIT_PER_MINUTE,
+      'requests without a valid token per client address per minute (0 turns the limit off)',
+    ),
+    subscriptionsPerConnection: wholeNumber(
+      env,
+      'SUBSCRIPTIONS_PER_CONNECTION',
+      DEFAULT_SUBSCRIPTIONS_PER_CONNECTION,
+      'operations open at once on one WebSocket',
+      1,
+    ),
+    subscriptionsPerUser: wholeNumber(
+      env,
+      'SUBSCRIPTIONS_PER_USER',
+      DEFAULT_SUBSCRIPTIONS_PER_USER,
+      'operations open at once per user over all their WebSockets',
+      1,
+    ),
     metricsToken,
   };
 }
@@ -105,6 +134,9 @@ function wholeNumber(env: NodeJS.ProcessEnv, name: string, fallback: number, wha
   const value = env[name];
   if (value === undefined || value === '') return fallback;
   const n = Number(value);
-  if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(n) || n < min) throw new Error(`${name}: "${value}" must be a whole number${min ? ` of at least ${min}` : ''}: ${what} (default ${fallback})`);
+  if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(n) || n < min)
+    throw new Error(
+      `${name}: "${value}" must be a whole number${min ? ` of at least ${min}` : ''}: ${what} (default ${fallback})`,
+    );
   return n;
 }

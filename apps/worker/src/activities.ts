@@ -1,5 +1,10 @@
 import { ApplicationFailure } from '@temporalio/activity';
-import type { AppendEventsInput, AppendEventsResult, EscalationNotice, FollowUpActivities } from '@seguimiento/contracts';
+import type {
+  AppendEventsInput,
+  AppendEventsResult,
+  EscalationNotice,
+  FollowUpActivities,
+} from '@seguimiento/contracts';
 import { effectiveTimeOf } from '@seguimiento/domain';
 import type { EventStore } from '@seguimiento/persistence';
 import type { Notifier } from './notifiers/notifier';
@@ -9,7 +14,10 @@ export function createActivities(deps: { eventStore: EventStore; notifier: Notif
   return {
     async appendEvents(input: AppendEventsInput): Promise<AppendEventsResult> {
       // When the command's events took effect in business time (the oficio's date), for time travel.
-      const effectiveAt = effectiveTimeOf(input.events.map((p) => p.event), input.events[0]?.occurredAt ?? new Date().toISOString());
+      const effectiveAt = effectiveTimeOf(
+        input.events.map((p) => p.event),
+        input.events[0]?.occurredAt ?? new Date().toISOString(),
+      );
       const result = await deps.eventStore.append(
         input.streamId,
         input.expectedVersion,

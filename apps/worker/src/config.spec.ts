@@ -23,6 +23,8 @@ describe('worker configuration: TLS towards Temporal', () => {
   });
 
   it('stops at start naming the variable whose file is missing', () => {
-    expect(() => workerConfig({ ...base, TEMPORAL_TLS_CA: join(dir, 'nowhere.pem') })).toThrow(/^TEMPORAL_TLS_CA: cannot read .*nowhere\.pem/);
+    expect(() => workerConfig({ ...base, TEMPORAL_TLS_CA: join(dir, 'nowhere.pem') })).toThrow(
+      /^TEMPORAL_TLS_CA: cannot read .*nowhere\.pem/,
+    );
   });
 });

@@ -20,7 +20,8 @@ export interface WorkerConfig {
 }
 
 export function workerConfig(env: NodeJS.ProcessEnv = process.env): WorkerConfig {
-  if (!env.DATABASE_URL) throw new Error('DATABASE_URL is not set: point it at the PostgreSQL server (npm start sets it for you)');
+  if (!env.DATABASE_URL)
+    throw new Error('DATABASE_URL is not set: point it at the PostgreSQL server (npm start sets it for you)');
   return {
     temporalAddress: env.TEMPORAL_ADDRESS ?? '127.0.0.1:7233',
     temporalTls: temporalTlsFromEnv(env),
@@ -34,6 +35,7 @@ export function workerConfig(env: NodeJS.ProcessEnv = process.env): WorkerConfig
 function cacheSize(raw: string | undefined): number {
   if (raw === undefined || raw === '') return 250;
   const n = Number(raw);
-  if (!Number.isInteger(n) || n < 0) throw new Error(`WORKER_MAX_CACHED_WORKFLOWS: "${raw}" must be a whole number (0 or more)`);
+  if (!Number.isInteger(n) || n < 0)
+    throw new Error(`WORKER_MAX_CACHED_WORKFLOWS: "${raw}" must be a whole number (0 or more)`);
   return n;
 }

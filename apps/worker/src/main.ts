@@ -19,7 +19,14 @@ async function main(): Promise<void> {
     options: { maxCachedWorkflows: config.maxCachedWorkflows },
   });
   // The Temporal runtime stops the worker on SIGINT/SIGTERM; run() resolves once it has drained.
-  console.log(JSON.stringify({ level: 'info', msg: 'worker ready', taskQueue: worker.options.taskQueue, namespace: config.namespace }));
+  console.log(
+    JSON.stringify({
+      level: 'info',
+      msg: 'worker ready',
+      taskQueue: worker.options.taskQueue,
+      namespace: config.namespace,
+    }),
+  );
   // The read models follow the log from here (one projector runs at a time across processes).
   const projector = new Projector(dataSource, {
     databaseUrl: config.databaseUrl,

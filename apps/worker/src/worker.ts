@@ -22,14 +22,20 @@ export interface WorkerDeps {
 
 /** Creates (but does not run) the worker that hosts the workflows and their activities. */
 export async function createWorker(deps: WorkerDeps): Promise<{ worker: Worker; connection: NativeConnection }> {
-  const connection = deps.connection instanceof NativeConnection ? deps.connection : await NativeConnection.connect({ address: deps.connection.address, tls: deps.connection.tls });
+  const connection =
+    deps.connection instanceof NativeConnection
+      ? deps.connection
+      : await NativeConnection.connect({ address: deps.connection.address, tls: deps.connection.tls });
   const worker = await Worker.create({
     connection,
     namespace: deps.namespace,
     taskQueue: deps.taskQueue ?? DOCUMENTS_TASK_QUEUE,
     workflowsPath: workflowsPath(),
     bundlerOptions: { webpackConfigHook: withWorkspaceAliases },
-    activities: createActivities({ eventStore: deps.eventStore ?? new EventStore(deps.dataSource), notifier: deps.notifier }),
+    activities: createActivities({
+      eventStore: deps.eventStore ?? new EventStore(deps.dataSource),
+      notifier: deps.notifier,
+    }),
     ...deps.options,
   });
   return { worker, connection };

@@ -3,7 +3,8 @@ import { openDatabase } from '@seguimiento/persistence';
 import { defaultDatabaseUrl, redact } from '../postgres';
 import { generateDataset } from './generate';
 
-const USAGE = 'usage: npm run dataset -- [--oples 32] [--documents 300] [--rounds 4] [--seed 1]   (DATABASE_URL, or the embedded PostgreSQL of npm start)';
+const USAGE =
+  'usage: npm run dataset -- [--oples 32] [--documents 300] [--rounds 4] [--seed 1]   (DATABASE_URL, or the embedded PostgreSQL of npm start)';
 
 function positive(name: string, raw: string | undefined, fallback: number, max: number): number {
   if (raw === undefined) return fallback;
@@ -19,7 +20,15 @@ function positive(name: string, raw: string | undefined, fallback: number, max: 
 export async function main(argv = process.argv.slice(2)): Promise<void> {
   let values: Record<string, string | undefined>;
   try {
-    ({ values } = parseArgs({ args: argv, options: { oples: { type: 'string' }, documents: { type: 'string' }, rounds: { type: 'string' }, seed: { type: 'string' } } }));
+    ({ values } = parseArgs({
+      args: argv,
+      options: {
+        oples: { type: 'string' },
+        documents: { type: 'string' },
+        rounds: { type: 'string' },
+        seed: { type: 'string' },
+      },
+    }));
   } catch (error) {
     console.error(`error: ${(error as Error).message}\n${USAGE}`);
     process.exit(2);
@@ -34,7 +43,9 @@ export async function main(argv = process.argv.slice(2)): Promise<void> {
   const db = await Promise.resolve()
     .then(() => openDatabase((url = defaultDatabaseUrl()), { applicationName: 'seguimiento-dataset' }))
     .catch((error: Error) => {
-      console.error(`error: cannot open ${url ? redact(url) : 'the database'}: ${error.message} — start the system (npm start) or set DATABASE_URL`);
+      console.error(
+        `error: cannot open ${url ? redact(url) : 'the database'}: ${error.message} — start the system (npm start) or set DATABASE_URL`,
+      );
       process.exit(2);
     });
   try {
@@ -42,9 +53,12 @@ export async function main(argv = process.argv.slice(2)): Promise<void> {
     const total = options.oples * options.documentsPerOple;
     const result = await generateDataset(db, {
       ...options,
-      onProgress: (documents, events) => process.stdout.write(`\rgenerating: ${documents}/${total} documents, ${events} events   `),
+      onProgress: (documents, events) =>
+        process.stdout.write(`\rgenerating: ${documents}/${total} documents, ${events} events   `),
     });
-    process.stdout.write(`\ngenerated ${result.documents} documents, ${result.events} events in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
+    process.stdout.write(
+      `\ngenerated ${result.documents} documents, ${result.events} events in ${((Date.now() - started) / 1000).toFixed(1)} s\n`,
+    );
   } finally {
     await db.destroy();
   }

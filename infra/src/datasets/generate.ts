@@ -41,7 +41,10 @@ function prng(seed: number): () => number {
  * partial and full addressing), decided by the real domain. Bulk inserts, for benchmarks and
  * rebuild measurements; the workflows are not involved.
  */
-export async function generateDataset(db: DataSource, options: DatasetOptions): Promise<{ documents: number; events: number }> {
+export async function generateDataset(
+  db: DataSource,
+  options: DatasetOptions,
+): Promise<{ documents: number; events: number }> {
   const random = prng(options.seed);
   const policy = policyWith();
   const oples = OPLES.slice(0, options.oples);
@@ -64,12 +67,22 @@ export async function generateDataset(db: DataSource, options: DatasetOptions): 
     for (let n = 0; n < options.documentsPerOple; n++) {
       const deliverable = DELIVERABLES[Math.floor(random() * DELIVERABLES.length)];
       const documentId = `document:${ople.id}:gen-${n}`;
-      const identity = { documentId, ople: ople.id, deliverable: deliverable.number, versionKind: 'PROYECTO' as const, policy };
+      const identity = {
+        documentId,
+        ople: ople.id,
+        deliverable: deliverable.number,
+        versionKind: 'PROYECTO' as const,
+        policy,
+      };
       let state: DocumentState = initialDocumentState;
       let day = addCountedDays('2024-01-02', Math.floor(random() * 60), policy);
       const commands: DocumentCommand[] = [];
-      const oficio = (issuer: string, k: number) => `${issuer}/${String(1000 + ((n * 7 + k) % 9000)).padStart(4, '0')}/2024`;
-      commands.push({ type: 'SubmitDocument', data: { ...identity, oficioNumber: oficio(`IEPC/${ople.id}/SE`, 0), submittedOn: day } });
+      const oficio = (issuer: string, k: number) =>
+        `${issuer}/${String(1000 + ((n * 7 + k) % 9000)).padStart(4, '0')}/2024`;
+      commands.push({
+        type: 'SubmitDocument',
+        data: { ...identity, oficioNumber: oficio(`IEPC/${ople.id}/SE`, 0), submittedOn: day },
+      });
       let lastIne: string | null = null;
       const rounds = Math.floor(random() * (options.rounds + 1));
       for (let r = 0; r < rounds; r++) {
@@ -78,27 +91,63 @@ export async function generateDataset(db: DataSource, options: DatasetOptions): 
         commands.push({
           type: 'RecordIneAnswer',
           data: lastIne
-            ? { oficioNumber: ine, date: day, outcome: random() < 0.5 ? 'PARTIALLY_ADDRESSED' : 'ADDRESSED', additionalObservations: true, references: [lastIne] }
-            : { oficioNumber: ine, date: day, outcome: 'OBSERVATIONS', additionalObservations: false, references: [], observations: [{ text: 'Observación' }, { text: 'Otra observación' }] },
+            ? {
+                oficioNumber: ine,
+                date: day,
+                outcome: random() < 0.5 ? 'PARTIALLY_ADDRESSED' : 'ADDRESSED',
+                additionalObservations: true,
+                references: [lastIne],
+              }
+            : {
+                oficioNumber: ine,
+                date: day,
+                outcome: 'OBSERVATIONS',
+                additionalObservations: false,
+                references: [],
+                observations: [{ text: 'Observación' }, { text: 'Otra observación' }],
+              },
         });
         lastIne = ine;
         day = addCountedDays(day, 1 + Math.floor(random() * 5), policy);
-        commands.push({ type: 'SubmitDocument', data: { ...identity, oficioNumber: oficio(`IEPC/${ople.id}/SE`, r + 10), submittedOn: day } });
+        commands.push({
+          type: 'SubmitDocument',
+          data: { ...identity, oficioNumber: oficio(`IEPC/${ople.id}/SE`, r + 10), submittedOn: day },
+        });
       }
       if (random() < 0.6) {
         day = addCountedDays(day, 1 + Math.floor(random() * 9), policy);
         commands.push({
           type: 'RecordIneAnswer',
           data: lastIne
-            ? { oficioNumber: oficio(`INE/UTSI-${ople.id}-${n}`, 99), date: day, outcome: 'ADDRESSED', additionalObservations: false, references: [lastIne] }
-            : { oficioNumber: oficio(`INE/UTSI-${ople.id}-${n}`, 99), date: day, outcome: 'ACCEPTED', additionalObservations: false, references: [] },
+            ? {
+                oficioNumber: oficio(`INE/UTSI-${ople.id}-${n}`, 99),
+                date: day,
+                outcome: 'ADDRESSED',
+                additionalObservations: false,
+                references: [lastIne],
+              }
+            : {
+                oficioNumber: oficio(`INE/UTSI-${ople.id}-${n}`, 99),
+                date: day,
+                outcome: 'ACCEPTED',
+                additionalObservations: false,
+                references: [],
+              },
         });
       }
       for (const command of commands) {
         const decided: DocumentEvent[] = decideDocument(command, state);
         const effectiveAt = effectiveTimeOf(decided, new Date().toISOString());
         decided.forEach((event, i) => {
-          pending.push([randomUUID(), documentId, state.version + i + 1, event.type, JSON.stringify(event.data), JSON.stringify({ effectiveAt, generated: true }), effectiveAt]);
+          pending.push([
+            randomUUID(),
+            documentId,
+            state.version + i + 1,
+            event.type,
+            JSON.stringify(event.data),
+            JSON.stringify({ effectiveAt, generated: true }),
+            effectiveAt,
+          ]);
         });
         state = foldDocument(decided, state);
         events += decided.length;

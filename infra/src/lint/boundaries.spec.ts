@@ -9,12 +9,21 @@ import { repoRoot } from '@seguimiento/runtime';
  */
 function lint(filePath: string, code: string): { ok: boolean; output: string } {
   const root = repoRoot();
-  const untyped = ['--parser-options', 'projectService:false', '--rule', '@typescript-eslint/no-floating-promises: off'];
-  const result = spawnSync(process.execPath, [join(root, 'node_modules', 'eslint', 'bin', 'eslint.js'), '--stdin', '--stdin-filename', filePath, ...untyped], {
-    cwd: root,
-    input: code,
-    encoding: 'utf8',
-  });
+  const untyped = [
+    '--parser-options',
+    'projectService:false',
+    '--rule',
+    '@typescript-eslint/no-floating-promises: off',
+  ];
+  const result = spawnSync(
+    process.execPath,
+    [join(root, 'node_modules', 'eslint', 'bin', 'eslint.js'), '--stdin', '--stdin-filename', filePath, ...untyped],
+    {
+      cwd: root,
+      input: code,
+      encoding: 'utf8',
+    },
+  );
   return { ok: result.status === 0, output: result.stdout + result.stderr };
 }
 
@@ -43,7 +52,11 @@ describe('lint enforces the architecture', () => {
   });
 
   it('keeps the domain free of I/O and frameworks', () => {
-    expect(lint('libs/domain/src/example.ts', "import { Client } from 'pg';\nexport const c = Client;\n").ok).toBe(false);
-    expect(lint('libs/domain/src/example.ts', "import { DateTime } from 'luxon';\nexport const d = DateTime;\n").ok).toBe(true);
+    expect(lint('libs/domain/src/example.ts', "import { Client } from 'pg';\nexport const c = Client;\n").ok).toBe(
+      false,
+    );
+    expect(
+      lint('libs/domain/src/example.ts', "import { DateTime } from 'luxon';\nexport const d = DateTime;\n").ok,
+    ).toBe(true);
   });
 });

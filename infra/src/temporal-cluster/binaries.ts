@@ -37,9 +37,14 @@ const PACKAGES = [
  * share most packages). Concurrent callers in other processes may both build; the last rename
  * wins and both results are the same binaries.
  */
-export async function ensureTemporalServerBinaries(log: (line: string) => void = () => undefined): Promise<TemporalServerBinaries> {
+export async function ensureTemporalServerBinaries(
+  log: (line: string) => void = () => undefined,
+): Promise<TemporalServerBinaries> {
   const dir = temporalServerCacheDir();
-  const binaries: TemporalServerBinaries = { server: join(dir, PACKAGES[0].file), sqlTool: join(dir, PACKAGES[1].file) };
+  const binaries: TemporalServerBinaries = {
+    server: join(dir, PACKAGES[0].file),
+    sqlTool: join(dir, PACKAGES[1].file),
+  };
   if (existsSync(binaries.server) && existsSync(binaries.sqlTool)) return binaries;
 
   const go = onPath('go');
@@ -48,7 +53,9 @@ export async function ensureTemporalServerBinaries(log: (line: string) => void =
       `the full Temporal server is not built yet and no Go toolchain was found to build it: install Go 1.25+ (https://go.dev/dl/), then run \`npm run temporal:cluster\` once`,
     );
   }
-  log(`building Temporal server v${TEMPORAL_SERVER_VERSION} and temporal-sql-tool from the Go module proxy (first time only, a few minutes)…`);
+  log(
+    `building Temporal server v${TEMPORAL_SERVER_VERSION} and temporal-sql-tool from the Go module proxy (first time only, a few minutes)…`,
+  );
   const started = Date.now();
   const buildDir = `${dir}.building-${process.pid}`;
   rmSync(buildDir, { recursive: true, force: true });
@@ -67,7 +74,8 @@ export async function ensureTemporalServerBinaries(log: (line: string) => void =
     renameSync(buildDir, dir);
   } catch (error) {
     rmSync(buildDir, { recursive: true, force: true });
-    if (error instanceof CommandFailed) throw new StartupError(`building the Temporal server failed: ${error.summary}\n${error.output}`);
+    if (error instanceof CommandFailed)
+      throw new StartupError(`building the Temporal server failed: ${error.summary}\n${error.output}`);
     throw error;
   }
   const version = execFileSync(binaries.server, ['--version']).toString().trim();
@@ -75,14 +83,32 @@ export async function ensureTemporalServerBinaries(log: (line: string) => void =
   return binaries;
 }
 
-async function goBuild(go: string, outDir: string, extraEnv: NodeJS.ProcessEnv, log: (line: string) => void): Promise<void> {
+async function goBuild(
+  go: string,
+  outDir: string,
+  extraEnv: NodeJS.ProcessEnv,
+  log: (line: string) => void,
+): Promise<void> {
   let downloads = 0;
   // `-C` runs in the project's module, whose go.mod pins the server and whose go.sum is committed;
   // `-mod=readonly` never rewrites them. `-s -w` drops the symbol tables (a third of the size).
-  await runWithProgress(go, ['-C', goModuleDir(), 'build', '-mod=readonly', '-ldflags=-s -w', '-o', `${outDir}/`, ...PACKAGES.map((p) => p.pkg)], {
-    env: { ...process.env, ...extraEnv },
-    log,
-    progress: (seconds) => `  …still building Temporal server (${seconds} s, ${downloads} modules fetched)`,
-    onOutput: (text) => (downloads += (text.match(/go: downloading/g) ?? []).length),
-  });
+  await runWithProgress(
+    go,
+    [
+      '-C',
+      goModuleDir(),
+      'build',
+      '-mod=readonly',
+      '-ldflags=-s -w',
+      '-o',
+      `${outDir}/`,
+      ...PACKAGES.map((p) => p.pkg),
+    ],
+    {
+      env: { ...process.env, ...extraEnv },
+      log,
+      progress: (seconds) => `  …still building Temporal server (${seconds} s, ${downloads} modules fetched)`,
+      onOutput: (text) => (downloads += (text.match(/go: downloading/g) ?? []).length),
+    },
+  );
 }

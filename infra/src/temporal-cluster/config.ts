@@ -58,7 +58,13 @@ export function clusterConfigYaml(spec: ClusterConfigSpec): string {
     ].join('\n'),
   ).join('\n');
   const metrics = spec.metricsPort
-    ? [`  metrics:`, `    prometheus:`, `      framework: "tally"`, `      timerType: "histogram"`, `      listenAddress: "127.0.0.1:${spec.metricsPort}"`]
+    ? [
+        `  metrics:`,
+        `    prometheus:`,
+        `      framework: "tally"`,
+        `      timerType: "histogram"`,
+        `      listenAddress: "127.0.0.1:${spec.metricsPort}"`,
+      ]
     : [];
   return [
     `# Written by infra/src/temporal-cluster/config.ts: Temporal server ${TEMPORAL_SERVER_VERSION} on PostgreSQL, all services in one process.`,
@@ -128,6 +134,9 @@ export const DEFAULT_DYNAMIC_CONFIG: Record<string, string | number | boolean> =
 
 export function dynamicConfigYaml(values: Record<string, string | number | boolean>): string {
   return Object.entries(values)
-    .map(([key, value]) => `${key}:\n  - value: ${typeof value === 'string' ? q(value) : String(value)}\n    constraints: {}\n`)
+    .map(
+      ([key, value]) =>
+        `${key}:\n  - value: ${typeof value === 'string' ? q(value) : String(value)}\n    constraints: {}\n`,
+    )
     .join('');
 }

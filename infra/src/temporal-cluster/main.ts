@@ -48,22 +48,45 @@ export async function main(): Promise<void> {
       [postgresPort, 'embedded PostgreSQL', 'POSTGRES_PORT'],
     ] as const) {
       if (!(await isPortFree(port))) {
-        throw new StartupError(`port ${port} (${what}) is already in use (is \`npm start\` running?): stop it or choose another port with ${name}=<port>`);
+        throw new StartupError(
+          `port ${port} (${what}) is already in use (is \`npm start\` running?): stop it or choose another port with ${name}=<port>`,
+        );
       }
     }
     const binaries = await ensureTemporalServerBinaries(say);
     mkdirSync(dataDir, { recursive: true, mode: 0o755 });
-    say(`▸ PostgreSQL: starting the embedded server on 127.0.0.1:${postgresPort} (data in ${join(dataDir, 'postgres')})…`);
-    postgres = await startEmbeddedPostgres({ dataDir: join(dataDir, 'postgres'), port: postgresPort, log: (line) => say(`  ${line}`) });
+    say(
+      `▸ PostgreSQL: starting the embedded server on 127.0.0.1:${postgresPort} (data in ${join(dataDir, 'postgres')})…`,
+    );
+    postgres = await startEmbeddedPostgres({
+      dataDir: join(dataDir, 'postgres'),
+      port: postgresPort,
+      log: (line) => say(`  ${line}`),
+    });
     let tls: ClusterTls | undefined;
     if (withTls) {
-      const hosts = (env.TEMPORAL_TLS_HOSTS ?? '').split(',').map((h) => h.trim()).filter(Boolean);
-      say(`▸ TLS: certificates in ${join(dataDir, 'tls')} (server: ${(hosts.length ? hosts : DEFAULT_TLS_HOSTS).join(', ')})…`);
+      const hosts = (env.TEMPORAL_TLS_HOSTS ?? '')
+        .split(',')
+        .map((h) => h.trim())
+        .filter(Boolean);
+      say(
+        `▸ TLS: certificates in ${join(dataDir, 'tls')} (server: ${(hosts.length ? hosts : DEFAULT_TLS_HOSTS).join(', ')})…`,
+      );
       tls = ensureClusterCertificates(join(dataDir, 'tls'), { hosts, log: (line) => say(`  ${line}`) });
     }
-    say(`▸ Temporal server ${TEMPORAL_SERVER_VERSION}: schema, then frontend, history, matching and worker services on 127.0.0.1${tls ? ', mutual TLS' : ''}…`);
+    say(
+      `▸ Temporal server ${TEMPORAL_SERVER_VERSION}: schema, then frontend, history, matching and worker services on 127.0.0.1${tls ? ', mutual TLS' : ''}…`,
+    );
     // Temporal's own role (CREATEDB, owner of its two databases), not the application's.
-    cluster = await startTemporalCluster({ postgres: postgres.temporalUrl, dataDir, frontendPort: temporalPort, namespace, binaries, tls, log: say });
+    cluster = await startTemporalCluster({
+      postgres: postgres.temporalUrl,
+      dataDir,
+      frontendPort: temporalPort,
+      namespace,
+      binaries,
+      tls,
+      log: say,
+    });
     // Watched, not awaited: `exited` only resolves, and shutdown never rejects.
     void cluster.process.exited.then((code) => {
       if (!stopping) {
@@ -73,15 +96,23 @@ export async function main(): Promise<void> {
     });
     say(`\nTemporal cluster is up in ${((Date.now() - started) / 1000).toFixed(1)} s`);
     say(`  Temporal     ${cluster.address} (namespace ${namespace}; services on ports ${portList(cluster.ports)})`);
-    say(`  PostgreSQL   ${redact(postgres.url)} (Temporal's databases: ${DEFAULT_TEMPORAL_DATABASES.temporal}, ${DEFAULT_TEMPORAL_DATABASES.visibility}, role temporal)`);
+    say(
+      `  PostgreSQL   ${redact(postgres.url)} (Temporal's databases: ${DEFAULT_TEMPORAL_DATABASES.temporal}, ${DEFAULT_TEMPORAL_DATABASES.visibility}, role temporal)`,
+    );
     say(`  Passwords    ${credentialsFileOf(join(dataDir, 'postgres'))}`);
     say(`  Config       ${cluster.configFile}`);
-    if (tls) say(`  TLS          client certificates required: of ${tls.clientCaFile} on the frontend, the server's own on the internode ports`);
+    if (tls)
+      say(
+        `  TLS          client certificates required: of ${tls.clientCaFile} on the frontend, the server's own on the internode ports`,
+      );
     say('\nWorkers and gateways (after `npm run build`), each in its own terminal:');
-    say(`  export TEMPORAL_ADDRESS=${cluster.address} TEMPORAL_NAMESPACE=${namespace} DATABASE_URL=${postgres.url} JWT_SECRET=<32+ characters>`);
+    say(
+      `  export TEMPORAL_ADDRESS=${cluster.address} TEMPORAL_NAMESPACE=${namespace} DATABASE_URL=${postgres.url} JWT_SECRET=<32+ characters>`,
+    );
     if (tls) {
       const { TEMPORAL_TLS_CA, TEMPORAL_TLS_SERVER_NAME } = temporalTlsEnv(tls, 'worker');
-      const pair = (role: 'worker' | 'gateway' | 'admin') => `TEMPORAL_TLS_CERT=${tls.clients[role].cert} TEMPORAL_TLS_KEY=${tls.clients[role].key}`;
+      const pair = (role: 'worker' | 'gateway' | 'admin') =>
+        `TEMPORAL_TLS_CERT=${tls.clients[role].cert} TEMPORAL_TLS_KEY=${tls.clients[role].key}`;
       say(`  export TEMPORAL_TLS_CA=${TEMPORAL_TLS_CA} TEMPORAL_TLS_SERVER_NAME=${TEMPORAL_TLS_SERVER_NAME}`);
       say(`  ${pair('worker')} npm run start:worker                 # as many as you like`);
       say(`  ${pair('gateway')} PORT=4001 npm run start:gateway      # one port per gateway`);
@@ -102,7 +133,9 @@ export async function main(): Promise<void> {
 export function tlsSwitch(value: string | undefined): boolean {
   if (value === undefined || value === '' || value === 'false') return false;
   if (value === 'true') return true;
-  throw new StartupError(`TEMPORAL_TLS: "${value}" must be true (mutual TLS, certificates in <data dir>/cluster/tls) or false`);
+  throw new StartupError(
+    `TEMPORAL_TLS: "${value}" must be true (mutual TLS, certificates in <data dir>/cluster/tls) or false`,
+  );
 }
 
 function portList(ports: ClusterPorts): string {

@@ -14,7 +14,9 @@ export const CLUSTER_PORT_RANGE = { min: 20_000, max: 32_767 } as const;
 
 export async function pickClusterPorts(frontendPort: number | undefined): Promise<ClusterPorts> {
   if (frontendPort !== undefined && !(await isPortFree(frontendPort))) {
-    throw new StartupError(`port ${frontendPort} (Temporal frontend) is already in use: stop whatever listens there (\`ss -ltnp 'sport = :${frontendPort}'\`) or choose another port`);
+    throw new StartupError(
+      `port ${frontendPort} (Temporal frontend) is already in use: stop whatever listens there (\`ss -ltnp 'sport = :${frontendPort}'\`) or choose another port`,
+    );
   }
   const taken = new Set<number>(frontendPort ? [frontendPort] : []);
   const { min, max } = CLUSTER_PORT_RANGE;
@@ -30,7 +32,10 @@ export async function pickClusterPorts(frontendPort: number | undefined): Promis
   };
   const ports = {} as ClusterPorts;
   for (const service of TEMPORAL_SERVICES) {
-    ports[service] = { grpc: service === 'frontend' && frontendPort ? frontendPort : await pick(), membership: await pick() };
+    ports[service] = {
+      grpc: service === 'frontend' && frontendPort ? frontendPort : await pick(),
+      membership: await pick(),
+    };
   }
   return ports;
 }
@@ -46,7 +51,9 @@ export async function waitForPortsFreed(ports: ClusterPorts, timeoutMs = 15_000)
       const port = ports[service][kind];
       while (!(await isPortFree(port))) {
         if (Date.now() > deadline) {
-          throw new StartupError(`cannot restart Temporal: port ${port} (${service} ${kind}) is still in use (\`ss -ltnp 'sport = :${port}'\`)`);
+          throw new StartupError(
+            `cannot restart Temporal: port ${port} (${service} ${kind}) is still in use (\`ss -ltnp 'sport = :${port}'\`)`,
+          );
         }
         await new Promise((r) => setTimeout(r, 100));
       }

@@ -6,10 +6,22 @@ import { ManagedProcess } from '../managed-process';
 import type { RunningTemporal } from '../temporal-server';
 import { type ClusterTls, clusterClientTls } from '../temporal-tls';
 import { type TemporalServerBinaries, ensureTemporalServerBinaries } from './binaries';
-import { type ClusterConfigSpec, type ClusterPorts, DEFAULT_DYNAMIC_CONFIG, clusterConfigYaml, dynamicConfigYaml } from './config';
+import {
+  type ClusterConfigSpec,
+  type ClusterPorts,
+  DEFAULT_DYNAMIC_CONFIG,
+  clusterConfigYaml,
+  dynamicConfigYaml,
+} from './config';
 import { pickClusterPorts, waitForPortsFreed } from './ports';
 import { waitUntilServing } from './readiness';
-import { DEFAULT_TEMPORAL_DATABASES, type PostgresEndpoint, type TemporalDatabases, postgresEndpoint, setupTemporalSchema } from './schema';
+import {
+  DEFAULT_TEMPORAL_DATABASES,
+  type PostgresEndpoint,
+  type TemporalDatabases,
+  postgresEndpoint,
+  setupTemporalSchema,
+} from './schema';
 
 /** The file name (without .yaml) the server loads from its config folder: `--env`. */
 const CONFIG_ENV = 'cluster';

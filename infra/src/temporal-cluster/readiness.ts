@@ -7,17 +7,28 @@ import { StartupError } from '../ports';
 import { serverErrors } from './server-log';
 
 /** Used by the readiness probe: a workflow type no worker serves, started and terminated at once. */
-const READINESS_PROBE = { workflowId: 'temporal-cluster-readiness-probe', workflowType: 'TemporalClusterReadinessProbe', taskQueue: 'temporal-cluster-readiness-probe' };
+const READINESS_PROBE = {
+  workflowId: 'temporal-cluster-readiness-probe',
+  workflowType: 'TemporalClusterReadinessProbe',
+  taskQueue: 'temporal-cluster-readiness-probe',
+};
 
 /**
  * Until the namespace exists (registering it if missing) and a workflow can be started in it:
  * frontend, persistence, the namespace registry and the history shards all answer.
  */
-export async function waitUntilServing(address: string, namespace: string, server: ManagedProcess, timeoutMs: number, tls: TemporalTls | undefined): Promise<void> {
+export async function waitUntilServing(
+  address: string,
+  namespace: string,
+  server: ManagedProcess,
+  timeoutMs: number,
+  tls: TemporalTls | undefined,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   let lastError: unknown;
   while (Date.now() < deadline) {
-    if (!server.running) throw new StartupError(`the Temporal server exited before it was ready:\n${serverErrors(server)}`);
+    if (!server.running)
+      throw new StartupError(`the Temporal server exited before it was ready:\n${serverErrors(server)}`);
     let connection: Connection | undefined;
     try {
       connection = await Connection.connect({ address, connectTimeout: 1000, tls });
@@ -31,7 +42,9 @@ export async function waitUntilServing(address: string, namespace: string, serve
       await connection?.close().catch(() => undefined);
     }
   }
-  throw new StartupError(`Temporal at ${address} did not serve namespace ${namespace} within ${timeoutMs / 1000} s: ${(lastError as Error)?.message}\n${serverErrors(server)}`);
+  throw new StartupError(
+    `Temporal at ${address} did not serve namespace ${namespace} within ${timeoutMs / 1000} s: ${(lastError as Error)?.message}\n${serverErrors(server)}`,
+  );
 }
 
 const GRPC_ALREADY_EXISTS = 6;
@@ -45,7 +58,10 @@ async function ensureNamespace(connection: Connection, namespace: string): Promi
     if ((error as { code?: number }).code !== GRPC_NOT_FOUND) throw error;
   }
   try {
-    await connection.workflowService.registerNamespace({ namespace, workflowExecutionRetentionPeriod: msToTs('3 days') });
+    await connection.workflowService.registerNamespace({
+      namespace,
+      workflowExecutionRetentionPeriod: msToTs('3 days'),
+    });
   } catch (error) {
     if ((error as { code?: number }).code !== GRPC_ALREADY_EXISTS) throw error;
   }

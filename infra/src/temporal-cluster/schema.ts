@@ -17,7 +17,10 @@ export interface TemporalDatabases {
   visibility: string;
 }
 
-export const DEFAULT_TEMPORAL_DATABASES: TemporalDatabases = { temporal: 'temporal', visibility: 'temporal_visibility' };
+export const DEFAULT_TEMPORAL_DATABASES: TemporalDatabases = {
+  temporal: 'temporal',
+  visibility: 'temporal_visibility',
+};
 
 /** host, port, user and password of a `postgres://user:pass@host:port/db` URL (the database is ignored). */
 export function postgresEndpoint(postgres: PostgresEndpoint | string): PostgresEndpoint {

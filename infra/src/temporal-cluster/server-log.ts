@@ -20,4 +20,5 @@ export function summarizeServerLines(lines: string[]): string {
   return out.join('\n');
 }
 
-export const serverErrors = (server: ManagedProcess): string => summarizeServerLines(server.lastLines(40).split('\n')).split('\n').slice(-10).join('\n');
+export const serverErrors = (server: ManagedProcess): string =>
+  summarizeServerLines(server.lastLines(40).split('\n')).split('\n').slice(-10).join('\n');

@@ -5,14 +5,19 @@ describe('Tokens: every claim required and typed', () => {
   const secret = 'x'.repeat(40);
   const tokens = new Tokens(secret);
   /** A token signed with the right key and issuer, whose claims are exactly these. */
-  const signed = (claims: Record<string, unknown>) => jwt.sign({ iss: 'seguimiento', ...claims }, secret, { algorithm: 'HS256' });
+  const signed = (claims: Record<string, unknown>) =>
+    jwt.sign({ iss: 'seguimiento', ...claims }, secret, { algorithm: 'HS256' });
   const inAnHour = () => Math.floor(Date.now() / 1000) + 3600;
   const valid = () => ({ sub: 'supervisor@ine', role: 'SUPERVISOR', institution: 'GRO', exp: inAnHour() });
 
   it('accepts what it issued, and the same claims signed by hand', () => {
     const principal = { subject: 'operador@iepc-gro', role: 'OPERATOR' as const, institution: 'GRO' };
     expect(tokens.verify(tokens.issue(principal))).toEqual(principal);
-    expect(tokens.verify(signed(valid()))).toEqual({ subject: 'supervisor@ine', role: 'SUPERVISOR', institution: 'GRO' });
+    expect(tokens.verify(signed(valid()))).toEqual({
+      subject: 'supervisor@ine',
+      role: 'SUPERVISOR',
+      institution: 'GRO',
+    });
   });
 
   it.each([

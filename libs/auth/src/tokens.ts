@@ -30,11 +30,20 @@ export class Tokens {
     const claims = jwt.verify(token, this.key, { algorithms: ['HS256'], issuer: this.issuer }) as jwt.JwtPayload;
     // Every claim is required and typed: a token that never expires, an institution given as a
     // list (["INE"] would print as INE) or a subject that is not a text is not one we issued.
-    if (typeof claims.exp !== 'number' || !Number.isFinite(claims.exp)) throw new Error('el token no tiene fecha de expiración (exp)');
-    if (typeof claims.role !== 'string' || !ROLES.includes(claims.role as Role)) throw new Error('el token no tiene un rol válido');
+    if (typeof claims.exp !== 'number' || !Number.isFinite(claims.exp))
+      throw new Error('el token no tiene fecha de expiración (exp)');
+    if (typeof claims.role !== 'string' || !ROLES.includes(claims.role as Role))
+      throw new Error('el token no tiene un rol válido');
     const { institution } = claims;
-    if (typeof institution !== 'string' || (institution !== 'INE' && !findOple(institution))) throw new Error('el token no tiene una institución válida');
-    if (typeof claims.sub !== 'string' || claims.sub.length === 0 || claims.sub.length > 200 || [...claims.sub].some((c) => c.charCodeAt(0) < 32)) throw new Error('el token no identifica al usuario (sub)');
+    if (typeof institution !== 'string' || (institution !== 'INE' && !findOple(institution)))
+      throw new Error('el token no tiene una institución válida');
+    if (
+      typeof claims.sub !== 'string' ||
+      claims.sub.length === 0 ||
+      claims.sub.length > 200 ||
+      [...claims.sub].some((c) => c.charCodeAt(0) < 32)
+    )
+      throw new Error('el token no identifica al usuario (sub)');
     return { subject: claims.sub, role: claims.role as Role, institution };
   }
 }

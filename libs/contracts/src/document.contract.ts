@@ -39,12 +39,25 @@ export interface DocumentView {
   asOf: string;
 }
 
-export const expectDocumentUpdate = defineUpdate<DocumentUpdateResult, [WithActor<ExpectDocumentData>]>('expectDocument');
-export const submitDocumentUpdate = defineUpdate<DocumentUpdateResult, [WithActor<SubmitDocumentData>]>('submitDocument');
-export const recordIneAnswerUpdate = defineUpdate<DocumentUpdateResult, [WithActor<RecordIneAnswerData>]>('recordIneAnswer');
-export const withdrawDocumentUpdate = defineUpdate<DocumentUpdateResult, [WithActor<WithdrawDocumentData>]>('withdrawDocument');
-export const extendDeadlineUpdate = defineUpdate<DocumentUpdateResult, [WithActor<ExtendDeadlineData>]>('extendDeadline');
+export const expectDocumentUpdate = defineUpdate<DocumentUpdateResult, [WithActor<ExpectDocumentData>]>(
+  'expectDocument',
+);
+export const submitDocumentUpdate = defineUpdate<DocumentUpdateResult, [WithActor<SubmitDocumentData>]>(
+  'submitDocument',
+);
+export const recordIneAnswerUpdate = defineUpdate<DocumentUpdateResult, [WithActor<RecordIneAnswerData>]>(
+  'recordIneAnswer',
+);
+export const withdrawDocumentUpdate = defineUpdate<DocumentUpdateResult, [WithActor<WithdrawDocumentData>]>(
+  'withdrawDocument',
+);
+export const extendDeadlineUpdate = defineUpdate<DocumentUpdateResult, [WithActor<ExtendDeadlineData>]>(
+  'extendDeadline',
+);
 export const documentStateQuery = defineQuery<DocumentView>('documentState');
 
 /** Someone takes charge of a fired escalation (documents and requests alike); `by` comes from the actor. */
-export const acknowledgeEscalationUpdate = defineUpdate<{ changed: boolean; position: string | null }, [WithActor<{ key: string; note?: string }>]>('acknowledgeEscalation');
+export const acknowledgeEscalationUpdate = defineUpdate<
+  { changed: boolean; position: string | null },
+  [WithActor<{ key: string; note?: string }>]
+>('acknowledgeEscalation');

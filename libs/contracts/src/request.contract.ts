@@ -1,6 +1,12 @@
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
 import type { WithActor } from './activities.contract';
-import type { FulfillRequestData, OpenRequestData, PlannedEscalation, RequestCancelledData, RequestState } from '@seguimiento/domain';
+import type {
+  FulfillRequestData,
+  OpenRequestData,
+  PlannedEscalation,
+  RequestCancelledData,
+  RequestState,
+} from '@seguimiento/domain';
 
 export interface RequestWorkflowInput {
   requestId: string;
@@ -23,8 +29,17 @@ export interface RequestView {
   asOf: string;
 }
 
-export const openRequestUpdate = defineUpdate<RequestUpdateResult, [WithActor<Omit<OpenRequestData, 'requestId'>>]>('openRequest');
-export const fulfillRequestUpdate = defineUpdate<RequestUpdateResult, [WithActor<FulfillRequestData>]>('fulfillRequest');
-export const cancelRequestUpdate = defineUpdate<RequestUpdateResult, [WithActor<RequestCancelledData>]>('cancelRequest');
-export const extendRequestDeadlineUpdate = defineUpdate<RequestUpdateResult, [WithActor<{ dueDate: string; reason: string; oficioNumber?: string }>]>('extendRequestDeadline');
+export const openRequestUpdate = defineUpdate<RequestUpdateResult, [WithActor<Omit<OpenRequestData, 'requestId'>>]>(
+  'openRequest',
+);
+export const fulfillRequestUpdate = defineUpdate<RequestUpdateResult, [WithActor<FulfillRequestData>]>(
+  'fulfillRequest',
+);
+export const cancelRequestUpdate = defineUpdate<RequestUpdateResult, [WithActor<RequestCancelledData>]>(
+  'cancelRequest',
+);
+export const extendRequestDeadlineUpdate = defineUpdate<
+  RequestUpdateResult,
+  [WithActor<{ dueDate: string; reason: string; oficioNumber?: string }>]
+>('extendRequestDeadline');
 export const requestStateQuery = defineQuery<RequestView>('requestState');

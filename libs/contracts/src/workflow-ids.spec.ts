@@ -1,4 +1,10 @@
-import { defaultDocumentKey, documentWorkflowId, parseCaseId, parseDocumentWorkflowId, requestWorkflowId } from './workflow-ids';
+import {
+  defaultDocumentKey,
+  documentWorkflowId,
+  parseCaseId,
+  parseDocumentWorkflowId,
+  requestWorkflowId,
+} from './workflow-ids';
 
 describe('document workflow ids', () => {
   it('builds document:<ople>:<documentKey> and parses it back', () => {
@@ -23,8 +29,13 @@ describe('document workflow ids', () => {
   });
 
   it('parses the id of either kind of case, and nothing else', () => {
-    expect(parseCaseId(requestWorkflowId('GRO', 'INE/UTSI/1221/2024'))).toEqual({ kind: 'request', ople: 'GRO', key: 'ine-utsi-1221-2024' });
+    expect(parseCaseId(requestWorkflowId('GRO', 'INE/UTSI/1221/2024'))).toEqual({
+      kind: 'request',
+      ople: 'GRO',
+      key: 'ine-utsi-1221-2024',
+    });
     expect(parseCaseId('document:MEX:e16-proyecto')).toEqual({ kind: 'document', ople: 'MEX', key: 'e16-proyecto' });
-    for (const bad of ['notice:GRO:x', 'request:gro:x', 'request:GRO:', 'document:GRO:a:b', '']) expect(parseCaseId(bad)).toBeNull();
+    for (const bad of ['notice:GRO:x', 'request:gro:x', 'request:GRO:', 'document:GRO:a:b', ''])
+      expect(parseCaseId(bad)).toBeNull();
   });
 });

@@ -26,7 +26,11 @@ export function defaultDocumentKey(deliverable: number, versionKind: 'PROYECTO' 
 /** Requests are keyed by the oficio that makes them: `request:GRO:ine-utsi-1221-2024`. */
 export function requestWorkflowId(ople: string, oficioNumber: string): string {
   if (!OPLE_ID.test(ople)) throw new Error(`ople: "${ople}" must be three capital letters (e.g. GRO)`);
-  const key = oficioNumber.trim().toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+  const key = oficioNumber
+    .trim()
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
   if (!DOCUMENT_KEY.test(key)) throw new Error(`oficioNumber: "${oficioNumber}" cannot key a request`);
   return `request:${ople}:${key}`;
 }

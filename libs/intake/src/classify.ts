@@ -11,7 +11,8 @@ export const PHRASES = {
   partiallyAddressed:
     /\bse\s+tienen?\s+por\s+atendidas?\s+(?:(?:de\s+manera|de\s+forma|en\s+forma)\s+parcial\b|en\s+parte\b|parcialmente\b)|\b(?:parcialmente|de\s+manera\s+parcial)\s+atendidas?\b|\batendidas?\s+(?:parcialmente|de\s+manera\s+parcial)\b/,
   /** "se tienen por atendidas las observaciones …" */
-  addressed: /\bse\s+tienen?\s+por\s+atendidas?\b|\b(?:han|fueron)\s+(?:sido\s+)?atendidas\b|\bse\s+(?:dan|consideran)\s+por\s+atendidas\b/,
+  addressed:
+    /\bse\s+tienen?\s+por\s+atendidas?\b|\b(?:han|fueron)\s+(?:sido\s+)?atendidas\b|\bse\s+(?:dan|consideran)\s+por\s+atendidas\b/,
   /** "se tiene por recibido …" */
   received: /\bse\s+tienen?\s+por\s+recibid[oa]s?\b|\bse\s+acusa\s+(?:de\s+)?recibo\b/,
   /** "se toma de conocimiento …" (reports) */

@@ -20,7 +20,8 @@ const MONTHS = [
   'diciembre',
 ] as const;
 
-const MONTH_ALTERNATION = 'enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre';
+const MONTH_ALTERNATION =
+  'enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre';
 const DAY_NAMES = 'lunes|martes|miercoles|jueves|viernes|sabado|domingo';
 
 const LONG = `(?<![0-9])(?:(?:${DAY_NAMES})(?:\\s*,\\s*|\\s+))?([0-9]{1,2})(?:[ \\t]*(?:o|º|°|ro)\\.?)?\\s+(?:de\\s+)?(${MONTH_ALTERNATION})(?![a-z])(?:(?:\\s+(?:de|del)(?:\\s+ano)?\\s+|[ \\t]*,[ \\t]*|[ \\t]+)((?:19|20)[0-9]{2})(?![0-9]))?`;

@@ -31,13 +31,22 @@ describe('the official titles of lineamiento 33', () => {
     [5, 'el plan de trabajo y calendario de sesiones del COTAPREP'],
     [9, 'el Listado de candidatos a Entes Auditores del PREP'],
     [11, 'la versión preliminar del prototipo navegable del sitio de publicación y formato de bases de datos'],
-    [13, 'el acuerdo por el que se instruye a los consejos municipales para que supervisen las actividades del PREP en los CATD'],
+    [
+      13,
+      'el acuerdo por el que se instruye a los consejos municipales para que supervisen las actividades del PREP en los CATD',
+    ],
     [14, 'la designación y aceptación del ente auditor'],
-    [15, 'la versión preliminar del instrumento jurídico celebrado entre el OPL y el ente auditor, así como su anexo técnico'],
+    [
+      15,
+      'la versión preliminar del instrumento jurídico celebrado entre el OPL y el ente auditor, así como su anexo técnico',
+    ],
     [16, 'la Versión Final del Plan de Seguridad y Plan de Continuidad'],
     [19, 'el número de actualizaciones por hora, de las bases de datos'],
     [25, 'la Lista de Difusores y Direcciones Electrónicas'],
-    [26, 'la dirección electrónica del prototipo navegable que se utilizará durante la ejecución de los simulacros del PREP'],
+    [
+      26,
+      'la dirección electrónica del prototipo navegable que se utilizará durante la ejecución de los simulacros del PREP',
+    ],
     [27, 'el Informe de desempeño de todos los simulacros del PREP'],
     [27, 'el informe sobre los simulacros'],
     [28, 'el Acta Circunstanciada del cierre de la publicación'],
@@ -52,8 +61,18 @@ describe('the official titles of lineamiento 33', () => {
   });
 
   it('recognises nothing where the text names no entregable', () => {
-    for (const text of ['el documento “Entes auditores de los Organismos Públicos Locales”', 'la reunión de trabajo del 5 de marzo', 'cualquier otro asunto']) {
-      expect(recognised(text)).toEqual({ deliverable: null, deliverables: [], version: null, source: null, setAside: null });
+    for (const text of [
+      'el documento “Entes auditores de los Organismos Públicos Locales”',
+      'la reunión de trabajo del 5 de marzo',
+      'cualquier otro asunto',
+    ]) {
+      expect(recognised(text)).toEqual({
+        deliverable: null,
+        deliverables: [],
+        version: null,
+        source: null,
+        setAside: null,
+      });
     }
   });
 });
@@ -62,7 +81,13 @@ describe('explicit beats inferred', () => {
   it('takes "numeral 33, documento N" over the title, and notes the title’s number', () => {
     const text =
       'solicita remita a la UTSI el instrumento jurídico que se celebre con el tercero y su anexo técnico, a fin de dar cumplimiento con lo establecido en el numeral 33, documento 34 del Anexo 13 del RE';
-    expect(recognised(text)).toEqual({ deliverable: 34, deliverables: [34], version: null, source: 'EXPLICIT', setAside: 10 });
+    expect(recognised(text)).toEqual({
+      deliverable: 34,
+      deliverables: [34],
+      version: null,
+      source: 'EXPLICIT',
+      setAside: 10,
+    });
   });
 
   it.each<[string, number]>([
@@ -80,12 +105,21 @@ describe('explicit beats inferred', () => {
   });
 
   it('keeps a plain "numeral N" weaker than a title, and takes it when nothing else is said', () => {
-    expect(recognised('remite observaciones al prototipo navegable, conforme al numeral 12 del Anexo 13')).toMatchObject({ deliverable: 11, source: 'TITLE', setAside: 12 });
-    expect(recognised('en términos del numeral 21 del Anexo 13')).toMatchObject({ deliverable: 21, source: 'NUMERAL', setAside: null });
+    expect(
+      recognised('remite observaciones al prototipo navegable, conforme al numeral 12 del Anexo 13'),
+    ).toMatchObject({ deliverable: 11, source: 'TITLE', setAside: 12 });
+    expect(recognised('en términos del numeral 21 del Anexo 13')).toMatchObject({
+      deliverable: 21,
+      source: 'NUMERAL',
+      setAside: null,
+    });
   });
 
   it('ignores a number outside the catalogue and falls back to the title', () => {
-    expect(recognised('el entregable 40, es decir el plan de seguridad')).toMatchObject({ deliverable: 16, source: 'TITLE' });
+    expect(recognised('el entregable 40, es decir el plan de seguridad')).toMatchObject({
+      deliverable: 16,
+      source: 'TITLE',
+    });
   });
 
   it('does not take a date after the number for a second entregable', () => {
@@ -95,11 +129,17 @@ describe('explicit beats inferred', () => {
 
 describe('one text, several entregables', () => {
   it.each<[string, number[]]>([
-    ['los acuerdos por los que se determina el número de actualizaciones por hora de los datos y de las bases de datos', [18, 19]],
+    [
+      'los acuerdos por los que se determina el número de actualizaciones por hora de los datos y de las bases de datos',
+      [18, 19],
+    ],
     ['el número de actualizaciones por hora de las bases de datos y de los datos', [19, 18]],
     ['los proyectos de acuerdo de los entregables 18 y 19 del lineamiento 33', [18, 19]],
     ['lo establecido en el numeral 33, documentos 17, 18, 19 y 20 del Anexo 13', [17, 18, 19, 20]],
-    ['el acuerdo por el que se determina la fecha y hora de inicio de la publicación y la fecha y hora de la última actualización', [17, 20]],
+    [
+      'el acuerdo por el que se determina la fecha y hora de inicio de la publicación y la fecha y hora de la última actualización',
+      [17, 20],
+    ],
     [
       'el acuerdo por el que se determina la ubicación de los CATD y CCV, y por el que se instruye a los consejos distritales para que supervisen su instalación',
       [12, 13],

@@ -16,13 +16,22 @@ import { DocumentVersionKind, findDeliverable } from '@seguimiento/domain';
  * Never a guess: a text that says none of these recognises nothing.
  */
 const RULES: readonly [number, RegExp][] = [
-  [29, /\binformes?\s+(?:finale?s?|de\s+evaluacion)\s+(?:y\s+de\s+evaluacion\s+)?(?:de\s+la\s+operacion\s+)?(?:del|emitidos?\s+por\s+el)\s+(?:ente|instancia)\s+auditor/],
+  [
+    29,
+    /\binformes?\s+(?:finale?s?|de\s+evaluacion)\s+(?:y\s+de\s+evaluacion\s+)?(?:de\s+la\s+operacion\s+)?(?:del|emitidos?\s+por\s+el)\s+(?:ente|instancia)\s+auditor/,
+  ],
   [32, /\binforme\s+final\s+del\s+(?:cotaprep|comite\s+tecnico\s+asesor)/],
   [31, /\binforme\s+final\s+del\s+(?:prep|programa\s+de\s+resultados)/],
   [15, /\b(?:instrumento\s+juridico|convenio|contrato)\b[^.;•]{0,160}?\b(?:ente|instancia)\s+auditor/],
-  [10, /\b(?:instrumento\s+juridico|convenio|contrato)\b[^.;•]{0,160}?\b(?:tercero|ente\s+especializado|empresa|proveedor|acompanamiento|soporte)/],
+  [
+    10,
+    /\b(?:instrumento\s+juridico|convenio|contrato)\b[^.;•]{0,160}?\b(?:tercero|ente\s+especializado|empresa|proveedor|acompanamiento|soporte)/,
+  ],
   [9, /\b(?:candidat[oa]s?|propuestas?|aspirantes?)\s+(?:a|de|para)\s+(?:los?\s+)?(?:entes?|instancias?)\s+auditor/],
-  [14, /\bdesignacion\s+(?:y\s+aceptacion\s+)?(?:del|de\s+la|de)\s+(?:ente|instancia)\s+auditor|\bdesigna(?:r|ra)?\s+al?\s+(?:ente|instancia)\s+auditor/],
+  [
+    14,
+    /\bdesignacion\s+(?:y\s+aceptacion\s+)?(?:del|de\s+la|de)\s+(?:ente|instancia)\s+auditor|\bdesigna(?:r|ra)?\s+al?\s+(?:ente|instancia)\s+auditor/,
+  ],
   [26, /\bdirecci(?:on|ones)\s+electronicas?\s+del\s+prototipo\s+navegable\b[^.;•]{0,80}?\bsimulacros/],
   [11, /\bprototipo\s+navegable|\bformato\s+de\s+(?:la\s+|las\s+)?bases?\s+de\s+datos/],
   [18, /\bactualizaciones\s+por\s+hora\s*,?\s+de\s+(?:los\s+)?datos/],
@@ -31,10 +40,16 @@ const RULES: readonly [number, RegExp][] = [
   [17, /\binicio\s+de\s+(?:la\s+)?publicacion/],
   [23, /\bevaluacion\s+de\s+(?:la\s+)?(?:ejecucion\s+de\s+(?:la\s+|las\s+)?)?pruebas?\b/],
   [22, /\bconsultar?\s+(?:via\s+)?remota|\bprocedimiento\s+para\s+consultar/],
-  [27, /\binformes?\s+(?:general\s+)?(?:(?:de|del|sobre\s+el)\s+desempeno\s+)?(?:de|en|sobre)\s+(?:todos\s+)?(?:los\s+)?simulacros/],
+  [
+    27,
+    /\binformes?\s+(?:general\s+)?(?:(?:de|del|sobre\s+el)\s+desempeno\s+)?(?:de|en|sobre)\s+(?:todos\s+)?(?:los\s+)?simulacros/,
+  ],
   [21, /\b(?:fecha|lugar)\b[^.;•]{0,60}?\b(?:pruebas?|simulacros?)\b/],
   [28, /\bcierre\s+de\s+(?:la\s+)?publicacion/],
-  [30, /\bactas?\s+notariale?s?\b|\bconstancias?\b[^.;•]{0,80}?\bfe\s+publica\b|\batestiguad[oa]s?\s+por\s+(?:un\s+)?tercero\s+con\s+fe\s+publica/],
+  [
+    30,
+    /\bactas?\s+notariale?s?\b|\bconstancias?\b[^.;•]{0,80}?\bfe\s+publica\b|\batestiguad[oa]s?\s+por\s+(?:un\s+)?tercero\s+con\s+fe\s+publica/,
+  ],
   [24, /\bconvocatoria\b[^.;•]{0,40}?\bdifusores/],
   [25, /\b(?:lista|listado|relacion)\s+de\s+(?:los\s+)?difusores/],
   [26, /\bdirecci(?:on|ones)\s+electronicas?\b[^.;•]{0,60}?\b(?:publicacion|simulacros)/],
@@ -45,14 +60,19 @@ const RULES: readonly [number, RegExp][] = [
   [4, /\bintegracion\s+del\s+(?:cotaprep|comite\s+tecnico\s+asesor)/],
   [5, /\bcalendario\s+de\s+sesiones|\bplan\s+de\s+trabajo\b[^.;•]{0,20}?\bcotaprep/],
   [6, /\bplan\s+de\s+trabajo\b/],
-  [7, /\bpor\s+si\s+mism[oa]s?\b|\b(?:operacion|implementacion)\s+del\s+prep\b[^.;•]{0,60}?\btercero|\bcon\s+(?:el\s+)?apoyo\s+de\s+(?:un\s+)?tercero/],
+  [
+    7,
+    /\bpor\s+si\s+mism[oa]s?\b|\b(?:operacion|implementacion)\s+del\s+prep\b[^.;•]{0,60}?\btercero|\bcon\s+(?:el\s+)?apoyo\s+de\s+(?:un\s+)?tercero/,
+  ],
   [3, /\binformes?\s+mensual(?:es)?\b|\binforme\s+(?:del|correspondiente\s+al)\s+mes\b|\binformes?\s+de\s+avances?\b/],
   [2, /\binstancia\s+interna\b/],
   [1, /\b(?:creacion|instalacion)\s+de\s+la\s+comision/],
   [33, /\bcualquier\s+modificacion\s+a\s+(?:lo\s+anterior|los\s+documentos\s+antes\s+senalados)/],
-  [34, /\bcualquier\s+otro\s+documento\b[^.;•]{0,80}?\b(?:prep|programa\s+de\s+resultados|implementacion\s+y\s+operacion)/],
+  [
+    34,
+    /\bcualquier\s+otro\s+documento\b[^.;•]{0,80}?\b(?:prep|programa\s+de\s+resultados|implementacion\s+y\s+operacion)/,
+  ],
 ];
-
 
 /**
  * Titles that name two entregables at once, as one oficio about both does ("los acuerdos por los
@@ -60,21 +80,36 @@ const RULES: readonly [number, RegExp][] = [
  * Tried before RULES; each pattern names its entregables in the order the text says them.
  */
 const JOINT_RULES: readonly [readonly number[], RegExp][] = [
-  [[18, 19], /\bactualizaciones\s+por\s+hora\s*,?\s+de\s+(?:los\s+)?datos\s*(?:,|\by\b|\be\b)\s*(?:de\s+)?(?:las\s+)?bases\s+de\s+datos/],
-  [[19, 18], /\bactualizaciones\s+por\s+hora\s*,?\s+de\s+(?:las\s+)?bases\s+de\s+datos\s*(?:,|\by\b|\be\b)\s*(?:de\s+)?(?:los\s+)?datos\b/],
+  [
+    [18, 19],
+    /\bactualizaciones\s+por\s+hora\s*,?\s+de\s+(?:los\s+)?datos\s*(?:,|\by\b|\be\b)\s*(?:de\s+)?(?:las\s+)?bases\s+de\s+datos/,
+  ],
+  [
+    [19, 18],
+    /\bactualizaciones\s+por\s+hora\s*,?\s+de\s+(?:las\s+)?bases\s+de\s+datos\s*(?:,|\by\b|\be\b)\s*(?:de\s+)?(?:los\s+)?datos\b/,
+  ],
   [
     [17, 20],
     /\bfecha\s+y\s+hora\s+de\s+(?:la\s+)?inicio\s+de\s+(?:la\s+)?publicacion\b[^.;•]{0,120}?\b(?:y|asi\s+como)\s+(?:la\s+|de\s+la\s+)?(?:fecha\s+y\s+hora\s+de\s+(?:la\s+)?(?:publicacion\s+de\s+la\s+)?)?ultima\s+actualizacion/,
   ],
-  [[12, 13], /\bubicacion\b[^.;•]{0,40}?\b(?:catd|ccv)\b[^.;•]{0,160}?\by\s+(?:por\s+el\s+que\s+se\s+instruye\s+a\s+)?(?:los\s+)?consejos\b[^.;•]{0,80}?\bsupervis/],
+  [
+    [12, 13],
+    /\bubicacion\b[^.;•]{0,40}?\b(?:catd|ccv)\b[^.;•]{0,160}?\by\s+(?:por\s+el\s+que\s+se\s+instruye\s+a\s+)?(?:los\s+)?consejos\b[^.;•]{0,80}?\bsupervis/,
+  ],
 ];
 
 /** One number, or a list of them: "18", "18 y 19", "17, 18, 19 y 20" (not "15, 16 de marzo"). */
 const LIST = '([0-9]{1,2}(?![0-9])(?:\\s*(?:,|\\by\\b|\\be\\b)\\s*[0-9]{1,2}(?![0-9])(?!\\s+de\\s+[a-z]))*)';
-const TAG = new RegExp(`\\bentregables?\\s+(?:(?:n(?:um(?:ero)?)?\\.?|no\\.)\\s*)?${LIST}(?:\\s*,\\s*(proyecto|version\\s+final|version\\s+preliminar))?`);
+const TAG = new RegExp(
+  `\\bentregables?\\s+(?:(?:n(?:um(?:ero)?)?\\.?|no\\.)\\s*)?${LIST}(?:\\s*,\\s*(proyecto|version\\s+final|version\\s+preliminar))?`,
+);
 const DOCUMENT_WORD = '(?:documentos?|fraccion(?:es)?|incisos?|puntos?|numeros?|entregables?)';
-const NUMERAL_DOCUMENT = new RegExp(`\\b(?:numeral|lineamiento)\\s+33\\s*,?\\s*(?:del\\s+anexo\\s+13\\s*,?\\s*)?${DOCUMENT_WORD}\\s+${LIST}`);
-const DOCUMENT_OF_NUMERAL = new RegExp(`\\b${DOCUMENT_WORD}\\s+${LIST}\\s*,?\\s*(?:del|de\\s+la|de)\\s+(?:numeral|lineamiento)\\s+33\\b`);
+const NUMERAL_DOCUMENT = new RegExp(
+  `\\b(?:numeral|lineamiento)\\s+33\\s*,?\\s*(?:del\\s+anexo\\s+13\\s*,?\\s*)?${DOCUMENT_WORD}\\s+${LIST}`,
+);
+const DOCUMENT_OF_NUMERAL = new RegExp(
+  `\\b${DOCUMENT_WORD}\\s+${LIST}\\s*,?\\s*(?:del|de\\s+la|de)\\s+(?:numeral|lineamiento)\\s+33\\b`,
+);
 const NUMERAL = /\bnumeral\s+([0-9]{1,2})(?![0-9])(?!\s*,?\s*(?:documento|fraccion|inciso|punto|numero)\b)/;
 
 export interface RecognisedDeliverable {
@@ -99,7 +134,10 @@ function versionBefore(folded: string, at: number): DocumentVersionKind | null {
   const cut = Math.max(window.lastIndexOf(';'), window.lastIndexOf('•'), window.lastIndexOf('. '));
   if (cut >= 0) window = window.slice(cut + 1);
   const final = Math.max(window.lastIndexOf('version final'), window.lastIndexOf('versiones finales'));
-  const draft = Math.max(window.search(/\bproyectos?\b(?![\s\S]*\bproyectos?\b)/), window.lastIndexOf('version preliminar'));
+  const draft = Math.max(
+    window.search(/\bproyectos?\b(?![\s\S]*\bproyectos?\b)/),
+    window.lastIndexOf('version preliminar'),
+  );
   if (final < 0 && draft < 0) return null;
   return final > draft ? 'FINAL' : 'PROYECTO';
 }
@@ -152,9 +190,15 @@ export function recogniseDeliverable(folded: string): RecognisedDeliverable {
   const said = explicit(folded);
   const titled = title(folded);
   const numeral = plainNumeral(folded);
-  const decide = (e: Evidence, source: RecognisedDeliverable['source'], weaker: Evidence | null): RecognisedDeliverable => {
+  const decide = (
+    e: Evidence,
+    source: RecognisedDeliverable['source'],
+    weaker: Evidence | null,
+  ): RecognisedDeliverable => {
     const deliverable = e.numbers[0];
-    const version = e.version ?? (titled && titled.numbers[0] === deliverable ? versionBefore(folded, titled.at) : versionBefore(folded, e.at));
+    const version =
+      e.version ??
+      (titled && titled.numbers[0] === deliverable ? versionBefore(folded, titled.at) : versionBefore(folded, e.at));
     const setAside = weaker && !e.numbers.includes(weaker.numbers[0]) ? weaker.numbers[0] : null;
     return { deliverable, deliverables: e.numbers, version, source, setAside };
   };

@@ -41,12 +41,21 @@ describe('explicit beats inferred, partial beats nothing, several are several', 
   });
 
   it('recognises entregable 27 by its official title', () => {
-    expect(by('1702')).toMatchObject({ deliverable: 27, deliverables: [27], needsReview: false, deadline: '2024-06-10' });
+    expect(by('1702')).toMatchObject({
+      deliverable: 27,
+      deliverables: [27],
+      needsReview: false,
+      deadline: '2024-06-10',
+    });
   });
 
   it('takes "numeral 33, documento 34" as the entregable, and notes what the title suggests', () => {
     expect(by('1733')).toMatchObject({ deliverable: 34, deliverables: [34], needsReview: false });
-    expect(planIngest(by('1733'), 'GRO')).toMatchObject({ door: 'INE', input: { kind: 'REQUEST', deliverable: 34 }, assumptions: [] });
+    expect(planIngest(by('1733'), 'GRO')).toMatchObject({
+      door: 'INE',
+      input: { kind: 'REQUEST', deliverable: 34 },
+      assumptions: [],
+    });
     expect(warnings).toEqual([
       'oficio INE/UTSI/1733/2024: dice expresamente el entregable 34, aunque su asunto parece el entregable 10; se toma el 34, como dice el oficio.',
       'oficio INE/UTSI/1850/2024: responde al oficio INE/UTSI/1733/2024, que dice el entregable 34; se toma el 34 (su asunto parece el entregable 10).',
@@ -54,25 +63,50 @@ describe('explicit beats inferred, partial beats nothing, several are several', 
   });
 
   it('follows the chain: the receipt of what 1733 asked for is about entregable 34 too', () => {
-    expect(by('1850')).toMatchObject({ outcome: 'ACCEPTED', references: ['INE/UTSI/1733/2024'], deliverable: 34, deliverables: [34] });
+    expect(by('1850')).toMatchObject({
+      outcome: 'ACCEPTED',
+      references: ['INE/UTSI/1733/2024'],
+      deliverable: 34,
+      deliverables: [34],
+    });
     expect(by('1850').summary).toContain('(entregable 34)');
   });
 
   it('takes "entregable 27" as said, with nothing else to go on', () => {
     expect(by('1740')).toMatchObject({ outcome: 'ACCEPTED', deliverable: 27 });
-    expect(planIngest(by('1740'), 'GRO')).toMatchObject({ door: 'INE', input: { kind: 'REVIEW', deliverable: 27, versionKind: 'FINAL' } });
+    expect(planIngest(by('1740'), 'GRO')).toMatchObject({
+      door: 'INE',
+      input: { kind: 'REVIEW', deliverable: 27, versionKind: 'FINAL' },
+    });
   });
 
   it('reads one review about the updates per hour of the data and of the databases as about 18 and 19', () => {
     const o = by('1761');
-    expect(o).toMatchObject({ outcome: 'OBSERVATIONS', deliverable: 18, deliverables: [18, 19], deliverableVersion: 'PROYECTO', needsReview: false });
+    expect(o).toMatchObject({
+      outcome: 'OBSERVATIONS',
+      deliverable: 18,
+      deliverables: [18, 19],
+      deliverableVersion: 'PROYECTO',
+      needsReview: false,
+    });
     // The doors record one review on one document: a person records it on each.
     const step = planIngest(o, 'GRO');
-    expect(step).toEqual({ door: 'NONE', reasons: [expect.stringMatching(/^el oficio trata de los entregables 18 y 19: .*regístrelo en el documento de cada entregable/)] });
+    expect(step).toEqual({
+      door: 'NONE',
+      reasons: [
+        expect.stringMatching(
+          /^el oficio trata de los entregables 18 y 19: .*regístrelo en el documento de cada entregable/,
+        ),
+      ],
+    });
     // The report says both, and reads back as both.
     const entry = formatReportEntry(o, 3);
     expect(entry).toContain('(entregables 18 y 19, proyecto)');
-    expect(parseCorrespondence(entry).oficios[0]).toMatchObject({ deliverable: 18, deliverables: [18, 19], deliverableVersion: 'PROYECTO' });
+    expect(parseCorrespondence(entry).oficios[0]).toMatchObject({
+      deliverable: 18,
+      deliverables: [18, 19],
+      deliverableVersion: 'PROYECTO',
+    });
   });
 
   it('records a request about two entregables with the first, and says so', () => {
@@ -92,7 +126,9 @@ describe('explicit beats inferred, partial beats nothing, several are several', 
       [null, '2024-05-12'],
     ]);
     expect(o).toMatchObject({ needsReview: false, reviewReasons: [] });
-    expect(o.itemsForReview).toEqual(['no se reconoce el entregable «Lineamientos de capacitación del personal de los centros de captura»']);
+    expect(o.itemsForReview).toEqual([
+      'no se reconoce el entregable «Lineamientos de capacitación del personal de los centros de captura»',
+    ]);
     expect(o.confidence).toBeLessThan(1);
     expect(planIngest(o, 'GRO')).toEqual({
       door: 'INE',
@@ -103,21 +139,39 @@ describe('explicit beats inferred, partial beats nothing, several are several', 
         references: [],
         kind: 'REMINDER',
         items: [
-          { deliverable: 3, versionKind: 'FINAL', title: 'Informe del mes de abril sobre el avance en la implementación y operación del PREP', dueDate: '2024-05-05' },
-          { deliverable: 23, versionKind: 'FINAL', title: 'Versión final del Informe de evaluación de la ejecución de la prueba', dueDate: '2024-05-10' },
+          {
+            deliverable: 3,
+            versionKind: 'FINAL',
+            title: 'Informe del mes de abril sobre el avance en la implementación y operación del PREP',
+            dueDate: '2024-05-05',
+          },
+          {
+            deliverable: 23,
+            versionKind: 'FINAL',
+            title: 'Versión final del Informe de evaluación de la ejecución de la prueba',
+            dueDate: '2024-05-10',
+          },
         ],
       },
       assumptions: [
         'queda para revisión «Lineamientos de capacitación del personal de los centros de captura»: no se reconoce el entregable; se registran los otros 2 elementos del recordatorio',
       ],
-      pending: [{ title: 'Lineamientos de capacitación del personal de los centros de captura', reason: 'no se reconoce el entregable' }],
+      pending: [
+        {
+          title: 'Lineamientos de capacitación del personal de los centros de captura',
+          reason: 'no se reconoce el entregable',
+        },
+      ],
     });
   });
 
   it('leaves a reminder none of whose items it can place to a person, whole', () => {
     const o = by('1822');
     expect(o.needsReview).toBe(true);
-    expect(o.reviewReasons).toEqual(['no se reconoce el entregable «Protocolo de limpieza de equipos»', 'no se reconoce el entregable «Programa de capacitación»']);
+    expect(o.reviewReasons).toEqual([
+      'no se reconoce el entregable «Protocolo de limpieza de equipos»',
+      'no se reconoce el entregable «Programa de capacitación»',
+    ]);
     expect(o.itemsForReview).toEqual([]);
     expect(planIngest(o, 'GRO').door).toBe('NONE');
   });

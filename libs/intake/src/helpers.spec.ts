@@ -8,20 +8,24 @@ import { normalizeText } from './normalize-text';
 import { findOficioNumbers, senderOf } from './oficio-numbers';
 
 describe('dates', () => {
-  const iso = (text: string, reference: string | null = null) => findDates(fold(text)).map((d) => resolveDate(d, reference));
+  const iso = (text: string, reference: string | null = null) =>
+    findDates(fold(text)).map((d) => resolveDate(d, reference));
 
   it('reads long Spanish dates, with or without day name, "del" and leading zeros', () => {
-    expect(iso('19 de febrero de 2024; 08 de abril del 2024; lunes 4 de marzo de 2024; Miércoles, 6 de MARZO de 2024; 1o de septiembre de 2023')).toEqual([
-      '2024-02-19',
-      '2024-04-08',
-      '2024-03-04',
-      '2024-03-06',
-      '2023-09-01',
-    ]);
+    expect(
+      iso(
+        '19 de febrero de 2024; 08 de abril del 2024; lunes 4 de marzo de 2024; Miércoles, 6 de MARZO de 2024; 1o de septiembre de 2023',
+      ),
+    ).toEqual(['2024-02-19', '2024-04-08', '2024-03-04', '2024-03-06', '2023-09-01']);
   });
 
   it('reads numeric dates day first, and ISO dates', () => {
-    expect(iso('19/02/2024, 5/3/24, 05-03-2024, 2024-02-19')).toEqual(['2024-02-19', '2024-03-05', '2024-03-05', '2024-02-19']);
+    expect(iso('19/02/2024, 5/3/24, 05-03-2024, 2024-02-19')).toEqual([
+      '2024-02-19',
+      '2024-03-05',
+      '2024-03-05',
+      '2024-02-19',
+    ]);
   });
 
   it('takes the year that puts a year-less date closest to the oficio', () => {
@@ -46,14 +50,17 @@ describe('dates', () => {
   });
 
   it('finds explicit deadlines only after their phrases', () => {
-    const text = fold('el 29 de febrero solicita se informe, a más tardar el día lunes 4 de marzo, y (Con plazo máximo de remisión al 5 de abril de 2024), fecha límite: 12/04/2024');
+    const text = fold(
+      'el 29 de febrero solicita se informe, a más tardar el día lunes 4 de marzo, y (Con plazo máximo de remisión al 5 de abril de 2024), fecha límite: 12/04/2024',
+    );
     expect(findDeadlines(text, '2024-02-29').map((d) => d.iso)).toEqual(['2024-03-04', '2024-04-05', '2024-04-12']);
   });
 });
 
 describe('oficio numbers', () => {
   it('finds INE and OPLE numbers, repaired when PDF extraction broke them', () => {
-    const text = 'mediante oficio INE/UTSI/\n1121/2024, el oficio IEEM/SE/2195/2024, INE/UT SI/0451/ 2024 e IEPC/GRO/SE/0045/2024; ine/utsi/0801/2024.';
+    const text =
+      'mediante oficio INE/UTSI/\n1121/2024, el oficio IEEM/SE/2195/2024, INE/UT SI/0451/ 2024 e IEPC/GRO/SE/0045/2024; ine/utsi/0801/2024.';
     expect(findOficioNumbers(text).map((n) => [n.number, n.repaired])).toEqual([
       ['INE/UTSI/1121/2024', true],
       ['IEEM/SE/2195/2024', false],
@@ -80,8 +87,17 @@ describe('deliverables', () => {
   });
 
   it('trusts the number said ("entregable N", "numeral 33, documento N") first, then the title, then "numeral N", and says what it set aside', () => {
-    expect(recogniseDeliverable(fold('el entregable 33, versión final'))).toEqual({ deliverable: 33, deliverables: [33], version: 'FINAL', source: 'EXPLICIT', setAside: null });
-    expect(recogniseDeliverable(fold('conforme al numeral 15 del Anexo 13'))).toMatchObject({ deliverable: 15, source: 'NUMERAL' });
+    expect(recogniseDeliverable(fold('el entregable 33, versión final'))).toEqual({
+      deliverable: 33,
+      deliverables: [33],
+      version: 'FINAL',
+      source: 'EXPLICIT',
+      setAside: null,
+    });
+    expect(recogniseDeliverable(fold('conforme al numeral 15 del Anexo 13'))).toMatchObject({
+      deliverable: 15,
+      source: 'NUMERAL',
+    });
     expect(recogniseDeliverable(fold('el instrumento jurídico con el tercero, numeral 33, documento 34'))).toEqual({
       deliverable: 34,
       deliverables: [34],
@@ -89,14 +105,22 @@ describe('deliverables', () => {
       source: 'EXPLICIT',
       setAside: 10,
     });
-    expect(recogniseDeliverable(fold('el plan de seguridad, conforme al numeral 12 del Anexo 13'))).toMatchObject({ deliverable: 16, source: 'TITLE', setAside: 12 });
+    expect(recogniseDeliverable(fold('el plan de seguridad, conforme al numeral 12 del Anexo 13'))).toMatchObject({
+      deliverable: 16,
+      source: 'TITLE',
+      setAside: 12,
+    });
     expect(recogniseDeliverable(fold('lo establecido en el numeral 33 del Anexo 13')).deliverable).toBeNull();
   });
 
   it('tells the proyecto from the versión final said just before the title', () => {
     expect(recogniseDeliverable(fold('al proyecto de plan de seguridad')).version).toBe('PROYECTO');
-    expect(recogniseDeliverable(fold('la versión final del instrumento jurídico con el ente auditor')).version).toBe('FINAL');
-    expect(recogniseDeliverable(fold('Programa de Resultados Electorales Preliminares: plan de seguridad')).version).toBeNull();
+    expect(recogniseDeliverable(fold('la versión final del instrumento jurídico con el ente auditor')).version).toBe(
+      'FINAL',
+    );
+    expect(
+      recogniseDeliverable(fold('Programa de Resultados Electorales Preliminares: plan de seguridad')).version,
+    ).toBeNull();
   });
 });
 

@@ -54,8 +54,13 @@ describe('planning how a parsed oficio comes in', () => {
 
   it('says so when it assumes the proyecto of a two-version entregable, and assumes nothing for a single-version one', () => {
     const twoVersions = planIngest(parsed({ deliverable: 14, deliverableVersion: null }), 'GRO');
-    expect(twoVersions).toMatchObject({ door: 'INE', input: { deliverable: 14, versionKind: 'PROYECTO', versionAssumed: true } });
-    expect(twoVersions.door !== 'NONE' && twoVersions.assumptions).toEqual([expect.stringMatching(/se supone el proyecto del entregable 14/)]);
+    expect(twoVersions).toMatchObject({
+      door: 'INE',
+      input: { deliverable: 14, versionKind: 'PROYECTO', versionAssumed: true },
+    });
+    expect(twoVersions.door !== 'NONE' && twoVersions.assumptions).toEqual([
+      expect.stringMatching(/se supone el proyecto del entregable 14/),
+    ]);
     const single = planIngest(parsed({ deliverable: 21, deliverableVersion: null }), 'GRO');
     expect(single).toMatchObject({ door: 'INE', input: { deliverable: 21, versionKind: 'FINAL' }, assumptions: [] });
     expect(single.door !== 'NONE' && single.input).not.toHaveProperty('versionAssumed');
@@ -66,12 +71,34 @@ describe('planning how a parsed oficio comes in', () => {
   });
 
   it('sends an OPLE’s oficio through the OPLE’s door', () => {
-    const step = planIngest(parsed({ number: 'IEPC/GRO/SE/0120/2024', sender: 'IEPC', kind: 'NOTICE', outcome: null, additionalObservations: null }), 'GRO');
-    expect(step).toMatchObject({ door: 'OPLE', input: { oficioNumber: 'IEPC/GRO/SE/0120/2024', references: ['INE/UTSI/0451/2024'], deliverable: 11, versionKind: 'PROYECTO' } });
+    const step = planIngest(
+      parsed({
+        number: 'IEPC/GRO/SE/0120/2024',
+        sender: 'IEPC',
+        kind: 'NOTICE',
+        outcome: null,
+        additionalObservations: null,
+      }),
+      'GRO',
+    );
+    expect(step).toMatchObject({
+      door: 'OPLE',
+      input: {
+        oficioNumber: 'IEPC/GRO/SE/0120/2024',
+        references: ['INE/UTSI/0451/2024'],
+        deliverable: 11,
+        versionKind: 'PROYECTO',
+      },
+    });
   });
 
   it('maps requests, invitations and notices with their subject, deadline and meeting', () => {
-    expect(planIngest(parsed({ kind: 'REQUEST', outcome: null, deadline: '2024-03-04', deliverable: null, subject: 'informe' }), 'GRO')).toMatchObject({
+    expect(
+      planIngest(
+        parsed({ kind: 'REQUEST', outcome: null, deadline: '2024-03-04', deliverable: null, subject: 'informe' }),
+        'GRO',
+      ),
+    ).toMatchObject({
       door: 'INE',
       input: { kind: 'REQUEST', subject: 'informe', dueDate: '2024-03-04' },
     });
@@ -79,26 +106,50 @@ describe('planning how a parsed oficio comes in', () => {
     expect(planIngest(parsed({ kind: 'INVITATION', outcome: null, meeting, deliverable: null }), 'GRO')).toMatchObject({
       input: { kind: 'INVITATION', meetingAt: '2024-03-05T13:00:00-06:00' },
     });
-    expect(planIngest(parsed({ kind: 'NOTICE', outcome: null, subject: null, summary: 'Se comunica el manual', deliverable: null }), 'GRO')).toMatchObject({
+    expect(
+      planIngest(
+        parsed({ kind: 'NOTICE', outcome: null, subject: null, summary: 'Se comunica el manual', deliverable: null }),
+        'GRO',
+      ),
+    ).toMatchObject({
       input: { kind: 'NOTICE', subject: 'Se comunica el manual' },
     });
   });
 
   it('maps a reminder item by item, each final version when the item says so', () => {
     const items = [
-      { title: 'Versión final del plan de seguridad', deliverable: 16, version: 'FINAL' as const, dueDate: '2024-04-07' },
+      {
+        title: 'Versión final del plan de seguridad',
+        deliverable: 16,
+        version: 'FINAL' as const,
+        dueDate: '2024-04-07',
+      },
       { title: 'Informe de evaluación de la prueba', deliverable: 23, version: null, dueDate: '2024-04-22' },
     ];
     expect(planIngest(parsed({ kind: 'REMINDER', outcome: null, items, deliverable: null }), 'GRO')).toMatchObject({
       door: 'INE',
-      input: { kind: 'REMINDER', items: [{ deliverable: 16, versionKind: 'FINAL', dueDate: '2024-04-07' }, { deliverable: 23, versionKind: 'FINAL', dueDate: '2024-04-22' }] },
+      input: {
+        kind: 'REMINDER',
+        items: [
+          { deliverable: 16, versionKind: 'FINAL', dueDate: '2024-04-07' },
+          { deliverable: 23, versionKind: 'FINAL', dueDate: '2024-04-22' },
+        ],
+      },
     });
   });
 
   it('leaves an answer or a submission about two entregables to a person, and names the first of two in a notice', () => {
     const both = { deliverable: 18, deliverables: [18, 19], deliverableVersion: 'FINAL' as const };
-    for (const over of [both, { ...both, number: 'IEPC/GRO/SE/0120/2024', sender: 'IEPC', kind: 'NOTICE' as const, outcome: null }]) {
-      expect(planIngest(parsed(over), 'GRO')).toEqual({ door: 'NONE', reasons: [expect.stringMatching(/^el oficio trata de los entregables 18 y 19: .*con el mismo número de oficio$/)] });
+    for (const over of [
+      both,
+      { ...both, number: 'IEPC/GRO/SE/0120/2024', sender: 'IEPC', kind: 'NOTICE' as const, outcome: null },
+    ]) {
+      expect(planIngest(parsed(over), 'GRO')).toEqual({
+        door: 'NONE',
+        reasons: [
+          expect.stringMatching(/^el oficio trata de los entregables 18 y 19: .*con el mismo número de oficio$/),
+        ],
+      });
     }
     expect(planIngest(parsed({ ...both, kind: 'NOTICE', outcome: null }), 'GRO')).toMatchObject({
       door: 'INE',
@@ -115,18 +166,32 @@ describe('planning how a parsed oficio comes in', () => {
     expect(planIngest(parsed({ kind: 'REMINDER', outcome: null, items, deliverable: null }), 'GRO')).toMatchObject({
       door: 'INE',
       input: { kind: 'REMINDER', items: [{ deliverable: 3, versionKind: 'FINAL', dueDate: '2024-05-05' }] },
-      assumptions: ['queda para revisión «Plan de seguridad»: no se encontró el plazo; se registra el otro elemento del recordatorio'],
+      assumptions: [
+        'queda para revisión «Plan de seguridad»: no se encontró el plazo; se registra el otro elemento del recordatorio',
+      ],
       pending: [{ title: 'Plan de seguridad', reason: 'no se encontró el plazo' }],
     });
   });
 
   it.each<[string, Partial<ParsedOficio>, RegExp]>([
-    ['the parser asked for it', { needsReview: true, reviewReasons: ['no se reconoce el tipo de oficio'] }, /no se reconoce el tipo/],
+    [
+      'the parser asked for it',
+      { needsReview: true, reviewReasons: ['no se reconoce el tipo de oficio'] },
+      /no se reconoce el tipo/,
+    ],
     ['no number', { number: null }, /número del oficio/],
     ['no date', { date: null }, /fecha/],
     ['a review that resolves nothing recognisable', { outcome: null }, /qué resuelve/],
-    ['a reminder item without a date', { kind: 'REMINDER', outcome: null, items: [{ title: 'Informe', deliverable: 3, version: null, dueDate: null }] }, /sin plazo/],
-    ['a review that names no entregable and cites nothing', { deliverable: null, deliverableVersion: null, references: [] }, /no se puede asociar a un documento/],
+    [
+      'a reminder item without a date',
+      { kind: 'REMINDER', outcome: null, items: [{ title: 'Informe', deliverable: 3, version: null, dueDate: null }] },
+      /sin plazo/,
+    ],
+    [
+      'a review that names no entregable and cites nothing',
+      { deliverable: null, deliverableVersion: null, references: [] },
+      /no se puede asociar a un documento/,
+    ],
     ['a reminder with no items', { kind: 'REMINDER', outcome: null, items: [] }, /ningún entregable/],
   ])('leaves it to a person when %s', (_why, over, reason) => {
     const step = planIngest(parsed(over), 'GRO');

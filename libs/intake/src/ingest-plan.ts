@@ -59,15 +59,25 @@ export interface OpleOficioCommand {
  * The version a deliverable's oficio concerns: as stated; a single-version entregable is its
  * final version; otherwise the proyecto is assumed, and the assumption is said.
  */
-function versionOf(deliverable: number, stated: 'PROYECTO' | 'FINAL' | null, assumptions: string[]): 'PROYECTO' | 'FINAL' {
+function versionOf(
+  deliverable: number,
+  stated: 'PROYECTO' | 'FINAL' | null,
+  assumptions: string[],
+): 'PROYECTO' | 'FINAL' {
   if (stated) return stated;
   if (!findDeliverable(deliverable)?.twoVersions) return 'FINAL';
-  assumptions.push(`se supone el proyecto del entregable ${deliverable}: el oficio no dice si es el proyecto o la versión final`);
+  assumptions.push(
+    `se supone el proyecto del entregable ${deliverable}: el oficio no dice si es el proyecto o la versión final`,
+  );
   return 'PROYECTO';
 }
 
 export function planIngest(oficio: ParsedOficio, ople: string): IngestStep {
-  if (oficio.needsReview) return { door: 'NONE', reasons: oficio.reviewReasons.length ? oficio.reviewReasons : ['el analizador pidió revisión'] };
+  if (oficio.needsReview)
+    return {
+      door: 'NONE',
+      reasons: oficio.reviewReasons.length ? oficio.reviewReasons : ['el analizador pidió revisión'],
+    };
   const reasons: string[] = [];
   if (!oficio.number) reasons.push('no se encontró el número del oficio');
   if (!oficio.date) reasons.push('no se encontró la fecha del oficio');
@@ -91,18 +101,30 @@ export function planIngest(oficio: ParsedOficio, ople: string): IngestStep {
     };
   }
   // A request, invitation or notice only names its entregable: the first is kept, the rest said.
-  if (several) assumptions.push(`el oficio trata de los entregables ${named}; se anota con el entregable ${several[0]}`);
+  if (several)
+    assumptions.push(`el oficio trata de los entregables ${named}; se anota con el entregable ${several[0]}`);
   // Only a document needs its version (reviews and the OPLE's submissions); requests and notices just name the entregable.
-  const version = () => (deliverable !== undefined ? versionOf(deliverable, oficio.deliverableVersion, assumptions) : undefined);
+  const version = () =>
+    deliverable !== undefined ? versionOf(deliverable, oficio.deliverableVersion, assumptions) : undefined;
 
-  if (!isIneOficio(oficio.number!)) return { door: 'OPLE', input: { ...base, deliverable, versionKind: version() }, assumptions };
+  if (!isIneOficio(oficio.number!))
+    return { door: 'OPLE', input: { ...base, deliverable, versionKind: version() }, assumptions };
 
   const subject = oficio.subject ?? oficio.summary;
   switch (oficio.kind!) {
     case 'REVIEW':
-      if (!oficio.outcome) return { door: 'NONE', reasons: ['no se reconoce qué resuelve la revisión (observaciones, atendidas, recibido)'] };
+      if (!oficio.outcome)
+        return {
+          door: 'NONE',
+          reasons: ['no se reconoce qué resuelve la revisión (observaciones, atendidas, recibido)'],
+        };
       if (deliverable === undefined && oficio.references.length === 0) {
-        return { door: 'NONE', reasons: ['no se puede asociar a un documento: no cita oficios y no se reconoce un entregable del lineamiento 33'] };
+        return {
+          door: 'NONE',
+          reasons: [
+            'no se puede asociar a un documento: no cita oficios y no se reconoce un entregable del lineamiento 33',
+          ],
+        };
       }
       return {
         door: 'INE',
@@ -114,31 +136,60 @@ export function planIngest(oficio: ParsedOficio, ople: string): IngestStep {
           deliverable,
           versionKind: version(),
           // Only a version the oficio names wins over the document its citations lead to.
-          ...(deliverable !== undefined && !oficio.deliverableVersion && findDeliverable(deliverable)?.twoVersions ? { versionAssumed: true as const } : {}),
+          ...(deliverable !== undefined && !oficio.deliverableVersion && findDeliverable(deliverable)?.twoVersions
+            ? { versionAssumed: true as const }
+            : {}),
         },
         assumptions,
       };
     case 'REQUEST':
-      return { door: 'INE', input: { ...base, kind: 'REQUEST', subject, dueDate: oficio.deadline ?? undefined, deliverable }, assumptions };
+      return {
+        door: 'INE',
+        input: { ...base, kind: 'REQUEST', subject, dueDate: oficio.deadline ?? undefined, deliverable },
+        assumptions,
+      };
     case 'REMINDER': {
-      if (oficio.items.length === 0) return { door: 'NONE', reasons: ['el recordatorio no lista ningún entregable reconocible'] };
+      if (oficio.items.length === 0)
+        return { door: 'NONE', reasons: ['el recordatorio no lista ningún entregable reconocible'] };
       const usable = oficio.items.filter((i) => i.deliverable !== null && i.dueDate !== null);
       const pending: PendingItem[] = oficio.items
         .filter((i) => i.deliverable === null || i.dueDate === null)
         .map((i) => ({
           title: i.title,
-          reason: [i.deliverable === null ? 'no se reconoce el entregable' : null, i.dueDate === null ? 'no se encontró el plazo' : null].filter(Boolean).join(' y '),
+          reason: [
+            i.deliverable === null ? 'no se reconoce el entregable' : null,
+            i.dueDate === null ? 'no se encontró el plazo' : null,
+          ]
+            .filter(Boolean)
+            .join(' y '),
         }));
-      const described = (p: PendingItem) => `elemento sin ${p.reason.startsWith('no se reconoce') ? 'entregable reconocible' : 'plazo'}: «${p.title.slice(0, 80)}»`;
+      const described = (p: PendingItem) =>
+        `elemento sin ${p.reason.startsWith('no se reconoce') ? 'entregable reconocible' : 'plazo'}: «${p.title.slice(0, 80)}»`;
       if (usable.length === 0) return { door: 'NONE', reasons: pending.map(described) };
       // Partial is better than nothing: the items read are recorded, the others wait for a person.
-      const items = usable.map((i) => ({ deliverable: i.deliverable!, versionKind: versionOf(i.deliverable!, i.version, assumptions), title: i.title, dueDate: i.dueDate! }));
-      const others = items.length === 1 ? 'se registra el otro elemento' : `se registran los otros ${items.length} elementos`;
-      for (const p of pending) assumptions.push(`${PENDING_NOTE} «${p.title.slice(0, 80)}»: ${p.reason}; ${others} del recordatorio`);
-      return { door: 'INE', input: { ...base, kind: 'REMINDER', items }, assumptions, ...(pending.length ? { pending } : {}) };
+      const items = usable.map((i) => ({
+        deliverable: i.deliverable!,
+        versionKind: versionOf(i.deliverable!, i.version, assumptions),
+        title: i.title,
+        dueDate: i.dueDate!,
+      }));
+      const others =
+        items.length === 1 ? 'se registra el otro elemento' : `se registran los otros ${items.length} elementos`;
+      for (const p of pending)
+        assumptions.push(`${PENDING_NOTE} «${p.title.slice(0, 80)}»: ${p.reason}; ${others} del recordatorio`);
+      return {
+        door: 'INE',
+        input: { ...base, kind: 'REMINDER', items },
+        assumptions,
+        ...(pending.length ? { pending } : {}),
+      };
     }
     case 'INVITATION':
-      return { door: 'INE', input: { ...base, kind: 'INVITATION', subject, meetingAt: oficio.meeting?.at, deliverable }, assumptions };
+      return {
+        door: 'INE',
+        input: { ...base, kind: 'INVITATION', subject, meetingAt: oficio.meeting?.at, deliverable },
+        assumptions,
+      };
     case 'NOTICE':
       return { door: 'INE', input: { ...base, kind: 'NOTICE', subject, deliverable }, assumptions };
   }

@@ -51,7 +51,13 @@ describe('oficios pasted whole, as letters', () => {
         deliverable: 16,
         needsReview: false,
       }),
-      expect.objectContaining({ number: 'INE/UTSI/1200/2024', date: '2024-02-27', kind: 'INVITATION', meeting: '2024-03-04T11:00:00-06:00', deliverable: 16 }),
+      expect.objectContaining({
+        number: 'INE/UTSI/1200/2024',
+        date: '2024-02-27',
+        kind: 'INVITATION',
+        meeting: '2024-03-04T11:00:00-06:00',
+        deliverable: 16,
+      }),
     ]);
   });
 
@@ -69,7 +75,14 @@ describe('oficios pasted whole, as letters', () => {
   });
 
   it('reads "el oficio X, de fecha D" in running prose', () => {
-    const [o] = parseCorrespondence('El oficio INE/UTSI/1121/2024, de fecha 22 de febrero de 2024, informa que se tienen por atendidas las observaciones remitidas mediante oficio INE/UTSI/0451/2024.').oficios;
-    expect([o.number, o.date, o.outcome, o.references]).toEqual(['INE/UTSI/1121/2024', '2024-02-22', 'ADDRESSED', ['INE/UTSI/0451/2024']]);
+    const [o] = parseCorrespondence(
+      'El oficio INE/UTSI/1121/2024, de fecha 22 de febrero de 2024, informa que se tienen por atendidas las observaciones remitidas mediante oficio INE/UTSI/0451/2024.',
+    ).oficios;
+    expect([o.number, o.date, o.outcome, o.references]).toEqual([
+      'INE/UTSI/1121/2024',
+      '2024-02-22',
+      'ADDRESSED',
+      ['INE/UTSI/0451/2024'],
+    ]);
   });
 });

@@ -38,7 +38,8 @@ export function applyEdits(src: MappedText, edits: readonly Edit[]): MappedText 
       out += e.start - cursor;
     }
     const width = e.end - e.start;
-    for (let j = 0; j < e.text.length; j++) origin[out + j] = src.origin[e.start + (width > 0 ? Math.min(j, width - 1) : 0)];
+    for (let j = 0; j < e.text.length; j++)
+      origin[out + j] = src.origin[e.start + (width > 0 ? Math.min(j, width - 1) : 0)];
     pieces.push(e.text);
     out += e.text.length;
     cursor = e.end;
@@ -56,7 +57,11 @@ export function applyEdits(src: MappedText, edits: readonly Edit[]): MappedText 
  * Regex replace that keeps the offset map. `pattern` must be global; `replace` returns the new
  * text for a match, or undefined to leave it as it is.
  */
-export function rewrite(src: MappedText, pattern: RegExp, replace: (match: RegExpExecArray) => string | undefined): MappedText {
+export function rewrite(
+  src: MappedText,
+  pattern: RegExp,
+  replace: (match: RegExpExecArray) => string | undefined,
+): MappedText {
   if (!pattern.global) throw new Error('rewrite: the pattern must be global');
   const edits: Edit[] = [];
   pattern.lastIndex = 0;

@@ -13,7 +13,11 @@ const TIME =
   /\b(?:a\s+las|a\s+la|alas|en\s+punto\s+de\s+las)\s+([0-9]{1,2})(?:\s*[:.]\s*([0-9]{2}))?\s*(?:(horas|hrs?\b\.?|h\b)|(a\.?\s?m\b\.?|p\.?\s?m\b\.?))?/g;
 
 const ZONES: readonly [RegExp, string, string][] = [
-  [/\b(?:tiempo|hora|horario)\s+del\s+centro\b|\bhora\s+de\s+la\s+ciudad\s+de\s+mexico\b|\bzona\s+centro\b/, MEXICO_CITY, 'tiempo del centro'],
+  [
+    /\b(?:tiempo|hora|horario)\s+del\s+centro\b|\bhora\s+de\s+la\s+ciudad\s+de\s+mexico\b|\bzona\s+centro\b/,
+    MEXICO_CITY,
+    'tiempo del centro',
+  ],
   [/\b(?:tiempo|hora|horario)\s+del\s+pacifico\b|\bzona\s+pacifico\b/, 'America/Mazatlan', 'tiempo del Pacífico'],
   [/\b(?:tiempo|hora|horario)\s+del\s+noroeste\b|\bzona\s+noroeste\b/, 'America/Tijuana', 'tiempo del noroeste'],
   [/\b(?:tiempo|hora|horario)\s+del\s+sureste\b|\bzona\s+sureste\b/, 'America/Cancun', 'tiempo del sureste'],

@@ -24,7 +24,9 @@ describe('what the parser cannot classify', () => {
 
   it('flags an entry of unknown kind with a reason instead of guessing', () => {
     const o = oficios[1];
-    expect(toIntakeJson(o)).toEqual(expect.objectContaining({ number: 'INE/UTSI/1301/2024', kind: null, outcome: null, needsReview: true }));
+    expect(toIntakeJson(o)).toEqual(
+      expect.objectContaining({ number: 'INE/UTSI/1301/2024', kind: null, outcome: null, needsReview: true }),
+    );
     expect(o.reviewReasons).toEqual(['no se reconoce el tipo de oficio']);
     expect(o.confidence).toBeLessThanOrEqual(0.5);
     expect(o.summary).toBe('Oficio cuyo tipo no se reconoce: la reunión del comité se reprogramó.');
@@ -44,13 +46,18 @@ describe('what the parser cannot classify', () => {
       8: ['el oficio dice y a la vez niega que se generen observaciones adicionales'],
     });
     expect(oficios.map((o) => o.needsReview)).toEqual([false, true, true, true, true, false, true, true]);
-    expect(oficios[5].itemsForReview).toEqual(['no se encontró el plazo de «Protocolo de limpieza de equipos»', 'no se reconoce el entregable «Protocolo de limpieza de equipos»']);
+    expect(oficios[5].itemsForReview).toEqual([
+      'no se encontró el plazo de «Protocolo de limpieza de equipos»',
+      'no se reconoce el entregable «Protocolo de limpieza de equipos»',
+    ]);
     expect(oficios[5].confidence).toBeLessThan(1);
     expect(oficios[0].confidence).toBe(1);
   });
 
   it('still returns what it could read of a flagged entry', () => {
-    expect(toIntakeJson(oficios[3])).toEqual(expect.objectContaining({ number: null, date: '2024-03-06', kind: 'REQUEST', deliverable: 12 }));
+    expect(toIntakeJson(oficios[3])).toEqual(
+      expect.objectContaining({ number: null, date: '2024-03-06', kind: 'REQUEST', deliverable: 12 }),
+    );
     expect(oficios[5].items.map((i) => [i.deliverable, i.dueDate])).toEqual([
       [3, '2024-04-05'],
       [null, null],
@@ -60,7 +67,11 @@ describe('what the parser cannot classify', () => {
   it('takes text with no report heading as one oficio, and says what is missing', () => {
     const { oficios: single } = parseCorrespondence('Por este medio le informo que el comité sesionará próximamente.');
     expect(single).toHaveLength(1);
-    expect(single[0].reviewReasons).toEqual(['no se encontró el número del oficio', 'no se encontró la fecha del oficio', 'no se reconoce el tipo de oficio']);
+    expect(single[0].reviewReasons).toEqual([
+      'no se encontró el número del oficio',
+      'no se encontró la fecha del oficio',
+      'no se reconoce el tipo de oficio',
+    ]);
     expect(single[0].confidence).toBe(0);
   });
 

@@ -22,11 +22,13 @@ const LONG_WHITESPACE = /\s{64}\s*/g; // (not \s{64,}: V8 overflows its stack on
 const COMBINING = /[^\u0300-\u036f][\u0300-\u036f]+/g;
 
 /** Symbol-font bullets (private use area: ; Wingdings), geometric bullets → "•". */
-const BULLETS = /[\uE000-\uF8FF\u2022\u2023\u2043\u2219\u25A0\u25AA\u25B6\u25BA\u25C6\u25C7\u25CB\u25CF\u25E6\u2713\u2714\u27A2\u27A4]/g;
+const BULLETS =
+  /[\uE000-\uF8FF\u2022\u2023\u2043\u2219\u25A0\u25AA\u25B6\u25BA\u25C6\u25C7\u25CB\u25CF\u25E6\u2713\u2714\u27A2\u27A4]/g;
 
 const HYPHENATED = /([A-Za-zÁÉÍÓÚÜÑáéíóúüñ])-[ \t]*\n[ \t\n]*(?=[a-záéíóúüñ])/g;
 
-const PAGE_MARKER = /^\s*(?:(?:p[aá]g(?:ina)?\.?|hoja)\s*(\d{1,4})(?:\s*(?:de|\/)\s*(\d{1,4}))?|(\d{1,3})\s*(?:de|\/)\s*(\d{1,3})|[-–]\s*\d{1,4}\s*[-–])\s*$/i;
+const PAGE_MARKER =
+  /^\s*(?:(?:p[aá]g(?:ina)?\.?|hoja)\s*(\d{1,4})(?:\s*(?:de|\/)\s*(\d{1,4}))?|(\d{1,3})\s*(?:de|\/)\s*(\d{1,3})|[-–]\s*\d{1,4}\s*[-–])\s*$/i;
 
 export function normalizeText(original: string): NormalizedText {
   let t = identityMapped(original);
@@ -63,7 +65,13 @@ function splitLines(text: string): Line[] {
     const c = text[i];
     if (i === text.length || c === '\n' || c === '\f') {
       const raw = text.slice(start, i);
-      lines.push({ start, end: i, next: Math.min(i + 1, text.length), pageBreakAfter: c === '\f', key: raw.length <= 300 ? raw.replace(/\s+/g, ' ').trim().toLowerCase() : '' });
+      lines.push({
+        start,
+        end: i,
+        next: Math.min(i + 1, text.length),
+        pageBreakAfter: c === '\f',
+        key: raw.length <= 300 ? raw.replace(/\s+/g, ' ').trim().toLowerCase() : '',
+      });
       start = i + 1;
     }
   }
@@ -101,7 +109,8 @@ function removePageFurniture(src: MappedText): { text: MappedText; removed: numb
     if (line.pageBreakAfter) boundaries.push(i + 0.5);
   });
 
-  const candidate = (line: Line) => line.key.length >= 4 && letters(line.key) >= 3 && findOficioNumbers(text.slice(line.start, line.end)).length === 0;
+  const candidate = (line: Line) =>
+    line.key.length >= 4 && letters(line.key) >= 3 && findOficioNumbers(text.slice(line.start, line.end)).length === 0;
 
   if (boundaries.length > 0) {
     // Lines within three non-blank lines of a page boundary (or of the text's start or end).

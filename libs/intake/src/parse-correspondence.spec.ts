@@ -33,12 +33,18 @@ describe('parseCorrespondence: bad input', () => {
     ['white space', ' \n\t\r\n '],
   ])('refuses %s', (_what, value) => {
     const e = refusal(() => parseCorrespondence(value));
-    expect([e.code, e.field, e.message]).toEqual(['INVALID_INPUT', 'text', 'text: está vacío: pegue el texto de la correspondencia.']);
+    expect([e.code, e.field, e.message]).toEqual([
+      'INVALID_INPUT',
+      'text',
+      'text: está vacío: pegue el texto de la correspondencia.',
+    ]);
   });
 
   it('refuses text that is nothing but control characters or page furniture', () => {
     expect(refusal(() => parseCorrespondence('\u0000\u0001\u200B\uFEFF\u0007')).field).toBe('text');
-    expect(refusal(() => parseCorrespondence('Página 1 de 2\n\fPágina 2 de 2')).message).toMatch(/no contiene texto legible/);
+    expect(refusal(() => parseCorrespondence('Página 1 de 2\n\fPágina 2 de 2')).message).toMatch(
+      /no contiene texto legible/,
+    );
   });
 
   it('refuses text beyond the size limit', () => {
@@ -48,7 +54,10 @@ describe('parseCorrespondence: bad input', () => {
 
   it('refuses an unknown OPLE and malformed options', () => {
     const e = refusal(() => parseCorrespondence(SEED, { ople: 'Guerrero' }));
-    expect([e.field, e.message]).toEqual(['options.ople', 'options.ople: "Guerrero" no es un OPLE conocido (use la clave ISO del estado, p. ej. GRO).']);
+    expect([e.field, e.message]).toEqual([
+      'options.ople',
+      'options.ople: "Guerrero" no es un OPLE conocido (use la clave ISO del estado, p. ej. GRO).',
+    ]);
     expect(refusal(() => parseCorrespondence(SEED, 'GRO' as never)).field).toBe('options');
   });
 });

@@ -22,14 +22,19 @@ const invalid = (field: string, reason: string): never => {
 };
 
 function checkInput(text: unknown, options: unknown): { text: string; ople: string | null } {
-  if (typeof text !== 'string') invalid('text', `debe ser una cadena de texto, no ${text === null ? 'null' : typeof text}.`);
+  if (typeof text !== 'string')
+    invalid('text', `debe ser una cadena de texto, no ${text === null ? 'null' : typeof text}.`);
   const t = text as string;
   if (t.trim() === '') invalid('text', 'está vacío: pegue el texto de la correspondencia.');
   if (t.length > MAX_INPUT_LENGTH) invalid('text', `excede ${MAX_INPUT_LENGTH} caracteres; divídalo en partes.`);
-  if (options !== undefined && (options === null || typeof options !== 'object')) invalid('options', 'debe ser un objeto.');
+  if (options !== undefined && (options === null || typeof options !== 'object'))
+    invalid('options', 'debe ser un objeto.');
   const ople = (options as ParseOptions | undefined)?.ople;
   if (ople !== undefined && (typeof ople !== 'string' || !findOple(ople))) {
-    invalid('options.ople', `"${String(ople).slice(0, 40)}" no es un OPLE conocido (use la clave ISO del estado, p. ej. GRO).`);
+    invalid(
+      'options.ople',
+      `"${String(ople).slice(0, 40)}" no es un OPLE conocido (use la clave ISO del estado, p. ej. GRO).`,
+    );
   }
   return { text: t, ople: ople ?? null };
 }
@@ -68,15 +73,25 @@ interface Context {
 
 function spanOf(ctx: Context, start: number, end: number): TextSpan {
   const r = originalRange(ctx.normalized, start, end);
-  return { start: r.start, end: r.end, startLine: lineOf(ctx.lines, r.start), endLine: lineOf(ctx.lines, Math.max(r.start, r.end - 1)) };
+  return {
+    start: r.start,
+    end: r.end,
+    startLine: lineOf(ctx.lines, r.start),
+    endLine: lineOf(ctx.lines, Math.max(r.start, r.end - 1)),
+  };
 }
 
 const OWN_NUMBER = /\boficio\s+(?:(?:num(?:ero)?\.?|no\.)\s*)?:?\s*/g;
 const OWN_DATE = /\s*,?\s*(?:de\s+fecha|del|con\s+fecha|fechado\s+el|de)\s+/y;
-const NOT_THE_LETTER_DATE = /(?:tardar|plazo|limite|remision\s+al|antes\s+del|asistir|reunion|celebrara|llevara\s+a\s+cabo|realizara|a\s+partir\s+del|hasta\s+el|mediante|oficio)[^.;\n]{0,30}$/;
+const NOT_THE_LETTER_DATE =
+  /(?:tardar|plazo|limite|remision\s+al|antes\s+del|asistir|reunion|celebrara|llevara\s+a\s+cabo|realizara|a\s+partir\s+del|hasta\s+el|mediante|oficio)[^.;\n]{0,30}$/;
 
 /** A block with no report heading: "oficio X, de fecha D" near its start, or a letter's date line. */
-function ownIdentity(display: string, folded: string, letter: boolean): { number: FoundOficioNumber | null; date: FoundDate | null } {
+function ownIdentity(
+  display: string,
+  folded: string,
+  letter: boolean,
+): { number: FoundOficioNumber | null; date: FoundDate | null } {
   const head = folded.slice(0, 400);
   OWN_NUMBER.lastIndex = 0;
   if (!letter) {
@@ -89,7 +104,9 @@ function ownIdentity(display: string, folded: string, letter: boolean): { number
       if (date && date.hasYear) return { number, date };
     }
   }
-  const date = findDates(folded.slice(0, 1500)).find((d) => d.hasYear && !NOT_THE_LETTER_DATE.test(folded.slice(Math.max(0, d.start - 60), d.start)));
+  const date = findDates(folded.slice(0, 1500)).find(
+    (d) => d.hasYear && !NOT_THE_LETTER_DATE.test(folded.slice(Math.max(0, d.start - 60), d.start)),
+  );
   return { number: null, date: date ?? null };
 }
 
@@ -155,8 +172,10 @@ function parseSegment(ctx: Context, seg: Segment): ParsedOficio {
   let deadline: string | null = null;
   if (first) {
     deadline = first.iso;
-    if (!first.iso) reasons.push(`no se puede determinar la fecha límite «${squash(display.slice(first.start, first.end))}»`);
-    else if (iso && first.iso < iso) reasons.push(`la fecha límite (${first.iso}) es anterior a la fecha del oficio (${iso})`);
+    if (!first.iso)
+      reasons.push(`no se puede determinar la fecha límite «${squash(display.slice(first.start, first.end))}»`);
+    else if (iso && first.iso < iso)
+      reasons.push(`la fecha límite (${first.iso}) es anterior a la fecha del oficio (${iso})`);
   }
 
   let meeting: MeetingTime | null = null;
@@ -272,23 +291,34 @@ function followChains(ctx: Context, oficios: ParsedOficio[]): void {
     o.deliverables = [...said];
     o.summary = summarize(o);
     const who = o.number ? `oficio ${o.number}` : 'un oficio sin número';
-    ctx.warnings.push(`${who}: responde al oficio ${cited[0].number}, que dice el entregable ${said.join(' y ')}; se toma el ${said[0]} (su asunto parece el entregable ${before}).`);
+    ctx.warnings.push(
+      `${who}: responde al oficio ${cited[0].number}, que dice el entregable ${said.join(' y ')}; se toma el ${said[0]} (su asunto parece el entregable ${before}).`,
+    );
   }
 }
 
-function warnAboutStructure(ctx: Context, segments: Segment[], leftOut: { start: number; end: number }[], oficios: ParsedOficio[]): void {
+function warnAboutStructure(
+  ctx: Context,
+  segments: Segment[],
+  leftOut: { start: number; end: number }[],
+  oficios: ParsedOficio[],
+): void {
   for (const range of leftOut) {
     const numbers = uniqueNumbers(findOficioNumbers(ctx.display.slice(range.start, range.end)));
     if (numbers.length === 0) continue;
     const span = spanOf(ctx, range.start, range.end);
-    ctx.warnings.push(`El texto de las líneas ${span.startLine}–${span.endLine} no pertenece a ninguna entrada y cita ${numbers.join(', ')}; revíselo.`);
+    ctx.warnings.push(
+      `El texto de las líneas ${span.startLine}–${span.endLine} no pertenece a ninguna entrada y cita ${numbers.join(', ')}; revíselo.`,
+    );
   }
   let previous: number | null = null;
   for (const s of segments) {
     const marker = s.head?.marker ?? null;
     if (marker === null) continue;
     if (previous !== null && marker !== previous + 1) {
-      ctx.warnings.push(`La numeración de las entradas pasa de ${previous} a ${marker}: revise si falta o sobra una entrada.`);
+      ctx.warnings.push(
+        `La numeración de las entradas pasa de ${previous} a ${marker}: revise si falta o sobra una entrada.`,
+      );
     }
     previous = marker;
   }
@@ -309,10 +339,22 @@ function warnAboutStructure(ctx: Context, segments: Segment[], leftOut: { start:
 export function parseCorrespondence(text: string, options?: ParseOptions): ParseResult {
   const input = checkInput(text, options);
   const normalized = normalizeText(input.text);
-  if (normalized.text.trim() === '') invalid('text', 'no contiene texto legible (solo caracteres de control, espacios, encabezados o números de página).');
+  if (normalized.text.trim() === '')
+    invalid(
+      'text',
+      'no contiene texto legible (solo caracteres de control, espacios, encabezados o números de página).',
+    );
   const display = normalized.text;
   const folded = fold(display);
-  const ctx: Context = { normalized, display, folded, lines: lineStarts(input.text), ople: input.ople, warnings: [], explicit: new Set() };
+  const ctx: Context = {
+    normalized,
+    display,
+    folded,
+    lines: lineStarts(input.text),
+    ople: input.ople,
+    warnings: [],
+    explicit: new Set(),
+  };
   const { segments, leftOut } = segment(display, folded);
   const oficios = segments.map((s) => parseSegment(ctx, s));
   followChains(ctx, oficios);

@@ -18,8 +18,21 @@ describe('text extracted from PDF', () => {
       'manera parcial las observaciones remitidas mediante oficio INE/UTSI/0797/2024 y no se generan adicionales.',
     ].join('\n');
     expect(json(text)).toEqual([
-      expect.objectContaining({ number: 'INE/UTSI/1121/2024', date: '2024-02-22', outcome: 'PARTIALLY_ADDRESSED', additionalObservations: true, references: ['INE/UTSI/0451/2024'], deliverable: 11 }),
-      expect.objectContaining({ number: 'INE/UTSI/1123/2024', date: '2024-02-23', outcome: 'PARTIALLY_ADDRESSED', additionalObservations: false, references: ['INE/UTSI/0797/2024'] }),
+      expect.objectContaining({
+        number: 'INE/UTSI/1121/2024',
+        date: '2024-02-22',
+        outcome: 'PARTIALLY_ADDRESSED',
+        additionalObservations: true,
+        references: ['INE/UTSI/0451/2024'],
+        deliverable: 11,
+      }),
+      expect.objectContaining({
+        number: 'INE/UTSI/1123/2024',
+        date: '2024-02-23',
+        outcome: 'PARTIALLY_ADDRESSED',
+        additionalObservations: false,
+        references: ['INE/UTSI/0797/2024'],
+      }),
     ]);
   });
 
@@ -32,8 +45,16 @@ describe('text extracted from PDF', () => {
       '2024 y no se generan adicionales.',
     ].join('\n');
     const [a, b] = parseCorrespondence(text).oficios;
-    expect([a.number, a.references, a.additionalObservations]).toEqual(['INE/UTSI/1147/2024', ['INE/UTSI/0801/2024'], true]);
-    expect([b.number, b.references, b.additionalObservations]).toEqual(['INE/UTSI/1240/2024', ['INE/UTSI/0801/2024', 'INE/UTSI/1147/2024'], false]);
+    expect([a.number, a.references, a.additionalObservations]).toEqual([
+      'INE/UTSI/1147/2024',
+      ['INE/UTSI/0801/2024'],
+      true,
+    ]);
+    expect([b.number, b.references, b.additionalObservations]).toEqual([
+      'INE/UTSI/1240/2024',
+      ['INE/UTSI/0801/2024', 'INE/UTSI/1147/2024'],
+      false,
+    ]);
     expect(text.slice(b.span.start, b.span.end)).toMatch(/^2\. 6 de marzo[\s\S]*adicionales\.$/);
   });
 
@@ -83,12 +104,23 @@ describe('text extracted from PDF', () => {
   });
 
   it('bullets: •, -, *, ◦, a), 1.) and the symbol-font bullet of the seed', () => {
-    const items = ['Convocatoria para difusores oficiales (Con plazo máximo de remisión al 2 de abril de 2024);', 'Informe de todos los simulacros (Con plazo máximo de remisión al 9 de abril de 2024).'];
+    const items = [
+      'Convocatoria para difusores oficiales (Con plazo máximo de remisión al 2 de abril de 2024);',
+      'Informe de todos los simulacros (Con plazo máximo de remisión al 9 de abril de 2024).',
+    ];
     const expected = [
       { title: 'Convocatoria para difusores oficiales', deliverable: 24, dueDate: '2024-04-02' },
       { title: 'Informe de todos los simulacros', deliverable: 27, dueDate: '2024-04-09' },
     ];
-    for (const bullets of [['•', '•'], ['-', '-'], ['*', '*'], ['◦', '◦'], ['a)', 'b)'], ['1.)', '2.)'], ['\uf0b7', '\uf0b7']]) {
+    for (const bullets of [
+      ['•', '•'],
+      ['-', '-'],
+      ['*', '*'],
+      ['◦', '◦'],
+      ['a)', 'b)'],
+      ['1.)', '2.)'],
+      ['\uf0b7', '\uf0b7'],
+    ]) {
       const text = `1. 20 de marzo de 2024, oficio INE/UTSI/1654/2024, mediante el cual se hace un atento recordatorio de los entregables siguientes:\n${bullets[0]} ${items[0]}\n  ${bullets[1]} ${items[1]}`;
       const [o] = parseCorrespondence(text).oficios;
       expect({ bullets, items: toIntakeJson(o).items }).toEqual({ bullets, items: expected });
@@ -96,9 +128,17 @@ describe('text extracted from PDF', () => {
   });
 
   it('stray spaces inside phrases, numbers and dates', () => {
-    const text = '  1 .  19  de  febrero  de  2024 ,  oficio   INE/UTSI/ 0923 /2024 ,   mediante   el   cual   se   tienen   por   atendidas   las   observaciones   remitidas   mediante   oficio  INE / UTSI / 0451 / 2024   y   no   se   generan   observaciones   adicionales .';
+    const text =
+      '  1 .  19  de  febrero  de  2024 ,  oficio   INE/UTSI/ 0923 /2024 ,   mediante   el   cual   se   tienen   por   atendidas   las   observaciones   remitidas   mediante   oficio  INE / UTSI / 0451 / 2024   y   no   se   generan   observaciones   adicionales .';
     expect(json(text)).toEqual([
-      expect.objectContaining({ number: 'INE/UTSI/0923/2024', date: '2024-02-19', kind: 'REVIEW', outcome: 'ADDRESSED', additionalObservations: false, references: ['INE/UTSI/0451/2024'] }),
+      expect.objectContaining({
+        number: 'INE/UTSI/0923/2024',
+        date: '2024-02-19',
+        kind: 'REVIEW',
+        outcome: 'ADDRESSED',
+        additionalObservations: false,
+        references: ['INE/UTSI/0451/2024'],
+      }),
     ]);
   });
 
@@ -132,8 +172,23 @@ describe('text extracted from PDF', () => {
       '1 | 19/02/2024 | INE/UTSI/0923/2024 | Remite el documento “Manual de inconsistencias”.',
       '2 | 22/02/2024 | INE/UTSI/1121/2024 | Se tienen por atendidas de manera parcial las observaciones remitidas mediante oficio INE/UTSI/0451/2024.',
     ].join('\n');
-    const cells = ['No.', 'Fecha', 'Oficio', 'Asunto', '1', '19/02/2024', 'INE/UTSI/0923/2024', 'Remite el documento “Manual de inconsistencias”.', '2', '22/02/2024', 'INE/UTSI/1121/2024', 'Se tienen por atendidas de manera parcial las', 'observaciones remitidas mediante oficio INE/UTSI/0451/2024.'].join('\n');
-    const tabs = 'Fecha\tOficio\tAsunto\n19/02/2024\tINE/UTSI/0923/2024\tRemite el documento “Manual de inconsistencias”.\n22/02/2024\tINE/UTSI/1121/2024\tSe tienen por atendidas de manera parcial las observaciones remitidas mediante oficio INE/UTSI/0451/2024.';
+    const cells = [
+      'No.',
+      'Fecha',
+      'Oficio',
+      'Asunto',
+      '1',
+      '19/02/2024',
+      'INE/UTSI/0923/2024',
+      'Remite el documento “Manual de inconsistencias”.',
+      '2',
+      '22/02/2024',
+      'INE/UTSI/1121/2024',
+      'Se tienen por atendidas de manera parcial las',
+      'observaciones remitidas mediante oficio INE/UTSI/0451/2024.',
+    ].join('\n');
+    const tabs =
+      'Fecha\tOficio\tAsunto\n19/02/2024\tINE/UTSI/0923/2024\tRemite el documento “Manual de inconsistencias”.\n22/02/2024\tINE/UTSI/1121/2024\tSe tienen por atendidas de manera parcial las observaciones remitidas mediante oficio INE/UTSI/0451/2024.';
     for (const text of [rows, cells, tabs]) {
       expect(json(text).map((o) => [o.number, o.date, o.kind, o.outcome, o.references])).toEqual([
         ['INE/UTSI/0923/2024', '2024-02-19', 'NOTICE', null, []],
@@ -143,14 +198,17 @@ describe('text extracted from PDF', () => {
   });
 
   it('control characters, odd spaces and line endings are stripped, offsets still point at the input', () => {
-    const text = '\uFEFF1.\u00A019 de febrero de 2024, oficio INE/UTSI/0923/2024,\u0000 mediante el cual remite la\r\nactuali\u200Bzación del “Manual”\u0007.\r\n2. 22 de febrero de 2024, oficio INE/UTSI/1121/2024, mediante el cual se tienen por atendi\u00AD\r\ndas las observaciones remitidas mediante oficio INE/UTSI/0451/2024.';
+    const text =
+      '\uFEFF1.\u00A019 de febrero de 2024, oficio INE/UTSI/0923/2024,\u0000 mediante el cual remite la\r\nactuali\u200Bzación del “Manual”\u0007.\r\n2. 22 de febrero de 2024, oficio INE/UTSI/1121/2024, mediante el cual se tienen por atendi\u00AD\r\ndas las observaciones remitidas mediante oficio INE/UTSI/0451/2024.';
     const { oficios } = parseCorrespondence(text);
     expect(oficios.map((o) => [o.kind, o.subject])).toEqual([
       ['NOTICE', 'la actualización del “Manual”'],
       ['REVIEW', null],
     ]);
     expect(oficios[1].outcome).toBe('ADDRESSED');
-    expect(text.slice(oficios[0].span.start, oficios[0].span.end)).toMatch(/^1\.\u00A019 de febrero[\s\S]*Manual”\u0007\.$/);
+    expect(text.slice(oficios[0].span.start, oficios[0].span.end)).toMatch(
+      /^1\.\u00A019 de febrero[\s\S]*Manual”\u0007\.$/,
+    );
     expect(oficios[1].span.startLine).toBe(3);
   });
 });

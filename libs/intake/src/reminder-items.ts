@@ -14,7 +14,8 @@ export interface FoundItem extends ReminderItem {
   end: number;
 }
 
-const LINE_MARKER = /^[ \t]*(?:[-*–]|\(?[a-z]\)|\(?[0-9]{1,2}[ \t]*\.?[ \t]*\)|[0-9]{1,2}\.(?=[ \t])|[ivx]{1,4}\))[ \t]+/gm;
+const LINE_MARKER =
+  /^[ \t]*(?:[-*–]|\(?[a-z]\)|\(?[0-9]{1,2}[ \t]*\.?[ \t]*\)|[0-9]{1,2}\.(?=[ \t])|[ivx]{1,4}\))[ \t]+/gm;
 const PLAZO_OPENING = /\(\s*(?:con\s+)?(?:plazo|fecha\s+limite|a\s+mas\s+tardar)/;
 
 function markers(folded: string): { start: number; end: number }[] {
@@ -85,14 +86,27 @@ function item(display: string, folded: string, start: number, end: number, refer
   const title = cleanTitle(display.slice(start, start + titleEnd).replace(/[(\s|]+$/, ''));
   if (!title) return null;
   const recognised = recogniseDeliverable(fold(title));
-  return { title, deliverable: recognised.deliverable, version: recognised.version, dueDate, start, end: start + itemEnd };
+  return {
+    title,
+    deliverable: recognised.deliverable,
+    version: recognised.version,
+    dueDate,
+    start,
+    end: start + itemEnd,
+  };
 }
 
-export function extractItems(display: string, folded: string, reference: string | null): { items: FoundItem[]; introEnd: number } {
+export function extractItems(
+  display: string,
+  folded: string,
+  reference: string | null,
+): { items: FoundItem[]; introEnd: number } {
   const found = markers(folded);
   const ranges: { start: number; end: number }[] = [];
   if (found.length > 0) {
-    found.forEach((m, i) => ranges.push({ start: m.end, end: i + 1 < found.length ? found[i + 1].start : folded.length }));
+    found.forEach((m, i) =>
+      ranges.push({ start: m.end, end: i + 1 < found.length ? found[i + 1].start : folded.length }),
+    );
   } else {
     ranges.push(...semicolonItems(folded, reference));
   }

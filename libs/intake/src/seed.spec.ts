@@ -20,14 +20,18 @@ describe('the seed report (IEPC Guerrero, 18 Feb – 21 Mar 2024)', () => {
 
   it('needs no review for any of them, and tells proyecto from versión final', () => {
     expect(result.oficios.filter((o) => o.needsReview).map((o) => [o.number, o.reviewReasons])).toEqual([]);
-    const versions = Object.fromEntries(result.oficios.filter((o) => o.deliverableVersion).map((o) => [o.number, o.deliverableVersion]));
+    const versions = Object.fromEntries(
+      result.oficios.filter((o) => o.deliverableVersion).map((o) => [o.number, o.deliverableVersion]),
+    );
     expect(versions).toEqual(SEED_VERSIONS);
   });
 
   it('points every oficio back to its text in the input', () => {
     for (const o of result.oficios) {
       const original = SEED.slice(o.span.start, o.span.end);
-      expect(original).toMatch(new RegExp(`^\\s*\\d+\\.\\s+\\d{1,2} de \\w+ de 2024, oficio ${o.number!.replace(/\//g, '\\/')}`));
+      expect(original).toMatch(
+        new RegExp(`^\\s*\\d+\\.\\s+\\d{1,2} de \\w+ de 2024, oficio ${o.number!.replace(/\//g, '\\/')}`),
+      );
     }
     const reminder = result.oficios[16];
     expect(SEED.slice(reminder.span.start, reminder.span.end)).toMatch(/remisión al 22 de abril de 2024\)\.$/);
@@ -55,6 +59,8 @@ describe('the seed report (IEPC Guerrero, 18 Feb – 21 Mar 2024)', () => {
       'se informe el estatus en el que se encuentra el proceso de contratación del servicio de acompañamiento y soporte en la implementación y operación de los módulos del PREP',
     );
     expect(bySubject['INE/UTSI/1312/2024']).toBe('el segundo informe parcial de actividades del COTAPREP');
-    expect(bySubject['INE/UTSI/1638/2024']).toBe('el documento “Entes auditores de los Organismos Públicos Locales para los Procesos Electorales Locales 2023-2024”');
+    expect(bySubject['INE/UTSI/1638/2024']).toBe(
+      'el documento “Entes auditores de los Organismos Públicos Locales para los Procesos Electorales Locales 2023-2024”',
+    );
   });
 });

@@ -33,15 +33,18 @@ export interface Segmentation {
   leftOut: { start: number; end: number }[];
 }
 
-const MARKER = /(?:([0-9]{1,3})[ \t]*[.)][ \t]*(?:[-–][ \t]*)?|([0-9]{1,3})(?:[ \t]*[|\t][ \t]*|[ \t]*\n\s{0,40}|[ \t]+(?=[0-9]))|[•*\-–][ \t]*)/y;
-const OFICIO_WORD = /(?:(?:mediante|con)\s+)?(?:el\s+)?(?:oficio|of\.)(?:[ \t]*(?:num(?:ero)?\.?|no\.|n[°º]\.?))?[ \t]*:?\s{0,4}/y;
+const MARKER =
+  /(?:([0-9]{1,3})[ \t]*[.)][ \t]*(?:[-–][ \t]*)?|([0-9]{1,3})(?:[ \t]*[|\t][ \t]*|[ \t]*\n\s{0,40}|[ \t]+(?=[0-9]))|[•*\-–][ \t]*)/y;
+const OFICIO_WORD =
+  /(?:(?:mediante|con)\s+)?(?:el\s+)?(?:oficio|of\.)(?:[ \t]*(?:num(?:ero)?\.?|no\.|n[°º]\.?))?[ \t]*:?\s{0,4}/y;
 const AFTER_DATE = /[ \t]*(?:[,;:|\t\-–][ \t]*)?\s{0,4}/y;
 const AFTER_NUMBER = /([ \t]*)([,;:|\t\-–]?)([ \t]*)(\n?)[ \t]*(?:(de\s+fecha|con\s+fecha|fechado\s+el|del|de)\s+)?/y;
 const NO_DATE = /(?:sin\s+fecha|fecha\s+no\s+identificada)/y;
 const NO_NUMBER = /sin\s+numero/y;
 const LETTER = /(?:oficio|of\.)[ \t]*((?:num(?:ero)?\.?|no\.|n[°º]\.?)?)[ \t]*:?[ \t]*/y;
 const LINE_REST_BLANK = /[ \t]*(?:\n|$)/y;
-const CONTINUATION = /(?:^|[^a-z])(?:oficios?|mediante|num(?:ero)?\.?|no\.|el|la|los|las|del|de|al|a|y|e|con|en|por|segun|,)$/;
+const CONTINUATION =
+  /(?:^|[^a-z])(?:oficios?|mediante|num(?:ero)?\.?|no\.|el|la|los|las|del|de|al|a|y|e|con|en|por|segun|,)$/;
 const CLOSING =
   /^[ \t]*(?:lo\s+que\s+(?:se\s+)?(?:informa|hago\s+de\s+su\s+conocimiento)|sin\s+otro\s+particular|atentamente|a\s?t\s?e\s?n\s?t\s?a\s?m\s?e\s?n\s?t\s?e\b|c\.\s?c\.\s?p\.|ccp[\s.:])/m;
 
@@ -66,7 +69,11 @@ function completeDate(folded: string, pos: number): { date: FoundDate | null; en
   return none ? { date: null, end: pos + none[0].length } : null;
 }
 
-function numberAt(display: string, folded: string, pos: number): { number: FoundOficioNumber | null; end: number } | null {
+function numberAt(
+  display: string,
+  folded: string,
+  pos: number,
+): { number: FoundOficioNumber | null; end: number } | null {
   const number = oficioNumberAt(display, pos);
   if (number) return { number, end: number.end };
   const none = sticky(NO_NUMBER, folded, pos);
@@ -85,7 +92,12 @@ function dateFirst(display: string, folded: string, pos: number): Omit<EntryHead
   return { end: n.end, number: n.number, date: d.date };
 }
 
-function numberFirst(display: string, folded: string, pos: number, marked: boolean): Omit<EntryHead, 'start' | 'marker' | 'kind'> | null {
+function numberFirst(
+  display: string,
+  folded: string,
+  pos: number,
+  marked: boolean,
+): Omit<EntryHead, 'start' | 'marker' | 'kind'> | null {
   let p = pos;
   const word = sticky(OFICIO_WORD, folded, p);
   if (word) p += word[0].length;
@@ -142,7 +154,7 @@ function trimStart(text: string, start: number, end: number): number {
 
 export function segment(display: string, folded: string): Segmentation {
   const heads: EntryHead[] = [];
-  for (let lineStart = 0; lineStart < folded.length; ) {
+  for (let lineStart = 0; lineStart < folded.length;) {
     const head = headAt(display, folded, lineStart);
     if (head) heads.push(head);
     const nl = folded.indexOf('\n', head ? head.end : lineStart);

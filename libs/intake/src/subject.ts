@@ -19,10 +19,16 @@ const articleOf = (m: RegExpExecArray): string => {
 const NUMBERISH = '[a-z0-9.\\-]+(?:\\s*\\/\\s*[a-z0-9.\\-]+){2,6}';
 const REVIEW_TRIGGERS: Trigger[] = [
   { re: /\brelativ[oa]s?\s+(a\s+la|a\s+las|a\s+los|al|a)\s+/g, article: articleOf },
-  { re: /\ben\s+relacion\s+(a\s+la|a\s+las|a\s+los|al|con\s+la|con\s+las|con\s+los|con\s+el|a|con)\s+/g, article: articleOf },
+  {
+    re: /\ben\s+relacion\s+(a\s+la|a\s+las|a\s+los|al|con\s+la|con\s+las|con\s+los|con\s+el|a|con)\s+/g,
+    article: articleOf,
+  },
   { re: /\brespecto\s+(a\s+la|a\s+los|a\s+las|al|del|de\s+la|de\s+los|de\s+las|a|de)\s+/g, article: articleOf },
   {
-    re: new RegExp(`\\boficios?\\s+${NUMBERISH}(?:\\s*,?\\s*(?:e|y)?\\s+${NUMBERISH}){0,6}\\s*,?\\s+(al|a\\s+la|a\\s+los|a\\s+las|del|de\\s+la|de\\s+los|de\\s+las|sobre\\s+el|sobre\\s+la)\\s+`, 'g'),
+    re: new RegExp(
+      `\\boficios?\\s+${NUMBERISH}(?:\\s*,?\\s*(?:e|y)?\\s+${NUMBERISH}){0,6}\\s*,?\\s+(al|a\\s+la|a\\s+los|a\\s+las|del|de\\s+la|de\\s+los|de\\s+las|sobre\\s+el|sobre\\s+la)\\s+`,
+      'g',
+    ),
     article: articleOf,
   },
   { re: /\bconocimiento\s+(del|de\s+la|de\s+los|de\s+las)\s+/g, article: articleOf },
@@ -31,20 +37,29 @@ const REVIEW_TRIGGERS: Trigger[] = [
 const REVIEW_END =
   /,?\s+(?:y\s+|ademas\s+|asimismo\s+|por\s+lo\s+que\s+)?(?:no\s+)?se\s+(?:tienen?|generan?|toma|remiten?|solicita)\b|,?\s+y\s+(?:solicita|requiere|pide)\b|,\s*(?:requerid|remitid|solicitad|mediante|en\s+atencion|se\s|citando|conforme)|,\s*(?:remite|informa)\b|\.(?:\s|$)|;/g;
 
-const REQUEST_TRIGGERS: Trigger[] = [{ re: /\bsolicit(?:a|an|o)\s+(?:que\s+)?|\brequiere\s+(?:que\s+)?|\bse\s+(?:le\s+)?pide\s+(?:que\s+)?/g }];
-const REQUEST_END = /,\s*a\s+fin\s+de\b|,\s*con\s+(?:el\s+)?(?:fin|objeto|proposito)\b|,\s*para\s+(?:dar|efecto)|\.(?:\s|$)|;/g;
+const REQUEST_TRIGGERS: Trigger[] = [
+  { re: /\bsolicit(?:a|an|o)\s+(?:que\s+)?|\brequiere\s+(?:que\s+)?|\bse\s+(?:le\s+)?pide\s+(?:que\s+)?/g },
+];
+const REQUEST_END =
+  /,\s*a\s+fin\s+de\b|,\s*con\s+(?:el\s+)?(?:fin|objeto|proposito)\b|,\s*para\s+(?:dar|efecto)|\.(?:\s|$)|;/g;
 
-const REMINDER_TRIGGERS: Trigger[] = [{ re: /\brecordatorio\s+(de\s+la|de\s+los|de\s+las|del|de|sobre)\s+/g, article: articleOf }];
+const REMINDER_TRIGGERS: Trigger[] = [
+  { re: /\brecordatorio\s+(de\s+la|de\s+los|de\s+las|del|de|sobre)\s+/g, article: articleOf },
+];
 const REMINDER_END = /\s*[,:;•]|\s+siendo\b|\.(?:\s|$)/g;
 
 const INVITATION_TRIGGERS: Trigger[] = [
-  { re: /\b(?=(?:una|la|el)\s+(?:reunion|sesion|mesa|videoconferencia|taller|capacitacion|presentacion|conversatorio|evento|junta)\b)/g },
+  {
+    re: /\b(?=(?:una|la|el)\s+(?:reunion|sesion|mesa|videoconferencia|taller|capacitacion|presentacion|conversatorio|evento|junta)\b)/g,
+  },
 ];
 const INVITATION_END =
   /\s+que\s+se\s+(?:llevara|realizara|celebrara)|\s+(?:el|a\s+celebrarse\s+el)\s+(?:proximo\s+)?(?:dia\s+)?(?:[0-9]|lunes|martes|miercoles|jueves|viernes|sabado|domingo)|,?\s+a\s+las?\s+[0-9]|\.(?:\s|$)|;/g;
 
 const NOTICE_TRIGGERS: Trigger[] = [
-  { re: /\b(?:se\s+)?(?:remite|remiten|envia|envian|hace\s+llegar|hacen\s+llegar|comparte|da\s+a\s+conocer|difunde|notifica|comunica)\s+/g },
+  {
+    re: /\b(?:se\s+)?(?:remite|remiten|envia|envian|hace\s+llegar|hacen\s+llegar|comparte|da\s+a\s+conocer|difunde|notifica|comunica)\s+/g,
+  },
 ];
 const NOTICE_END = /,\s*(?:que|mediante|a\s+fin\s+de|para|con\s+el\s+fin)\b|\.(?:\s|$)|;/g;
 
@@ -56,7 +71,8 @@ function earliest(folded: string, triggers: Trigger[]): { at: number; prefix: st
   for (const t of triggers) {
     t.re.lastIndex = 0;
     const m = t.re.exec(folded);
-    if (m && (!best || m.index < best.index)) best = { at: m.index + m[0].length, index: m.index, prefix: t.article ? t.article(m) : '' };
+    if (m && (!best || m.index < best.index))
+      best = { at: m.index + m[0].length, index: m.index, prefix: t.article ? t.article(m) : '' };
   }
   return best;
 }
@@ -83,7 +99,12 @@ function tidy(text: string): string | null {
 /**
  * @param drop ranges (in the body) left out of the subject: deadline phrases, reminder items.
  */
-export function extractSubject(kind: OficioKind | null, display: string, folded: string, drop: readonly { start: number; end: number }[] = []): string | null {
+export function extractSubject(
+  kind: OficioKind | null,
+  display: string,
+  folded: string,
+  drop: readonly { start: number; end: number }[] = [],
+): string | null {
   const plan: Record<OficioKind, [Trigger[], RegExp]> = {
     REVIEW: [REVIEW_TRIGGERS, REVIEW_END],
     REQUEST: [REQUEST_TRIGGERS, REQUEST_END],

@@ -20,8 +20,12 @@ function roundTrip(oficios: ParsedOficio[]) {
 
 describe('summarize and formatReportEntry', () => {
   it('formats an entry as the commission numbers them', () => {
-    const [o] = parseCorrespondence('3. 05 de marzo de 2024, oficio INE/UTSI/1317/2024, mediante el cual se hace llegar el documento “Guía”.').oficios;
-    expect(formatReportEntry(o, 0)).toBe('1. 5 de marzo de 2024, oficio INE/UTSI/1317/2024: Remite el documento “Guía”.');
+    const [o] = parseCorrespondence(
+      '3. 05 de marzo de 2024, oficio INE/UTSI/1317/2024, mediante el cual se hace llegar el documento “Guía”.',
+    ).oficios;
+    expect(formatReportEntry(o, 0)).toBe(
+      '1. 5 de marzo de 2024, oficio INE/UTSI/1317/2024: Remite el documento “Guía”.',
+    );
     expect(o.summary).toBe(summarize(o));
   });
 
@@ -47,7 +51,18 @@ describe('summarize and formatReportEntry', () => {
       '10. 17 de enero de 2024, oficio INE/UTSI/0127/2024, mediante el cual se hace un atento recordatorio de los entregables siguientes: a) Convocatoria para difusores oficiales (Con plazo máximo de remisión al 2 de febrero de 2024); b) Lista de difusores (Con plazo máximo de remisión al 9 de febrero de 2024).',
     ].join('\n');
     const first = parseCorrespondence(text).oficios;
-    expect(first.map((o) => o.kind)).toEqual(['REVIEW', 'REVIEW', 'REVIEW', 'REQUEST', 'INVITATION', 'REMINDER', null, 'NOTICE', 'REVIEW', 'REMINDER']);
+    expect(first.map((o) => o.kind)).toEqual([
+      'REVIEW',
+      'REVIEW',
+      'REVIEW',
+      'REQUEST',
+      'INVITATION',
+      'REMINDER',
+      null,
+      'NOTICE',
+      'REVIEW',
+      'REMINDER',
+    ]);
     const { report, again } = roundTrip(first);
     expect(again).toHaveLength(first.length);
     expect(again.map(roundTripFields)).toEqual(first.map(roundTripFields));

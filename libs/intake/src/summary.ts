@@ -14,7 +14,16 @@ import type { ParsedOficio } from './model';
  */
 export type SummaryInput = Pick<
   ParsedOficio,
-  'kind' | 'outcome' | 'additionalObservations' | 'references' | 'deliverable' | 'deliverableVersion' | 'subject' | 'deadline' | 'items' | 'meeting'
+  | 'kind'
+  | 'outcome'
+  | 'additionalObservations'
+  | 'references'
+  | 'deliverable'
+  | 'deliverableVersion'
+  | 'subject'
+  | 'deadline'
+  | 'items'
+  | 'meeting'
 > &
   Partial<Pick<ParsedOficio, 'deliverables'>>;
 
@@ -30,7 +39,8 @@ function list(values: readonly string[]): string {
 
 /** "el oficio X" / "los oficios X e Y", after a preposition: "al oficio X" / "a los oficios …". */
 function cited(references: readonly string[], preposition: 'a' | 'mediante'): string {
-  if (preposition === 'mediante') return references.length === 1 ? `oficio ${references[0]}` : `los oficios ${list(references)}`;
+  if (preposition === 'mediante')
+    return references.length === 1 ? `oficio ${references[0]}` : `los oficios ${list(references)}`;
   return references.length === 1 ? `al oficio ${references[0]}` : `a los oficios ${list(references)}`;
 }
 
@@ -45,7 +55,8 @@ function capitalize(s: string): string {
 
 function tag(o: SummaryInput): string {
   if (o.deliverable === null) return '';
-  const version = o.deliverableVersion === 'FINAL' ? ', versión final' : o.deliverableVersion === 'PROYECTO' ? ', proyecto' : '';
+  const version =
+    o.deliverableVersion === 'FINAL' ? ', versión final' : o.deliverableVersion === 'PROYECTO' ? ', proyecto' : '';
   const several = o.deliverables && o.deliverables.length > 1 ? o.deliverables : null;
   return several ? `entregables ${list(several.map(String))}${version}` : `entregable ${o.deliverable}${version}`;
 }
@@ -61,7 +72,8 @@ function object(o: SummaryInput): string | null {
     // The subject may already say it ("remita el entregable 34").
     const said = recogniseDeliverable(fold(o.subject));
     const named = o.deliverables && o.deliverables.length > 1 ? o.deliverables : [o.deliverable!];
-    if (said.source === 'EXPLICIT' && sameNumbers(said.deliverables, named) && said.version === o.deliverableVersion) return o.subject;
+    if (said.source === 'EXPLICIT' && sameNumbers(said.deliverables, named) && said.version === o.deliverableVersion)
+      return o.subject;
     return `${o.subject} (${t})`;
   }
   if (o.subject) return o.subject;
@@ -81,11 +93,14 @@ function deadlinePhrase(deadline: string): string {
 function reviewSentence(o: SummaryInput, obj: string | null): string {
   const refs = o.references;
   const about = obj ? `, relativas ${toward(obj)}` : '';
-  const additional = o.additionalObservations ? 'y se generan observaciones adicionales' : 'y no se generan observaciones adicionales';
+  const additional = o.additionalObservations
+    ? 'y se generan observaciones adicionales'
+    : 'y no se generan observaciones adicionales';
   switch (o.outcome) {
     case 'PARTIALLY_ADDRESSED':
     case 'ADDRESSED': {
-      const how = o.outcome === 'PARTIALLY_ADDRESSED' ? 'se tienen por atendidas de manera parcial' : 'se tienen por atendidas';
+      const how =
+        o.outcome === 'PARTIALLY_ADDRESSED' ? 'se tienen por atendidas de manera parcial' : 'se tienen por atendidas';
       // The OPLE's answers first ("en atención al oficio IEEM/…"), then INE's oficios whose
       // observations are judged — when that is the order they were cited in.
       const firstIne = refs.findIndex((r) => isIneOficio(r));
@@ -93,7 +108,9 @@ function reviewSentence(o: SummaryInput, obj: string | null): string {
       const answers = split ? refs.slice(0, firstIne) : [];
       const judged = split ? refs.slice(firstIne) : refs;
       const lead = answers.length ? `En atención ${cited(answers, 'a')}, informa` : 'Informa';
-      const which = judged.length ? `las observaciones remitidas mediante ${cited(judged, 'mediante')}` : 'las observaciones formuladas previamente';
+      const which = judged.length
+        ? `las observaciones remitidas mediante ${cited(judged, 'mediante')}`
+        : 'las observaciones formuladas previamente';
       return `${lead} que ${how} ${which}${about}, ${additional}.`;
     }
     case 'ACCEPTED': {
@@ -110,7 +127,8 @@ function reviewSentence(o: SummaryInput, obj: string | null): string {
 
 export function summarize(o: SummaryInput): string {
   const obj = object(o);
-  const lead = (verb: string) => (o.references.length ? `En atención ${cited(o.references, 'a')}, ${verb}` : capitalize(verb));
+  const lead = (verb: string) =>
+    o.references.length ? `En atención ${cited(o.references, 'a')}, ${verb}` : capitalize(verb);
   const deadlineSentence = o.deadline ? ` Plazo: ${deadlinePhrase(o.deadline)}.` : '';
   switch (o.kind) {
     case 'REVIEW':
@@ -118,12 +136,18 @@ export function summarize(o: SummaryInput): string {
     case 'REQUEST':
       return `${lead('solicita')} ${obj ?? 'información'}${o.deadline ? `, ${deadlinePhrase(o.deadline)}` : ''}.`;
     case 'REMINDER': {
-      const of = o.subject ? (o.subject.startsWith('el ') ? `del ${o.subject.slice(3)}` : `de ${o.subject}`) : 'de los entregables siguientes';
+      const of = o.subject
+        ? o.subject.startsWith('el ')
+          ? `del ${o.subject.slice(3)}`
+          : `de ${o.subject}`
+        : 'de los entregables siguientes';
       const head = `${lead('hace un atento recordatorio')} ${of}`;
       const tagged = o.items.length === 0 && o.deliverable !== null ? ` (${tag(o)})` : '';
       const due = o.deadline ? `, ${deadlinePhrase(o.deadline)}` : '';
       if (o.items.length === 0) return `${head}${tagged}${due}.`;
-      const items = o.items.map((i) => `• ${i.title}${i.dueDate ? ` (Con plazo máximo de remisión al ${formatLongDate(i.dueDate)})` : ''}`);
+      const items = o.items.map(
+        (i) => `• ${i.title}${i.dueDate ? ` (Con plazo máximo de remisión al ${formatLongDate(i.dueDate)})` : ''}`,
+      );
       return `${head}${due}: ${items.join('; ')}.`;
     }
     case 'INVITATION': {
@@ -134,7 +158,9 @@ export function summarize(o: SummaryInput): string {
     case 'NOTICE':
       return `${lead('remite')} ${obj ?? 'información'}.${deadlineSentence}`;
     default: {
-      const refs = o.references.length ? ` (cita ${o.references.length === 1 ? 'el oficio' : 'los oficios'} ${list(o.references)})` : '';
+      const refs = o.references.length
+        ? ` (cita ${o.references.length === 1 ? 'el oficio' : 'los oficios'} ${list(o.references)})`
+        : '';
       return `Oficio cuyo tipo no se reconoce${refs}${obj ? `: ${obj}` : ''}.${deadlineSentence}`;
     }
   }

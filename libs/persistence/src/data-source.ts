@@ -11,13 +11,21 @@ import { CorrespondenceNotices1732406700000 } from './migrations/1732406700000-c
 types.setTypeParser(types.builtins.DATE, (value) => value);
 
 const ENTITIES = [StoredEvent];
-export const MIGRATIONS = [CreateEvents1732406400000, CreateReadModels1732406500000, EscalationAcknowledgements1732406600000, CorrespondenceNotices1732406700000];
+export const MIGRATIONS = [
+  CreateEvents1732406400000,
+  CreateReadModels1732406500000,
+  EscalationAcknowledgements1732406600000,
+  CorrespondenceNotices1732406700000,
+];
 
 /**
  * The one way the project opens PostgreSQL. Schema changes come only from migrations:
  * `synchronize` is off and stays off.
  */
-function createDataSource(databaseUrl: string, options: { poolSize?: number; applicationName?: string } = {}): DataSource {
+function createDataSource(
+  databaseUrl: string,
+  options: { poolSize?: number; applicationName?: string } = {},
+): DataSource {
   return new DataSource({
     type: 'postgres',
     url: databaseUrl,
@@ -41,7 +49,10 @@ const MIGRATION_LOCK = 7_201_830_241;
  * Opens the data source and applies pending migrations. Safe on every start and from several
  * processes at once: an advisory lock lets one process migrate while the others wait.
  */
-export async function openDatabase(databaseUrl: string, options?: { poolSize?: number; applicationName?: string }): Promise<DataSource> {
+export async function openDatabase(
+  databaseUrl: string,
+  options?: { poolSize?: number; applicationName?: string },
+): Promise<DataSource> {
   const ds = createDataSource(databaseUrl, options);
   await ds.initialize();
   const runner = ds.createQueryRunner();

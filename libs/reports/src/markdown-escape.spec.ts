@@ -42,15 +42,35 @@ describe('Markdown escaping of what operators typed', () => {
       from: '2024-02-18',
       to: '2024-03-21',
       generatedAt: '2024-03-22T17:00:00.000Z',
-      received: [{ number: 'INE/UTSI/0923/2024', date: '2024-02-19', line: `1. 19 de febrero de 2024, oficio INE/UTSI/0923/2024: remite ${title}.` }],
+      received: [
+        {
+          number: 'INE/UTSI/0923/2024',
+          date: '2024-02-19',
+          line: `1. 19 de febrero de 2024, oficio INE/UTSI/0923/2024: remite ${title}.`,
+        },
+      ],
       sent: [],
-      documents: [{ id: 'document:GRO:e11-proyecto', deliverable: 11, versionKind: 'PROYECTO', title, status: 'con observaciones', ballInCourt: 'OPLE', openObservations: 2, dueDate: '2024-02-29', overdue: true }],
+      documents: [
+        {
+          id: 'document:GRO:e11-proyecto',
+          deliverable: 11,
+          versionKind: 'PROYECTO',
+          title,
+          status: 'con observaciones',
+          ballInCourt: 'OPLE',
+          openObservations: 2,
+          dueDate: '2024-02-29',
+          overdue: true,
+        },
+      ],
       overdue: [],
       dueNext: [],
     };
     const rendered = html(renderMarkdown(report));
     expect(rendered).not.toMatch(/<img|<a |<script|<h1>Falso/);
-    expect(rendered).toContain('<ol>\n<li>19 de febrero de 2024, oficio INE/UTSI/0923/2024: remite &lt;img src=x onerror=alert(1)&gt; [clic](javascript:alert(1)) # Falso.</li>\n</ol>');
+    expect(rendered).toContain(
+      '<ol>\n<li>19 de febrero de 2024, oficio INE/UTSI/0923/2024: remite &lt;img src=x onerror=alert(1)&gt; [clic](javascript:alert(1)) # Falso.</li>\n</ol>',
+    );
     expect(rendered.match(/<h1>/g)).toHaveLength(1);
     expect(rendered).toContain('Entregable 11 (proyecto), &lt;img src=x onerror=alert(1)&gt;');
   });

@@ -18,7 +18,12 @@ export function renderPdf(r: CorrespondenceReport): Promise<Buffer> {
     doc.on('error', reject);
   });
 
-  const paragraph = (text: string, options: PDFKit.Mixins.TextOptions = {}) => doc.font('Helvetica').fontSize(10.5).text(text, { align: 'justify', ...options }).moveDown(0.5);
+  const paragraph = (text: string, options: PDFKit.Mixins.TextOptions = {}) =>
+    doc
+      .font('Helvetica')
+      .fontSize(10.5)
+      .text(text, { align: 'justify', ...options })
+      .moveDown(0.5);
   const section = (title: string) => doc.moveDown(0.6).font('Helvetica-Bold').fontSize(12).text(title).moveDown(0.4);
   const bullet = (text: string) => paragraph(`•  ${text}`, { indent: 0 });
 
@@ -41,7 +46,13 @@ export function renderPdf(r: CorrespondenceReport): Promise<Buffer> {
     doc.switchToPage(pages.start + i);
     const bottom = doc.page.margins.bottom;
     doc.page.margins.bottom = 0; // writing in the margin must not open a new page
-    doc.font('Helvetica').fontSize(8).text(`Página ${i + 1} de ${pages.count}`, 72, doc.page.height - 48, { align: 'center', width: doc.page.width - 144 });
+    doc
+      .font('Helvetica')
+      .fontSize(8)
+      .text(`Página ${i + 1} de ${pages.count}`, 72, doc.page.height - 48, {
+        align: 'center',
+        width: doc.page.width - 144,
+      });
     doc.page.margins.bottom = bottom;
   }
   doc.end();

@@ -20,12 +20,21 @@ export function heading(r: CorrespondenceReport): { title: string; subtitle: str
 }
 
 function ballOf(d: ReportDocument): string {
-  return d.ballInCourt === 'INE' ? 'el INE (revisa)' : d.ballInCourt === 'OPLE' ? 'el OPLE (debe atender)' : 'nadie (concluido)';
+  return d.ballInCourt === 'INE'
+    ? 'el INE (revisa)'
+    : d.ballInCourt === 'OPLE'
+      ? 'el OPLE (debe atender)'
+      : 'nadie (concluido)';
 }
 
 function documentLine(d: ReportDocument): string {
   const version = d.versionKind === 'FINAL' ? 'versión final' : 'proyecto';
-  const observations = d.openObservations === 1 ? ', 1 observación abierta' : d.openObservations ? `, ${d.openObservations} observaciones abiertas` : '';
+  const observations =
+    d.openObservations === 1
+      ? ', 1 observación abierta'
+      : d.openObservations
+        ? `, ${d.openObservations} observaciones abiertas`
+        : '';
   const due = d.dueDate ? `, plazo ${longDate(d.dueDate)}${d.overdue ? ' (VENCIDO)' : ''}` : '';
   return `Entregable ${d.deliverable} (${version}), ${d.title}: ${d.status}; la pelota la tiene ${ballOf(d)}${observations}${due}.`;
 }
@@ -36,8 +45,16 @@ const dueNextLine = (d: ReportDue) => `${longDate(d.dueDate)}: ${d.what} (${d.pa
 /** The sections after the numbered list, in order, each with what it says when it is empty. */
 export function sections(r: CorrespondenceReport): Array<{ title: string; empty: string; lines: string[] }> {
   return [
-    { title: 'Oficios enviados por el OPLE en el periodo', empty: 'Ninguno registrado.', lines: r.sent.map((e) => e.line) },
-    { title: 'Estado de los documentos tocados en el periodo', empty: 'Ninguno.', lines: r.documents.map(documentLine) },
+    {
+      title: 'Oficios enviados por el OPLE en el periodo',
+      empty: 'Ninguno registrado.',
+      lines: r.sent.map((e) => e.line),
+    },
+    {
+      title: 'Estado de los documentos tocados en el periodo',
+      empty: 'Ninguno.',
+      lines: r.documents.map(documentLine),
+    },
     { title: `Vencido al ${longDate(r.to)}`, empty: 'Nada vencido.', lines: r.overdue.map(overdueLine) },
     { title: 'Vence en los 14 días siguientes', empty: 'Nada.', lines: r.dueNext.map(dueNextLine) },
   ];

@@ -38,17 +38,24 @@ export function temporalTlsFromEnv(env: NodeJS.ProcessEnv = process.env): Tempor
   const value = (name: string) => (env[name] === undefined || env[name] === '' ? undefined : env[name]);
   const enabled = value(v.enabled);
   if (enabled !== undefined && enabled !== 'true' && enabled !== 'false') {
-    throw new Error(`${v.enabled}: "${enabled}" must be true or false (or unset: TLS when ${v.ca}, ${v.cert} or ${v.serverName} is set)`);
+    throw new Error(
+      `${v.enabled}: "${enabled}" must be true or false (or unset: TLS when ${v.ca}, ${v.cert} or ${v.serverName} is set)`,
+    );
   }
   const [caFile, certFile, keyFile, serverName] = [value(v.ca), value(v.cert), value(v.key), value(v.serverName)];
   const anySetting = caFile ?? certFile ?? keyFile ?? serverName;
   if (enabled === 'false') {
-    if (anySetting) throw new Error(`${v.enabled}=false contradicts ${[v.ca, v.cert, v.key, v.serverName].filter((n) => value(n)).join(', ')}: unset one or the other`);
+    if (anySetting)
+      throw new Error(
+        `${v.enabled}=false contradicts ${[v.ca, v.cert, v.key, v.serverName].filter((n) => value(n)).join(', ')}: unset one or the other`,
+      );
     return undefined;
   }
   if (!anySetting && enabled !== 'true') return undefined;
-  if (certFile && !keyFile) throw new Error(`${v.cert} is set but ${v.key} is not: the client certificate needs its private key`);
-  if (keyFile && !certFile) throw new Error(`${v.key} is set but ${v.cert} is not: the private key needs its client certificate`);
+  if (certFile && !keyFile)
+    throw new Error(`${v.cert} is set but ${v.key} is not: the client certificate needs its private key`);
+  if (keyFile && !certFile)
+    throw new Error(`${v.key} is set but ${v.cert} is not: the private key needs its client certificate`);
 
   const tls: TemporalTls = {};
   if (serverName) tls.serverNameOverride = serverName;
@@ -67,7 +74,8 @@ export function temporalTlsFromEnv(env: NodeJS.ProcessEnv = process.env): Tempor
     } catch (error) {
       throw new Error(`${v.key}: ${keyFile} is not a PEM private key (${(error as Error).message})`);
     }
-    if (!cert.checkPrivateKey(privateKey)) throw new Error(`${v.key}: ${keyFile} is not the private key of ${v.cert} (${certFile})`);
+    if (!cert.checkPrivateKey(privateKey))
+      throw new Error(`${v.key}: ${keyFile} is not the private key of ${v.cert} (${certFile})`);
     tls.clientCertPair = { crt, key };
   }
   return tls;
@@ -81,7 +89,8 @@ function readPem(variable: string, file: string): Buffer {
     const code = (error as NodeJS.ErrnoException).code;
     throw new Error(`${variable}: cannot read ${file} (${code ?? (error as Error).message})`);
   }
-  if (!content.toString('latin1').includes('-----BEGIN ')) throw new Error(`${variable}: ${file} is not a PEM file (no -----BEGIN line)`);
+  if (!content.toString('latin1').includes('-----BEGIN '))
+    throw new Error(`${variable}: ${file} is not a PEM file (no -----BEGIN line)`);
   return content;
 }
 
@@ -94,7 +103,9 @@ function certificate(variable: string, file: string, pem: Buffer): X509Certifica
     throw new Error(`${variable}: ${file} is not a PEM certificate (${(error as Error).message})`);
   }
   const now = Date.now();
-  if (Date.parse(cert.validTo) <= now) throw new Error(`${variable}: the certificate in ${file} expired on ${cert.validTo}`);
-  if (Date.parse(cert.validFrom) > now) throw new Error(`${variable}: the certificate in ${file} is not valid before ${cert.validFrom}`);
+  if (Date.parse(cert.validTo) <= now)
+    throw new Error(`${variable}: the certificate in ${file} expired on ${cert.validTo}`);
+  if (Date.parse(cert.validFrom) > now)
+    throw new Error(`${variable}: the certificate in ${file} is not valid before ${cert.validFrom}`);
   return cert;
 }

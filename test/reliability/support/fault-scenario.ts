@@ -17,9 +17,22 @@ export interface LoadPlan {
  * Plays the documents' lives and, a third of the way in, injects the fault (`inject` also waits
  * for the system to come back); the load goes on through it. Resolves when every oficio is answered.
  */
-export async function underLoad(stack: FaultStack, client: OficioClient, plan: LoadPlan, fault: string, inject: () => Promise<void>): Promise<void> {
+export async function underLoad(
+  stack: FaultStack,
+  client: OficioClient,
+  plan: LoadPlan,
+  fault: string,
+  inject: () => Promise<void>,
+): Promise<void> {
   const third = milestone(1 / 3, progressLine(plan.tag.toLowerCase()));
-  const load = playLives(client, plan.tag, plan.documents, plan.steps ?? { from: 0, to: 3 }, plan.concurrency, third.onProgress);
+  const load = playLives(
+    client,
+    plan.tag,
+    plan.documents,
+    plan.steps ?? { from: 0, to: 3 },
+    plan.concurrency,
+    third.onProgress,
+  );
   await Promise.race([third.reached, load]);
   await stack.log.fault(fault, inject);
   await load;
@@ -41,7 +54,10 @@ export async function settleAndCheck(
   const db = await stack.db();
   const ours = `document:%:${scenario.tag.toLowerCase()}-%`;
   const stillRunning = await allClosed(db, temporal, ours);
-  const [{ resolved }] = await db.query(`SELECT count(*)::int AS resolved FROM rm_documents WHERE status = 'RESOLVED' AND id LIKE $1`, [ours]);
+  const [{ resolved }] = await db.query(
+    `SELECT count(*)::int AS resolved FROM rm_documents WHERE status = 'RESOLVED' AND id LIKE $1`,
+    [ours],
+  );
   const report = await checkInvariants(db, temporal, client.ledger, stack.log);
   recordScenario({
     scenario: scenario.name,

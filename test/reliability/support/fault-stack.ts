@@ -64,7 +64,8 @@ export class FaultStack {
 
   static async start(options: FaultStackOptions = {}): Promise<FaultStack> {
     const main = join(repoRoot(), 'dist', 'apps', 'gateway', 'src', 'main.js');
-    if (!existsSync(main)) throw new Error(`${main} is missing: run \`npm run build\` (npm run test:reliability builds first)`);
+    if (!existsSync(main))
+      throw new Error(`${main} is missing: run \`npm run build\` (npm run test:reliability builds first)`);
     const dataDir = mkdtempSync(join(tmpdir(), 'seguimiento-reliability-'));
     chmodSync(dataDir, 0o755); // as root, PostgreSQL runs as `postgres` and must reach its folder
     const postgresPort = await freePort();
@@ -78,7 +79,14 @@ export class FaultStack {
       await postgres.stop();
       throw error;
     }
-    const stack = new FaultStack(dataDir, postgresPort, gatewayPorts, randomBytes(32).toString('hex'), postgres.url, temporal);
+    const stack = new FaultStack(
+      dataDir,
+      postgresPort,
+      gatewayPorts,
+      randomBytes(32).toString('hex'),
+      postgres.url,
+      temporal,
+    );
     stack.postgres = postgres;
     try {
       // The first worker migrates the schema; the others and the gateways find it ready.
@@ -101,12 +109,16 @@ export class FaultStack {
 
   /** The test's own connection to the event store and read models. */
   async db(): Promise<DataSource> {
-    if (!this.testDb?.isInitialized) this.testDb = await openDatabase(this.databaseUrl, { applicationName: 'seguimiento-reliability' });
+    if (!this.testDb?.isInitialized)
+      this.testDb = await openDatabase(this.databaseUrl, { applicationName: 'seguimiento-reliability' });
     return this.testDb;
   }
 
   async temporalClient(): Promise<Client> {
-    if (!this.testTemporal) this.testTemporal = new Client({ connection: await Connection.connect({ address: this.temporal.address, tls: this.temporal.tls?.client }) });
+    if (!this.testTemporal)
+      this.testTemporal = new Client({
+        connection: await Connection.connect({ address: this.temporal.address, tls: this.temporal.tls?.client }),
+      });
     return this.testTemporal;
   }
 
@@ -115,7 +127,12 @@ export class FaultStack {
   }
 
   async startGateway(i: number): Promise<void> {
-    this.gateways[i] = await this.startApp('gateway', `gateway-${i + 1}`, { PORT: String(this.gatewayPorts[i]) }, /"msg":"gateway ready"/);
+    this.gateways[i] = await this.startApp(
+      'gateway',
+      `gateway-${i + 1}`,
+      { PORT: String(this.gatewayPorts[i]) },
+      /"msg":"gateway ready"/,
+    );
   }
 
   /** kill -9, and wait until the process is gone. */
@@ -152,7 +169,12 @@ export class FaultStack {
     rmSync(this.dataDir, { recursive: true, force: true });
   }
 
-  private async startApp(app: 'worker' | 'gateway', name: string, extra: NodeJS.ProcessEnv, ready: RegExp): Promise<ManagedProcess> {
+  private async startApp(
+    app: 'worker' | 'gateway',
+    name: string,
+    extra: NodeJS.ProcessEnv,
+    ready: RegExp,
+  ): Promise<ManagedProcess> {
     const child = new ManagedProcess({
       name,
       command: process.execPath,

@@ -1,6 +1,11 @@
 import type { Client } from '@temporalio/client';
 import type { DataSource } from 'typeorm';
-import { DOCUMENT_WORKFLOW_TYPE, REQUEST_WORKFLOW_TYPE, documentStateQuery, requestStateQuery } from '@seguimiento/contracts';
+import {
+  DOCUMENT_WORKFLOW_TYPE,
+  REQUEST_WORKFLOW_TYPE,
+  documentStateQuery,
+  requestStateQuery,
+} from '@seguimiento/contracts';
 import { rebuildReadModels, waitForPosition } from '@seguimiento/persistence';
 import { dumpReadModels } from '../../support/read-model-dump';
 import type { FaultLog } from './fault-log';
@@ -8,7 +13,13 @@ import type { Ledger } from './oficio-client';
 import { caseStatuses } from './scenario';
 
 /** The events that record an oficio; each accepted oficio must be in exactly one of them. */
-const RECORDING_EVENTS = ['DocumentSubmitted', 'IneAnswerRecorded', 'RequestOpened', 'RequestFulfilled', 'IneNoticeRecorded'];
+const RECORDING_EVENTS = [
+  'DocumentSubmitted',
+  'IneAnswerRecorded',
+  'RequestOpened',
+  'RequestFulfilled',
+  'IneNoticeRecorded',
+];
 
 export interface InvariantReport {
   /** Every rule broken, in words; empty when the system kept them all. */
@@ -36,7 +47,12 @@ export interface InvariantReport {
  * 5. no escalation fired twice;
  * 6. no error in any process or client that a fault window does not explain.
  */
-export async function checkInvariants(db: DataSource, temporal: Client, ledger: Ledger, log: FaultLog): Promise<InvariantReport> {
+export async function checkInvariants(
+  db: DataSource,
+  temporal: Client,
+  ledger: Ledger,
+  log: FaultLog,
+): Promise<InvariantReport> {
   const violations: string[] = [];
 
   // 1. Exactly once: every accepted oficio is in the store, and no oficio is in a stream twice.
@@ -51,29 +67,53 @@ export async function checkInvariants(db: DataSource, temporal: Client, ledger: 
     `SELECT stream_id, data->>'oficioNumber' AS n, count(*)::int AS c FROM events WHERE type = ANY($1) GROUP BY 1, 2 HAVING count(*) > 1`,
     [RECORDING_EVENTS],
   );
-  if (lost.length) violations.push(`${lost.length} accepted oficios are not in the event store: ${lost.slice(0, 5).join(', ')}`);
-  if (doubled.length) violations.push(`${doubled.length} oficios are recorded more than once: ${doubled.slice(0, 5).map((r) => `${r.n} in ${r.stream_id} ×${r.c}`).join(', ')}`);
+  if (lost.length)
+    violations.push(`${lost.length} accepted oficios are not in the event store: ${lost.slice(0, 5).join(', ')}`);
+  if (doubled.length)
+    violations.push(
+      `${doubled.length} oficios are recorded more than once: ${doubled
+        .slice(0, 5)
+        .map((r) => `${r.n} in ${r.stream_id} ×${r.c}`)
+        .join(', ')}`,
+    );
 
   // 2. Contiguous streams (versions are unique per stream, so count = max means 1…n).
   const gaps: Array<{ stream_id: string; c: number; m: number }> = await db.query(
     'SELECT stream_id, count(*)::int AS c, max(stream_version) AS m FROM events GROUP BY stream_id HAVING count(*) <> max(stream_version) OR min(stream_version) <> 1',
   );
-  if (gaps.length) violations.push(`${gaps.length} streams have gaps: ${gaps.slice(0, 5).map((g) => `${g.stream_id} (${g.c} events, last version ${g.m})`).join(', ')}`);
-  const [{ events, streams }] = await db.query('SELECT count(*)::int AS events, count(DISTINCT stream_id)::int AS streams FROM events');
+  if (gaps.length)
+    violations.push(
+      `${gaps.length} streams have gaps: ${gaps
+        .slice(0, 5)
+        .map((g) => `${g.stream_id} (${g.c} events, last version ${g.m})`)
+        .join(', ')}`,
+    );
+  const [{ events, streams }] = await db.query(
+    'SELECT count(*)::int AS events, count(DISTINCT stream_id)::int AS streams FROM events',
+  );
 
   // 5. No escalation twice.
-  const [{ escalations }] = await db.query(`SELECT count(*)::int AS escalations FROM events WHERE type = 'EscalationRaised'`);
+  const [{ escalations }] = await db.query(
+    `SELECT count(*)::int AS escalations FROM events WHERE type = 'EscalationRaised'`,
+  );
   const twice: Array<{ stream_id: string; k: string; c: number }> = await db.query(
     `SELECT stream_id, data->>'key' AS k, count(*)::int AS c FROM events WHERE type = 'EscalationRaised' GROUP BY 1, 2 HAVING count(*) > 1`,
   );
-  if (twice.length) violations.push(`${twice.length} escalations fired more than once: ${twice.slice(0, 5).map((t) => `${t.stream_id} ${t.k} ×${t.c}`).join(', ')}`);
+  if (twice.length)
+    violations.push(
+      `${twice.length} escalations fired more than once: ${twice
+        .slice(0, 5)
+        .map((t) => `${t.stream_id} ${t.k} ×${t.c}`)
+        .join(', ')}`,
+    );
 
   // 4. Nothing stuck (before the rebuild, which holds the projector back for a moment).
   const running = await checkRunningWorkflows(db, temporal, violations);
 
   // 3. Read models = rebuild, once the projector has caught up with the whole log.
   const [{ last }] = await db.query('SELECT coalesce(max(position), 0)::text AS last FROM events');
-  if (!(await waitForPosition(db, last, 60_000))) violations.push(`the projector did not reach position ${last} within 60 s`);
+  if (!(await waitForPosition(db, last, 60_000)))
+    violations.push(`the projector did not reach position ${last} within 60 s`);
   const incremental = await dumpReadModels(db);
   await rebuildReadModels(db);
   const rebuilt = await dumpReadModels(db);
@@ -83,13 +123,18 @@ export async function checkInvariants(db: DataSource, temporal: Client, ledger: 
     const onlyLive = [...a].filter((r) => !b.has(r));
     const onlyRebuilt = [...b].filter((r) => !a.has(r));
     if (onlyLive.length || onlyRebuilt.length) {
-      violations.push(`${table} differs from its rebuild: ${onlyLive.length} rows only in the live model (e.g. ${onlyLive[0]?.slice(0, 200)}), ${onlyRebuilt.length} only in the rebuild (e.g. ${onlyRebuilt[0]?.slice(0, 200)})`);
+      violations.push(
+        `${table} differs from its rebuild: ${onlyLive.length} rows only in the live model (e.g. ${onlyLive[0]?.slice(0, 200)}), ${onlyRebuilt.length} only in the rebuild (e.g. ${onlyRebuilt[0]?.slice(0, 200)})`,
+      );
     }
   }
 
   // 6. Errors only where a fault explains them.
   const unexplained = log.unexplained();
-  if (unexplained.length) violations.push(`${unexplained.length} errors outside any injected fault:\n    ${unexplained.slice(0, 10).join('\n    ')}`);
+  if (unexplained.length)
+    violations.push(
+      `${unexplained.length} errors outside any injected fault:\n    ${unexplained.slice(0, 10).join('\n    ')}`,
+    );
 
   return {
     violations,
@@ -108,12 +153,19 @@ export async function checkInvariants(db: DataSource, temporal: Client, ledger: 
 async function checkRunningWorkflows(db: DataSource, temporal: Client, violations: string[]): Promise<number> {
   // Every case stream has its workflow (same id): documents and requests.
   const statuses = await caseStatuses(db, temporal, 'document:%', 'request:%');
-  const running = new Map([...statuses].filter(([, status]) => status === 'RUNNING').map(([id]) => [id, id.startsWith('request:') ? REQUEST_WORKFLOW_TYPE : DOCUMENT_WORKFLOW_TYPE]));
+  const running = new Map(
+    [...statuses]
+      .filter(([, status]) => status === 'RUNNING')
+      .map(([id]) => [id, id.startsWith('request:') ? REQUEST_WORKFLOW_TYPE : DOCUMENT_WORKFLOW_TYPE]),
+  );
   const missing = [...statuses].filter(([, status]) => status === 'NOT_FOUND').map(([id]) => id);
-  if (missing.length) violations.push(`${missing.length} cases in the event store have no workflow: ${missing.slice(0, 5).join(', ')}`);
+  if (missing.length)
+    violations.push(`${missing.length} cases in the event store have no workflow: ${missing.slice(0, 5).join(', ')}`);
 
   const versions = new Map<string, number>(
-    (await db.query('SELECT stream_id, max(stream_version)::int AS v FROM events GROUP BY stream_id')).map((r: { stream_id: string; v: number }) => [r.stream_id, r.v]),
+    (await db.query('SELECT stream_id, max(stream_version)::int AS v FROM events GROUP BY stream_id')).map(
+      (r: { stream_id: string; v: number }) => [r.stream_id, r.v],
+    ),
   );
   let checked = 0;
   for (const [id, type] of running) {
@@ -121,24 +173,41 @@ async function checkRunningWorkflows(db: DataSource, temporal: Client, violation
     const handle = temporal.workflow.getHandle(id);
     const { raw } = await handle.describe();
     const task = raw.pendingWorkflowTask;
-    if (task && Number(task.attempt) > 1) violations.push(`${id}: its workflow task has failed ${Number(task.attempt) - 1} times`);
+    if (task && Number(task.attempt) > 1)
+      violations.push(`${id}: its workflow task has failed ${Number(task.attempt) - 1} times`);
     for (const activity of raw.pendingActivities ?? []) {
-      if (Number(activity.attempt) > 1) violations.push(`${id}: activity ${activity.activityType?.name} at attempt ${activity.attempt}: ${activity.lastFailure?.message}`);
+      if (Number(activity.attempt) > 1)
+        violations.push(
+          `${id}: activity ${activity.activityType?.name} at attempt ${activity.attempt}: ${activity.lastFailure?.message}`,
+        );
     }
     try {
-      const view = type === DOCUMENT_WORKFLOW_TYPE ? await handle.query(documentStateQuery) : await handle.query(requestStateQuery);
+      const view =
+        type === DOCUMENT_WORKFLOW_TYPE
+          ? await handle.query(documentStateQuery)
+          : await handle.query(requestStateQuery);
       const state = view.state as { version: number; ballInCourt?: string; deadline?: { party?: string } | null };
       const party = state.ballInCourt ?? state.deadline?.party;
-      if (party !== 'INE' && party !== 'OPLE') violations.push(`${id} is running but waits on nobody (${String(party)})`);
-      if (state.version !== (versions.get(id) ?? 0)) violations.push(`${id}: the workflow is at version ${state.version}, its stream at ${versions.get(id) ?? 0}`);
+      if (party !== 'INE' && party !== 'OPLE')
+        violations.push(`${id} is running but waits on nobody (${String(party)})`);
+      if (state.version !== (versions.get(id) ?? 0))
+        violations.push(`${id}: the workflow is at version ${state.version}, its stream at ${versions.get(id) ?? 0}`);
     } catch (error) {
       violations.push(`${id} does not answer its state query: ${(error as Error).message}`);
     }
   }
 
   // Each open case of the read models has its workflow running.
-  const open: Array<{ id: string }> = await db.query(`SELECT id FROM rm_documents WHERE status NOT IN ('RESOLVED', 'WITHDRAWN')`);
+  const open: Array<{ id: string }> = await db.query(
+    `SELECT id FROM rm_documents WHERE status NOT IN ('RESOLVED', 'WITHDRAWN')`,
+  );
   const orphans = open.filter((d) => !running.has(d.id));
-  if (orphans.length) violations.push(`${orphans.length} open documents have no running workflow: ${orphans.slice(0, 5).map((d) => d.id).join(', ')}`);
+  if (orphans.length)
+    violations.push(
+      `${orphans.length} open documents have no running workflow: ${orphans
+        .slice(0, 5)
+        .map((d) => d.id)
+        .join(', ')}`,
+    );
   return checked;
 }

@@ -22,7 +22,14 @@ export function documentLife(tag: string, i: number): Step[] {
   return [
     {
       door: 'OPLE',
-      input: { ople, oficioNumber: opleOficio(1), date: '2026-11-02', deliverable: 6, versionKind: 'PROYECTO', documentKey: `${tag.toLowerCase()}-${i}` },
+      input: {
+        ople,
+        oficioNumber: opleOficio(1),
+        date: '2026-11-02',
+        deliverable: 6,
+        versionKind: 'PROYECTO',
+        documentKey: `${tag.toLowerCase()}-${i}`,
+      },
       expect: 'UNDER_REVIEW',
     },
     {
@@ -38,8 +45,23 @@ export function documentLife(tag: string, i: number): Step[] {
       },
       expect: 'OBSERVED',
     },
-    { door: 'OPLE', input: { ople, oficioNumber: opleOficio(2), date: '2026-11-23', references: [ineOficio(1)] }, expect: 'UNDER_REVIEW' },
-    { door: 'INE', input: { ople, kind: 'REVIEW', oficioNumber: ineOficio(2), date: '2026-11-24', outcome: 'ADDRESSED', references: [opleOficio(2), ineOficio(1)] }, expect: 'RESOLVED' },
+    {
+      door: 'OPLE',
+      input: { ople, oficioNumber: opleOficio(2), date: '2026-11-23', references: [ineOficio(1)] },
+      expect: 'UNDER_REVIEW',
+    },
+    {
+      door: 'INE',
+      input: {
+        ople,
+        kind: 'REVIEW',
+        oficioNumber: ineOficio(2),
+        date: '2026-11-24',
+        outcome: 'ADDRESSED',
+        references: [opleOficio(2), ineOficio(1)],
+      },
+      expect: 'RESOLVED',
+    },
   ];
 }
 
@@ -66,14 +88,19 @@ export async function playLives(
       for (let s = steps.from; s <= steps.to; s++) {
         const answer = await client.record(life[s].door, life[s].input);
         if (answer.document?.status !== life[s].expect) {
-          failures.push(`${String(life[s].input.oficioNumber)}: document ${answer.document?.id ?? '(none)'} is ${answer.document?.status ?? '—'}, expected ${life[s].expect}`);
+          failures.push(
+            `${String(life[s].input.oficioNumber)}: document ${answer.document?.id ?? '(none)'} is ${answer.document?.status ?? '—'}, expected ${life[s].expect}`,
+          );
         }
         onProgress(++done, total);
       }
     }
   };
   await Promise.all(Array.from({ length: concurrency }, lane));
-  if (failures.length) throw new Error(`${failures.length} oficios left their document in the wrong state:\n${failures.slice(0, 10).join('\n')}`);
+  if (failures.length)
+    throw new Error(
+      `${failures.length} oficios left their document in the wrong state:\n${failures.slice(0, 10).join('\n')}`,
+    );
 }
 
 /** A progress line on stderr, at most every `everyMs`. */

@@ -68,13 +68,21 @@ export class OficioClient {
       }
       this.log.clientError(`client→${new URL(url).port}`, `${number}: ${outcome.error}`, sent);
       history.push(`${new Date().toISOString()} ${outcome.error}`);
-      if (!outcome.retryable) throw new Error(`${door} oficio ${number} refused: ${outcome.error}\n  attempts:\n  ${history.join('\n  ')}`);
-      if (Date.now() - started > (this.options.giveUpMs ?? 240_000)) throw new Error(`${door} oficio ${number}: no answer after ${attempt + 1} attempts:\n  ${history.join('\n  ')}`);
+      if (!outcome.retryable)
+        throw new Error(`${door} oficio ${number} refused: ${outcome.error}\n  attempts:\n  ${history.join('\n  ')}`);
+      if (Date.now() - started > (this.options.giveUpMs ?? 240_000))
+        throw new Error(
+          `${door} oficio ${number}: no answer after ${attempt + 1} attempts:\n  ${history.join('\n  ')}`,
+        );
       await new Promise((r) => setTimeout(r, Math.min(2000, 100 * 2 ** attempt)));
     }
   }
 
-  private async send(url: string, door: Door, input: Record<string, unknown>): Promise<{ ok: true; value: Recorded } | { ok: false; retryable: boolean; error: string }> {
+  private async send(
+    url: string,
+    door: Door,
+    input: Record<string, unknown>,
+  ): Promise<{ ok: true; value: Recorded } | { ok: false; retryable: boolean; error: string }> {
     let response: Response;
     try {
       response = await fetch(url, {
@@ -85,22 +93,35 @@ export class OficioClient {
       });
     } catch (error) {
       const cause = (error as { cause?: { code?: string } }).cause?.code;
-      return { ok: false, retryable: true, error: `no answer (${cause ?? (error as Error).name}: ${(error as Error).message})` };
+      return {
+        ok: false,
+        retryable: true,
+        error: `no answer (${cause ?? (error as Error).name}: ${(error as Error).message})`,
+      };
     }
     const text = await response.text().catch((e: Error) => `(body lost: ${e.message})`);
     let body: { data?: Record<string, Recorded>; errors?: Array<{ message: string; extensions?: { code?: string } }> };
     try {
       body = JSON.parse(text);
     } catch {
-      return { ok: false, retryable: response.status >= 500 || response.status === 429, error: `HTTP ${response.status}: ${text.slice(0, 200)}` };
+      return {
+        ok: false,
+        retryable: response.status >= 500 || response.status === 429,
+        error: `HTTP ${response.status}: ${text.slice(0, 200)}`,
+      };
     }
     const error = body.errors?.[0];
     if (error) {
       const code = error.extensions?.code ?? 'NO_CODE';
-      return { ok: false, retryable: RETRYABLE_CODES.has(code) || response.status >= 500, error: `${code}: ${error.message}` };
+      return {
+        ok: false,
+        retryable: RETRYABLE_CODES.has(code) || response.status >= 500,
+        error: `${code}: ${error.message}`,
+      };
     }
     const value = body.data?.[door === 'INE' ? 'recordIneOficio' : 'recordOpleOficio'];
-    if (!value) return { ok: false, retryable: false, error: `HTTP ${response.status} without data: ${text.slice(0, 200)}` };
+    if (!value)
+      return { ok: false, retryable: false, error: `HTTP ${response.status} without data: ${text.slice(0, 200)}` };
     return { ok: true, value };
   }
 }

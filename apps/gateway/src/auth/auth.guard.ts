@@ -23,12 +23,20 @@ export class AuthGuard implements CanActivate {
 
   canActivate(context: ExecutionContext): boolean {
     if (context.getType<string>() !== 'graphql') return true;
-    const request = GqlExecutionContext.create(context).getContext<{ req: { headers: Record<string, string | undefined>; principal?: Principal } }>().req;
+    const request = GqlExecutionContext.create(context).getContext<{
+      req: { headers: Record<string, string | undefined>; principal?: Principal };
+    }>().req;
     // Over HTTP the request plugin has already verified the token; over WebSocket this does.
     request.principal ??= authenticate(this.tokens, request.headers.authorization);
-    const roles = this.reflector.getAllAndOverride<Role[] | undefined>(REQUIRED_ROLES, [context.getHandler(), context.getClass()]);
+    const roles = this.reflector.getAllAndOverride<Role[] | undefined>(REQUIRED_ROLES, [
+      context.getHandler(),
+      context.getClass(),
+    ]);
     if (roles && !roles.includes(request.principal.role)) {
-      throw userError('FORBIDDEN', `El rol ${request.principal.role} no puede realizar esta operación (requiere ${roles.join(' o ')})`);
+      throw userError(
+        'FORBIDDEN',
+        `El rol ${request.principal.role} no puede realizar esta operación (requiere ${roles.join(' o ')})`,
+      );
     }
     return true;
   }

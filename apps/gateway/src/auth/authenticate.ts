@@ -9,7 +9,12 @@ export function authenticate(tokens: Tokens, header: string | undefined): Princi
   try {
     return tokens.verify(token);
   } catch (error) {
-    const reason = error instanceof jwt.TokenExpiredError ? 'el token expiró' : error instanceof Error ? error.message : 'token inválido';
+    const reason =
+      error instanceof jwt.TokenExpiredError
+        ? 'el token expiró'
+        : error instanceof Error
+          ? error.message
+          : 'token inválido';
     throw userError('UNAUTHENTICATED', `Token no válido: ${reason}`);
   }
 }

@@ -11,5 +11,9 @@ export const CurrentPrincipal = createParamDecorator((_: unknown, context: Execu
 /** Refuses access to another OPLE's data for a user confined to one OPLE. */
 export function assertOpleAccess(principal: Principal, ople: string | null | undefined): void {
   const own = confinedTo(principal);
-  if (own && ople && ople !== own) throw userError('FORBIDDEN', `Su usuario pertenece a ${own}: no puede consultar ni registrar información de ${ople}`);
+  if (own && ople && ople !== own)
+    throw userError(
+      'FORBIDDEN',
+      `Su usuario pertenece a ${own}: no puede consultar ni registrar información de ${ople}`,
+    );
 }

@@ -3,7 +3,8 @@ import { AddressRateLimiter, TokenRateLimiter } from './rate-limit';
 
 describe('per-token rate limit', () => {
   const operator = { subject: 'operador@iepc-gro', role: 'OPERATOR' as const, institution: 'GRO' };
-  const counter = () => new Counter({ name: 'refused', help: 'refused', labelNames: ['transport'], registers: [new Registry()] });
+  const counter = () =>
+    new Counter({ name: 'refused', help: 'refused', labelNames: ['transport'], registers: [new Registry()] });
 
   it('admits a burst of the whole allowance, then refuses with 429, Retry-After and the seconds to wait', async () => {
     const refused = counter();
@@ -11,7 +12,10 @@ describe('per-token rate limit', () => {
     for (let i = 0; i < 3; i++) expect(await limiter.refusal(operator, 'http')).toBeNull();
     const error = await limiter.refusal(operator, 'http');
     expect(error?.message).toMatch(/3 operaciones por minuto/);
-    const { http, ...extensions } = error!.extensions as { http: { status: number; headers: Map<string, string> }; retryAfterSeconds: number };
+    const { http, ...extensions } = error!.extensions as {
+      http: { status: number; headers: Map<string, string> };
+      retryAfterSeconds: number;
+    };
     expect(extensions).toEqual({ code: 'RATE_LIMITED', retryAfterSeconds: expect.any(Number) });
     expect(extensions.retryAfterSeconds).toBeGreaterThanOrEqual(1);
     expect(extensions.retryAfterSeconds).toBeLessThanOrEqual(60);
@@ -25,7 +29,10 @@ describe('per-token rate limit', () => {
     expect(await limiter.refusal(operator, 'ws')).toBeNull();
     expect(await limiter.refusal({ ...operator, role: 'SUPERVISOR' }, 'ws')).toBeNull();
     expect(await limiter.refusal({ ...operator, subject: 'otro@iepc-gro' }, 'ws')).toBeNull();
-    expect((await limiter.refusal(operator, 'ws'))?.extensions).toEqual({ code: 'RATE_LIMITED', retryAfterSeconds: expect.any(Number) });
+    expect((await limiter.refusal(operator, 'ws'))?.extensions).toEqual({
+      code: 'RATE_LIMITED',
+      retryAfterSeconds: expect.any(Number),
+    });
   });
 
   it('counts requests without a token per address, with their own allowance', async () => {

@@ -38,7 +38,9 @@ export class TokenRateLimiter {
           extensions: {
             code: 'RATE_LIMITED',
             retryAfterSeconds,
-            ...(transport === 'http' ? { http: { status: 429, headers: new HeaderMap([['retry-after', String(retryAfterSeconds)]]) } } : {}),
+            ...(transport === 'http'
+              ? { http: { status: 429, headers: new HeaderMap([['retry-after', String(retryAfterSeconds)]]) } }
+              : {}),
           },
         },
       );

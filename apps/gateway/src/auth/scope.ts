@@ -9,7 +9,12 @@ import { userError } from '../errors/graphql-errors';
  * exist is refused naming `field`, as the mutations do: an empty answer would read as good news.
  */
 export function scopedOple(principal: Principal, asked: string | undefined, field = 'ople'): string | undefined {
-  if (asked && !findOple(asked)) throw userError('BAD_USER_INPUT', `${field}: "${asked.slice(0, 40)}" no es un OPLE conocido (clave de tres letras del estado, p. ej. GRO)`, field);
+  if (asked && !findOple(asked))
+    throw userError(
+      'BAD_USER_INPUT',
+      `${field}: "${asked.slice(0, 40)}" no es un OPLE conocido (clave de tres letras del estado, p. ej. GRO)`,
+      field,
+    );
   assertOpleAccess(principal, asked);
   return confinedTo(principal) ?? asked;
 }

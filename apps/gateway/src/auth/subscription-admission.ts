@@ -1,5 +1,16 @@
 import type { Tokens } from '@seguimiento/auth';
-import { type DocumentNode, type ExecutionArgs, type ExecutionResult, GraphQLError, type GraphQLSchema, type ValidationRule, execute, parse, specifiedRules, validate } from 'graphql';
+import {
+  type DocumentNode,
+  type ExecutionArgs,
+  type ExecutionResult,
+  GraphQLError,
+  type GraphQLSchema,
+  type ValidationRule,
+  execute,
+  parse,
+  specifiedRules,
+  validate,
+} from 'graphql';
 import type { Context, SubscribePayload } from 'graphql-ws';
 import { formatError } from '../errors/graphql-errors';
 import type { OperationSlots } from '../errors/operation-slots';

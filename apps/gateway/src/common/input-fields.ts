@@ -18,11 +18,20 @@ export const OpleField = (description = 'Clave del OPLE (código ISO del estado)
   );
 
 export const OficioNumberField = (description: string, nullable = false) =>
-  applyDecorators(Field({ description, nullable }), ...optional(nullable), IsString({ message: 'debe ser un texto' }), MaxLength(80, { message: 'no puede exceder 80 caracteres' }));
+  applyDecorators(
+    Field({ description, nullable }),
+    ...optional(nullable),
+    IsString({ message: 'debe ser un texto' }),
+    MaxLength(80, { message: 'no puede exceder 80 caracteres' }),
+  );
 
 /** A calendar date; its validity (2024-02-30) is checked by the domain, which names the field. */
 export const LocalDateField = (description: string, nullable = false) =>
-  applyDecorators(Field({ description, nullable }), ...optional(nullable), IsString({ message: 'debe ser una fecha AAAA-MM-DD' }));
+  applyDecorators(
+    Field({ description, nullable }),
+    ...optional(nullable),
+    IsString({ message: 'debe ser una fecha AAAA-MM-DD' }),
+  );
 
 export const DeliverableField = (description = 'Número de entregable del lineamiento 33 (1 a 34).', nullable = false) =>
   applyDecorators(
@@ -34,9 +43,15 @@ export const DeliverableField = (description = 'Número de entregable del lineam
   );
 
 export const VersionKindField = (nullable = false) =>
-  applyDecorators(Field(() => VersionKind, { description: 'Proyecto o versión final.', nullable }), ...optional(nullable), IsEnum(VersionKind, { message: 'debe ser PROYECTO o FINAL' }));
+  applyDecorators(
+    Field(() => VersionKind, { description: 'Proyecto o versión final.', nullable }),
+    ...optional(nullable),
+    IsEnum(VersionKind, { message: 'debe ser PROYECTO o FINAL' }),
+  );
 
-export const DocumentKeyField = (description = 'Clave del documento dentro del OPLE; por omisión e<entregable>-<versión>, p. ej. e15-proyecto.') =>
+export const DocumentKeyField = (
+  description = 'Clave del documento dentro del OPLE; por omisión e<entregable>-<versión>, p. ej. e15-proyecto.',
+) =>
   applyDecorators(
     Field({ nullable: true, description }),
     IsOptional(),
@@ -44,4 +59,9 @@ export const DocumentKeyField = (description = 'Clave del documento dentro del O
   );
 
 export const TextField = (description: string, max: number, nullable = false) =>
-  applyDecorators(Field({ description, nullable }), ...optional(nullable), IsString({ message: 'debe ser un texto' }), MaxLength(max, { message: `no puede exceder ${max} caracteres` }));
+  applyDecorators(
+    Field({ description, nullable }),
+    ...optional(nullable),
+    IsString({ message: 'debe ser un texto' }),
+    MaxLength(max, { message: `no puede exceder ${max} caracteres` }),
+  );

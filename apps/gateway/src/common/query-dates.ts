@@ -13,8 +13,14 @@ const inRange = (year: number): boolean => year >= FIRST_YEAR && year <= LAST_YE
  * (not 2024-02-30) between 1900 and 2999. Returns it, or refuses naming the field.
  */
 export function checkedLocalDate(value: string, field: string): string {
-  if (!isLocalDate(value)) throw userError('BAD_USER_INPUT', `${field}: "${value.slice(0, 40)}" no es una fecha AAAA-MM-DD`, field);
-  if (!inRange(Number(value.slice(0, 4)))) throw userError('BAD_USER_INPUT', `${field}: "${value}" está fuera del intervalo admitido (${FIRST_YEAR} a ${LAST_YEAR})`, field);
+  if (!isLocalDate(value))
+    throw userError('BAD_USER_INPUT', `${field}: "${value.slice(0, 40)}" no es una fecha AAAA-MM-DD`, field);
+  if (!inRange(Number(value.slice(0, 4))))
+    throw userError(
+      'BAD_USER_INPUT',
+      `${field}: "${value}" está fuera del intervalo admitido (${FIRST_YEAR} a ${LAST_YEAR})`,
+      field,
+    );
   return value;
 }
 
@@ -32,7 +38,17 @@ export function parseAsOf(value: string, field = 'asOf'): Date {
     const parsed = DateTime.fromISO(value, { setZone: true });
     if (parsed.isValid) instant = parsed;
   }
-  if (!instant) throw userError('BAD_USER_INPUT', `${field}: "${value.slice(0, 40)}" no es una fecha (AAAA-MM-DD) ni un instante ISO 8601`, field);
-  if (!inRange(instant.toUTC().year)) throw userError('BAD_USER_INPUT', `${field}: "${value.slice(0, 40)}" está fuera del intervalo admitido (${FIRST_YEAR} a ${LAST_YEAR})`, field);
+  if (!instant)
+    throw userError(
+      'BAD_USER_INPUT',
+      `${field}: "${value.slice(0, 40)}" no es una fecha (AAAA-MM-DD) ni un instante ISO 8601`,
+      field,
+    );
+  if (!inRange(instant.toUTC().year))
+    throw userError(
+      'BAD_USER_INPUT',
+      `${field}: "${value.slice(0, 40)}" está fuera del intervalo admitido (${FIRST_YEAR} a ${LAST_YEAR})`,
+      field,
+    );
   return instant.toJSDate();
 }

@@ -1,8 +1,24 @@
 import { Injectable } from '@nestjs/common';
-import { type DocumentEvent, type DocumentState, escalationLevel, foldDocument, isOverdue, openObservations } from '@seguimiento/domain';
+import {
+  type DocumentEvent,
+  type DocumentState,
+  escalationLevel,
+  foldDocument,
+  isOverdue,
+  openObservations,
+} from '@seguimiento/domain';
 import { EventStore } from '@seguimiento/persistence';
 import type { Document } from './models/document.model';
-import type { BallInCourt, DeadlineKind, DocumentStatus, EscalationStep, ObservationStatus, Party, ReviewOutcome, VersionKind } from './models/enums';
+import type {
+  BallInCourt,
+  DeadlineKind,
+  DocumentStatus,
+  EscalationStep,
+  ObservationStatus,
+  Party,
+  ReviewOutcome,
+  VersionKind,
+} from './models/enums';
 
 /** Reads a document as its events in the store say it is (the next issue adds read models). */
 @Injectable()
@@ -17,7 +33,11 @@ export class DocumentReader {
 }
 
 export function toDocument(state: DocumentState, now = new Date().toISOString()): Document {
-  const deadline = (d: NonNullable<DocumentState['deadline']>) => ({ ...d, party: d.party as Party, kind: d.kind as DeadlineKind });
+  const deadline = (d: NonNullable<DocumentState['deadline']>) => ({
+    ...d,
+    party: d.party as Party,
+    kind: d.kind as DeadlineKind,
+  });
   return {
     id: state.documentId!,
     ople: state.ople!,
@@ -36,7 +56,11 @@ export function toDocument(state: DocumentState, now = new Date().toISOString())
     deadline: state.deadline ? deadline(state.deadline) : null,
     overdue: isOverdue(state, now),
     escalationLevel: escalationLevel(state),
-    escalations: state.escalations.map((e) => ({ ...e, step: e.step as EscalationStep, deadline: deadline(e.deadline) })),
+    escalations: state.escalations.map((e) => ({
+      ...e,
+      step: e.step as EscalationStep,
+      deadline: deadline(e.deadline),
+    })),
     version: state.version,
   };
 }

@@ -7,7 +7,14 @@ import { OficioRouter } from './oficio-router';
 import { TimelineLoader } from './timeline';
 
 @Module({
-  providers: [DocumentsResolver, DocumentsService, DocumentReader, OficioRouter, TimelineLoader, { provide: FollowUpPolicies, useFactory: () => FollowUpPolicies.fromFile() }],
+  providers: [
+    DocumentsResolver,
+    DocumentsService,
+    DocumentReader,
+    OficioRouter,
+    TimelineLoader,
+    { provide: FollowUpPolicies, useFactory: () => FollowUpPolicies.fromFile() },
+  ],
   exports: [DocumentsService, DocumentReader, OficioRouter],
 })
 export class DocumentsModule {}

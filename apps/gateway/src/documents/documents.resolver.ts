@@ -23,7 +23,11 @@ type Resolved = { timeline?: Promise<TimelineEntry[]>; live?: Promise<LiveWorkfl
  */
 const resolved = new WeakMap<Document, Resolved>();
 
-function once<K extends keyof Resolved>(document: Document, field: K, resolve: () => NonNullable<Resolved[K]>): NonNullable<Resolved[K]> {
+function once<K extends keyof Resolved>(
+  document: Document,
+  field: K,
+  resolve: () => NonNullable<Resolved[K]>,
+): NonNullable<Resolved[K]> {
   let entry = resolved.get(document);
   if (!entry) resolved.set(document, (entry = {}));
   return (entry[field] ??= resolve()) as NonNullable<Resolved[K]>;
@@ -37,12 +41,16 @@ export class DocumentsResolver {
     private readonly temporal: Client,
   ) {}
 
-  @ResolveField(() => [TimelineEntry], { description: 'La historia completa del documento: cada evento con su oficio, quién lo registró y cuándo.' })
+  @ResolveField(() => [TimelineEntry], {
+    description: 'La historia completa del documento: cada evento con su oficio, quién lo registró y cuándo.',
+  })
   timeline(@Parent() document: Document): Promise<TimelineEntry[]> {
     return once(document, 'timeline', () => this.timelines.load(document.id));
   }
 
-  @ResolveField(() => LiveWorkflowState, { description: 'El estado vivo de su flujo en Temporal (una consulta a Temporal por documento).' })
+  @ResolveField(() => LiveWorkflowState, {
+    description: 'El estado vivo de su flujo en Temporal (una consulta a Temporal por documento).',
+  })
   live(@Parent() document: Document): Promise<LiveWorkflowState> {
     return once(document, 'live', () => this.liveState(document));
   }
@@ -52,32 +60,54 @@ export class DocumentsResolver {
     const { status } = await handle.describe();
     if (status.name !== 'RUNNING') return { running: false, nextEscalationStep: null, nextEscalationAt: null };
     const view = await handle.query(documentStateQuery);
-    return { running: true, nextEscalationStep: view.nextEscalation?.step ?? null, nextEscalationAt: view.nextEscalation?.at ?? null };
+    return {
+      running: true,
+      nextEscalationStep: view.nextEscalation?.step ?? null,
+      nextEscalationAt: view.nextEscalation?.at ?? null,
+    };
   }
 
   @Query(() => Document, { description: 'Un documento por su identificador (document:<OPLE>:<clave>).' })
-  document(@Args('id', { type: () => ID, description: 'Identificador del documento.' }) id: string, @CurrentPrincipal() who: Principal): Promise<Document> {
+  document(
+    @Args('id', { type: () => ID, description: 'Identificador del documento.' }) id: string,
+    @CurrentPrincipal() who: Principal,
+  ): Promise<Document> {
     assertOpleAccess(who, this.documents.opleOf(id));
     return this.documents.find(id);
   }
 
   @Writes()
-  @Mutation(() => DocumentChange, { description: 'Registra la remisión de un documento del OPLE al INE (primera versión o nueva versión tras observaciones).' })
-  submitDocument(@Args('input', { description: 'Lo que se registra; cada campo está descrito en su tipo de entrada.' }) input: SubmitDocumentInput, @CurrentPrincipal() who: Principal): Promise<DocumentChange> {
+  @Mutation(() => DocumentChange, {
+    description:
+      'Registra la remisión de un documento del OPLE al INE (primera versión o nueva versión tras observaciones).',
+  })
+  submitDocument(
+    @Args('input', { description: 'Lo que se registra; cada campo está descrito en su tipo de entrada.' })
+    input: SubmitDocumentInput,
+    @CurrentPrincipal() who: Principal,
+  ): Promise<DocumentChange> {
     assertOpleAccess(who, input.ople);
     return this.documents.submit(input, who.subject);
   }
 
   @Writes()
   @Mutation(() => DocumentChange, { description: 'Prorroga el plazo en curso de un documento.' })
-  extendDeadline(@Args('input', { description: 'Lo que se registra; cada campo está descrito en su tipo de entrada.' }) input: ExtendDeadlineInput, @CurrentPrincipal() who: Principal): Promise<DocumentChange> {
+  extendDeadline(
+    @Args('input', { description: 'Lo que se registra; cada campo está descrito en su tipo de entrada.' })
+    input: ExtendDeadlineInput,
+    @CurrentPrincipal() who: Principal,
+  ): Promise<DocumentChange> {
     assertOpleAccess(who, this.documents.opleOf(input.documentId));
     return this.documents.extendDeadline(input, who.subject);
   }
 
   @Writes()
   @Mutation(() => DocumentChange, { description: 'Retira un documento: deja de correr su plazo.' })
-  withdrawDocument(@Args('input', { description: 'Lo que se registra; cada campo está descrito en su tipo de entrada.' }) input: WithdrawDocumentInput, @CurrentPrincipal() who: Principal): Promise<DocumentChange> {
+  withdrawDocument(
+    @Args('input', { description: 'Lo que se registra; cada campo está descrito en su tipo de entrada.' })
+    input: WithdrawDocumentInput,
+    @CurrentPrincipal() who: Principal,
+  ): Promise<DocumentChange> {
     assertOpleAccess(who, this.documents.opleOf(input.documentId));
     return this.documents.withdraw(input, who.subject);
   }

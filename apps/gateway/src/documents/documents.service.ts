@@ -61,7 +61,15 @@ export class DocumentsService {
     const { documentKey: _key, ...fields } = input;
     const data: SubmitDocumentData = { ...fields, documentId, policy: this.policies.of(input.ople) };
     checked(() => validateSubmission(data));
-    return this.update(documentId, input.ople, submitDocumentUpdate, data, normalizeOficioNumber(input.oficioNumber), true, actor);
+    return this.update(
+      documentId,
+      input.ople,
+      submitDocumentUpdate,
+      data,
+      normalizeOficioNumber(input.oficioNumber),
+      true,
+      actor,
+    );
   }
 
   /** An expected deliverable (a reminder's item): the case opens before any submission. */
@@ -81,14 +89,21 @@ export class DocumentsService {
       const { documentId, data } = this.expectation(input);
       const known = named.get(documentId) ?? (await this.reader.state(documentId));
       if (known && (known.deliverable !== data.deliverable || known.versionKind !== data.versionKind)) {
-        throw userError('CONFLICT', `deliverable: el documento ${documentId} es el entregable ${known.deliverable} (${known.versionKind}), no el ${data.deliverable} (${data.versionKind}).`, 'deliverable');
+        throw userError(
+          'CONFLICT',
+          `deliverable: el documento ${documentId} es el entregable ${known.deliverable} (${known.versionKind}), no el ${data.deliverable} (${data.versionKind}).`,
+          'deliverable',
+        );
       }
       named.set(documentId, data);
     }
   }
 
   private expectation(input: ExpectationInput): { documentId: string; data: ExpectDocumentData } {
-    const documentId = documentWorkflowId(input.ople, input.documentKey ?? defaultDocumentKey(input.deliverable, input.versionKind));
+    const documentId = documentWorkflowId(
+      input.ople,
+      input.documentKey ?? defaultDocumentKey(input.deliverable, input.versionKind),
+    );
     const { documentKey: _key, ...fields } = input;
     const data: ExpectDocumentData = { ...fields, documentId, policy: this.policies.of(input.ople) };
     checked(() => validateExpectation(data), { sourceOficio: 'oficioNumber', sourceDate: 'date' });
@@ -108,7 +123,15 @@ export class DocumentsService {
       identity,
     };
     checked(() => validateIneAnswer(data));
-    return this.update(documentId, ople, recordIneAnswerUpdate, data, normalizeOficioNumber(input.oficioNumber), Boolean(identity), actor);
+    return this.update(
+      documentId,
+      ople,
+      recordIneAnswerUpdate,
+      data,
+      normalizeOficioNumber(input.oficioNumber),
+      Boolean(identity),
+      actor,
+    );
   }
 
   async extendDeadline(input: ExtendDeadlineInput, actor: string): Promise<DocumentChange> {
@@ -131,19 +154,31 @@ export class DocumentsService {
 
   opleOf(documentId: string): string {
     const parsed = parseDocumentWorkflowId(documentId);
-    if (!parsed) throw userError('BAD_USER_INPUT', `documentId: "${documentId}" no tiene la forma document:<OPLE>:<clave>`, 'documentId');
+    if (!parsed)
+      throw userError(
+        'BAD_USER_INPUT',
+        `documentId: "${documentId}" no tiene la forma document:<OPLE>:<clave>`,
+        'documentId',
+      );
     return parsed.ople;
   }
 
   /** Which document an INE answer belongs to: named, found through its citations, or named by deliverable. */
-  private async routeAnswer(input: RecordIneOficioInput): Promise<{ documentId: string; ople: string; identity?: RecordIneAnswerData['identity'] }> {
+  private async routeAnswer(
+    input: RecordIneOficioInput,
+  ): Promise<{ documentId: string; ople: string; identity?: RecordIneAnswerData['identity'] }> {
     const byDeliverable =
       input.deliverable !== undefined && input.versionKind !== undefined
         ? documentWorkflowId(input.ople, input.documentKey ?? defaultDocumentKey(input.deliverable, input.versionKind))
         : null;
     const cited = input.documentId ? null : await this.router.route(input.ople, input.references);
     // The version the oficio names wins over the other version its citations lead to (issue 15, rule 2).
-    const otherVersion = cited !== null && byDeliverable !== null && cited !== byDeliverable && !input.versionAssumed && (await this.isOtherVersion(cited, input));
+    const otherVersion =
+      cited !== null &&
+      byDeliverable !== null &&
+      cited !== byDeliverable &&
+      !input.versionAssumed &&
+      (await this.isOtherVersion(cited, input));
     const documentId = input.documentId ?? (otherVersion ? byDeliverable : cited) ?? byDeliverable;
     if (!documentId) {
       throw userError(
@@ -152,10 +187,17 @@ export class DocumentsService {
         'references',
       );
     }
-    if (this.opleOf(documentId) !== input.ople) throw userError('BAD_USER_INPUT', `documentId: ${documentId} no es del OPLE ${input.ople}`, 'documentId');
+    if (this.opleOf(documentId) !== input.ople)
+      throw userError('BAD_USER_INPUT', `documentId: ${documentId} no es del OPLE ${input.ople}`, 'documentId');
     const identity =
       input.deliverable !== undefined && input.versionKind !== undefined
-        ? { documentId, ople: input.ople, deliverable: input.deliverable, versionKind: input.versionKind, policy: this.policies.of(input.ople) }
+        ? {
+            documentId,
+            ople: input.ople,
+            deliverable: input.deliverable,
+            versionKind: input.versionKind,
+            policy: this.policies.of(input.ople),
+          }
         : undefined;
     return { documentId, ople: input.ople, identity };
   }
@@ -177,7 +219,11 @@ export class DocumentsService {
     actor: string,
   ): Promise<DocumentChange> {
     try {
-      const target = { workflowType: DOCUMENT_WORKFLOW_TYPE, workflowId: documentId, startArgs: [{ documentId, ople } satisfies DocumentWorkflowInput] };
+      const target = {
+        workflowType: DOCUMENT_WORKFLOW_TYPE,
+        workflowId: documentId,
+        startArgs: [{ documentId, ople } satisfies DocumentWorkflowInput],
+      };
       const result = await this.commands.send(target, definition, data, mayStart, actor);
       await this.readYourWrites.waitFor(result.position);
       return { document: toDocument(result.state), alreadyRecorded: !result.changed };
@@ -185,7 +231,8 @@ export class DocumentsService {
       if (!(error instanceof CaseClosed)) throw error;
       const state = await this.reader.state(documentId);
       if (!state) throw userError('NOT_FOUND', `No existe el documento ${documentId}`, 'documentId');
-      if (oficioNumber && state.oficios.some((o) => o.number === oficioNumber)) return { document: toDocument(state), alreadyRecorded: true };
+      if (oficioNumber && state.oficios.some((o) => o.number === oficioNumber))
+        return { document: toDocument(state), alreadyRecorded: true };
       // A closed case meets any expectation (as the decider says of a case already submitted or closed).
       if (definition === expectDocumentUpdate) return { document: toDocument(state), alreadyRecorded: true };
       throw userError('CONFLICT', closedMessage(state));
@@ -193,7 +240,16 @@ export class DocumentsService {
   }
 }
 
-type ExpectationInput = { ople: string; deliverable: number; versionKind: VersionKind; title?: string; dueDate: string; documentKey?: string; sourceOficio: string; sourceDate?: string };
+type ExpectationInput = {
+  ople: string;
+  deliverable: number;
+  versionKind: VersionKind;
+  title?: string;
+  dueDate: string;
+  documentKey?: string;
+  sourceOficio: string;
+  sourceDate?: string;
+};
 
 function closedMessage(state: DocumentState): string {
   return state.status === 'WITHDRAWN'

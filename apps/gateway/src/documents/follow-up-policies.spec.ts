@@ -14,7 +14,9 @@ describe('per-OPLE follow-up policies', () => {
 
   it('names the entry and the field that is wrong', () => {
     expect(() => FollowUpPolicies.from({ oples: { XYZ: {} } })).toThrow('oples.XYZ: not a known OPLE id');
-    expect(() => FollowUpPolicies.from({ oples: { MEX: { dayCount: 'WEEKDAYS' as never } } })).toThrow('policies: oples.MEX.policy.dayCount: debe ser CALENDAR o BUSINESS.');
+    expect(() => FollowUpPolicies.from({ oples: { MEX: { dayCount: 'WEEKDAYS' as never } } })).toThrow(
+      'policies: oples.MEX.policy.dayCount: debe ser CALENDAR o BUSINESS.',
+    );
     expect(() => FollowUpPolicies.from({ default: { opleAnswerDays: -2 } })).toThrow('default.policy.opleAnswerDays');
   });
 });

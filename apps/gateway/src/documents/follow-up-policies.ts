@@ -9,9 +9,14 @@ import { repoRoot } from '@seguimiento/runtime';
  * fixed into a case when it opens, so changing the file affects new cases only.
  */
 export class FollowUpPolicies {
-  constructor(private readonly byOple: ReadonlyMap<string, FollowUpPolicy>, private readonly fallback: FollowUpPolicy) {}
+  constructor(
+    private readonly byOple: ReadonlyMap<string, FollowUpPolicy>,
+    private readonly fallback: FollowUpPolicy,
+  ) {}
 
-  static fromFile(path = process.env.SEGUIMIENTO_POLICIES_FILE || join(repoRoot(), 'config', 'follow-up-policies.json')): FollowUpPolicies {
+  static fromFile(
+    path = process.env.SEGUIMIENTO_POLICIES_FILE || join(repoRoot(), 'config', 'follow-up-policies.json'),
+  ): FollowUpPolicies {
     let raw: { default?: Partial<FollowUpPolicy>; oples?: Record<string, Partial<FollowUpPolicy>> };
     try {
       raw = JSON.parse(readFileSync(path, 'utf8'));
@@ -21,11 +26,20 @@ export class FollowUpPolicies {
     return FollowUpPolicies.from(raw, path);
   }
 
-  static from(raw: { default?: Partial<FollowUpPolicy>; oples?: Record<string, Partial<FollowUpPolicy>> }, source = 'policies'): FollowUpPolicies {
+  static from(
+    raw: { default?: Partial<FollowUpPolicy>; oples?: Record<string, Partial<FollowUpPolicy>> },
+    source = 'policies',
+  ): FollowUpPolicies {
     const check = (where: string, policy: Partial<FollowUpPolicy>) => {
       try {
         // The domain's own checks, through a probe identity that is otherwise valid.
-        validateIdentity({ documentId: 'document:GRO:probe', ople: 'GRO', deliverable: 1, versionKind: 'PROYECTO', policy });
+        validateIdentity({
+          documentId: 'document:GRO:probe',
+          ople: 'GRO',
+          deliverable: 1,
+          versionKind: 'PROYECTO',
+          policy,
+        });
       } catch (error) {
         throw new Error(`${source}: ${where}.${(error as Error).message}`);
       }
@@ -34,7 +48,8 @@ export class FollowUpPolicies {
     check('default', fallback);
     const byOple = new Map<string, FollowUpPolicy>();
     for (const [ople, overrides] of Object.entries(raw.oples ?? {})) {
-      if (!findOple(ople)) throw new Error(`${source}: oples.${ople}: not a known OPLE id (use the state's ISO code, e.g. GRO)`);
+      if (!findOple(ople))
+        throw new Error(`${source}: oples.${ople}: not a known OPLE id (use the state's ISO code, e.g. GRO)`);
       check(`oples.${ople}`, overrides);
       byOple.set(ople, { ...fallback, ...overrides });
     }

@@ -27,7 +27,11 @@ export class OficioRouter {
   async route(ople: string, references: string[]): Promise<string | null> {
     const found = await this.documentsCiting(ople, references);
     if (found.length > 1) {
-      throw userError('CONFLICT', `references: los oficios citados pertenecen a varios documentos (${found.join(', ')}); indique documentId.`, 'references');
+      throw userError(
+        'CONFLICT',
+        `references: los oficios citados pertenecen a varios documentos (${found.join(', ')}); indique documentId.`,
+        'references',
+      );
     }
     return found[0] ?? null;
   }

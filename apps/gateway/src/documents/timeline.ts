@@ -12,11 +12,17 @@ const OUTCOMES: Record<string, string> = {
 };
 
 const SUMMARIES: Record<string, (d: Record<string, unknown>) => string> = {
-  DocumentOpened: (d) => `Se abre el seguimiento del entregable ${d.deliverable} (${d.versionKind === 'FINAL' ? 'versión final' : 'proyecto'})`,
+  DocumentOpened: (d) =>
+    `Se abre el seguimiento del entregable ${d.deliverable} (${d.versionKind === 'FINAL' ? 'versión final' : 'proyecto'})`,
   DocumentSubmitted: (d) => `El OPLE remite la versión ${d.submission} con oficio ${d.oficioNumber}`,
-  IneAnswerRecorded: (d) => `El INE, con oficio ${d.oficioNumber}, ${OUTCOMES[String(d.outcome)] ?? d.outcome}${d.additionalObservations ? ' y genera observaciones adicionales' : ''}`,
-  DocumentResolved: (d) => `Resuelto (${d.resolution === 'ACCEPTED' ? 'se tiene por recibido' : 'observaciones atendidas'})`,
-  DeadlineSet: (d) => (d.deadline ? `Plazo: ${(d.deadline as { party: string; dueDate: string }).party} a más tardar el ${(d.deadline as { dueDate: string }).dueDate}` : 'Sin plazo en curso'),
+  IneAnswerRecorded: (d) =>
+    `El INE, con oficio ${d.oficioNumber}, ${OUTCOMES[String(d.outcome)] ?? d.outcome}${d.additionalObservations ? ' y genera observaciones adicionales' : ''}`,
+  DocumentResolved: (d) =>
+    `Resuelto (${d.resolution === 'ACCEPTED' ? 'se tiene por recibido' : 'observaciones atendidas'})`,
+  DeadlineSet: (d) =>
+    d.deadline
+      ? `Plazo: ${(d.deadline as { party: string; dueDate: string }).party} a más tardar el ${(d.deadline as { dueDate: string }).dueDate}`
+      : 'Sin plazo en curso',
   DeadlineExtended: (d) => `Prórroga al ${(d.deadline as { dueDate: string }).dueDate}: ${d.reason}`,
   DocumentWithdrawn: (d) => `Retirado: ${d.reason}`,
   EscalationRaised: (d) => `Escalamiento ${d.step} a ${d.recipient}`,

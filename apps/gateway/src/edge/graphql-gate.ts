@@ -26,7 +26,12 @@ export function graphqlGate(tokens: Tokens, limits: RateLimits, anonymous: Count
   };
 }
 
-async function admit(req: EdgeRequest, tokens: Tokens, limits: RateLimits, anonymous: Counter<'transport' | 'outcome'>): Promise<{ error: GraphQLError; status: number } | null> {
+async function admit(
+  req: EdgeRequest,
+  tokens: Tokens,
+  limits: RateLimits,
+  anonymous: Counter<'transport' | 'outcome'>,
+): Promise<{ error: GraphQLError; status: number } | null> {
   const authorization = req.headers.authorization;
   try {
     req.principal = authenticate(tokens, typeof authorization === 'string' ? authorization : undefined);
@@ -47,5 +52,17 @@ function refuse(req: EdgeRequest, res: EdgeResponse, error: GraphQLError, status
   if (retryAfterSeconds !== undefined) headers['retry-after'] = String(retryAfterSeconds);
   // The body stays unread: close the connection rather than read it to reuse the connection.
   if (hasBody(req)) headers.connection = 'close';
-  sendJson(res, status, { errors: [{ message: error.message, extensions: { code, ...(retryAfterSeconds !== undefined ? { retryAfterSeconds } : {}) } }] }, headers);
+  sendJson(
+    res,
+    status,
+    {
+      errors: [
+        {
+          message: error.message,
+          extensions: { code, ...(retryAfterSeconds !== undefined ? { retryAfterSeconds } : {}) },
+        },
+      ],
+    },
+    headers,
+  );
 }

@@ -31,4 +31,6 @@ export function sendJson(res: EdgeResponse, status: number, body: unknown, heade
 }
 
 /** Whether the request carries a body (which a refusal leaves unread). */
-export const hasBody = (req: EdgeRequest): boolean => (req.headers['content-length'] !== undefined && req.headers['content-length'] !== '0') || req.headers['transfer-encoding'] !== undefined;
+export const hasBody = (req: EdgeRequest): boolean =>
+  (req.headers['content-length'] !== undefined && req.headers['content-length'] !== '0') ||
+  req.headers['transfer-encoding'] !== undefined;

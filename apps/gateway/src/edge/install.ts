@@ -14,7 +14,10 @@ import { securityHeaders } from './security-headers';
  * on /metrics.
  */
 export function installEdge(app: NestExpressApplication, config: GatewayConfig): void {
-  const express = app.getHttpAdapter().getInstance() as { disable(name: string): void; set(name: string, value: unknown): void };
+  const express = app.getHttpAdapter().getInstance() as {
+    disable(name: string): void;
+    set(name: string, value: unknown): void;
+  };
   express.disable('x-powered-by');
   express.set('env', 'production');
   const tokens = app.get(Tokens);

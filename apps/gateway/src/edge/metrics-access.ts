@@ -16,7 +16,10 @@ export function metricsAccess(tokens: Tokens, metricsToken: string | undefined) 
     sendJson(
       res,
       401,
-      { statusCode: 401, message: 'Las métricas requieren un token: Authorization: Bearer <METRICS_TOKEN> (o el token de un ADMIN)' },
+      {
+        statusCode: 401,
+        message: 'Las métricas requieren un token: Authorization: Bearer <METRICS_TOKEN> (o el token de un ADMIN)',
+      },
       { 'www-authenticate': 'Bearer' },
     );
   };

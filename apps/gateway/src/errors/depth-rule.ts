@@ -1,4 +1,11 @@
-import { type ASTNode, type FragmentDefinitionNode, GraphQLError, Kind, type SelectionSetNode, type ValidationRule } from 'graphql';
+import {
+  type ASTNode,
+  type FragmentDefinitionNode,
+  GraphQLError,
+  Kind,
+  type SelectionSetNode,
+  type ValidationRule,
+} from 'graphql';
 
 /**
  * Refuses an operation nested deeper than `maxDepth` fields (introspection fields, `__…`, do not
@@ -31,8 +38,14 @@ export function depthLimitRule(maxDepth: number): ValidationRule {
 }
 
 /** The first field found deeper than `maxDepth`, or null. */
-function deepestField(root: SelectionSetNode, fragments: Map<string, FragmentDefinitionNode>, maxDepth: number): ASTNode | null {
-  const stack: Array<{ set: SelectionSetNode; depth: number; via: ReadonlySet<string> }> = [{ set: root, depth: 0, via: new Set() }];
+function deepestField(
+  root: SelectionSetNode,
+  fragments: Map<string, FragmentDefinitionNode>,
+  maxDepth: number,
+): ASTNode | null {
+  const stack: Array<{ set: SelectionSetNode; depth: number; via: ReadonlySet<string> }> = [
+    { set: root, depth: 0, via: new Set() },
+  ];
   // A fragment already walked at this depth or deeper says nothing new.
   const walked = new Map<string, number>();
   while (stack.length) {

@@ -1,7 +1,15 @@
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 
 /** Stable error codes clients can branch on. */
-export type ErrorCode = 'BAD_USER_INPUT' | 'NOT_FOUND' | 'CONFLICT' | 'FORBIDDEN' | 'UNAUTHENTICATED' | 'RATE_LIMITED' | 'SERVICE_UNAVAILABLE' | 'INTERNAL_SERVER_ERROR';
+export type ErrorCode =
+  | 'BAD_USER_INPUT'
+  | 'NOT_FOUND'
+  | 'CONFLICT'
+  | 'FORBIDDEN'
+  | 'UNAUTHENTICATED'
+  | 'RATE_LIMITED'
+  | 'SERVICE_UNAVAILABLE'
+  | 'INTERNAL_SERVER_ERROR';
 
 export function userError(code: ErrorCode, message: string, field?: string): GraphQLError {
   return new GraphQLError(message, { extensions: { code, ...(field ? { field } : {}) } });
@@ -18,7 +26,18 @@ export function unavailableError(): GraphQLError {
   );
 }
 
-const KNOWN_CODES = new Set<string>(['BAD_USER_INPUT', 'NOT_FOUND', 'CONFLICT', 'FORBIDDEN', 'UNAUTHENTICATED', 'RATE_LIMITED', 'SERVICE_UNAVAILABLE', 'GRAPHQL_VALIDATION_FAILED', 'GRAPHQL_PARSE_FAILED', 'BAD_REQUEST']);
+const KNOWN_CODES = new Set<string>([
+  'BAD_USER_INPUT',
+  'NOT_FOUND',
+  'CONFLICT',
+  'FORBIDDEN',
+  'UNAUTHENTICATED',
+  'RATE_LIMITED',
+  'SERVICE_UNAVAILABLE',
+  'GRAPHQL_VALIDATION_FAILED',
+  'GRAPHQL_PARSE_FAILED',
+  'BAD_REQUEST',
+]);
 /** Extensions a client may branch on besides the code (INTROSPECTION_DISABLED; when to retry after RATE_LIMITED). */
 const KEPT_EXTENSIONS = ['field', 'validationErrorCode', 'retryAfterSeconds'] as const;
 
@@ -26,21 +45,36 @@ const KEPT_EXTENSIONS = ['field', 'validationErrorCode', 'retryAfterSeconds'] as
 export function formatError(formatted: GraphQLFormattedError): GraphQLFormattedError {
   const code = String(formatted.extensions?.code ?? 'INTERNAL_SERVER_ERROR');
   if (!KNOWN_CODES.has(code)) {
-    return { message: 'Error interno del servidor', extensions: { code: 'INTERNAL_SERVER_ERROR' }, path: formatted.path };
+    return {
+      message: 'Error interno del servidor',
+      extensions: { code: 'INTERNAL_SERVER_ERROR' },
+      path: formatted.path,
+    };
   }
   const extensions: Record<string, unknown> = { code };
-  for (const name of KEPT_EXTENSIONS) if (formatted.extensions?.[name] !== undefined) extensions[name] = formatted.extensions[name];
+  for (const name of KEPT_EXTENSIONS)
+    if (formatted.extensions?.[name] !== undefined) extensions[name] = formatted.extensions[name];
   if (code === 'BAD_USER_INPUT' && extensions.field === undefined) {
     const field = variableField(formatted.message);
     if (field) extensions.field = field;
   }
-  return { message: spanishParseMessage(code, formatted.message), locations: formatted.locations, path: formatted.path, extensions };
+  return {
+    message: spanishParseMessage(code, formatted.message),
+    locations: formatted.locations,
+    path: formatted.path,
+    extensions,
+  };
 }
 
 /** graphql-js says in English (and misspelt) that a document passed the token limit; the users read Spanish. */
 function spanishParseMessage(code: string, message: string): string {
-  const limit = code === 'GRAPHQL_PARSE_FAILED' ? /Document contains more (?:than|that) (\d+) tokens/.exec(message)?.[1] : undefined;
-  return limit ? `La consulta es demasiado larga: tiene más de ${limit} elementos; pida menos campos o divídala en varias consultas` : message;
+  const limit =
+    code === 'GRAPHQL_PARSE_FAILED'
+      ? /Document contains more (?:than|that) (\d+) tokens/.exec(message)?.[1]
+      : undefined;
+  return limit
+    ? `La consulta es demasiado larga: tiene más de ${limit} elementos; pida menos campos o divídala en varias consultas`
+    : message;
 }
 
 /**

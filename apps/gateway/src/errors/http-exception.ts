@@ -16,7 +16,12 @@ export function answerHttpError(exception: unknown, host: ArgumentsHost, logger:
   const res = host.switchToHttp().getResponse<Response>();
   if (res.headersSent) return;
   if (!(exception instanceof HttpException)) {
-    logger.error(JSON.stringify({ msg: 'unexpected error', error: exception instanceof Error ? exception.message : String(exception) }));
+    logger.error(
+      JSON.stringify({
+        msg: 'unexpected error',
+        error: exception instanceof Error ? exception.message : String(exception),
+      }),
+    );
     res.status(500).json({ statusCode: 500, message: 'Error interno del servidor' });
     return;
   }
@@ -28,5 +33,8 @@ export function answerHttpError(exception: unknown, host: ArgumentsHost, logger:
   }
   const message = typeof body === 'object' && body !== null ? (body as { message?: unknown }).message : body;
   const routeMissing = status === 404 && typeof message === 'string' && /^Cannot [A-Z]+ /.test(message);
-  res.status(status).json({ statusCode: status, message: routeMissing || typeof message !== 'string' ? (status === 404 ? NOT_FOUND : exception.message) : message });
+  res.status(status).json({
+    statusCode: status,
+    message: routeMissing || typeof message !== 'string' ? (status === 404 ? NOT_FOUND : exception.message) : message,
+  });
 }

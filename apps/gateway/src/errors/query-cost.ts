@@ -30,7 +30,10 @@ export const EXPENSIVE_COST = 5_000;
 type Cost = (args: Record<string, unknown>, child: number) => number;
 
 const fold = (args: Record<string, unknown>) => (args.asOf === undefined || args.asOf === null ? 0 : FOLD_COST);
-const rows = (n: number): Cost => (_args, child) => n * Math.max(1, child);
+const rows =
+  (n: number): Cost =>
+  (_args, child) =>
+    n * Math.max(1, child);
 
 /** Fields whose cost is not 1 + what they contain, by `Type.field`. */
 const COSTS: Record<string, Cost> = {
@@ -39,7 +42,8 @@ const COSTS: Record<string, Cost> = {
   'Query.obligations': (args, child) => rows(LIST_LIMIT)(args, child) + fold(args),
   'Query.escalations': rows(LIST_LIMIT),
   'Query.correspondence': rows(LIST_LIMIT),
-  'Query.correspondenceReport': (args) => REPORT_COST[String(args.format) as keyof typeof REPORT_COST] ?? REPORT_COST.PDF,
+  'Query.correspondenceReport': (args) =>
+    REPORT_COST[String(args.format) as keyof typeof REPORT_COST] ?? REPORT_COST.PDF,
   'Mutation.ingestCorrespondence': (_args, child) => INGEST_COST + child,
   'Document.live': (_args, child) => LIVE_COST + child,
   'Document.timeline': (_args, child) => TIMELINE_COST + NESTED_LIST * Math.max(1, child),
@@ -52,7 +56,11 @@ const COSTS: Record<string, Cost> = {
 function pageSize(first: unknown): number {
   if (first === undefined || first === null) return 50;
   if (typeof first !== 'number' || !Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) {
-    throw userError('BAD_USER_INPUT', `first: debe estar entre 1 y ${MAX_PAGE_SIZE} (se pidió ${String(first)})`, 'first');
+    throw userError(
+      'BAD_USER_INPUT',
+      `first: debe estar entre 1 y ${MAX_PAGE_SIZE} (se pidió ${String(first)})`,
+      'first',
+    );
   }
   return first;
 }
@@ -68,4 +76,3 @@ export const costEstimator: ComplexityEstimator = ({ type, field, args, childCom
 
 /** The `Type.field` names the cost table prices, for the test that checks each exists in the schema. */
 export const pricedFields = (): string[] => Object.keys(COSTS);
-

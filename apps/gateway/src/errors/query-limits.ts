@@ -1,6 +1,14 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { Principal } from '@seguimiento/auth';
-import { type DocumentNode, GraphQLError, type GraphQLSchema, type OperationDefinitionNode, type ValidationRule, getOperationAST, separateOperations } from 'graphql';
+import {
+  type DocumentNode,
+  GraphQLError,
+  type GraphQLSchema,
+  type OperationDefinitionNode,
+  type ValidationRule,
+  getOperationAST,
+  separateOperations,
+} from 'graphql';
 import { getComplexity } from 'graphql-query-complexity';
 import { depthLimitRule } from './depth-rule';
 import { userError } from './graphql-errors';
@@ -42,7 +50,8 @@ const noIntrospectionRule: ValidationRule = (context) => ({
 });
 
 /** The validation rules every operation passes besides GraphQL's own, over HTTP and WebSocket alike. */
-export const validationRules = (introspection: boolean): ValidationRule[] => (introspection ? [depthRule] : [depthRule, noIntrospectionRule]);
+export const validationRules = (introspection: boolean): ValidationRule[] =>
+  introspection ? [depthRule] : [depthRule, noIntrospectionRule];
 
 /** An operation's estimated cost, or the error that refuses it (too costly, or an argument the cost model refuses, such as `first: -1`). */
 export function operationCost(
@@ -67,17 +76,25 @@ export function operationCost(
   // The model only adds and multiplies non-negative numbers; anything else is refused, never let through.
   if (!Number.isFinite(complexity) || complexity < 0 || complexity > MAX_COMPLEXITY) {
     const shown = Number.isFinite(complexity) && complexity >= 0 ? String(complexity) : 'incalculable';
-    return { cost: null, error: userError('BAD_USER_INPUT', `La consulta es demasiado costosa (${shown} > ${MAX_COMPLEXITY}): pida menos campos o páginas más pequeñas`) };
+    return {
+      cost: null,
+      error: userError(
+        'BAD_USER_INPUT',
+        `La consulta es demasiado costosa (${shown} > ${MAX_COMPLEXITY}): pida menos campos o páginas más pequeñas`,
+      ),
+    };
   }
   return { cost: complexity, error: null };
 }
 
 /** The key under which a user's expensive operations are counted. */
-export const slotKey = (principal: Principal): string => `${principal.institution}\u0000${principal.role}\u0000${principal.subject}`;
+export const slotKey = (principal: Principal): string =>
+  `${principal.institution}\u0000${principal.role}\u0000${principal.subject}`;
 
 /** Whether an operation (of this document) is a subscription: those hold no slot for expensive work. */
 export const isSubscription = (document: DocumentNode, operationName?: string | null): boolean =>
-  (getOperationAST(document, operationName ?? undefined) as OperationDefinitionNode | null)?.operation === 'subscription';
+  (getOperationAST(document, operationName ?? undefined) as OperationDefinitionNode | null)?.operation ===
+  'subscription';
 
 interface LimitsContext {
   req?: { principal?: Principal; headers?: Record<string, string | undefined> };
@@ -89,7 +106,10 @@ interface LimitsContext {
  * user's slots; and holds the answer until every resolver the operation started has settled, so
  * nothing it asked for runs after its answer left.
  */
-export function complexityPlugin(schema: () => GraphQLSchema, slots: OperationSlots | null = null): ApolloServerPlugin<LimitsContext> {
+export function complexityPlugin(
+  schema: () => GraphQLSchema,
+  slots: OperationSlots | null = null,
+): ApolloServerPlugin<LimitsContext> {
   return {
     async requestDidStart() {
       let release: (() => void) | null = null;

@@ -39,7 +39,12 @@ class InputValidationPipe extends ValidationPipe {
     if (metadata.type === 'body') {
       const found = notText(value, '');
       const field = found || metadata.data;
-      if (found !== null && field) throw userError('BAD_USER_INPUT', `${field}: contiene caracteres que no son texto (NUL o un sustituto UTF-16 suelto); quítelos.`, field);
+      if (found !== null && field)
+        throw userError(
+          'BAD_USER_INPUT',
+          `${field}: contiene caracteres que no son texto (NUL o un sustituto UTF-16 suelto); quítelos.`,
+          field,
+        );
     }
     return super.transform(value, metadata);
   }

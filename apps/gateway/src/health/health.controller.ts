@@ -33,7 +33,10 @@ export class HealthController {
 
 async function probe(fn: () => Promise<unknown>): Promise<Check> {
   try {
-    await Promise.race([fn(), new Promise((_, reject) => setTimeout(() => reject(new Error('timeout after 2 s')), 2000).unref())]);
+    await Promise.race([
+      fn(),
+      new Promise((_, reject) => setTimeout(() => reject(new Error('timeout after 2 s')), 2000).unref()),
+    ]);
     return 'ok';
   } catch (error) {
     return error instanceof Error ? error.message : String(error);

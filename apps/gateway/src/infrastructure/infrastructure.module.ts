@@ -36,7 +36,10 @@ export class InfrastructureModule {
         {
           provide: Client,
           useFactory: async () =>
-            new Client({ connection: await Connection.connect({ address: config.temporalAddress, tls: config.temporalTls }), namespace: config.namespace }),
+            new Client({
+              connection: await Connection.connect({ address: config.temporalAddress, tls: config.temporalTls }),
+              namespace: config.namespace,
+            }),
         },
         { provide: EventStore, inject: [DataSource], useFactory: (ds: DataSource) => new EventStore(ds) },
         ConnectionsCloser,

@@ -15,7 +15,9 @@ export class ReadYourWrites implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger('read-your-writes');
 
   constructor(dataSource: DataSource, @Inject(GATEWAY_CONFIG) config: GatewayConfig) {
-    this.watcher = new ProjectedPositionWatcher(dataSource, config.databaseUrl, (error) => this.logger.warn(String(error)));
+    this.watcher = new ProjectedPositionWatcher(dataSource, config.databaseUrl, (error) =>
+      this.logger.warn(String(error)),
+    );
   }
 
   async onModuleInit(): Promise<void> {

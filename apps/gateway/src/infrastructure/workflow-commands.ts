@@ -1,5 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { Client, WithStartWorkflowOperation, WorkflowExecutionAlreadyStartedError, WorkflowUpdateFailedError } from '@temporalio/client';
+import {
+  Client,
+  WithStartWorkflowOperation,
+  WorkflowExecutionAlreadyStartedError,
+  WorkflowUpdateFailedError,
+} from '@temporalio/client';
 import { ApplicationFailure, type UpdateDefinition } from '@temporalio/common';
 import { DOCUMENTS_TASK_QUEUE } from '@seguimiento/contracts';
 import { unavailableError, userError } from '../errors/graphql-errors';
@@ -59,7 +64,8 @@ export class WorkflowCommands {
     // Who records the command (the authenticated user), for the events' metadata.
     const data = { ...input, actor };
     try {
-      if (!mayStart) return await this.temporal.workflow.getHandle(target.workflowId).executeUpdate(definition, { args: [data] });
+      if (!mayStart)
+        return await this.temporal.workflow.getHandle(target.workflowId).executeUpdate(definition, { args: [data] });
       this.metrics.workflowStarts.inc({ workflow: target.workflowType });
       return await this.temporal.workflow.executeUpdateWithStart(definition, {
         args: [data],
@@ -78,7 +84,8 @@ export class WorkflowCommands {
         const field = (cause.details?.[0] as { field?: string | null } | undefined)?.field ?? undefined;
         throw userError(cause.type === 'INVALID_INPUT' ? 'BAD_USER_INPUT' : 'CONFLICT', cause.message, field);
       }
-      if (error instanceof WorkflowExecutionAlreadyStartedError || isNotFound(error)) throw new CaseClosed(target.workflowId);
+      if (error instanceof WorkflowExecutionAlreadyStartedError || isNotFound(error))
+        throw new CaseClosed(target.workflowId);
       if (isTransient(error)) throw unavailableError();
       throw error;
     }
@@ -97,5 +104,8 @@ export class WorkflowCommands {
 }
 
 function isNotFound(error: unknown): boolean {
-  return error instanceof Error && (error.name === 'WorkflowNotFoundError' || /not found|already completed/i.test(error.message));
+  return (
+    error instanceof Error &&
+    (error.name === 'WorkflowNotFoundError' || /not found|already completed/i.test(error.message))
+  );
 }

@@ -16,7 +16,10 @@ export class IntakeResolver {
       'Lee un texto de correspondencia (como el informe mensual, o texto extraído de un PDF) y registra cada oficio por las mismas vías que recordIneOficio y recordOpleOficio. ' +
       'Con dryRun solo dice qué haría. Lo que no se puede leer con certeza se informa para revisión; nunca se registra a ciegas.',
   })
-  ingestCorrespondence(@Args() args: IngestCorrespondenceArgs, @CurrentPrincipal() who: Principal): Promise<IngestReport> {
+  ingestCorrespondence(
+    @Args() args: IngestCorrespondenceArgs,
+    @CurrentPrincipal() who: Principal,
+  ): Promise<IngestReport> {
     assertOpleAccess(who, args.ople);
     return this.intake.ingest(args.text, args.ople, args.dryRun, who.subject);
   }

@@ -25,7 +25,14 @@ export class IntakeService {
     // The parser names its option options.ople; the caller sent the argument ople.
     const parsed = checked(() => parseCorrespondence(text, { ople }), { 'options.ople': 'ople' });
     const ordered = [...parsed.oficios].sort((a, b) => (a.date ?? '9999').localeCompare(b.date ?? '9999'));
-    const report: IngestReport = { oficios: [], created: 0, alreadyRecorded: 0, needsReview: 0, failed: 0, warnings: parsed.warnings };
+    const report: IngestReport = {
+      oficios: [],
+      created: 0,
+      alreadyRecorded: 0,
+      needsReview: 0,
+      failed: 0,
+      warnings: parsed.warnings,
+    };
     for (const oficio of ordered) {
       const step = planIngest(oficio, ople);
       const entry = describe(oficio, step);
@@ -43,16 +50,29 @@ export class IntakeService {
     return report;
   }
 
-  private async record(step: Exclude<IngestStep, { door: 'NONE' }>, actor: string): Promise<Pick<IngestedOficio, 'result' | 'targets' | 'message'>> {
+  private async record(
+    step: Exclude<IngestStep, { door: 'NONE' }>,
+    actor: string,
+  ): Promise<Pick<IngestedOficio, 'result' | 'targets' | 'message'>> {
     try {
       if (step.door === 'OPLE') {
         const done = await this.oficios.recordOple(step.input as RecordOpleOficioInput, actor);
         const targets = [done.document?.id, done.request?.id].filter((t): t is string => Boolean(t));
-        return { result: done.alreadyRecorded ? IngestResult.ALREADY_RECORDED : IngestResult.CREATED, targets, message: null };
+        return {
+          result: done.alreadyRecorded ? IngestResult.ALREADY_RECORDED : IngestResult.CREATED,
+          targets,
+          message: null,
+        };
       }
       const done = await this.oficios.recordIne(step.input as unknown as RecordIneOficioInput, actor);
-      const targets = [done.document?.id, done.request?.id, done.notice?.id, ...done.documents.map((d) => d.id)].filter((t): t is string => Boolean(t));
-      return { result: done.alreadyRecorded ? IngestResult.ALREADY_RECORDED : IngestResult.CREATED, targets, message: null };
+      const targets = [done.document?.id, done.request?.id, done.notice?.id, ...done.documents.map((d) => d.id)].filter(
+        (t): t is string => Boolean(t),
+      );
+      return {
+        result: done.alreadyRecorded ? IngestResult.ALREADY_RECORDED : IngestResult.CREATED,
+        targets,
+        message: null,
+      };
     } catch (error) {
       const code = error instanceof GraphQLError ? String(error.extensions.code) : '';
       if (!ABOUT_THE_DATA.has(code)) throw error;

@@ -45,7 +45,9 @@ export class ChangeFeed implements OnModuleInit, OnModuleDestroy {
     // The projector's notifications reach this gateway once, through read-your-writes' watcher
     // (which reconnects after a database restart and looks again for what it missed).
     this.unfollow = this.readModels.onProjected((position) => {
-      this.draining = this.draining.then(() => this.publishSince(String(position))).catch((error) => this.logger.error(String(error)));
+      this.draining = this.draining
+        .then(() => this.publishSince(String(position)))
+        .catch((error) => this.logger.error(String(error)));
     });
   }
 
@@ -74,7 +76,14 @@ export class ChangeFeed implements OnModuleInit, OnModuleDestroy {
     );
     for (const { stream_id, data } of escalations) {
       const d = data as { step: string; recipient: string; deadline: { dueAt: string }; firedAt: string };
-      const notice: EscalationNotice = { streamId: stream_id, ople: parseCaseId(stream_id)?.ople ?? '', step: d.step, recipient: d.recipient, dueAt: d.deadline.dueAt, firedAt: d.firedAt };
+      const notice: EscalationNotice = {
+        streamId: stream_id,
+        ople: parseCaseId(stream_id)?.ople ?? '',
+        step: d.step,
+        recipient: d.recipient,
+        dueAt: d.deadline.dueAt,
+        firedAt: d.firedAt,
+      };
       await this.pubSub.publish(ESCALATION_RAISED, { escalationRaised: notice });
     }
   }

@@ -43,18 +43,28 @@ export class LiveResolver {
 
   @Subscription(() => Document, {
     description: 'Cada documento que cambia (opcionalmente de un OPLE), ya visible en las consultas.',
-    filter: (payload: { documentChanged: Document }, variables: { ople?: string }, context: Ctx) => visible(payload.documentChanged.ople, variables.ople, context),
+    filter: (payload: { documentChanged: Document }, variables: { ople?: string }, context: Ctx) =>
+      visible(payload.documentChanged.ople, variables.ople, context),
   })
-  documentChanged(@Args('ople', { type: () => String, nullable: true, description: 'Solo los de este OPLE.' }) ople: string | undefined, @CurrentPrincipal() who: Principal) {
+  documentChanged(
+    @Args('ople', { type: () => String, nullable: true, description: 'Solo los de este OPLE.' })
+    ople: string | undefined,
+    @CurrentPrincipal() who: Principal,
+  ) {
     scopedOple(who, ople);
     return this.feed.pubSub.asyncIterableIterator(DOCUMENT_CHANGED);
   }
 
   @Subscription(() => EscalationRaisedNotice, {
     description: 'Cada escalamiento que se dispara (opcionalmente de un OPLE).',
-    filter: (payload: { escalationRaised: EscalationNotice }, variables: { ople?: string }, context: Ctx) => visible(payload.escalationRaised.ople, variables.ople, context),
+    filter: (payload: { escalationRaised: EscalationNotice }, variables: { ople?: string }, context: Ctx) =>
+      visible(payload.escalationRaised.ople, variables.ople, context),
   })
-  escalationRaised(@Args('ople', { type: () => String, nullable: true, description: 'Solo los de este OPLE.' }) ople: string | undefined, @CurrentPrincipal() who: Principal) {
+  escalationRaised(
+    @Args('ople', { type: () => String, nullable: true, description: 'Solo los de este OPLE.' })
+    ople: string | undefined,
+    @CurrentPrincipal() who: Principal,
+  ) {
     scopedOple(who, ople);
     return this.feed.pubSub.asyncIterableIterator(ESCALATION_RAISED);
   }

@@ -16,7 +16,9 @@ describe('the WebSocket server’s pieces', () => {
   });
 
   it('drops graphql-js’ suggestions, which name the schema', () => {
-    expect(withoutSuggestions('Cannot query field "documentz" on type "Query". Did you mean "document" or "documents"?')).toBe('Cannot query field "documentz" on type "Query".');
+    expect(
+      withoutSuggestions('Cannot query field "documentz" on type "Query". Did you mean "document" or "documents"?'),
+    ).toBe('Cannot query field "documentz" on type "Query".');
     expect(withoutSuggestions('Unknown argument "x".')).toBe('Unknown argument "x".');
   });
 });

@@ -84,17 +84,27 @@ export class SocketServer implements OnApplicationBootstrap, OnModuleDestroy {
 
   onApplicationBootstrap(): void {
     const { schema, admission, execute, maxPayload } = this.options;
-    const wss = (this.wss = new WebSocketServer({ noServer: true, maxPayload, handleProtocols: (protocols) => handleProtocols(protocols) }));
+    const wss = (this.wss = new WebSocketServer({
+      noServer: true,
+      maxPayload,
+      handleProtocols: (protocols) => handleProtocols(protocols),
+    }));
     const server = makeServer<Record<string, unknown> | undefined, Extra>({
       schema: () => schema(),
       ...(execute ? { execute } : {}),
-      context: (ctx) => ({ req: { headers: { authorization: connectionAuthorization(ctx.connectionParams) }, principal: this.connections.get(ctx)?.principal } }),
+      context: (ctx) => ({
+        req: {
+          headers: { authorization: connectionAuthorization(ctx.connectionParams) },
+          principal: this.connections.get(ctx)?.principal,
+        },
+      }),
       onConnect: (ctx) => this.connect(ctx),
       onSubscribe: async (ctx, id, payload) => {
         const tooMany = this.tooMany(ctx);
         if (tooMany) return [tooMany];
         const admitted = await admission(ctx, id, payload);
-        if (Array.isArray(admitted) && !this.options.introspection) for (const error of admitted) error.message = withoutSuggestions(error.message);
+        if (Array.isArray(admitted) && !this.options.introspection)
+          for (const error of admitted) error.message = withoutSuggestions(error.message);
         return admitted;
       },
       onClose: (ctx) => this.disconnect(ctx),
@@ -109,19 +119,35 @@ export class SocketServer implements OnApplicationBootstrap, OnModuleDestroy {
       const closed = server.opened(
         {
           protocol: socket.protocol,
-          send: (data) => new Promise((resolve, reject) => (socket.readyState === socket.OPEN ? socket.send(data, (error) => (error ? reject(error) : resolve())) : resolve())),
+          send: (data) =>
+            new Promise((resolve, reject) =>
+              socket.readyState === socket.OPEN
+                ? socket.send(data, (error) => (error ? reject(error) : resolve()))
+                : resolve(),
+            ),
           close: (code, reason) => socket.close(code, reason),
           onMessage: (handle) =>
             socket.on('message', (data: Buffer) => {
-              handle(data.toString()).catch(() => socket.close(CloseCode.InternalServerError, 'Error interno del servidor'));
+              handle(data.toString()).catch(() =>
+                socket.close(CloseCode.InternalServerError, 'Error interno del servidor'),
+              );
             }),
         },
         { socket, request },
       );
       // Fire-and-forget: ws does not wait for a 'close' listener. graphql-ws then ends the socket's
       // subscriptions, whose cleanup may fail: logged, never an unhandled rejection.
-      socket.once('close', (code, reason) =>
-        void closed(code, reason.toString()).catch((error: unknown) => this.logger.error(JSON.stringify({ msg: 'closing subscriptions failed', error: error instanceof Error ? error.message : String(error) }))),
+      socket.once(
+        'close',
+        (code, reason) =>
+          void closed(code, reason.toString()).catch((error: unknown) =>
+            this.logger.error(
+              JSON.stringify({
+                msg: 'closing subscriptions failed',
+                error: error instanceof Error ? error.message : String(error),
+              }),
+            ),
+          ),
       );
     });
     this.keepAlive = setInterval(() => {
@@ -166,7 +192,8 @@ export class SocketServer implements OnApplicationBootstrap, OnModuleDestroy {
     let sockets = this.byUser.get(user);
     if (!sockets) this.byUser.set(user, (sockets = new Set()));
     sockets.add(ctx);
-    const expiresAt = (jwt.decode(/^Bearer\s+(\S+)$/i.exec(authorization ?? '')?.[1] ?? '') as jwt.JwtPayload | null)?.exp;
+    const expiresAt = (jwt.decode(/^Bearer\s+(\S+)$/i.exec(authorization ?? '')?.[1] ?? '') as jwt.JwtPayload | null)
+      ?.exp;
     if (expiresAt) this.closeAt(ctx, connection, expiresAt * 1000);
     return true;
   }
@@ -175,7 +202,10 @@ export class SocketServer implements OnApplicationBootstrap, OnModuleDestroy {
   private closeAt(ctx: Ctx, connection: Connection, at: number): void {
     const wait = at - Date.now();
     if (wait <= 0) {
-      ctx.extra.socket.close(CLOSE_UNAUTHORIZED, closeReason('Token no válido: el token expiró; vuelva a conectarse con uno nuevo'));
+      ctx.extra.socket.close(
+        CLOSE_UNAUTHORIZED,
+        closeReason('Token no válido: el token expiró; vuelva a conectarse con uno nuevo'),
+      );
       return;
     }
     connection.expiry = setTimeout(() => this.closeAt(ctx, connection, at), Math.min(wait, MAX_TIMER_MS));
@@ -197,13 +227,17 @@ export class SocketServer implements OnApplicationBootstrap, OnModuleDestroy {
     const { perConnection, perUser } = this.options;
     const open = (c: Ctx) => Object.keys(c.subscriptions).length;
     if (open(ctx) > perConnection) {
-      return tooManyError(`Demasiadas suscripciones abiertas en esta conexión: el límite es ${perConnection} (SUBSCRIPTIONS_PER_CONNECTION); cierre alguna antes de abrir otra`);
+      return tooManyError(
+        `Demasiadas suscripciones abiertas en esta conexión: el límite es ${perConnection} (SUBSCRIPTIONS_PER_CONNECTION); cierre alguna antes de abrir otra`,
+      );
     }
     const connection = this.connections.get(ctx);
     const sockets = connection ? this.byUser.get(connection.user) : undefined;
     const total = sockets ? [...sockets].reduce((sum, c) => sum + open(c), 0) : 0;
     if (total > perUser) {
-      return tooManyError(`Demasiadas suscripciones abiertas por este usuario: el límite es ${perUser} entre todas sus conexiones (SUBSCRIPTIONS_PER_USER); cierre alguna antes de abrir otra`);
+      return tooManyError(
+        `Demasiadas suscripciones abiertas por este usuario: el límite es ${perUser} entre todas sus conexiones (SUBSCRIPTIONS_PER_USER); cierre alguna antes de abrir otra`,
+      );
     }
     return null;
   }

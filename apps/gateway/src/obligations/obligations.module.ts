@@ -3,5 +3,9 @@ import { DocumentsModule } from '../documents/documents.module';
 import { ObligationsResolver } from './obligations.resolver';
 import { ObligationsService } from './obligations.service';
 
-@Module({ imports: [DocumentsModule], providers: [ObligationsResolver, ObligationsService], exports: [ObligationsService] })
+@Module({
+  imports: [DocumentsModule],
+  providers: [ObligationsResolver, ObligationsService],
+  exports: [ObligationsService],
+})
 export class ObligationsModule {}

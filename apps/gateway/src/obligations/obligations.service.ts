@@ -8,7 +8,15 @@ import {
   openRequestUpdate,
   requestWorkflowId,
 } from '@seguimiento/contracts';
-import { type RequestEvent, type RequestState, foldRequest, isOverdue, isRequestClosed, normalizeOficioNumber, validateRequestCommand } from '@seguimiento/domain';
+import {
+  type RequestEvent,
+  type RequestState,
+  foldRequest,
+  isOverdue,
+  isRequestClosed,
+  normalizeOficioNumber,
+  validateRequestCommand,
+} from '@seguimiento/domain';
 import { EventStore } from '@seguimiento/persistence';
 import { checked, DocumentsService } from '../documents/documents.service';
 import type { DeadlineKind, EscalationStep, Party } from '../documents/models/enums';
@@ -31,7 +39,12 @@ export class ObligationsService {
   /** One expected deliverable per item, each with its own due date and escalation ladder. */
   async recordReminder(input: RecordIneReminderInput, actor: string): Promise<ReminderChange> {
     const oficioNumber = normalizeOficioNumber(input.oficioNumber);
-    const items = input.items.map((item) => ({ ...item, ople: input.ople, sourceOficio: oficioNumber, sourceDate: input.date }));
+    const items = input.items.map((item) => ({
+      ...item,
+      ople: input.ople,
+      sourceOficio: oficioNumber,
+      sourceDate: input.date,
+    }));
     // All or nothing: one bad item refuses the reminder before any is recorded.
     await this.documents.checkExpectations(items);
     const documents = [];
@@ -47,10 +60,23 @@ export class ObligationsService {
 
   async fulfillRequest(input: FulfillRequestInput, actor: string): Promise<RequestChange> {
     const ople = /^request:([A-Z]{3}):/.exec(input.requestId)?.[1];
-    if (!ople) throw userError('BAD_USER_INPUT', `requestId: "${input.requestId}" no tiene la forma request:<OPLE>:<oficio>`, 'requestId');
+    if (!ople)
+      throw userError(
+        'BAD_USER_INPUT',
+        `requestId: "${input.requestId}" no tiene la forma request:<OPLE>:<oficio>`,
+        'requestId',
+      );
     const { requestId, ...data } = input;
     checked(() => validateRequestCommand({ type: 'FulfillRequest', data }));
-    return this.send(requestId, ople, fulfillRequestUpdate, data, false, normalizeOficioNumber(input.oficioNumber), actor);
+    return this.send(
+      requestId,
+      ople,
+      fulfillRequestUpdate,
+      data,
+      false,
+      normalizeOficioNumber(input.oficioNumber),
+      actor,
+    );
   }
 
   async find(id: string): Promise<Request> {
@@ -69,7 +95,9 @@ export class ObligationsService {
 
   private async state(id: string): Promise<RequestState | null> {
     const stored = await this.eventStore.readStream(id);
-    return stored.length ? foldRequest(stored.map((e) => ({ type: e.type, data: e.data }) as unknown as RequestEvent)) : null;
+    return stored.length
+      ? foldRequest(stored.map((e) => ({ type: e.type, data: e.data }) as unknown as RequestEvent))
+      : null;
   }
 
   private async send<A>(
@@ -82,7 +110,11 @@ export class ObligationsService {
     actor: string,
   ): Promise<RequestChange> {
     try {
-      const target = { workflowType: REQUEST_WORKFLOW_TYPE, workflowId: requestId, startArgs: [{ requestId, ople } satisfies RequestWorkflowInput] };
+      const target = {
+        workflowType: REQUEST_WORKFLOW_TYPE,
+        workflowId: requestId,
+        startArgs: [{ requestId, ople } satisfies RequestWorkflowInput],
+      };
       const result = await this.commands.send(target, definition, data, mayStart, actor);
       await this.readYourWrites.waitFor(result.position);
       return { request: toRequest(result.state), alreadyRecorded: !result.changed };
@@ -90,14 +122,19 @@ export class ObligationsService {
       if (!(error instanceof CaseClosed)) throw error;
       const state = await this.state(requestId);
       if (!state) throw userError('NOT_FOUND', `No existe la solicitud ${requestId}`, 'requestId');
-      if (mayStart || state.fulfilledBy?.oficioNumber === fulfilling) return { request: toRequest(state), alreadyRecorded: true };
+      if (mayStart || state.fulfilledBy?.oficioNumber === fulfilling)
+        return { request: toRequest(state), alreadyRecorded: true };
       throw userError('CONFLICT', `La solicitud ${requestId} ya está cerrada.`);
     }
   }
 }
 
 function toRequest(state: RequestState, now = new Date().toISOString()): Request {
-  const deadline = (d: NonNullable<RequestState['deadline']>) => ({ ...d, party: d.party as Party, kind: d.kind as DeadlineKind });
+  const deadline = (d: NonNullable<RequestState['deadline']>) => ({
+    ...d,
+    party: d.party as Party,
+    kind: d.kind as DeadlineKind,
+  });
   return {
     id: state.requestId!,
     ople: state.ople!,
@@ -110,6 +147,10 @@ function toRequest(state: RequestState, now = new Date().toISOString()): Request
     fulfilledBy: state.fulfilledBy ? { ...state.fulfilledBy, by: state.fulfilledBy.by as Party } : null,
     deadline: state.deadline ? deadline(state.deadline) : null,
     overdue: !isRequestClosed(state) && isOverdue(state, now),
-    escalations: state.escalations.map((e) => ({ ...e, step: e.step as EscalationStep, deadline: deadline(e.deadline) })),
+    escalations: state.escalations.map((e) => ({
+      ...e,
+      step: e.step as EscalationStep,
+      deadline: deadline(e.deadline),
+    })),
   };
 }

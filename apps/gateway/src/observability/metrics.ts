@@ -42,7 +42,8 @@ export class Metrics {
     collectDefaultMetrics({ register: this.registry, prefix: 'seguimiento_gateway_' });
     // Both series exist from the start (at 0), so a rate over them is defined before the first refusal.
     for (const transport of ['http', 'ws']) this.rateLimited.inc({ transport }, 0);
-    for (const transport of ['http', 'ws']) for (const outcome of ['unauthenticated', 'rate_limited']) this.anonymous.inc({ transport, outcome }, 0);
+    for (const transport of ['http', 'ws'])
+      for (const outcome of ['unauthenticated', 'rate_limited']) this.anonymous.inc({ transport, outcome }, 0);
     // One aggregate per ESCALATIONS_CACHE_MS, however often (and however many at once) scrapes come.
     let cached: { at: number; rows: Promise<Array<{ step: string; n: number }>> } | null = null;
     new Gauge({
@@ -53,10 +54,13 @@ export class Metrics {
       async collect() {
         const now = Date.now();
         if (!cached || now - cached.at >= ESCALATIONS_CACHE_MS) {
-          cached = { at: now, rows: dataSource.query('SELECT step, count(*)::int AS n FROM rm_escalations GROUP BY step').catch(() => {
-            cached = null; // a failed aggregate is not kept: the next scrape tries again
-            return [];
-          }) };
+          cached = {
+            at: now,
+            rows: dataSource.query('SELECT step, count(*)::int AS n FROM rm_escalations GROUP BY step').catch(() => {
+              cached = null; // a failed aggregate is not kept: the next scrape tries again
+              return [];
+            }),
+          };
         }
         const rows = await cached.rows;
         this.reset();

@@ -8,7 +8,10 @@ import type { DocumentNode, OperationDefinitionNode, SelectionSetNode } from 'gr
  * not parse or validate). Requests refused before GraphQL (no token, over a limit) are counted
  * apart, in seguimiento_anonymous_requests_total and seguimiento_rate_limited_requests_total.
  */
-export function operationLabel(document: DocumentNode | undefined, operation: OperationDefinitionNode | undefined): string {
+export function operationLabel(
+  document: DocumentNode | undefined,
+  operation: OperationDefinitionNode | undefined,
+): string {
   if (!operation) return 'invalid';
   const fields = new Set<string>();
   const visited = new Set<string>();
@@ -18,7 +21,9 @@ export function operationLabel(document: DocumentNode | undefined, operation: Op
       else if (selection.kind === 'InlineFragment') collect(selection.selectionSet);
       else if (!visited.has(selection.name.value)) {
         visited.add(selection.name.value);
-        const fragment = document?.definitions.find((d) => d.kind === 'FragmentDefinition' && d.name.value === selection.name.value);
+        const fragment = document?.definitions.find(
+          (d) => d.kind === 'FragmentDefinition' && d.name.value === selection.name.value,
+        );
         if (fragment?.kind === 'FragmentDefinition') collect(fragment.selectionSet);
       }
     }

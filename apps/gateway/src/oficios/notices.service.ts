@@ -1,6 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { type IneNoticeRecorded, type NoticeData, effectiveTimeOf, noticeStreamId, validateNotice } from '@seguimiento/domain';
+import {
+  type IneNoticeRecorded,
+  type NoticeData,
+  effectiveTimeOf,
+  noticeStreamId,
+  validateNotice,
+} from '@seguimiento/domain';
 import { EventStore } from '@seguimiento/persistence';
 import { checked } from '../documents/documents.service';
 import { userError } from '../errors/graphql-errors';
@@ -29,7 +35,12 @@ export class NoticesService {
         eventId: randomUUID(),
         type: event.type,
         data: event.data as unknown as Record<string, unknown>,
-        metadata: { correlationId: id, actor, oficioNumber: data.oficioNumber, effectiveAt: effectiveTimeOf([event], now) },
+        metadata: {
+          correlationId: id,
+          actor,
+          oficioNumber: data.oficioNumber,
+          effectiveAt: effectiveTimeOf([event], now),
+        },
         occurredAt: new Date(now),
       },
     ]);

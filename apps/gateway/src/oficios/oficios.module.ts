@@ -6,5 +6,9 @@ import { OficiosResolver } from './oficios.resolver';
 import { OficiosService } from './oficios.service';
 
 /** The single entry points for oficios, INE's and the OPLE's, routed to the cases they concern. */
-@Module({ imports: [DocumentsModule, ObligationsModule], providers: [OficiosResolver, OficiosService, NoticesService], exports: [OficiosService] })
+@Module({
+  imports: [DocumentsModule, ObligationsModule],
+  providers: [OficiosResolver, OficiosService, NoticesService],
+  exports: [OficiosService],
+})
 export class OficiosModule {}

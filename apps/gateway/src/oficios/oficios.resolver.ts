@@ -22,22 +22,36 @@ export class OficiosResolver {
     description:
       'Registra un oficio del INE: una revisión (se enlaza con su documento por los oficios que cita), una solicitud, un recordatorio, una invitación o un aviso.',
   })
-  recordIneOficio(@Args('input', { description: 'Lo que se registra; cada campo está descrito en su tipo de entrada.' }) input: RecordIneOficioInput, @CurrentPrincipal() who: Principal): Promise<IneOficioRecorded> {
+  recordIneOficio(
+    @Args('input', { description: 'Lo que se registra; cada campo está descrito en su tipo de entrada.' })
+    input: RecordIneOficioInput,
+    @CurrentPrincipal() who: Principal,
+  ): Promise<IneOficioRecorded> {
     assertOpleAccess(who, input.ople);
     return this.oficios.recordIne(input, who.subject);
   }
 
   @Writes()
   @Mutation(() => OpleOficioRecorded, {
-    description: 'Registra un oficio del OPLE: remite un entregable, una nueva versión que atiende observaciones, o responde una solicitud.',
+    description:
+      'Registra un oficio del OPLE: remite un entregable, una nueva versión que atiende observaciones, o responde una solicitud.',
   })
-  recordOpleOficio(@Args('input', { description: 'Lo que se registra; cada campo está descrito en su tipo de entrada.' }) input: RecordOpleOficioInput, @CurrentPrincipal() who: Principal): Promise<OpleOficioRecorded> {
+  recordOpleOficio(
+    @Args('input', { description: 'Lo que se registra; cada campo está descrito en su tipo de entrada.' })
+    input: RecordOpleOficioInput,
+    @CurrentPrincipal() who: Principal,
+  ): Promise<OpleOficioRecorded> {
     assertOpleAccess(who, input.ople);
     return this.oficios.recordOple(input, who.subject);
   }
 
-  @Query(() => Notice, { description: 'Una invitación o un aviso del INE por su identificador (notice:<OPLE>:<oficio>).' })
-  notice(@Args('id', { description: 'Identificador del aviso.' }) id: string, @CurrentPrincipal() who: Principal): Promise<Notice> {
+  @Query(() => Notice, {
+    description: 'Una invitación o un aviso del INE por su identificador (notice:<OPLE>:<oficio>).',
+  })
+  notice(
+    @Args('id', { description: 'Identificador del aviso.' }) id: string,
+    @CurrentPrincipal() who: Principal,
+  ): Promise<Notice> {
     const ople = /^notice:([A-Z]{3}):/.exec(id)?.[1];
     if (!ople) throw userError('BAD_USER_INPUT', `id: "${id}" no tiene la forma notice:<OPLE>:<oficio>`, 'id');
     assertOpleAccess(who, ople);

@@ -43,7 +43,16 @@ const blank = (number: string, date: string | null): OficioFact => ({
 export function oficioFacts(events: readonly LogEvent[]): Map<string, OficioFact> {
   const facts = new Map<string, OficioFact>();
   /** What each case is, and whether its next deadline is the one its source oficio set. */
-  const cases = new Map<string, { deliverable: number | null; versionKind: 'PROYECTO' | 'FINAL' | null; title: string | null; oficio: string | null; awaitingDeadline: boolean }>();
+  const cases = new Map<
+    string,
+    {
+      deliverable: number | null;
+      versionKind: 'PROYECTO' | 'FINAL' | null;
+      title: string | null;
+      oficio: string | null;
+      awaitingDeadline: boolean;
+    }
+  >();
   const fact = (number: string, date: string | null, stream: string): OficioFact => {
     const f = facts.get(number) ?? blank(number, date);
     if (!f.date && date) f.date = date;
@@ -57,7 +66,13 @@ export function oficioFacts(events: readonly LogEvent[]): Map<string, OficioFact
     const known = cases.get(e.stream_id);
     switch (e.type) {
       case 'DocumentOpened': {
-        cases.set(e.stream_id, { deliverable: d.deliverable, versionKind: d.versionKind, title: d.title, oficio: d.sourceOficio ?? null, awaitingDeadline: Boolean(d.sourceOficio) });
+        cases.set(e.stream_id, {
+          deliverable: d.deliverable,
+          versionKind: d.versionKind,
+          title: d.title,
+          oficio: d.sourceOficio ?? null,
+          awaitingDeadline: Boolean(d.sourceOficio),
+        });
         if (d.sourceOficio) {
           const f = fact(d.sourceOficio, d.sourceDate ?? null, e.stream_id);
           f.kind = 'REMINDER';
@@ -74,7 +89,9 @@ export function oficioFacts(events: readonly LogEvent[]): Map<string, OficioFact
         const f = facts.get(known.oficio!);
         if (!f) break;
         if (f.kind === 'REQUEST') f.deadline = deadline.dueDate;
-        const item = f.items.find((i) => i.deliverable === known.deliverable && i.version === known.versionKind && i.dueDate === null);
+        const item = f.items.find(
+          (i) => i.deliverable === known.deliverable && i.version === known.versionKind && i.dueDate === null,
+        );
         if (item) item.dueDate = deadline.dueDate;
         break;
       }
@@ -100,7 +117,13 @@ export function oficioFacts(events: readonly LogEvent[]): Map<string, OficioFact
         break;
       }
       case 'RequestOpened': {
-        cases.set(e.stream_id, { deliverable: d.deliverable ?? null, versionKind: null, title: d.subject, oficio: d.oficioNumber, awaitingDeadline: Boolean(d.explicitDeadline) });
+        cases.set(e.stream_id, {
+          deliverable: d.deliverable ?? null,
+          versionKind: null,
+          title: d.subject,
+          oficio: d.oficioNumber,
+          awaitingDeadline: Boolean(d.explicitDeadline),
+        });
         const f = fact(d.oficioNumber, d.date, e.stream_id);
         Object.assign(f, { kind: 'REQUEST', subject: d.subject, deliverable: d.deliverable ?? null });
         break;
@@ -109,7 +132,13 @@ export function oficioFacts(events: readonly LogEvent[]): Map<string, OficioFact
         const f = fact(d.oficioNumber, d.date, e.stream_id);
         if (d.by === 'INE') {
           // "Se tiene por recibido" what the request asked for.
-          Object.assign(f, { kind: 'REVIEW', outcome: 'ACCEPTED', additionalObservations: false, deliverable: known?.deliverable ?? null, subject: known?.title ?? null });
+          Object.assign(f, {
+            kind: 'REVIEW',
+            outcome: 'ACCEPTED',
+            additionalObservations: false,
+            deliverable: known?.deliverable ?? null,
+            subject: known?.title ?? null,
+          });
         }
         if (known?.oficio && !f.references.includes(known.oficio)) f.references = [...f.references, known.oficio];
         break;

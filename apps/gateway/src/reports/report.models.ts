@@ -7,7 +7,10 @@ export enum ReportFormat {
   TXT = 'TXT',
   PDF = 'PDF',
 }
-registerEnumType(ReportFormat, { name: 'ReportFormat', description: 'Formato del informe: Markdown, texto plano o PDF.' });
+registerEnumType(ReportFormat, {
+  name: 'ReportFormat',
+  description: 'Formato del informe: Markdown, texto plano o PDF.',
+});
 
 @ArgsType()
 export class CorrespondenceReportArgs {
@@ -18,7 +21,10 @@ export class CorrespondenceReportArgs {
   @IsString()
   from!: string;
 
-  @Field({ description: 'Último día del periodo (AAAA-MM-DD); el estado, lo vencido y lo que vence se calculan al final de ese día.' })
+  @Field({
+    description:
+      'Último día del periodo (AAAA-MM-DD); el estado, lo vencido y lo que vence se calculan al final de ese día.',
+  })
   @IsString()
   to!: string;
 

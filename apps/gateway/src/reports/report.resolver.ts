@@ -13,7 +13,10 @@ export class ReportResolver {
       'El informe de la comisión para un OPLE y un periodo: los oficios recibidos (fecha, número y un párrafo de resumen), ' +
       'el estado de cada documento tocado, lo vencido al final del periodo y lo que vence en los 14 días siguientes.',
   })
-  correspondenceReport(@Args() args: CorrespondenceReportArgs, @CurrentPrincipal() who: Principal): Promise<ReportFile> {
+  correspondenceReport(
+    @Args() args: CorrespondenceReportArgs,
+    @CurrentPrincipal() who: Principal,
+  ): Promise<ReportFile> {
     assertOpleAccess(who, args.ople);
     return this.reports.render(args.ople, args.from, args.to, args.format);
   }

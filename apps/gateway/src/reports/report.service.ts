@@ -1,15 +1,31 @@
 import { Injectable } from '@nestjs/common';
-import { DOCUMENT_STATUS_LABELS, type DocumentState, findDeliverable, findOple, isDocumentClosed, isOverdue, openObservations } from '@seguimiento/domain';
+import {
+  DOCUMENT_STATUS_LABELS,
+  type DocumentState,
+  findDeliverable,
+  findOple,
+  isDocumentClosed,
+  isOverdue,
+  openObservations,
+} from '@seguimiento/domain';
 import { formatReportEntry, summarize } from '@seguimiento/intake';
 import { openItems, snapshotAsOf } from '@seguimiento/persistence';
-import { type CorrespondenceReport, type ReportDocument, type ReportDue, type ReportEntry, longDate, renderMarkdown, renderPdf, renderText } from '@seguimiento/reports';
+import {
+  type CorrespondenceReport,
+  type ReportDocument,
+  type ReportDue,
+  type ReportEntry,
+  longDate,
+  renderMarkdown,
+  renderPdf,
+  renderText,
+} from '@seguimiento/reports';
 import { DateTime } from 'luxon';
 import { DataSource } from 'typeorm';
 import { userError } from '../errors/graphql-errors';
 import { checkedLocalDate, parseAsOf } from '../common/query-dates';
 import { type LogEvent, type OficioFact, oficioFacts } from './oficio-facts';
 import { ReportFormat, type ReportFile } from './report.models';
-
 
 /**
  * The commission's correspondence report for one OPLE and period: the oficios INE sent in the
@@ -27,7 +43,8 @@ export class ReportService {
     if (!o) throw userError('BAD_USER_INPUT', `ople: "${ople}" no es un OPLE conocido`, 'ople');
     checkedLocalDate(from, 'from');
     const end = parseAsOf(checkedLocalDate(to, 'to'), 'to');
-    if (from > to) throw userError('BAD_USER_INPUT', `from: el periodo empieza (${from}) después de terminar (${to})`, 'from');
+    if (from > to)
+      throw userError('BAD_USER_INPUT', `from: el periodo empieza (${from}) después de terminar (${to})`, 'from');
     const events: LogEvent[] = await this.dataSource.query(
       `SELECT stream_id, type, data FROM events WHERE stream_id LIKE $1 ORDER BY position`,
       [`%:${ople}:%`],
@@ -35,20 +52,33 @@ export class ReportService {
     const inPeriod = [...oficioFacts(events).values()]
       .filter((f) => f.date !== null && f.date >= from && f.date <= to)
       .sort((a, b) => a.date!.localeCompare(b.date!) || a.number.localeCompare(b.number));
-    const received = (facts: OficioFact[]): ReportEntry[] => facts.map((f, i) => ({ number: f.number, date: f.date, line: formatReportEntry(f, i) }));
+    const received = (facts: OficioFact[]): ReportEntry[] =>
+      facts.map((f, i) => ({ number: f.number, date: f.date, line: formatReportEntry(f, i) }));
     // The OPLE's own oficios are listed number first, so that a reader of the text does not take them for received ones.
-    const sent = (facts: OficioFact[]): ReportEntry[] => facts.map((f) => ({ number: f.number, date: f.date, line: `${f.number} (${longDate(f.date!)}): ${summarize(f)}` }));
+    const sent = (facts: OficioFact[]): ReportEntry[] =>
+      facts.map((f) => ({
+        number: f.number,
+        date: f.date,
+        line: `${f.number} (${longDate(f.date!)}): ${summarize(f)}`,
+      }));
 
     const snapshot = await snapshotAsOf(this.dataSource, end.toISOString(), { ople });
     const touched = new Set(inPeriod.flatMap((f) => f.streams));
-    const documents = snapshot.documents.filter((d) => touched.has(d.documentId!)).map((d) => toReportDocument(d, snapshot.asOf));
+    const documents = snapshot.documents
+      .filter((d) => touched.has(d.documentId!))
+      .map((d) => toReportDocument(d, snapshot.asOf));
     const what = new Map<string, string>([
       ...snapshot.documents.map((d) => [d.documentId!, describeDocument(d)] as const),
       ...snapshot.requests.map((r) => [r.requestId!, `Solicitud ${r.oficioNumber}: ${r.subject}`] as const),
     ]);
     const open = openItems(snapshot).filter((i) => i.dueDate);
     const horizon = DateTime.fromISO(to).plus({ days: 14 }).toISODate()!;
-    const due = (i: (typeof open)[number]): ReportDue => ({ id: i.id, what: what.get(i.id) ?? i.id, dueDate: i.dueDate!, party: i.ballInCourt === 'INE' ? 'INE' : 'OPLE' });
+    const due = (i: (typeof open)[number]): ReportDue => ({
+      id: i.id,
+      what: what.get(i.id) ?? i.id,
+      dueDate: i.dueDate!,
+      party: i.ballInCourt === 'INE' ? 'INE' : 'OPLE',
+    });
     return {
       ople: { id: o.id, acronym: o.acronym, state: o.state },
       from,
@@ -57,8 +87,14 @@ export class ReportService {
       received: received(inPeriod.filter((f) => f.direction === 'IN')),
       sent: sent(inPeriod.filter((f) => f.direction === 'OUT')),
       documents,
-      overdue: open.filter((i) => i.overdue).map(due).sort((a, b) => a.dueDate.localeCompare(b.dueDate)),
-      dueNext: open.filter((i) => !i.overdue && i.dueDate! > to && i.dueDate! <= horizon).map(due).sort((a, b) => a.dueDate.localeCompare(b.dueDate)),
+      overdue: open
+        .filter((i) => i.overdue)
+        .map(due)
+        .sort((a, b) => a.dueDate.localeCompare(b.dueDate)),
+      dueNext: open
+        .filter((i) => !i.overdue && i.dueDate! > to && i.dueDate! <= horizon)
+        .map(due)
+        .sort((a, b) => a.dueDate.localeCompare(b.dueDate)),
     };
   }
 
@@ -67,11 +103,29 @@ export class ReportService {
     const fileName = `informe-${ople}-${from}-${to}.${format === ReportFormat.MD ? 'md' : format === ReportFormat.TXT ? 'txt' : 'pdf'}`;
     switch (format) {
       case ReportFormat.MD:
-        return { format, fileName, contentType: 'text/markdown; charset=utf-8', encoding: 'utf8', content: renderMarkdown(report) };
+        return {
+          format,
+          fileName,
+          contentType: 'text/markdown; charset=utf-8',
+          encoding: 'utf8',
+          content: renderMarkdown(report),
+        };
       case ReportFormat.TXT:
-        return { format, fileName, contentType: 'text/plain; charset=utf-8', encoding: 'utf8', content: renderText(report) };
+        return {
+          format,
+          fileName,
+          contentType: 'text/plain; charset=utf-8',
+          encoding: 'utf8',
+          content: renderText(report),
+        };
       case ReportFormat.PDF:
-        return { format, fileName, contentType: 'application/pdf', encoding: 'base64', content: (await renderPdf(report)).toString('base64') };
+        return {
+          format,
+          fileName,
+          contentType: 'application/pdf',
+          encoding: 'base64',
+          content: (await renderPdf(report)).toString('base64'),
+        };
     }
   }
 }
@@ -81,7 +135,10 @@ function describeDocument(d: DocumentState): string {
 }
 
 function toReportDocument(d: DocumentState, asOf: string): ReportDocument {
-  const resolution = d.status === 'RESOLVED' && d.resolution === 'ACCEPTED' ? 'recibido sin observaciones' : DOCUMENT_STATUS_LABELS[d.status] ?? d.status;
+  const resolution =
+    d.status === 'RESOLVED' && d.resolution === 'ACCEPTED'
+      ? 'recibido sin observaciones'
+      : (DOCUMENT_STATUS_LABELS[d.status] ?? d.status);
   return {
     id: d.documentId!,
     deliverable: d.deliverable!,

@@ -25,7 +25,11 @@ class ObligationsArgs {
   @IsBoolean()
   overdue?: boolean;
 
-  @Field({ nullable: true, description: 'Como estaba en ese momento: un día (AAAA-MM-DD, al cierre del día, hora del centro) o un instante ISO 8601.' })
+  @Field({
+    nullable: true,
+    description:
+      'Como estaba en ese momento: un día (AAAA-MM-DD, al cierre del día, hora del centro) o un instante ISO 8601.',
+  })
   @IsOptional()
   @IsString()
   asOf?: string;
@@ -41,7 +45,11 @@ class EscalationsArgs {
   @IsBoolean()
   open?: boolean;
 
-  @Field({ nullable: true, description: 'Como estaba en ese momento: un día (AAAA-MM-DD, al cierre del día, hora del centro) o un instante ISO 8601.' })
+  @Field({
+    nullable: true,
+    description:
+      'Como estaba en ese momento: un día (AAAA-MM-DD, al cierre del día, hora del centro) o un instante ISO 8601.',
+  })
   @IsOptional()
   @IsString()
   asOf?: string;
@@ -63,7 +71,11 @@ class CorrespondenceArgs {
   @IsIn(['IN', 'OUT'], { message: 'debe ser IN u OUT' })
   direction?: string;
 
-  @Field({ nullable: true, description: 'Como estaba en ese momento: un día (AAAA-MM-DD, al cierre del día, hora del centro) o un instante ISO 8601.' })
+  @Field({
+    nullable: true,
+    description:
+      'Como estaba en ese momento: un día (AAAA-MM-DD, al cierre del día, hora del centro) o un instante ISO 8601.',
+  })
   @IsOptional()
   @IsString()
   asOf?: string;
@@ -104,13 +116,21 @@ export class RegisterResolver {
   ) {}
 
   @Writes()
-  @Mutation(() => EscalationEntry, { description: 'Registra que alguien se hizo cargo de un escalamiento (una sola vez; repetirlo no cambia nada).' })
-  acknowledgeEscalation(@Args('input', { description: 'Lo que se registra; cada campo está descrito en su tipo de entrada.' }) input: AcknowledgeEscalationInput, @CurrentPrincipal() who: Principal): Promise<EscalationEntry> {
+  @Mutation(() => EscalationEntry, {
+    description: 'Registra que alguien se hizo cargo de un escalamiento (una sola vez; repetirlo no cambia nada).',
+  })
+  acknowledgeEscalation(
+    @Args('input', { description: 'Lo que se registra; cada campo está descrito en su tipo de entrada.' })
+    input: AcknowledgeEscalationInput,
+    @CurrentPrincipal() who: Principal,
+  ): Promise<EscalationEntry> {
     assertOpleAccess(who, parseCaseId(input.streamId)?.ople ?? '');
     return this.acknowledgements.acknowledge(input, who.subject);
   }
 
-  @Query(() => [Obligation], { description: 'Obligaciones abiertas (solicitudes y entregables esperados), primero las que vencen antes.' })
+  @Query(() => [Obligation], {
+    description: 'Obligaciones abiertas (solicitudes y entregables esperados), primero las que vencen antes.',
+  })
   obligations(@Args() args: ObligationsArgs, @CurrentPrincipal() who: Principal): Promise<Obligation[]> {
     const filter = { ...args, ople: scopedOple(who, args.ople) };
     return args.asOf ? this.timeTravel.obligations(filter, parseAsOf(args.asOf)) : this.register.obligations(filter);
@@ -118,12 +138,22 @@ export class RegisterResolver {
 
   @Query(() => [EscalationEntry], { description: 'Escalamientos disparados, los más recientes primero.' })
   escalations(@Args() args: EscalationsArgs, @CurrentPrincipal() who: Principal): Promise<EscalationEntry[]> {
-    return this.register.escalations({ ...args, ople: scopedOple(who, args.ople), asOf: args.asOf ? parseAsOf(args.asOf) : undefined });
+    return this.register.escalations({
+      ...args,
+      ople: scopedOple(who, args.ople),
+      asOf: args.asOf ? parseAsOf(args.asOf) : undefined,
+    });
   }
 
-  @Query(() => [CorrespondenceEntry], { description: 'El registro de correspondencia: cada oficio recibido o enviado, con lo que cita.' })
+  @Query(() => [CorrespondenceEntry], {
+    description: 'El registro de correspondencia: cada oficio recibido o enviado, con lo que cita.',
+  })
   correspondence(@Args() args: CorrespondenceArgs, @CurrentPrincipal() who: Principal): Promise<CorrespondenceEntry[]> {
-    return this.register.correspondence({ ...args, ople: scopedOple(who, args.ople), asOf: args.asOf ? parseAsOf(args.asOf) : undefined });
+    return this.register.correspondence({
+      ...args,
+      ople: scopedOple(who, args.ople),
+      asOf: args.asOf ? parseAsOf(args.asOf) : undefined,
+    });
   }
 
   @Query(() => Oficio, { description: 'Un oficio: los casos que toca, los oficios que cita y los que lo citan.' })

@@ -13,11 +13,15 @@ const LIMIT = 500;
 export class RegisterService {
   constructor(private readonly dataSource: DataSource) {}
 
-  async obligations(filter: { ople?: string; dueBefore?: string; overdue?: boolean }, now = new Date()): Promise<Obligation[]> {
+  async obligations(
+    filter: { ople?: string; dueBefore?: string; overdue?: boolean },
+    now = new Date(),
+  ): Promise<Obligation[]> {
     const where = ["status = 'OPEN'"];
     const params: unknown[] = [now];
     if (filter.ople) where.push(`ople = $${params.push(filter.ople)}`);
-    if (filter.dueBefore) where.push(`due_at <= $${params.push(endOfLocalDay(checkedLocalDate(filter.dueBefore, 'dueBefore')))}`);
+    if (filter.dueBefore)
+      where.push(`due_at <= $${params.push(endOfLocalDay(checkedLocalDate(filter.dueBefore, 'dueBefore')))}`);
     if (filter.overdue === true) where.push('due_at <= $1');
     if (filter.overdue === false) where.push('(due_at IS NULL OR due_at > $1)');
     const rows = await this.dataSource.query(
@@ -40,7 +44,13 @@ export class RegisterService {
   }
 
   /** With `asOf`: the escalations fired by then (whether they were still open then is not tracked). */
-  async escalations(filter: { ople?: string; open?: boolean; asOf?: Date; streamId?: string; key?: string }): Promise<EscalationEntry[]> {
+  async escalations(filter: {
+    ople?: string;
+    open?: boolean;
+    asOf?: Date;
+    streamId?: string;
+    key?: string;
+  }): Promise<EscalationEntry[]> {
     const params: unknown[] = [];
     const where: string[] = [];
     if (filter.streamId) where.push(`e.stream_id = $${params.push(filter.streamId)}`);
@@ -76,7 +86,13 @@ export class RegisterService {
   }
 
   /** With `asOf`: only oficios dated up to that day. */
-  async correspondence(filter: { ople?: string; from?: string; to?: string; direction?: string; asOf?: Date }): Promise<CorrespondenceEntry[]> {
+  async correspondence(filter: {
+    ople?: string;
+    from?: string;
+    to?: string;
+    direction?: string;
+    asOf?: Date;
+  }): Promise<CorrespondenceEntry[]> {
     const params: unknown[] = [];
     const where: string[] = [];
     if (filter.asOf) where.push(`date <= $${params.push(localDateOf(filter.asOf))}::date`);
@@ -84,7 +100,8 @@ export class RegisterService {
     if (filter.from) where.push(`date >= $${params.push(checkedLocalDate(filter.from, 'from'))}::date`);
     if (filter.to) where.push(`date <= $${params.push(checkedLocalDate(filter.to, 'to'))}::date`);
     if (filter.direction) {
-      if (filter.direction !== 'IN' && filter.direction !== 'OUT') throw userError('BAD_USER_INPUT', 'direction: debe ser IN u OUT', 'direction');
+      if (filter.direction !== 'IN' && filter.direction !== 'OUT')
+        throw userError('BAD_USER_INPUT', 'direction: debe ser IN u OUT', 'direction');
       where.push(`direction = $${params.push(filter.direction)}`);
     }
     const rows = await this.dataSource.query(
@@ -96,17 +113,26 @@ export class RegisterService {
 
   /** `ople`: for a user confined to one OPLE, only that OPLE's side of the oficio. */
   async oficio(raw: string, ople?: string): Promise<Oficio> {
-    if (!isOficioNumber(raw)) throw userError('BAD_USER_INPUT', `number: "${raw}" no tiene la forma de un número de oficio`, 'number');
+    if (!isOficioNumber(raw))
+      throw userError('BAD_USER_INPUT', `number: "${raw}" no tiene la forma de un número de oficio`, 'number');
     const number = normalizeOficioNumber(raw);
     const entries: CorrespondenceEntry[] = (
-      await this.dataSource.query('SELECT * FROM rm_correspondence WHERE oficio_number = $1 AND ($2::text IS NULL OR ople = $2) ORDER BY stream_id', [number, ople ?? null])
+      await this.dataSource.query(
+        'SELECT * FROM rm_correspondence WHERE oficio_number = $1 AND ($2::text IS NULL OR ople = $2) ORDER BY stream_id',
+        [number, ople ?? null],
+      )
     ).map(entry);
     if (entries.length === 0) throw userError('NOT_FOUND', `El oficio ${number} no está registrado`, 'number');
     const citedBy: Array<{ oficio_number: string }> = await this.dataSource.query(
       'SELECT DISTINCT oficio_number FROM rm_correspondence WHERE $1 = ANY(cites) AND ($2::text IS NULL OR ople = $2) ORDER BY oficio_number',
       [number, ople ?? null],
     );
-    return { number, entries, cites: [...new Set(entries.flatMap((e: CorrespondenceEntry) => e.cites))], citedBy: citedBy.map((c) => c.oficio_number) };
+    return {
+      number,
+      entries,
+      cites: [...new Set(entries.flatMap((e: CorrespondenceEntry) => e.cites))],
+      citedBy: citedBy.map((c) => c.oficio_number),
+    };
   }
 }
 
@@ -121,6 +147,8 @@ function entry(r: Record<string, never>): CorrespondenceEntry {
     role: r.role,
     cites: r.cites,
     subject: r.subject ?? null,
-    meetingAt: meetingAt ? DateTime.fromJSDate(meetingAt).setZone(MEXICO_CITY).toISO({ suppressMilliseconds: true }) : null,
+    meetingAt: meetingAt
+      ? DateTime.fromJSDate(meetingAt).setZone(MEXICO_CITY).toISO({ suppressMilliseconds: true })
+      : null,
   };
 }

@@ -6,5 +6,14 @@ import { SupervisionResolver } from './supervision.resolver';
 import { SupervisionService } from './supervision.service';
 import { TimeTravelService } from './time-travel.service';
 
-@Module({ providers: [SupervisionResolver, SupervisionService, RegisterResolver, RegisterService, TimeTravelService, Acknowledgements] })
+@Module({
+  providers: [
+    SupervisionResolver,
+    SupervisionService,
+    RegisterResolver,
+    RegisterService,
+    TimeTravelService,
+    Acknowledgements,
+  ],
+})
 export class SupervisionModule {}

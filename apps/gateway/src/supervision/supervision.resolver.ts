@@ -15,7 +15,11 @@ class DashboardArgs {
   @OpleField('El OPLE del tablero; sin él, todos.', true)
   ople?: string;
 
-  @Field({ nullable: true, description: 'Como estaba en ese momento: un día (AAAA-MM-DD, al cierre del día, hora del centro) o un instante ISO 8601.' })
+  @Field({
+    nullable: true,
+    description:
+      'Como estaba en ese momento: un día (AAAA-MM-DD, al cierre del día, hora del centro) o un instante ISO 8601.',
+  })
   @IsOptional()
   @IsString()
   asOf?: string;
@@ -34,7 +38,10 @@ export class SupervisionResolver {
     return args.asOf ? this.timeTravel.documents(scoped, parseAsOf(args.asOf)) : this.supervision.documents(scoped);
   }
 
-  @Query(() => Dashboard, { description: 'Tablero: documentos por estado y por quién tiene la pelota, vencidos, el más antiguo vencido y lo que vence en 7 días.' })
+  @Query(() => Dashboard, {
+    description:
+      'Tablero: documentos por estado y por quién tiene la pelota, vencidos, el más antiguo vencido y lo que vence en 7 días.',
+  })
   dashboard(@Args() args: DashboardArgs, @CurrentPrincipal() who: Principal): Promise<Dashboard> {
     const ople = scopedOple(who, args.ople) ?? null;
     return args.asOf ? this.timeTravel.dashboard(ople, parseAsOf(args.asOf)) : this.supervision.dashboard(ople);

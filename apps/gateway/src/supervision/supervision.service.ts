@@ -25,10 +25,23 @@ export class SupervisionService {
   async documents(args: DocumentsArgs, now = new Date()): Promise<DocumentConnection> {
     const { count, page } = this.documentsQueries(args, now);
     const [{ total }] = await this.dataSource.query(count.sql, count.params);
-    const rows: Array<{ state: DocumentState; sort: unknown; id: string }> = await this.dataSource.query(page.sql, page.params);
+    const rows: Array<{ state: DocumentState; sort: unknown; id: string }> = await this.dataSource.query(
+      page.sql,
+      page.params,
+    );
     const shown = rows.slice(0, args.first);
-    const edges = shown.map((r) => ({ cursor: encodeCursor(r.sort, r.id), node: toDocument(r.state, now.toISOString()) }));
-    return { edges, pageInfo: { hasNextPage: rows.length > args.first, endCursor: edges.length ? edges[edges.length - 1].cursor : null }, totalCount: total };
+    const edges = shown.map((r) => ({
+      cursor: encodeCursor(r.sort, r.id),
+      node: toDocument(r.state, now.toISOString()),
+    }));
+    return {
+      edges,
+      pageInfo: {
+        hasNextPage: rows.length > args.first,
+        endCursor: edges.length ? edges[edges.length - 1].cursor : null,
+      },
+      totalCount: total,
+    };
   }
 
   /** The plan PostgreSQL chooses for a page of `documents` (to check that the indexes serve it). */
@@ -38,7 +51,10 @@ export class SupervisionService {
     return plan.map((p) => p['QUERY PLAN']).join('\n');
   }
 
-  private documentsQueries(args: DocumentsArgs, now: Date): { count: { sql: string; params: unknown[] }; page: { sql: string; params: unknown[] } } {
+  private documentsQueries(
+    args: DocumentsArgs,
+    now: Date,
+  ): { count: { sql: string; params: unknown[] }; page: { sql: string; params: unknown[] } } {
     const where: string[] = [];
     const params: unknown[] = [];
     const add = (sql: string, value: unknown) => {
@@ -102,14 +118,25 @@ export class SupervisionService {
       SELECT id, 'REQUEST', subject, 'OPLE', due_date, due_at FROM rm_obligations WHERE kind = 'REQUEST' AND status = 'OPEN' AND due_at IS NOT NULL ${byOple}`;
     const [n, w] = [`$${params.length + 1}`, `$${params.length + 2}`];
     const weekEnd = endOfLocalDay(addCountedDays(localDateOf(now), 7, policyWith()));
-    const [{ overdue, oldest, next }]: Array<{ overdue: number; oldest: Record<string, string> | null; next: Array<Record<string, string>> }> = await this.dataSource.query(
+    const [{ overdue, oldest, next }]: Array<{
+      overdue: number;
+      oldest: Record<string, string> | null;
+      next: Array<Record<string, string>>;
+    }> = await this.dataSource.query(
       `WITH p AS (${pending})
        SELECT (SELECT count(*)::int FROM p WHERE due_at <= ${n}) AS overdue,
               (SELECT row_to_json(o) FROM (SELECT * FROM p WHERE due_at <= ${n} ORDER BY due_at, id LIMIT 1) o) AS oldest,
               (SELECT coalesce(json_agg(x ORDER BY x.due_at, x.id), '[]'::json) FROM (SELECT * FROM p WHERE due_at > ${n} AND due_at <= ${w} ORDER BY due_at, id LIMIT 100) x) AS next`,
       [...params, now, weekEnd],
     );
-    return { ople, byStatus, byBallInCourt, overdueCount: overdue, oldestOverdue: oldest ? dueItem(oldest) : null, dueNext7Days: next.map(dueItem) };
+    return {
+      ople,
+      byStatus,
+      byBallInCourt,
+      overdueCount: overdue,
+      oldestOverdue: oldest ? dueItem(oldest) : null,
+      dueNext7Days: next.map(dueItem),
+    };
   }
 }
 
@@ -118,7 +145,8 @@ function dueItem(row: Record<string, string>): DueItem {
 }
 
 function encodeCursor(sort: unknown, id: string): string {
-  const value = sort instanceof Date ? sort.toISOString() : sort === Infinity || sort === 'infinity' ? 'infinity' : sort;
+  const value =
+    sort instanceof Date ? sort.toISOString() : sort === Infinity || sort === 'infinity' ? 'infinity' : sort;
   return Buffer.from(JSON.stringify([value, id])).toString('base64url');
 }
 
@@ -130,10 +158,20 @@ function decodeCursor(cursor: string, orderBy: DocumentOrder): [unknown, string]
   } catch {
     decoded = null;
   }
-  if (Array.isArray(decoded) && decoded.length === 2 && typeof decoded[1] === 'string' && /^[\w:.-]{1,300}$/.test(decoded[1]) && sortValueFits(decoded[0], orderBy)) {
+  if (
+    Array.isArray(decoded) &&
+    decoded.length === 2 &&
+    typeof decoded[1] === 'string' &&
+    /^[\w:.-]{1,300}$/.test(decoded[1]) &&
+    sortValueFits(decoded[0], orderBy)
+  ) {
     return decoded as [unknown, string];
   }
-  throw userError('BAD_USER_INPUT', 'after: el cursor no es válido para este orden (use el endCursor de la página anterior, con el mismo orderBy)', 'after');
+  throw userError(
+    'BAD_USER_INPUT',
+    'after: el cursor no es válido para este orden (use el endCursor de la página anterior, con el mismo orderBy)',
+    'after',
+  );
 }
 
 /** The sort key a cursor carries: an instant for the orders by date ('infinity' for "no deadline"), nothing for ID. */

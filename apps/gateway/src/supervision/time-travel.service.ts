@@ -1,5 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { type DocumentState, addCountedDays, endOfLocalDay, isDocumentClosed, isOverdue, localDateOf, policyWith } from '@seguimiento/domain';
+import {
+  type DocumentState,
+  addCountedDays,
+  endOfLocalDay,
+  isDocumentClosed,
+  isOverdue,
+  localDateOf,
+  policyWith,
+} from '@seguimiento/domain';
 import { type Snapshot, openItems, snapshotAsOf } from '@seguimiento/persistence';
 import { DataSource } from 'typeorm';
 import { toDocument } from '../documents/document-reader';
@@ -34,7 +42,11 @@ export class TimeTravelService {
         (!needle || [d.title, d.documentId, d.lastOficioNumber].some((v) => v?.toLowerCase().includes(needle))),
     );
     const key = (d: DocumentState): string =>
-      args.orderBy === DocumentOrder.DUE_SOONEST ? (d.deadline?.dueAt ?? '9999') : args.orderBy === DocumentOrder.RECENTLY_CHANGED ? String(-d.version).padStart(12, '0') : '';
+      args.orderBy === DocumentOrder.DUE_SOONEST
+        ? (d.deadline?.dueAt ?? '9999')
+        : args.orderBy === DocumentOrder.RECENTLY_CHANGED
+          ? String(-d.version).padStart(12, '0')
+          : '';
     matching.sort((a, b) => key(a).localeCompare(key(b)) || a.documentId!.localeCompare(b.documentId!));
     let start = 0;
     if (args.after) {
@@ -42,14 +54,26 @@ export class TimeTravelService {
       start = index + 1;
     }
     const page = matching.slice(start, start + args.first);
-    const edges = page.map((d) => ({ cursor: Buffer.from(JSON.stringify(['asOf', d.documentId])).toString('base64url'), node: toDocument(d, at) }));
-    return { edges, pageInfo: { hasNextPage: start + args.first < matching.length, endCursor: edges.length ? edges[edges.length - 1].cursor : null }, totalCount: matching.length };
+    const edges = page.map((d) => ({
+      cursor: Buffer.from(JSON.stringify(['asOf', d.documentId])).toString('base64url'),
+      node: toDocument(d, at),
+    }));
+    return {
+      edges,
+      pageInfo: {
+        hasNextPage: start + args.first < matching.length,
+        endCursor: edges.length ? edges[edges.length - 1].cursor : null,
+      },
+      totalCount: matching.length,
+    };
   }
 
   async dashboard(ople: string | null, asOf: Date): Promise<Dashboard> {
     const snapshot = await snapshotAsOf(this.dataSource, asOf.toISOString(), { ople: ople ?? undefined });
     const count = (values: string[]) =>
-      [...values.reduce((m, v) => m.set(v, (m.get(v) ?? 0) + 1), new Map<string, number>())].map(([key, n]) => ({ key, count: n })).sort((a, b) => a.key.localeCompare(b.key));
+      [...values.reduce((m, v) => m.set(v, (m.get(v) ?? 0) + 1), new Map<string, number>())]
+        .map(([key, n]) => ({ key, count: n }))
+        .sort((a, b) => a.key.localeCompare(b.key));
     const items = dueItems(snapshot);
     const at = Date.parse(snapshot.asOf);
     const weekEnd = Date.parse(endOfLocalDay(addCountedDays(localDateOf(snapshot.asOf), 7, policyWith())));
@@ -64,13 +88,20 @@ export class TimeTravelService {
     };
   }
 
-  async obligations(filter: { ople?: string; dueBefore?: string; overdue?: boolean }, asOf: Date): Promise<Obligation[]> {
+  async obligations(
+    filter: { ople?: string; dueBefore?: string; overdue?: boolean },
+    asOf: Date,
+  ): Promise<Obligation[]> {
     const snapshot = await snapshotAsOf(this.dataSource, asOf.toISOString(), { ople: filter.ople });
     const byId = new Map(snapshot.documents.map((d) => [d.documentId!, d]));
     const limit = filter.dueBefore ? Date.parse(endOfLocalDay(checkedLocalDate(filter.dueBefore, 'dueBefore'))) : null;
     return openItems(snapshot)
       .filter((i) => i.kind === 'REQUEST' || (byId.get(i.id)?.status === 'EXPECTED' && byId.get(i.id)?.sourceOficio))
-      .filter((i) => (filter.overdue === undefined || i.overdue === filter.overdue) && (limit === null || (i.dueDate !== null && Date.parse(endOfLocalDay(i.dueDate)) <= limit)))
+      .filter(
+        (i) =>
+          (filter.overdue === undefined || i.overdue === filter.overdue) &&
+          (limit === null || (i.dueDate !== null && Date.parse(endOfLocalDay(i.dueDate)) <= limit)),
+      )
       .map((i) => {
         const request = snapshot.requests.find((r) => r.requestId === i.id);
         const document = byId.get(i.id);
@@ -94,10 +125,24 @@ export class TimeTravelService {
 function dueItems(snapshot: Snapshot): Array<DueItem & { dueAt: string }> {
   const documents = snapshot.documents
     .filter((d) => !isDocumentClosed(d) && d.deadline)
-    .map((d) => ({ id: d.documentId!, kind: 'DOCUMENT', title: d.title!, party: d.deadline!.party, dueDate: d.deadline!.dueDate, dueAt: d.deadline!.dueAt }));
+    .map((d) => ({
+      id: d.documentId!,
+      kind: 'DOCUMENT',
+      title: d.title!,
+      party: d.deadline!.party,
+      dueDate: d.deadline!.dueDate,
+      dueAt: d.deadline!.dueAt,
+    }));
   const requests = snapshot.requests
     .filter((r) => r.status === 'OPEN' && r.deadline)
-    .map((r) => ({ id: r.requestId!, kind: 'REQUEST', title: r.subject!, party: 'OPLE', dueDate: r.deadline!.dueDate, dueAt: r.deadline!.dueAt }));
+    .map((r) => ({
+      id: r.requestId!,
+      kind: 'REQUEST',
+      title: r.subject!,
+      party: 'OPLE',
+      dueDate: r.deadline!.dueDate,
+      dueAt: r.deadline!.dueAt,
+    }));
   return [...documents, ...requests].sort((a, b) => a.dueAt.localeCompare(b.dueAt) || a.id.localeCompare(b.id));
 }
 

@@ -20,7 +20,12 @@ describe('notifiers', () => {
     const lines: string[] = [];
     await new LogNotifier((l) => lines.push(l)).notify(notice);
     expect(lines).toHaveLength(1);
-    expect(JSON.parse(lines[0])).toMatchObject({ level: 'warn', kind: 'escalation', msg: `Plazo vencido — ${notice.subject}`, key: notice.key });
+    expect(JSON.parse(lines[0])).toMatchObject({
+      level: 'warn',
+      kind: 'escalation',
+      msg: `Plazo vencido — ${notice.subject}`,
+      key: notice.key,
+    });
   });
 
   describe('the webhook notifier', () => {

@@ -35,11 +35,19 @@ export function escalationToRaise(
   fired: ReadonlyArray<{ key: string }>,
   data: RaiseEscalationData,
 ): EscalationRaisedData | null {
-  if (!ESCALATION_STEPS.includes(data.step)) throw new DomainError('INVALID_INPUT', `step: "${data.step}" no es un paso de escalamiento.`, 'step');
+  if (!ESCALATION_STEPS.includes(data.step))
+    throw new DomainError('INVALID_INPUT', `step: "${data.step}" no es un paso de escalamiento.`, 'step');
   if (!deadline) return null;
   const key = escalationKey(deadline, data.step);
   if (fired.some((e) => e.key === key)) return null;
-  return { step: data.step, key, deadline, recipient: ESCALATION_RECIPIENTS[data.step], dueToFireAt: data.dueToFireAt, firedAt: data.now };
+  return {
+    step: data.step,
+    key,
+    deadline,
+    recipient: ESCALATION_RECIPIENTS[data.step],
+    dueToFireAt: data.dueToFireAt,
+    firedAt: data.now,
+  };
 }
 
 /** The extension of a running deadline, null when it already ends that day; never a shortening. */
@@ -51,9 +59,18 @@ export function extension(
   if (!previous) throw new DomainError('NO_DEADLINE', `${caseId ?? 'El caso'} no tiene un plazo en curso.`);
   if (data.dueDate === previous.dueDate) return null;
   if (data.dueDate < previous.dueDate) {
-    throw new DomainError('INVALID_INPUT', `dueDate: la prórroga (${data.dueDate}) debe ser posterior al plazo vigente (${previous.dueDate}).`, 'dueDate');
+    throw new DomainError(
+      'INVALID_INPUT',
+      `dueDate: la prórroga (${data.dueDate}) debe ser posterior al plazo vigente (${previous.dueDate}).`,
+      'dueDate',
+    );
   }
-  return { previous, deadline: deadlineOn(previous.party, previous.kind, data.dueDate), reason: data.reason.trim(), oficioNumber: data.oficioNumber };
+  return {
+    previous,
+    deadline: deadlineOn(previous.party, previous.kind, data.dueDate),
+    reason: data.reason.trim(),
+    oficioNumber: data.oficioNumber,
+  };
 }
 
 export interface AcknowledgeEscalationData {
@@ -75,14 +92,26 @@ export interface EscalationAcknowledgedData {
 export type FiredEscalation = EscalationRaisedData & { acknowledgedBy?: string; acknowledgedAt?: string };
 
 /** The acknowledgement to record, or null when it was already acknowledged; refuses an unknown key. */
-export function acknowledgement(escalations: readonly FiredEscalation[], data: AcknowledgeEscalationData): EscalationAcknowledgedData | null {
-  if (typeof data.note === 'string' && data.note.length > 1000) throw new DomainError('INVALID_INPUT', 'note: no puede exceder 1000 caracteres.', 'note');
+export function acknowledgement(
+  escalations: readonly FiredEscalation[],
+  data: AcknowledgeEscalationData,
+): EscalationAcknowledgedData | null {
+  if (typeof data.note === 'string' && data.note.length > 1000)
+    throw new DomainError('INVALID_INPUT', 'note: no puede exceder 1000 caracteres.', 'note');
   const fired = escalations.find((e) => e.key === data.key);
-  if (!fired) throw new DomainError('UNKNOWN_ESCALATION', `key: el caso no tiene el escalamiento "${String(data.key).slice(0, 120)}".`, 'key');
+  if (!fired)
+    throw new DomainError(
+      'UNKNOWN_ESCALATION',
+      `key: el caso no tiene el escalamiento "${String(data.key).slice(0, 120)}".`,
+      'key',
+    );
   if (fired.acknowledgedAt) return null;
   return { key: data.key, by: data.by, at: data.now, note: data.note?.trim() || null };
 }
 
-export function withAcknowledgement(escalations: readonly FiredEscalation[], ack: EscalationAcknowledgedData): FiredEscalation[] {
+export function withAcknowledgement(
+  escalations: readonly FiredEscalation[],
+  ack: EscalationAcknowledgedData,
+): FiredEscalation[] {
   return escalations.map((e) => (e.key === ack.key ? { ...e, acknowledgedBy: ack.by, acknowledgedAt: ack.at } : e));
 }

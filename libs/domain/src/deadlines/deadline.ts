@@ -23,7 +23,13 @@ export function deadlineOn(party: Party, kind: DeadlineKind, dueDate: string): D
 }
 
 /** The deadline `days` counted days after a local date, under the policy's calendar. */
-export function deadlineAfter(party: Party, kind: DeadlineKind, from: string, days: number, policy: FollowUpPolicy): Deadline {
+export function deadlineAfter(
+  party: Party,
+  kind: DeadlineKind,
+  from: string,
+  days: number,
+  policy: FollowUpPolicy,
+): Deadline {
   return deadlineOn(party, kind, addCountedDays(from, days, policy));
 }
 

@@ -18,7 +18,13 @@ describe('escalation ladder', () => {
 
   it('follows the configured reminder and grace periods', () => {
     const ladder = escalationLadder(deadline, policyWith({ reminderDaysBefore: 1, escalationGraceDays: [2, 4, 10] }));
-    expect(ladder.map((p) => p.at.slice(0, 10))).toEqual(['2024-04-07', '2024-04-08', '2024-04-10', '2024-04-12', '2024-04-18']);
+    expect(ladder.map((p) => p.at.slice(0, 10))).toEqual([
+      '2024-04-07',
+      '2024-04-08',
+      '2024-04-10',
+      '2024-04-12',
+      '2024-04-18',
+    ]);
   });
 
   it('sleeps until the reminder when nothing is due yet', () => {
@@ -52,6 +58,9 @@ describe('escalation ladder', () => {
   it('an extension is a new deadline: its ladder starts afresh', () => {
     const fired = new Set([escalationKey(deadline, 'REMINDER'), escalationKey(deadline, 'OVERDUE')]);
     const extended = deadlineOn('OPLE', 'DELIVERY', '2024-04-14');
-    expect(nextEscalation(extended, fired, '2024-04-09T00:00:00Z', policy)).toEqual({ due: null, next: { step: 'REMINDER', at: '2024-04-13T06:00:00.000Z' } });
+    expect(nextEscalation(extended, fired, '2024-04-09T00:00:00Z', policy)).toEqual({
+      due: null,
+      next: { step: 'REMINDER', at: '2024-04-13T06:00:00.000Z' },
+    });
   });
 });

@@ -15,7 +15,14 @@ const submit = (over: Partial<SubmitDocumentData> = {}): DocumentCommand => ({
 });
 const answer = (over: Partial<RecordIneAnswerData>): DocumentCommand => ({
   type: 'RecordIneAnswer',
-  data: { oficioNumber: 'INE/UTSI/0801/2024', date: '2024-02-15', outcome: 'OBSERVATIONS', additionalObservations: false, references: [], ...over },
+  data: {
+    oficioNumber: 'INE/UTSI/0801/2024',
+    date: '2024-02-15',
+    outcome: 'OBSERVATIONS',
+    additionalObservations: false,
+    references: [],
+    ...over,
+  },
 });
 
 /** Applies commands one after another, as the workflow does, and returns every event. */
@@ -32,16 +39,37 @@ function play(...commands: DocumentCommand[]) {
 
 const opened = {
   type: 'DocumentOpened' as const,
-  data: { ...identity, title: 'Instrumento jurídico con el ente auditor y su anexo técnico', openedBy: 'SUBMISSION' as const, sourceOficio: null, policy },
+  data: {
+    ...identity,
+    title: 'Instrumento jurídico con el ente auditor y su anexo técnico',
+    openedBy: 'SUBMISSION' as const,
+    sourceOficio: null,
+    policy,
+  },
 };
-const submitted = { type: 'DocumentSubmitted' as const, data: { oficioNumber: 'IEPC/GRO/SE/0101/2024', submittedOn: '2024-02-09', submission: 1 } };
-const ineClock = { type: 'DeadlineSet' as const, data: { deadline: { party: 'INE' as const, kind: 'REVIEW' as const, dueDate: '2024-02-19', dueAt: '2024-02-20T06:00:00.000Z' } } };
+const submitted = {
+  type: 'DocumentSubmitted' as const,
+  data: { oficioNumber: 'IEPC/GRO/SE/0101/2024', submittedOn: '2024-02-09', submission: 1 },
+};
+const ineClock = {
+  type: 'DeadlineSet' as const,
+  data: {
+    deadline: {
+      party: 'INE' as const,
+      kind: 'REVIEW' as const,
+      dueDate: '2024-02-19',
+      dueAt: '2024-02-20T06:00:00.000Z',
+    },
+  },
+};
 
 describe('submit', () => {
   it('given nothing, when the OPLE submits, then the case opens, INE holds the ball and INE has 10 days', () => {
     const state = given().when(submit()).then([opened, submitted, ineClock]);
     expect(state).toMatchObject({ status: 'UNDER_REVIEW', ballInCourt: 'INE', submissions: 1, version: 3 });
-    expect(state.rounds).toEqual([expect.objectContaining({ number: 1, submittedBy: 'IEPC/GRO/SE/0101/2024', answeredBy: null })]);
+    expect(state.rounds).toEqual([
+      expect.objectContaining({ number: 1, submittedBy: 'IEPC/GRO/SE/0101/2024', answeredBy: null }),
+    ]);
   });
 
   it('normalises the oficio number and keeps a title given by the operator', () => {
@@ -51,7 +79,9 @@ describe('submit', () => {
   });
 
   it('given a submission under review, when the OPLE submits another version, then REVIEW_PENDING', () => {
-    given(opened, submitted, ineClock).when(submit({ oficioNumber: 'IEPC/GRO/SE/0150/2024' })).thenRejected('REVIEW_PENDING');
+    given(opened, submitted, ineClock)
+      .when(submit({ oficioNumber: 'IEPC/GRO/SE/0150/2024' }))
+      .thenRejected('REVIEW_PENDING');
   });
 
   it('given a submission, when the same oficio is recorded again, then nothing happens (idempotent)', () => {
@@ -59,7 +89,11 @@ describe('submit', () => {
   });
 
   it('given observations, when the OPLE sends a new version, then round 2 opens and INE holds the ball again', () => {
-    const { state } = play(submit(), answer({}), submit({ oficioNumber: 'IEPC/GRO/SE/0170/2024', submittedOn: '2024-02-20' }));
+    const { state } = play(
+      submit(),
+      answer({}),
+      submit({ oficioNumber: 'IEPC/GRO/SE/0170/2024', submittedOn: '2024-02-20' }),
+    );
     expect(state).toMatchObject({ status: 'UNDER_REVIEW', ballInCourt: 'INE', submissions: 2 });
     expect(state.rounds.map((r) => [r.number, r.submittedBy, r.answeredBy])).toEqual([
       [1, 'IEPC/GRO/SE/0101/2024', 'INE/UTSI/0801/2024'],
@@ -69,12 +103,23 @@ describe('submit', () => {
   });
 
   it('keeps the INE oficios a new version cites (the observations it answers), normalised', () => {
-    const { events } = play(submit(), answer({}), submit({ oficioNumber: 'IEPC/GRO/SE/0170/2024', submittedOn: '2024-02-20', references: ['ine/utsi/0801/2024'] }));
+    const { events } = play(
+      submit(),
+      answer({}),
+      submit({ oficioNumber: 'IEPC/GRO/SE/0170/2024', submittedOn: '2024-02-20', references: ['ine/utsi/0801/2024'] }),
+    );
     expect(events.filter((e) => e.type === 'DocumentSubmitted').map((e) => e.data)).toEqual([
       { oficioNumber: 'IEPC/GRO/SE/0101/2024', submittedOn: '2024-02-09', submission: 1 },
-      { oficioNumber: 'IEPC/GRO/SE/0170/2024', submittedOn: '2024-02-20', submission: 2, references: ['INE/UTSI/0801/2024'] },
+      {
+        oficioNumber: 'IEPC/GRO/SE/0170/2024',
+        submittedOn: '2024-02-20',
+        submission: 2,
+        references: ['INE/UTSI/0801/2024'],
+      },
     ]);
-    given().when(submit({ references: ['no es oficio'] })).thenRejected('INVALID_INPUT', 'references[0]');
+    given()
+      .when(submit({ references: ['no es oficio'] }))
+      .thenRejected('INVALID_INPUT', 'references[0]');
   });
 
   it('refuses another deliverable under the same document id', () => {
@@ -82,7 +127,9 @@ describe('submit', () => {
       .when(submit({ deliverable: 11, oficioNumber: 'IEPC/GRO/SE/0199/2024' }))
       .thenRejected('REVIEW_PENDING');
     const { state } = play(submit(), answer({}));
-    const error = given(...play(submit(), answer({})).events).when(submit({ deliverable: 11, oficioNumber: 'IEPC/GRO/SE/0199/2024' })).thenRejected('IDENTITY_MISMATCH', 'deliverable');
+    const error = given(...play(submit(), answer({})).events)
+      .when(submit({ deliverable: 11, oficioNumber: 'IEPC/GRO/SE/0199/2024' }))
+      .thenRejected('IDENTITY_MISMATCH', 'deliverable');
     expect(error.message).toMatch(/entregable 15/);
     expect(state.status).toBe('OBSERVED');
   });
@@ -101,21 +148,31 @@ describe('submit', () => {
     ['policy.opleAnswerDays', { policy: { opleAnswerDays: -1 } }],
     ['policy.escalationGraceDays', { policy: { escalationGraceDays: [3, 1, 7] as [number, number, number] } }],
   ])('rejects a bad %s as INVALID_INPUT naming the field', (field, over) => {
-    const error = given().when(submit(over as Partial<SubmitDocumentData>)).thenRejected('INVALID_INPUT', field);
+    const error = given()
+      .when(submit(over as Partial<SubmitDocumentData>))
+      .thenRejected('INVALID_INPUT', field);
     expect(error.message.startsWith(`${field}:`)).toBe(true);
   });
 });
 
 describe('INE answers', () => {
   it('OBSERVATIONS: a first round of observations, the ball goes to the OPLE with 5 days to answer', () => {
-    const { state, events } = play(submit(), answer({ observations: [{ text: 'Precisar el alcance de la auditoría' }, { text: 'Anexar calendario' }] }));
+    const { state, events } = play(
+      submit(),
+      answer({ observations: [{ text: 'Precisar el alcance de la auditoría' }, { text: 'Anexar calendario' }] }),
+    );
     expect(events.slice(-2).map((e) => e.type)).toEqual(['IneAnswerRecorded', 'DeadlineSet']);
     expect(state).toMatchObject({ status: 'OBSERVED', ballInCourt: 'OPLE' });
     expect(state.observations.map((o) => [o.id, o.status, o.raisedInRound])).toEqual([
       ['INE/UTSI/0801/2024#1', 'OPEN', 1],
       ['INE/UTSI/0801/2024#2', 'OPEN', 1],
     ]);
-    expect(state.deadline).toEqual({ party: 'OPLE', kind: 'ANSWER', dueDate: '2024-02-20', dueAt: '2024-02-21T06:00:00.000Z' });
+    expect(state.deadline).toEqual({
+      party: 'OPLE',
+      kind: 'ANSWER',
+      dueDate: '2024-02-20',
+      dueAt: '2024-02-21T06:00:00.000Z',
+    });
   });
 
   it('PARTIALLY_ADDRESSED without additional ones: the cited observations stay open (partially), not resolved', () => {
@@ -123,17 +180,35 @@ describe('INE answers', () => {
       submit(),
       answer({}),
       submit({ oficioNumber: 'IEPC/GRO/SE/0170/2024', submittedOn: '2024-02-18' }),
-      answer({ oficioNumber: 'INE/UTSI/1123/2024', date: '2024-02-23', outcome: 'PARTIALLY_ADDRESSED', references: ['INE/UTSI/0801/2024'] }),
+      answer({
+        oficioNumber: 'INE/UTSI/1123/2024',
+        date: '2024-02-23',
+        outcome: 'PARTIALLY_ADDRESSED',
+        references: ['INE/UTSI/0801/2024'],
+      }),
     );
     expect(state).toMatchObject({ status: 'OBSERVED', ballInCourt: 'OPLE', resolution: null });
-    expect(state.observations.map((o) => [o.id, o.status, o.lastJudgedBy])).toEqual([['INE/UTSI/0801/2024#1', 'PARTIALLY_ADDRESSED', 'INE/UTSI/1123/2024']]);
+    expect(state.observations.map((o) => [o.id, o.status, o.lastJudgedBy])).toEqual([
+      ['INE/UTSI/0801/2024#1', 'PARTIALLY_ADDRESSED', 'INE/UTSI/1123/2024'],
+    ]);
   });
 
   it('PARTIALLY_ADDRESSED can say which observations are fully addressed', () => {
     const { state } = play(
       submit(),
-      answer({ observations: [{ id: 'A', text: 'uno' }, { id: 'B', text: 'dos' }] }),
-      answer({ oficioNumber: 'INE/UTSI/1123/2024', date: '2024-02-23', outcome: 'PARTIALLY_ADDRESSED', references: ['INE/UTSI/0801/2024'], addressedObservationIds: ['A'] }),
+      answer({
+        observations: [
+          { id: 'A', text: 'uno' },
+          { id: 'B', text: 'dos' },
+        ],
+      }),
+      answer({
+        oficioNumber: 'INE/UTSI/1123/2024',
+        date: '2024-02-23',
+        outcome: 'PARTIALLY_ADDRESSED',
+        references: ['INE/UTSI/0801/2024'],
+        addressedObservationIds: ['A'],
+      }),
     );
     expect(state.observations.map((o) => [o.id, o.status])).toEqual([
       ['A', 'ADDRESSED'],
@@ -146,7 +221,13 @@ describe('INE answers', () => {
     const { state } = play(
       submit(),
       answer({}),
-      answer({ oficioNumber: 'INE/UTSI/1147/2024', date: '2024-02-24', outcome: 'ADDRESSED', additionalObservations: true, references: ['INE/UTSI/0801/2024'] }),
+      answer({
+        oficioNumber: 'INE/UTSI/1147/2024',
+        date: '2024-02-24',
+        outcome: 'ADDRESSED',
+        additionalObservations: true,
+        references: ['INE/UTSI/0801/2024'],
+      }),
     );
     expect(state.status).toBe('OBSERVED');
     expect(state.observations.map((o) => [o.id, o.status])).toEqual([
@@ -159,8 +240,19 @@ describe('INE answers', () => {
     const { state, events } = play(
       submit(),
       answer({}),
-      answer({ oficioNumber: 'INE/UTSI/1147/2024', date: '2024-02-24', outcome: 'ADDRESSED', additionalObservations: true, references: ['INE/UTSI/0801/2024'] }),
-      answer({ oficioNumber: 'INE/UTSI/1240/2024', date: '2024-03-06', outcome: 'ADDRESSED', references: ['INE/UTSI/0801/2024', 'INE/UTSI/1147/2024'] }),
+      answer({
+        oficioNumber: 'INE/UTSI/1147/2024',
+        date: '2024-02-24',
+        outcome: 'ADDRESSED',
+        additionalObservations: true,
+        references: ['INE/UTSI/0801/2024'],
+      }),
+      answer({
+        oficioNumber: 'INE/UTSI/1240/2024',
+        date: '2024-03-06',
+        outcome: 'ADDRESSED',
+        references: ['INE/UTSI/0801/2024', 'INE/UTSI/1147/2024'],
+      }),
     );
     expect(events.slice(-3).map((e) => e.type)).toEqual(['IneAnswerRecorded', 'DocumentResolved', 'DeadlineSet']);
     expect(state).toMatchObject({ status: 'RESOLVED', resolution: 'ADDRESSED', ballInCourt: 'NONE', deadline: null });
@@ -171,14 +263,28 @@ describe('INE answers', () => {
     const { state } = play(
       submit(),
       answer({}),
-      answer({ oficioNumber: 'INE/UTSI/1147/2024', date: '2024-02-24', outcome: 'ADDRESSED', additionalObservations: true, references: ['INE/UTSI/0801/2024'] }),
-      answer({ oficioNumber: 'INE/UTSI/1200/2024', date: '2024-03-01', outcome: 'ADDRESSED', references: ['INE/UTSI/0801/2024'] }),
+      answer({
+        oficioNumber: 'INE/UTSI/1147/2024',
+        date: '2024-02-24',
+        outcome: 'ADDRESSED',
+        additionalObservations: true,
+        references: ['INE/UTSI/0801/2024'],
+      }),
+      answer({
+        oficioNumber: 'INE/UTSI/1200/2024',
+        date: '2024-03-01',
+        outcome: 'ADDRESSED',
+        references: ['INE/UTSI/0801/2024'],
+      }),
     );
     expect(state.status).toBe('OBSERVED');
   });
 
   it('ACCEPTED ("se tiene por recibido y no se generan observaciones"): resolved as received', () => {
-    const { state } = play(submit(), answer({ oficioNumber: 'INE/UTSI/1485/2024', date: '2024-03-13', outcome: 'ACCEPTED' }));
+    const { state } = play(
+      submit(),
+      answer({ oficioNumber: 'INE/UTSI/1485/2024', date: '2024-03-13', outcome: 'ACCEPTED' }),
+    );
     expect(state).toMatchObject({ status: 'RESOLVED', resolution: 'ACCEPTED', ballInCourt: 'NONE' });
   });
 
@@ -186,9 +292,17 @@ describe('INE answers', () => {
     const { state, events } = play(
       submit(),
       answer({}),
-      answer({ oficioNumber: 'INE/UTSI/1147/2024', date: '2024-02-24', outcome: 'ADDRESSED', additionalObservations: true, references: ['INE/UTSI/0801/2024'] }),
+      answer({
+        oficioNumber: 'INE/UTSI/1147/2024',
+        date: '2024-02-24',
+        outcome: 'ADDRESSED',
+        additionalObservations: true,
+        references: ['INE/UTSI/0801/2024'],
+      }),
     );
-    expect(events.find((e) => e.type === 'IneAnswerRecorded' && e.data.oficioNumber === 'INE/UTSI/1147/2024')!.data).toMatchObject({ submissionInferred: true });
+    expect(
+      events.find((e) => e.type === 'IneAnswerRecorded' && e.data.oficioNumber === 'INE/UTSI/1147/2024')!.data,
+    ).toMatchObject({ submissionInferred: true });
     expect(state.rounds.map((r) => [r.submittedBy, r.answeredBy])).toEqual([
       ['IEPC/GRO/SE/0101/2024', 'INE/UTSI/0801/2024'],
       [null, 'INE/UTSI/1147/2024'],
@@ -198,9 +312,17 @@ describe('INE answers', () => {
   it('attaches a chain whose first link was never recorded (an answer to 0451 when 0451 is unknown)', () => {
     const { state, events } = play(
       submit({ ...identity, documentId: 'document:GRO:e11-proyecto', deliverable: 11 }),
-      answer({ oficioNumber: 'INE/UTSI/1121/2024', date: '2024-02-22', outcome: 'PARTIALLY_ADDRESSED', additionalObservations: true, references: ['INE/UTSI/0451/2024'] }),
+      answer({
+        oficioNumber: 'INE/UTSI/1121/2024',
+        date: '2024-02-22',
+        outcome: 'PARTIALLY_ADDRESSED',
+        additionalObservations: true,
+        references: ['INE/UTSI/0451/2024'],
+      }),
     );
-    expect(events.find((e) => e.type === 'IneAnswerRecorded')!.data).toMatchObject({ inferredOficios: ['INE/UTSI/0451/2024'] });
+    expect(events.find((e) => e.type === 'IneAnswerRecorded')!.data).toMatchObject({
+      inferredOficios: ['INE/UTSI/0451/2024'],
+    });
     expect(state.observations.map((o) => [o.id, o.status, o.inferred])).toEqual([
       ['INE/UTSI/0451/2024#1', 'PARTIALLY_ADDRESSED', true],
       ['INE/UTSI/1121/2024#1', 'OPEN', false],
@@ -213,27 +335,50 @@ describe('INE answers', () => {
   it('rejects an answer that cites nothing the document knows once INE has answered it (UNKNOWN_REFERENCE)', () => {
     const { events } = play(submit(), answer({}));
     given(...events)
-      .when(answer({ oficioNumber: 'INE/UTSI/1999/2024', date: '2024-03-01', outcome: 'ADDRESSED', references: ['INE/UTSI/0999/2024'] }))
+      .when(
+        answer({
+          oficioNumber: 'INE/UTSI/1999/2024',
+          date: '2024-03-01',
+          outcome: 'ADDRESSED',
+          references: ['INE/UTSI/0999/2024'],
+        }),
+      )
       .thenRejected('UNKNOWN_REFERENCE', 'references');
   });
 
   it('rejects an answer to a resolved document (DOCUMENT_RESOLVED)', () => {
-    const { events } = play(submit(), answer({ oficioNumber: 'INE/UTSI/1485/2024', date: '2024-03-13', outcome: 'ACCEPTED' }));
-    given(...events).when(answer({ oficioNumber: 'INE/UTSI/1600/2024', date: '2024-03-20' })).thenRejected('DOCUMENT_RESOLVED');
+    const { events } = play(
+      submit(),
+      answer({ oficioNumber: 'INE/UTSI/1485/2024', date: '2024-03-13', outcome: 'ACCEPTED' }),
+    );
+    given(...events)
+      .when(answer({ oficioNumber: 'INE/UTSI/1600/2024', date: '2024-03-20' }))
+      .thenRejected('DOCUMENT_RESOLVED');
   });
 
   it('records the same INE oficio twice as nothing new (idempotent)', () => {
     const { events } = play(submit(), answer({}));
-    given(...events).when(answer({})).then([]);
+    given(...events)
+      .when(answer({}))
+      .then([]);
   });
 
   it('opens the case from an INE answer when the document was never recorded, if told what it is', () => {
-    given().when(answer({ oficioNumber: 'INE/UTSI/1485/2024', date: '2024-03-13', outcome: 'ACCEPTED' })).thenRejected('UNKNOWN_DOCUMENT', 'identity');
+    given()
+      .when(answer({ oficioNumber: 'INE/UTSI/1485/2024', date: '2024-03-13', outcome: 'ACCEPTED' }))
+      .thenRejected('UNKNOWN_DOCUMENT', 'identity');
     const { state } = play(
-      answer({ oficioNumber: 'INE/UTSI/1485/2024', date: '2024-03-13', outcome: 'ACCEPTED', identity: { ...identity, documentId: 'document:GRO:e15-final', versionKind: 'FINAL' } }),
+      answer({
+        oficioNumber: 'INE/UTSI/1485/2024',
+        date: '2024-03-13',
+        outcome: 'ACCEPTED',
+        identity: { ...identity, documentId: 'document:GRO:e15-final', versionKind: 'FINAL' },
+      }),
     );
     expect(state).toMatchObject({ status: 'RESOLVED', resolution: 'ACCEPTED', versionKind: 'FINAL' });
-    expect(state.rounds).toEqual([expect.objectContaining({ submittedBy: null, answeredBy: 'INE/UTSI/1485/2024', outcome: 'ACCEPTED' })]);
+    expect(state.rounds).toEqual([
+      expect.objectContaining({ submittedBy: null, answeredBy: 'INE/UTSI/1485/2024', outcome: 'ACCEPTED' }),
+    ]);
   });
 
   it.each([
@@ -243,8 +388,14 @@ describe('INE answers', () => {
     ['references[0]', { outcome: 'ADDRESSED' as const, references: ['0801'] }],
     ['references', { outcome: 'ADDRESSED' as const, references: [] }],
     ['additionalObservations', { outcome: 'ACCEPTED' as const, additionalObservations: true }],
-    ['observations', { outcome: 'ADDRESSED' as const, references: ['INE/UTSI/0801/2024'], observations: [{ text: 'x' }] }],
-    ['addressedObservationIds', { outcome: 'ADDRESSED' as const, references: ['INE/UTSI/0801/2024'], addressedObservationIds: ['x'] }],
+    [
+      'observations',
+      { outcome: 'ADDRESSED' as const, references: ['INE/UTSI/0801/2024'], observations: [{ text: 'x' }] },
+    ],
+    [
+      'addressedObservationIds',
+      { outcome: 'ADDRESSED' as const, references: ['INE/UTSI/0801/2024'], addressedObservationIds: ['x'] },
+    ],
   ])('rejects a bad %s as INVALID_INPUT naming the field', (field, over) => {
     const { events } = play(submit(), answer({}));
     given(...events)
@@ -260,7 +411,13 @@ describe('the latest round speaks for the earlier ones (issue 15, rule 1)', () =
     submit(),
     answer({ oficioNumber: 'INE/UTSI/0451/2024', date: '2024-01-26' }),
     submit({ oficioNumber: 'IEPC/GRO/SE/0120/2024', submittedOn: '2024-02-02', references: ['INE/UTSI/0451/2024'] }),
-    answer({ oficioNumber: 'INE/UTSI/1121/2024', date: '2024-02-22', outcome: 'PARTIALLY_ADDRESSED', additionalObservations: true, references: ['INE/UTSI/0451/2024'] }),
+    answer({
+      oficioNumber: 'INE/UTSI/1121/2024',
+      date: '2024-02-22',
+      outcome: 'PARTIALLY_ADDRESSED',
+      additionalObservations: true,
+      references: ['INE/UTSI/0451/2024'],
+    }),
     submit({ oficioNumber: 'IEPC/GRO/SE/0150/2024', submittedOn: '2024-02-27', references: ['INE/UTSI/1121/2024'] }),
   ).events;
   const recorded = {
@@ -274,7 +431,14 @@ describe('the latest round speaks for the earlier ones (issue 15, rule 1)', () =
 
   it('given a partially addressed round, when INE addresses its latest oficio with none additional, then resolved and the remnants closed as carried', () => {
     const state = given(...history)
-      .when(answer({ oficioNumber: 'INE/UTSI/1300/2024', date: '2024-03-05', outcome: 'ADDRESSED', references: ['INE/UTSI/1121/2024'] }))
+      .when(
+        answer({
+          oficioNumber: 'INE/UTSI/1300/2024',
+          date: '2024-03-05',
+          outcome: 'ADDRESSED',
+          references: ['INE/UTSI/1121/2024'],
+        }),
+      )
       .then([
         {
           type: 'IneAnswerRecorded',
@@ -288,7 +452,10 @@ describe('the latest round speaks for the earlier ones (issue 15, rule 1)', () =
             ],
           },
         },
-        { type: 'DocumentResolved', data: { oficioNumber: 'INE/UTSI/1300/2024', date: '2024-03-05', resolution: 'ADDRESSED' } },
+        {
+          type: 'DocumentResolved',
+          data: { oficioNumber: 'INE/UTSI/1300/2024', date: '2024-03-05', resolution: 'ADDRESSED' },
+        },
         { type: 'DeadlineSet', data: { deadline: null } },
       ]);
     expect(state).toMatchObject({ status: 'RESOLVED', resolution: 'ADDRESSED', ballInCourt: 'NONE', deadline: null });
@@ -302,32 +469,69 @@ describe('the latest round speaks for the earlier ones (issue 15, rule 1)', () =
     const { events } = play(
       submit(),
       answer({ oficioNumber: 'INE/UTSI/0797/2024', date: '2024-02-12' }),
-      answer({ oficioNumber: 'INE/UTSI/1123/2024', date: '2024-02-23', outcome: 'PARTIALLY_ADDRESSED', references: ['INE/UTSI/0797/2024'] }),
+      answer({
+        oficioNumber: 'INE/UTSI/1123/2024',
+        date: '2024-02-23',
+        outcome: 'PARTIALLY_ADDRESSED',
+        references: ['INE/UTSI/0797/2024'],
+      }),
     );
     const state = given(...events)
-      .when(answer({ oficioNumber: 'INE/UTSI/1400/2024', date: '2024-03-08', outcome: 'ADDRESSED', references: ['INE/UTSI/1123/2024'] }))
+      .when(
+        answer({
+          oficioNumber: 'INE/UTSI/1400/2024',
+          date: '2024-03-08',
+          outcome: 'ADDRESSED',
+          references: ['INE/UTSI/1123/2024'],
+        }),
+      )
       .then([
         expect.objectContaining({ type: 'IneAnswerRecorded' }),
-        { type: 'DocumentResolved', data: { oficioNumber: 'INE/UTSI/1400/2024', date: '2024-03-08', resolution: 'ADDRESSED' } },
+        {
+          type: 'DocumentResolved',
+          data: { oficioNumber: 'INE/UTSI/1400/2024', date: '2024-03-08', resolution: 'ADDRESSED' },
+        },
         { type: 'DeadlineSet', data: { deadline: null } },
       ]);
-    expect(state.observations.map((o) => [o.id, o.status, o.carried ?? false])).toEqual([['INE/UTSI/0797/2024#1', 'ADDRESSED', true]]);
+    expect(state.observations.map((o) => [o.id, o.status, o.carried ?? false])).toEqual([
+      ['INE/UTSI/0797/2024#1', 'ADDRESSED', true],
+    ]);
   });
 
   it('given the same rounds, when INE addresses the latest oficio but generates additional ones, then a new round opens with an OPLE deadline', () => {
     const state = given(...history)
-      .when(answer({ oficioNumber: 'INE/UTSI/1300/2024', date: '2024-03-05', outcome: 'ADDRESSED', additionalObservations: true, references: ['INE/UTSI/1121/2024'] }))
+      .when(
+        answer({
+          oficioNumber: 'INE/UTSI/1300/2024',
+          date: '2024-03-05',
+          outcome: 'ADDRESSED',
+          additionalObservations: true,
+          references: ['INE/UTSI/1121/2024'],
+        }),
+      )
       .then([
         {
           type: 'IneAnswerRecorded',
           data: {
             ...recorded,
             additionalObservations: true,
-            raised: [{ id: 'INE/UTSI/1300/2024#1', text: 'Observaciones remitidas mediante oficio INE/UTSI/1300/2024', raisedBy: 'INE/UTSI/1300/2024', inferred: false }],
+            raised: [
+              {
+                id: 'INE/UTSI/1300/2024#1',
+                text: 'Observaciones remitidas mediante oficio INE/UTSI/1300/2024',
+                raisedBy: 'INE/UTSI/1300/2024',
+                inferred: false,
+              },
+            ],
             judged: [{ id: 'INE/UTSI/1121/2024#1', from: 'OPEN', to: 'ADDRESSED' }],
           },
         },
-        { type: 'DeadlineSet', data: { deadline: { party: 'OPLE', kind: 'ANSWER', dueDate: '2024-03-10', dueAt: '2024-03-11T06:00:00.000Z' } } },
+        {
+          type: 'DeadlineSet',
+          data: {
+            deadline: { party: 'OPLE', kind: 'ANSWER', dueDate: '2024-03-10', dueAt: '2024-03-11T06:00:00.000Z' },
+          },
+        },
       ]);
     expect(state).toMatchObject({ status: 'OBSERVED', ballInCourt: 'OPLE', resolution: null });
     expect(state.observations.map((o) => [o.id, o.status])).toEqual([
@@ -339,22 +543,53 @@ describe('the latest round speaks for the earlier ones (issue 15, rule 1)', () =
 
   it('with the rule switched off (a workflow replaying an older history), the remnants stay open as they did', () => {
     const state = foldDocument(history);
-    const events = decideDocument(answer({ oficioNumber: 'INE/UTSI/1300/2024', date: '2024-03-05', outcome: 'ADDRESSED', references: ['INE/UTSI/1121/2024'] }), state, {
-      latestRoundSpeaksForEarlier: false,
-    });
+    const events = decideDocument(
+      answer({
+        oficioNumber: 'INE/UTSI/1300/2024',
+        date: '2024-03-05',
+        outcome: 'ADDRESSED',
+        references: ['INE/UTSI/1121/2024'],
+      }),
+      state,
+      {
+        latestRoundSpeaksForEarlier: false,
+      },
+    );
     expect(events.map((e) => e.type)).toEqual(['IneAnswerRecorded', 'DeadlineSet']);
-    expect(foldDocument(events, state)).toMatchObject({ status: 'OBSERVED', ballInCourt: 'OPLE', deadline: { party: 'OPLE', kind: 'ANSWER' } });
+    expect(foldDocument(events, state)).toMatchObject({
+      status: 'OBSERVED',
+      ballInCourt: 'OPLE',
+      deadline: { party: 'OPLE', kind: 'ANSWER' },
+    });
   });
 
   it('an answer that addresses only an earlier round is not the latest round speaking: the document stays open', () => {
     given(...history)
-      .when(answer({ oficioNumber: 'INE/UTSI/1300/2024', date: '2024-03-05', outcome: 'ADDRESSED', references: ['INE/UTSI/0451/2024'] }))
+      .when(
+        answer({
+          oficioNumber: 'INE/UTSI/1300/2024',
+          date: '2024-03-05',
+          outcome: 'ADDRESSED',
+          references: ['INE/UTSI/0451/2024'],
+        }),
+      )
       .then([
         {
           type: 'IneAnswerRecorded',
-          data: { ...recorded, references: ['INE/UTSI/0451/2024'], additionalObservations: false, raised: [], judged: [{ id: 'INE/UTSI/0451/2024#1', from: 'PARTIALLY_ADDRESSED', to: 'ADDRESSED' }] },
+          data: {
+            ...recorded,
+            references: ['INE/UTSI/0451/2024'],
+            additionalObservations: false,
+            raised: [],
+            judged: [{ id: 'INE/UTSI/0451/2024#1', from: 'PARTIALLY_ADDRESSED', to: 'ADDRESSED' }],
+          },
         },
-        { type: 'DeadlineSet', data: { deadline: { party: 'OPLE', kind: 'ANSWER', dueDate: '2024-03-10', dueAt: '2024-03-11T06:00:00.000Z' } } },
+        {
+          type: 'DeadlineSet',
+          data: {
+            deadline: { party: 'OPLE', kind: 'ANSWER', dueDate: '2024-03-10', dueAt: '2024-03-11T06:00:00.000Z' },
+          },
+        },
       ]);
   });
 });
@@ -362,21 +597,42 @@ describe('the latest round speaks for the earlier ones (issue 15, rule 1)', () =
 describe('expected deliverables, withdrawal and extensions', () => {
   const expect16 = (dueDate = '2024-04-07'): DocumentCommand => ({
     type: 'ExpectDocument',
-    data: { documentId: 'document:GRO:e16-final', ople: 'GRO', deliverable: 16, versionKind: 'FINAL', dueDate, sourceOficio: 'INE/UTSI/1654/2024' },
+    data: {
+      documentId: 'document:GRO:e16-final',
+      ople: 'GRO',
+      deliverable: 16,
+      versionKind: 'FINAL',
+      dueDate,
+      sourceOficio: 'INE/UTSI/1654/2024',
+    },
   });
 
   it('an expected deliverable waits for the OPLE with a delivery deadline at the end of its due day', () => {
     const { state } = play(expect16());
     expect(state).toMatchObject({ status: 'EXPECTED', ballInCourt: 'OPLE', sourceOficio: 'INE/UTSI/1654/2024' });
-    expect(state.deadline).toEqual({ party: 'OPLE', kind: 'DELIVERY', dueDate: '2024-04-07', dueAt: '2024-04-08T06:00:00.000Z' });
+    expect(state.deadline).toEqual({
+      party: 'OPLE',
+      kind: 'DELIVERY',
+      dueDate: '2024-04-07',
+      dueAt: '2024-04-08T06:00:00.000Z',
+    });
   });
 
   it('a second reminder with a new date moves the delivery deadline; the same one changes nothing', () => {
     const { events } = play(expect16());
-    given(...events).when(expect16()).then([]);
+    given(...events)
+      .when(expect16())
+      .then([]);
     given(...events)
       .when(expect16('2024-04-12'))
-      .then([{ type: 'DeadlineSet', data: { deadline: { party: 'OPLE', kind: 'DELIVERY', dueDate: '2024-04-12', dueAt: '2024-04-13T06:00:00.000Z' } } }]);
+      .then([
+        {
+          type: 'DeadlineSet',
+          data: {
+            deadline: { party: 'OPLE', kind: 'DELIVERY', dueDate: '2024-04-12', dueAt: '2024-04-13T06:00:00.000Z' },
+          },
+        },
+      ]);
   });
 
   it('extends a running deadline, refusing to shorten it', () => {
@@ -395,19 +651,34 @@ describe('expected deliverables, withdrawal and extensions', () => {
         },
       ]);
     expect(state.deadline?.dueDate).toBe('2024-04-14');
-    given(...events).when({ type: 'ExtendDeadline', data: { dueDate: '2024-04-01', reason: 'x' } }).thenRejected('INVALID_INPUT', 'dueDate');
-    given(...play(submit(), answer({ oficioNumber: 'INE/UTSI/1485/2024', date: '2024-03-13', outcome: 'ACCEPTED' })).events)
+    given(...events)
+      .when({ type: 'ExtendDeadline', data: { dueDate: '2024-04-01', reason: 'x' } })
+      .thenRejected('INVALID_INPUT', 'dueDate');
+    given(
+      ...play(submit(), answer({ oficioNumber: 'INE/UTSI/1485/2024', date: '2024-03-13', outcome: 'ACCEPTED' })).events,
+    )
       .when({ type: 'ExtendDeadline', data: { dueDate: '2024-04-14', reason: 'x' } })
       .thenRejected('DOCUMENT_RESOLVED');
   });
 
   it('withdraws a document: no more clock, and nothing further is accepted', () => {
-    const { state, events } = play(submit(), { type: 'WithdrawDocument', data: { date: '2024-02-12', reason: 'Se sustituye por otra versión' } });
+    const { state, events } = play(submit(), {
+      type: 'WithdrawDocument',
+      data: { date: '2024-02-12', reason: 'Se sustituye por otra versión' },
+    });
     expect(state).toMatchObject({ status: 'WITHDRAWN', ballInCourt: 'NONE', deadline: null });
-    given(...events).when(answer({})).thenRejected('DOCUMENT_WITHDRAWN');
-    given(...events).when({ type: 'WithdrawDocument', data: { date: '2024-02-12', reason: 'otra vez' } }).then([]);
-    given().when({ type: 'WithdrawDocument', data: { date: '2024-02-12', reason: 'x' } }).thenRejected('UNKNOWN_DOCUMENT');
-    given(...events).when({ type: 'WithdrawDocument', data: { date: '2024-02-12', reason: ' ' } }).thenRejected('INVALID_INPUT', 'reason');
+    given(...events)
+      .when(answer({}))
+      .thenRejected('DOCUMENT_WITHDRAWN');
+    given(...events)
+      .when({ type: 'WithdrawDocument', data: { date: '2024-02-12', reason: 'otra vez' } })
+      .then([]);
+    given()
+      .when({ type: 'WithdrawDocument', data: { date: '2024-02-12', reason: 'x' } })
+      .thenRejected('UNKNOWN_DOCUMENT');
+    given(...events)
+      .when({ type: 'WithdrawDocument', data: { date: '2024-02-12', reason: ' ' } })
+      .thenRejected('INVALID_INPUT', 'reason');
   });
 });
 
@@ -436,22 +707,44 @@ describe('escalations', () => {
     expect(decideDocument(raise('OVERDUE'), state)).toEqual([]);
     const level1 = foldDocument(decideDocument(raise('LEVEL_1'), state), state);
     expect(escalationLevel(level1)).toBe(1);
-    const resolved = play(submit(), answer({ oficioNumber: 'INE/UTSI/1485/2024', date: '2024-03-13', outcome: 'ACCEPTED' })).state;
+    const resolved = play(
+      submit(),
+      answer({ oficioNumber: 'INE/UTSI/1485/2024', date: '2024-03-13', outcome: 'ACCEPTED' }),
+    ).state;
     expect(decideDocument(raise('LEVEL_1'), resolved)).toEqual([]);
   });
 
   it('records who took charge of an escalation, once; an unknown one is refused', () => {
     const raised = foldDocument(
-      decideDocument({ type: 'RaiseEscalation', data: { step: 'OVERDUE', dueToFireAt: '2024-02-20T06:00:00.000Z', now: '2024-02-20T06:00:01.000Z' } }, play(submit()).state),
+      decideDocument(
+        {
+          type: 'RaiseEscalation',
+          data: { step: 'OVERDUE', dueToFireAt: '2024-02-20T06:00:00.000Z', now: '2024-02-20T06:00:01.000Z' },
+        },
+        play(submit()).state,
+      ),
       play(submit()).state,
     );
     const key = raised.escalations[0].key;
-    const ack = { type: 'AcknowledgeEscalation' as const, data: { key, by: 'secretaria@iepc-gro', now: '2024-02-20T15:00:00.000Z', note: ' Se llamó al área ' } };
+    const ack = {
+      type: 'AcknowledgeEscalation' as const,
+      data: { key, by: 'secretaria@iepc-gro', now: '2024-02-20T15:00:00.000Z', note: ' Se llamó al área ' },
+    };
     const events = decideDocument(ack, raised);
-    expect(events).toEqual([{ type: 'EscalationAcknowledged', data: { key, by: 'secretaria@iepc-gro', at: '2024-02-20T15:00:00.000Z', note: 'Se llamó al área' } }]);
+    expect(events).toEqual([
+      {
+        type: 'EscalationAcknowledged',
+        data: { key, by: 'secretaria@iepc-gro', at: '2024-02-20T15:00:00.000Z', note: 'Se llamó al área' },
+      },
+    ]);
     const acknowledged = foldDocument(events, raised);
-    expect(acknowledged.escalations[0]).toMatchObject({ acknowledgedBy: 'secretaria@iepc-gro', acknowledgedAt: '2024-02-20T15:00:00.000Z' });
+    expect(acknowledged.escalations[0]).toMatchObject({
+      acknowledgedBy: 'secretaria@iepc-gro',
+      acknowledgedAt: '2024-02-20T15:00:00.000Z',
+    });
     expect(decideDocument(ack, acknowledged)).toEqual([]);
-    given().when({ type: 'AcknowledgeEscalation', data: { key: 'nope', by: 'x', now: '2024-02-20T15:00:00.000Z' } }).thenRejected('UNKNOWN_ESCALATION', 'key');
+    given()
+      .when({ type: 'AcknowledgeEscalation', data: { key: 'nope', by: 'x', now: '2024-02-20T15:00:00.000Z' } })
+      .thenRejected('UNKNOWN_ESCALATION', 'key');
   });
 });

@@ -14,7 +14,14 @@ import type {
   SubmitDocumentData,
   WithdrawDocumentData,
 } from './document.commands';
-import type { DocumentEvent, IneAnswerRecordedData, JudgedObservation, ObservationStatus, OpenedBy, RaisedObservation } from './document.events';
+import type {
+  DocumentEvent,
+  IneAnswerRecordedData,
+  JudgedObservation,
+  ObservationStatus,
+  OpenedBy,
+  RaisedObservation,
+} from './document.events';
 import { type DocumentState, type Observation, initialDocumentState, isDocumentClosed } from './document.state';
 import {
   validateExpectation,
@@ -42,7 +49,11 @@ export const CURRENT_DOCUMENT_RULES: DocumentRules = { latestRoundSpeaksForEarli
  * DomainError with a stable code when the command is impossible, and never changes anything.
  * A command that was already carried out (the same oficio recorded again) decides no events.
  */
-export function decideDocument(command: DocumentCommand, state: DocumentState, rules: DocumentRules = CURRENT_DOCUMENT_RULES): DocumentEvent[] {
+export function decideDocument(
+  command: DocumentCommand,
+  state: DocumentState,
+  rules: DocumentRules = CURRENT_DOCUMENT_RULES,
+): DocumentEvent[] {
   switch (command.type) {
     case 'ExpectDocument':
       return decideExpect(command.data, state);
@@ -71,7 +82,10 @@ export function evolveDocument(state: DocumentState, event: DocumentEvent): Docu
   return { ...next, version: state.version + 1 };
 }
 
-export function foldDocument(events: readonly DocumentEvent[], from: DocumentState = initialDocumentState): DocumentState {
+export function foldDocument(
+  events: readonly DocumentEvent[],
+  from: DocumentState = initialDocumentState,
+): DocumentState {
   return events.reduce(evolveDocument, from);
 }
 
@@ -88,7 +102,9 @@ function evolveData(state: DocumentState, event: DocumentEvent): DocumentState {
         title: d.title,
         sourceOficio: d.sourceOficio,
         policy: d.policy,
-        oficios: d.sourceOficio ? [...state.oficios, { number: d.sourceOficio, direction: 'IN', date: d.sourceDate ?? null, role: 'SOURCE' }] : state.oficios,
+        oficios: d.sourceOficio
+          ? [...state.oficios, { number: d.sourceOficio, direction: 'IN', date: d.sourceDate ?? null, role: 'SOURCE' }]
+          : state.oficios,
       };
     }
     case 'DocumentSubmitted': {
@@ -101,7 +117,10 @@ function evolveData(state: DocumentState, event: DocumentEvent): DocumentState {
         lastOficioNumber: d.oficioNumber,
         lastSubmittedOn: d.submittedOn,
         rounds: [...state.rounds, emptyRound(state.rounds.length + 1, d.oficioNumber, d.submittedOn)],
-        oficios: [...state.oficios, { number: d.oficioNumber, direction: 'OUT', date: d.submittedOn, role: 'SUBMISSION' }],
+        oficios: [
+          ...state.oficios,
+          { number: d.oficioNumber, direction: 'OUT', date: d.submittedOn, role: 'SUBMISSION' },
+        ],
       };
     }
     case 'IneAnswerRecorded':
@@ -112,12 +131,22 @@ function evolveData(state: DocumentState, event: DocumentEvent): DocumentState {
       return { ...state, deadline: event.data.deadline };
     case 'DeadlineExtended': {
       const d = event.data;
-      const oficios = d.oficioNumber ? [...state.oficios, { number: d.oficioNumber, direction: 'IN' as const, date: null, role: 'EXTENSION' as const }] : state.oficios;
+      const oficios = d.oficioNumber
+        ? [
+            ...state.oficios,
+            { number: d.oficioNumber, direction: 'IN' as const, date: null, role: 'EXTENSION' as const },
+          ]
+        : state.oficios;
       return { ...state, deadline: d.deadline, oficios };
     }
     case 'DocumentWithdrawn': {
       const d = event.data;
-      const oficios = d.oficioNumber ? [...state.oficios, { number: d.oficioNumber, direction: 'OUT' as const, date: d.date, role: 'WITHDRAWAL' as const }] : state.oficios;
+      const oficios = d.oficioNumber
+        ? [
+            ...state.oficios,
+            { number: d.oficioNumber, direction: 'OUT' as const, date: d.date, role: 'WITHDRAWAL' as const },
+          ]
+        : state.oficios;
       return { ...state, status: 'WITHDRAWN', ballInCourt: 'NONE', oficios };
     }
     case 'EscalationRaised':
@@ -130,17 +159,38 @@ function evolveData(state: DocumentState, event: DocumentEvent): DocumentState {
 }
 
 function emptyRound(number: number, submittedBy: string | null, submittedOn: string | null) {
-  return { number, submittedBy, submittedOn, answeredBy: null, answeredOn: null, outcome: null, additionalObservations: null };
+  return {
+    number,
+    submittedBy,
+    submittedOn,
+    answeredBy: null,
+    answeredOn: null,
+    outcome: null,
+    additionalObservations: null,
+  };
 }
 
 function evolveAnswer(state: DocumentState, d: IneAnswerRecordedData): DocumentState {
-  const rounds = d.submissionInferred ? [...state.rounds, emptyRound(state.rounds.length + 1, null, null)] : [...state.rounds];
+  const rounds = d.submissionInferred
+    ? [...state.rounds, emptyRound(state.rounds.length + 1, null, null)]
+    : [...state.rounds];
   const current = rounds[rounds.length - 1];
-  rounds[rounds.length - 1] = { ...current, answeredBy: d.oficioNumber, answeredOn: d.date, outcome: d.outcome, additionalObservations: d.additionalObservations };
+  rounds[rounds.length - 1] = {
+    ...current,
+    answeredBy: d.oficioNumber,
+    answeredOn: d.date,
+    outcome: d.outcome,
+    additionalObservations: d.additionalObservations,
+  };
   const judged = new Map(d.judged.map((j) => [j.id, j]));
   const observations: Observation[] = [
     ...state.observations,
-    ...d.raised.map((r) => ({ ...r, raisedInRound: r.inferred ? Math.max(0, current.number - 1) : current.number, status: 'OPEN' as const, lastJudgedBy: null })),
+    ...d.raised.map((r) => ({
+      ...r,
+      raisedInRound: r.inferred ? Math.max(0, current.number - 1) : current.number,
+      status: 'OPEN' as const,
+      lastJudgedBy: null,
+    })),
   ].map((o) => {
     const j = judged.get(o.id);
     return j ? { ...o, status: j.to, lastJudgedBy: d.oficioNumber, ...(j.carried ? { carried: true } : {}) } : o;
@@ -154,7 +204,12 @@ function evolveAnswer(state: DocumentState, d: IneAnswerRecordedData): DocumentS
     observations,
     oficios: [
       ...state.oficios,
-      ...d.inferredOficios.map((number) => ({ number, direction: 'IN' as const, date: null, role: 'INFERRED' as const })),
+      ...d.inferredOficios.map((number) => ({
+        number,
+        direction: 'IN' as const,
+        date: null,
+        role: 'INFERRED' as const,
+      })),
       { number: d.oficioNumber, direction: 'IN', date: d.date, role: 'ANSWER' },
     ],
   };
@@ -169,14 +224,24 @@ function policyOf(state: DocumentState): FollowUpPolicy {
 }
 
 function rejectIfClosed(state: DocumentState): void {
-  if (state.status === 'WITHDRAWN') throw new DomainError('DOCUMENT_WITHDRAWN', `El documento ${state.documentId} fue retirado: ya no admite cambios.`);
+  if (state.status === 'WITHDRAWN')
+    throw new DomainError('DOCUMENT_WITHDRAWN', `El documento ${state.documentId} fue retirado: ya no admite cambios.`);
   if (state.status === 'RESOLVED') {
-    throw new DomainError('DOCUMENT_RESOLVED', `El documento ${state.documentId} ya está resuelto (${state.resolution === 'ACCEPTED' ? 'recibido' : 'observaciones atendidas'}).`);
+    throw new DomainError(
+      'DOCUMENT_RESOLVED',
+      `El documento ${state.documentId} ya está resuelto (${state.resolution === 'ACCEPTED' ? 'recibido' : 'observaciones atendidas'}).`,
+    );
   }
 }
 
 /** The DocumentOpened event for a new case, or nothing when the case exists and is the same document. */
-function openIfNew(identity: DocumentIdentity, state: DocumentState, openedBy: OpenedBy, sourceOficio: string | null, sourceDate?: string): DocumentEvent[] {
+function openIfNew(
+  identity: DocumentIdentity,
+  state: DocumentState,
+  openedBy: OpenedBy,
+  sourceOficio: string | null,
+  sourceDate?: string,
+): DocumentEvent[] {
   validateIdentity(identity);
   if (state.version > 0) {
     if (identity.deliverable !== state.deliverable || identity.versionKind !== state.versionKind) {
@@ -215,7 +280,10 @@ function decideExpect(data: ExpectDocumentData, state: DocumentState): DocumentE
     if (state.status !== 'EXPECTED' || state.deadline?.dueDate === data.dueDate) return [];
     return [{ type: 'DeadlineSet', data: { deadline: deadlineOn('OPLE', 'DELIVERY', data.dueDate) } }];
   }
-  return [...openIfNew(data, state, 'EXPECTATION', source, data.sourceDate), { type: 'DeadlineSet', data: { deadline: deadlineOn('OPLE', 'DELIVERY', data.dueDate) } }];
+  return [
+    ...openIfNew(data, state, 'EXPECTATION', source, data.sourceDate),
+    { type: 'DeadlineSet', data: { deadline: deadlineOn('OPLE', 'DELIVERY', data.dueDate) } },
+  ];
 }
 
 function decideSubmit(data: SubmitDocumentData, state: DocumentState): DocumentEvent[] {
@@ -233,8 +301,19 @@ function decideSubmit(data: SubmitDocumentData, state: DocumentState): DocumentE
   const policy = opened.length ? policyWith(data.policy) : policyOf(state);
   return [
     ...opened,
-    { type: 'DocumentSubmitted', data: { oficioNumber, submittedOn: data.submittedOn, submission: state.submissions + 1, ...citing(data.references) } },
-    { type: 'DeadlineSet', data: { deadline: deadlineAfter('INE', 'REVIEW', data.submittedOn, policy.ineReviewDays, policy) } },
+    {
+      type: 'DocumentSubmitted',
+      data: {
+        oficioNumber,
+        submittedOn: data.submittedOn,
+        submission: state.submissions + 1,
+        ...citing(data.references),
+      },
+    },
+    {
+      type: 'DeadlineSet',
+      data: { deadline: deadlineAfter('INE', 'REVIEW', data.submittedOn, policy.ineReviewDays, policy) },
+    },
   ];
 }
 
@@ -255,7 +334,8 @@ function decideIneAnswer(data: RecordIneAnswerData, state: DocumentState, rules:
   const standIns = standInsFor(inferredOficios);
   const pool = observationPool(state, standIns);
   const judged = judgedByAnswer(data, pool, cited);
-  if (rules.latestRoundSpeaksForEarlier && speaksForEarlierRounds(data, state, references)) judged.push(...carriedInto(pool, judged));
+  if (rules.latestRoundSpeaksForEarlier && speaksForEarlierRounds(data, state, references))
+    judged.push(...carriedInto(pool, judged));
   const raised = rejectingDuplicates(state, [...standIns, ...raisedByAnswer(data, oficioNumber)]);
   const answer: IneAnswerRecordedData = {
     oficioNumber,
@@ -268,8 +348,15 @@ function decideIneAnswer(data: RecordIneAnswerData, state: DocumentState, rules:
     raised,
     judged,
   };
-  const resolves = (data.outcome === 'ADDRESSED' || data.outcome === 'ACCEPTED') && !data.additionalObservations && !leavesOpen(pool, raised, judged);
-  return [...opened, { type: 'IneAnswerRecorded', data: answer }, ...(resolves ? resolution(data, oficioNumber) : opleClock(data, policy))];
+  const resolves =
+    (data.outcome === 'ADDRESSED' || data.outcome === 'ACCEPTED') &&
+    !data.additionalObservations &&
+    !leavesOpen(pool, raised, judged);
+  return [
+    ...opened,
+    { type: 'IneAnswerRecorded', data: answer },
+    ...(resolves ? resolution(data, oficioNumber) : opleClock(data, policy)),
+  ];
 }
 
 /** Recorded already, or already standing in as an inferred earlier link of this chain. */
@@ -281,7 +368,11 @@ function alreadyInChain(state: DocumentState, oficioNumber: string): boolean {
 function openedByAnswer(data: RecordIneAnswerData, state: DocumentState): DocumentEvent[] {
   if (state.version > 0) return [];
   if (!data.identity) {
-    throw new DomainError('UNKNOWN_DOCUMENT', 'identity: el oficio responde a un documento que no está registrado; indique el entregable y la versión.', 'identity');
+    throw new DomainError(
+      'UNKNOWN_DOCUMENT',
+      'identity: el oficio responde a un documento que no está registrado; indique el entregable y la versión.',
+      'identity',
+    );
   }
   return openIfNew(data.identity, state, 'INE_ANSWER', null);
 }
@@ -292,7 +383,11 @@ function openedByAnswer(data: RecordIneAnswerData, state: DocumentState): Docume
  * links. Only a document INE has not answered yet can take them; otherwise the answer belongs to
  * some other document.
  */
-function citedChain(data: RecordIneAnswerData, state: DocumentState, oficioNumber: string): { references: string[]; cited: Set<string>; inferredOficios: string[] } {
+function citedChain(
+  data: RecordIneAnswerData,
+  state: DocumentState,
+  oficioNumber: string,
+): { references: string[]; cited: Set<string>; inferredOficios: string[] } {
   const references = unique(data.references.map(normalizeOficioNumber)).filter((r) => r !== oficioNumber);
   const known = references.filter((r) => knows(state, r));
   let inferredOficios: string[] = [];
@@ -307,28 +402,43 @@ function citedChain(data: RecordIneAnswerData, state: DocumentState, oficioNumbe
     inferredOficios = references.filter(isIneOficio);
   }
   if (judgesCited(data) && references.length === 0) {
-    throw new DomainError('INVALID_INPUT', 'references: un oficio que tiene por atendidas observaciones debe citar el oficio que las remitió.', 'references');
+    throw new DomainError(
+      'INVALID_INPUT',
+      'references: un oficio que tiene por atendidas observaciones debe citar el oficio que las remitió.',
+      'references',
+    );
   }
   return { references, cited: new Set([...known, ...inferredOficios]), inferredOficios };
 }
 
-const judgesCited = (data: RecordIneAnswerData): boolean => data.outcome === 'PARTIALLY_ADDRESSED' || data.outcome === 'ADDRESSED';
+const judgesCited = (data: RecordIneAnswerData): boolean =>
+  data.outcome === 'PARTIALLY_ADDRESSED' || data.outcome === 'ADDRESSED';
 
 /** One observation standing for the observations of each cited oficio the system never saw. */
 function standInsFor(inferredOficios: string[]): RaisedObservation[] {
-  return inferredOficios.map((ref) => ({ id: `${ref}#1`, text: `Observaciones remitidas mediante oficio ${ref}`, raisedBy: ref, inferred: true }));
+  return inferredOficios.map((ref) => ({
+    id: `${ref}#1`,
+    text: `Observaciones remitidas mediante oficio ${ref}`,
+    raisedBy: ref,
+    inferred: true,
+  }));
 }
 
 type PooledObservation = { id: string; status: ObservationStatus; raisedBy: string };
 
 /** The observations an answer can judge: the document's, and the stand-ins for inferred links. */
 function observationPool(state: DocumentState, standIns: RaisedObservation[]): PooledObservation[] {
-  return [...state.observations, ...standIns.map((r) => ({ id: r.id, status: 'OPEN' as ObservationStatus, raisedBy: r.raisedBy }))];
+  return [
+    ...state.observations,
+    ...standIns.map((r) => ({ id: r.id, status: 'OPEN' as ObservationStatus, raisedBy: r.raisedBy })),
+  ];
 }
 
 /** A change of status for each observation not yet addressed whose status the answer changes. */
 function judge(targets: PooledObservation[], to: (id: string) => ObservationStatus): JudgedObservation[] {
-  return targets.filter((o) => o.status !== 'ADDRESSED' && o.status !== to(o.id)).map((o) => ({ id: o.id, from: o.status, to: to(o.id) }));
+  return targets
+    .filter((o) => o.status !== 'ADDRESSED' && o.status !== to(o.id))
+    .map((o) => ({ id: o.id, from: o.status, to: to(o.id) }));
 }
 
 /**
@@ -343,7 +453,11 @@ function judgedByAnswer(data: RecordIneAnswerData, pool: PooledObservation[], ci
   const addressed = new Set(data.addressedObservationIds ?? []);
   const unknownIds = [...addressed].filter((id) => !targets.some((t) => t.id === id));
   if (unknownIds.length) {
-    throw new DomainError('INVALID_INPUT', `addressedObservationIds: ${unknownIds.join(', ')} no son observaciones de los oficios citados.`, 'addressedObservationIds');
+    throw new DomainError(
+      'INVALID_INPUT',
+      `addressedObservationIds: ${unknownIds.join(', ')} no son observaciones de los oficios citados.`,
+      'addressedObservationIds',
+    );
   }
   return judge(targets, (id) => (addressed.has(id) ? 'ADDRESSED' : 'PARTIALLY_ADDRESSED'));
 }
@@ -377,35 +491,57 @@ function carriedInto(pool: PooledObservation[], judged: JudgedObservation[]): Ju
 /** New observations: a first review, or "se generan observaciones adicionales" (one summary when not itemised). */
 function raisedByAnswer(data: RecordIneAnswerData, oficioNumber: string): RaisedObservation[] {
   if (data.outcome !== 'OBSERVATIONS' && !data.additionalObservations) return [];
-  const items = data.observations?.length ? data.observations : [{ text: `Observaciones remitidas mediante oficio ${oficioNumber}` }];
-  return items.map((item, i) => ({ id: item.id?.trim() || `${oficioNumber}#${i + 1}`, text: item.text.trim(), raisedBy: oficioNumber, inferred: false }));
+  const items = data.observations?.length
+    ? data.observations
+    : [{ text: `Observaciones remitidas mediante oficio ${oficioNumber}` }];
+  return items.map((item, i) => ({
+    id: item.id?.trim() || `${oficioNumber}#${i + 1}`,
+    text: item.text.trim(),
+    raisedBy: oficioNumber,
+    inferred: false,
+  }));
 }
 
 /** The raised observations, refused when one of them already exists in the document. */
 function rejectingDuplicates(state: DocumentState, raised: RaisedObservation[]): RaisedObservation[] {
   const duplicated = raised.find((r) => state.observations.some((o) => o.id === r.id));
-  if (duplicated) throw new DomainError('INVALID_INPUT', `observations: la observación ${duplicated.id} ya existe en el documento.`, 'observations');
+  if (duplicated)
+    throw new DomainError(
+      'INVALID_INPUT',
+      `observations: la observación ${duplicated.id} ya existe en el documento.`,
+      'observations',
+    );
   return raised;
 }
 
 /** Whether any observation — the document's, the stand-ins, the new ones — is left not addressed. */
 function leavesOpen(pool: PooledObservation[], raised: RaisedObservation[], judged: JudgedObservation[]): boolean {
   const judgedTo = new Map(judged.map((j) => [j.id, j.to]));
-  const fresh = raised.filter((r) => !r.inferred).map((r) => ({ id: r.id, status: 'OPEN' as ObservationStatus, raisedBy: r.raisedBy }));
+  const fresh = raised
+    .filter((r) => !r.inferred)
+    .map((r) => ({ id: r.id, status: 'OPEN' as ObservationStatus, raisedBy: r.raisedBy }));
   return [...pool, ...fresh].some((o) => (judgedTo.get(o.id) ?? o.status) !== 'ADDRESSED');
 }
 
 /** Resolved: received, or its observations addressed; nobody owes anything. */
 function resolution(data: RecordIneAnswerData, oficioNumber: string): DocumentEvent[] {
   return [
-    { type: 'DocumentResolved', data: { oficioNumber, date: data.date, resolution: data.outcome === 'ACCEPTED' ? 'ACCEPTED' : 'ADDRESSED' } },
+    {
+      type: 'DocumentResolved',
+      data: { oficioNumber, date: data.date, resolution: data.outcome === 'ACCEPTED' ? 'ACCEPTED' : 'ADDRESSED' },
+    },
     { type: 'DeadlineSet', data: { deadline: null } },
   ];
 }
 
 /** Observations remain: the OPLE's clock to answer them runs from the oficio's date. */
 function opleClock(data: RecordIneAnswerData, policy: FollowUpPolicy): DocumentEvent[] {
-  return [{ type: 'DeadlineSet', data: { deadline: deadlineAfter('OPLE', 'ANSWER', data.date, policy.opleAnswerDays, policy) } }];
+  return [
+    {
+      type: 'DeadlineSet',
+      data: { deadline: deadlineAfter('OPLE', 'ANSWER', data.date, policy.opleAnswerDays, policy) },
+    },
+  ];
 }
 
 function decideWithdraw(data: WithdrawDocumentData, state: DocumentState): DocumentEvent[] {
@@ -414,7 +550,14 @@ function decideWithdraw(data: WithdrawDocumentData, state: DocumentState): Docum
   if (state.status === 'WITHDRAWN') return [];
   rejectIfClosed(state);
   return [
-    { type: 'DocumentWithdrawn', data: { date: data.date, reason: data.reason.trim(), oficioNumber: data.oficioNumber ? normalizeOficioNumber(data.oficioNumber) : null } },
+    {
+      type: 'DocumentWithdrawn',
+      data: {
+        date: data.date,
+        reason: data.reason.trim(),
+        oficioNumber: data.oficioNumber ? normalizeOficioNumber(data.oficioNumber) : null,
+      },
+    },
     { type: 'DeadlineSet', data: { deadline: null } },
   ];
 }
@@ -422,7 +565,10 @@ function decideWithdraw(data: WithdrawDocumentData, state: DocumentState): Docum
 function decideExtend(data: ExtendDeadlineData, state: DocumentState): DocumentEvent[] {
   validateExtension(data);
   rejectIfClosed(state);
-  const extended = extension(state.documentId, state.deadline, { ...data, oficioNumber: data.oficioNumber ? normalizeOficioNumber(data.oficioNumber) : null });
+  const extended = extension(state.documentId, state.deadline, {
+    ...data,
+    oficioNumber: data.oficioNumber ? normalizeOficioNumber(data.oficioNumber) : null,
+  });
   return extended ? [{ type: 'DeadlineExtended', data: extended }] : [];
 }
 

@@ -1,5 +1,9 @@
 import type { Deadline } from '../deadlines/deadline';
-import type { DeadlineExtendedData, EscalationAcknowledgedData, EscalationRaisedData } from '../deadlines/deadline-decisions';
+import type {
+  DeadlineExtendedData,
+  EscalationAcknowledgedData,
+  EscalationRaisedData,
+} from '../deadlines/deadline-decisions';
 import type { FollowUpPolicy } from '../deadlines/policy';
 
 export type { DeadlineExtendedData, EscalationRaisedData };

@@ -92,9 +92,11 @@ export const initialDocumentState: DocumentState = {
   version: 0,
 };
 
-export const isDocumentClosed = (state: DocumentState): boolean => state.status === 'RESOLVED' || state.status === 'WITHDRAWN';
+export const isDocumentClosed = (state: DocumentState): boolean =>
+  state.status === 'RESOLVED' || state.status === 'WITHDRAWN';
 
-export const openObservations = (state: DocumentState): Observation[] => state.observations.filter((o) => o.status !== 'ADDRESSED');
+export const openObservations = (state: DocumentState): Observation[] =>
+  state.observations.filter((o) => o.status !== 'ADDRESSED');
 
 /** The highest escalation level reached on the current deadline (0 when none). */
 export function escalationLevel(state: DocumentState): number {

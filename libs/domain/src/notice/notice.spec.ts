@@ -24,7 +24,11 @@ function refusal(change: Partial<NoticeData>): { field?: string; message: string
 
 describe('notices and invitations', () => {
   it('normalises the oficio numbers and keeps the meeting with its offset', () => {
-    expect(validateNotice(invitation)).toEqual({ ...invitation, oficioNumber: 'INE/UTSI/1500/2024', meetingAt: '2024-03-12T10:00:00-06:00' });
+    expect(validateNotice(invitation)).toEqual({
+      ...invitation,
+      oficioNumber: 'INE/UTSI/1500/2024',
+      meetingAt: '2024-03-12T10:00:00-06:00',
+    });
   });
 
   it('keys the stream by OPLE and oficio', () => {

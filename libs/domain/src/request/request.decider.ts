@@ -6,16 +6,24 @@ import { policyWith } from '../deadlines/policy';
 import { isOficioNumber, normalizeOficioNumber } from '../oficio/oficio-number';
 import { DomainError, assertNever } from '../shared/domain-error';
 import { isLocalDate } from '../shared/local-date';
-import { type RequestCommand, type RequestEvent, type RequestState, initialRequestState, isRequestClosed } from './request.model';
+import {
+  type RequestCommand,
+  type RequestEvent,
+  type RequestState,
+  initialRequestState,
+  isRequestClosed,
+} from './request.model';
 
 const invalid = (field: string, reason: string): never => {
   throw new DomainError('INVALID_INPUT', `${field}: ${reason}`, field);
 };
 const oficio = (field: string, v: unknown) => {
-  if (typeof v !== 'string' || !isOficioNumber(v)) invalid(field, `"${String(v).slice(0, 80)}" no tiene la forma de un número de oficio.`);
+  if (typeof v !== 'string' || !isOficioNumber(v))
+    invalid(field, `"${String(v).slice(0, 80)}" no tiene la forma de un número de oficio.`);
 };
 const date = (field: string, v: unknown) => {
-  if (typeof v !== 'string' || !isLocalDate(v)) invalid(field, `"${String(v).slice(0, 40)}" no es una fecha válida AAAA-MM-DD.`);
+  if (typeof v !== 'string' || !isLocalDate(v))
+    invalid(field, `"${String(v).slice(0, 40)}" no es una fecha válida AAAA-MM-DD.`);
 };
 const text = (field: string, v: unknown, max: number) => {
   if (typeof v !== 'string' || v.trim() === '') invalid(field, 'es obligatorio.');
@@ -27,15 +35,18 @@ export function validateRequestCommand(command: RequestCommand): void {
   switch (command.type) {
     case 'OpenRequest': {
       const d = command.data;
-      if (typeof d.requestId !== 'string' || !d.requestId.startsWith('request:')) invalid('requestId', 'debe tener la forma request:<OPLE>:<clave>.');
+      if (typeof d.requestId !== 'string' || !d.requestId.startsWith('request:'))
+        invalid('requestId', 'debe tener la forma request:<OPLE>:<clave>.');
       if (!findOple(d.ople)) invalid('ople', `"${d.ople}" no es un OPLE conocido.`);
       oficio('oficioNumber', d.oficioNumber);
       date('date', d.date);
       text('subject', d.subject, 2000);
-      if (d.deliverable !== undefined && !findDeliverable(d.deliverable)) invalid('deliverable', 'debe ser un entregable del lineamiento 33 (1 a 34).');
+      if (d.deliverable !== undefined && !findDeliverable(d.deliverable))
+        invalid('deliverable', 'debe ser un entregable del lineamiento 33 (1 a 34).');
       if (d.dueDate !== undefined) {
         date('dueDate', d.dueDate);
-        if (d.dueDate < d.date) invalid('dueDate', `el plazo (${d.dueDate}) no puede ser anterior al oficio (${d.date}).`);
+        if (d.dueDate < d.date)
+          invalid('dueDate', `el plazo (${d.dueDate}) no puede ser anterior al oficio (${d.date}).`);
       }
       return;
     }
@@ -69,7 +80,9 @@ export function decideRequest(command: RequestCommand, state: RequestState): Req
       const d = command.data;
       if (state.version > 0) return []; // the same request, recorded again
       const policy = policyWith(d.policy);
-      const deadline = d.dueDate ? deadlineOn('OPLE', 'REQUEST', d.dueDate) : deadlineAfter('OPLE', 'REQUEST', d.date, policy.opleAnswerDays, policy);
+      const deadline = d.dueDate
+        ? deadlineOn('OPLE', 'REQUEST', d.dueDate)
+        : deadlineAfter('OPLE', 'REQUEST', d.date, policy.opleAnswerDays, policy);
       return [
         {
           type: 'RequestOpened',
@@ -106,7 +119,10 @@ export function decideRequest(command: RequestCommand, state: RequestState): Req
     case 'ExtendDeadline': {
       requireOpen(state);
       const d = command.data;
-      const extended = extension(state.requestId, state.deadline, { ...d, oficioNumber: d.oficioNumber ? normalizeOficioNumber(d.oficioNumber) : null });
+      const extended = extension(state.requestId, state.deadline, {
+        ...d,
+        oficioNumber: d.oficioNumber ? normalizeOficioNumber(d.oficioNumber) : null,
+      });
       return extended ? [{ type: 'DeadlineExtended', data: extended }] : [];
     }
     case 'RaiseEscalation': {
@@ -125,7 +141,10 @@ export function decideRequest(command: RequestCommand, state: RequestState): Req
 function requireOpen(state: RequestState): void {
   if (state.version === 0) throw new DomainError('UNKNOWN_REQUEST', 'La solicitud no está registrada.');
   if (state.status !== 'OPEN') {
-    throw new DomainError('REQUEST_CLOSED', `La solicitud ${state.oficioNumber} ya está ${state.status === 'FULFILLED' ? 'atendida' : 'cancelada'}.`);
+    throw new DomainError(
+      'REQUEST_CLOSED',
+      `La solicitud ${state.oficioNumber} ya está ${state.status === 'FULFILLED' ? 'atendida' : 'cancelada'}.`,
+    );
   }
 }
 
@@ -134,7 +153,17 @@ export function evolveRequest(state: RequestState, event: RequestEvent): Request
     switch (event.type) {
       case 'RequestOpened': {
         const d = event.data;
-        return { ...state, requestId: d.requestId, ople: d.ople, oficioNumber: d.oficioNumber, date: d.date, subject: d.subject, deliverable: d.deliverable, explicitDeadline: d.explicitDeadline, policy: d.policy };
+        return {
+          ...state,
+          requestId: d.requestId,
+          ople: d.ople,
+          oficioNumber: d.oficioNumber,
+          date: d.date,
+          subject: d.subject,
+          deliverable: d.deliverable,
+          explicitDeadline: d.explicitDeadline,
+          policy: d.policy,
+        };
       }
       case 'RequestFulfilled':
         return { ...state, status: 'FULFILLED', fulfilledBy: event.data };

@@ -30,7 +30,15 @@ import type { IntakeJson } from '../intake-json';
  */
 export type SeedOficio = Omit<IntakeJson, 'confidence' | 'needsReview'>;
 
-const base = { outcome: null, additionalObservations: null, references: [], deadline: null, deliverable: null, items: [], meeting: null };
+const base = {
+  outcome: null,
+  additionalObservations: null,
+  references: [],
+  deadline: null,
+  deliverable: null,
+  items: [],
+  meeting: null,
+};
 
 export const SEED_OFICIOS: SeedOficio[] = [
   { ...base, number: 'INE/UTSI/0923/2024', date: '2024-02-19', kind: 'NOTICE' },
@@ -65,8 +73,21 @@ export const SEED_OFICIOS: SeedOficio[] = [
     deliverable: 15,
   },
   { ...base, number: 'INE/UTSI/1221/2024', date: '2024-02-29', kind: 'REQUEST', deadline: '2024-03-04' },
-  { ...base, number: 'INE/UTSI/1228/2024', date: '2024-02-29', kind: 'INVITATION', meeting: '2024-03-05T13:00:00-06:00' },
-  { ...base, number: 'INE/UTSI/1312/2024', date: '2024-03-05', kind: 'REVIEW', outcome: 'ACCEPTED', additionalObservations: false },
+  {
+    ...base,
+    number: 'INE/UTSI/1228/2024',
+    date: '2024-02-29',
+    kind: 'INVITATION',
+    meeting: '2024-03-05T13:00:00-06:00',
+  },
+  {
+    ...base,
+    number: 'INE/UTSI/1312/2024',
+    date: '2024-03-05',
+    kind: 'REVIEW',
+    outcome: 'ACCEPTED',
+    additionalObservations: false,
+  },
   { ...base, number: 'INE/UTSI/1317/2024', date: '2024-03-05', kind: 'NOTICE', deliverable: 16 },
   {
     ...base,
@@ -80,8 +101,24 @@ export const SEED_OFICIOS: SeedOficio[] = [
   },
   { ...base, number: 'INE/UTSI/1376/2024', date: '2024-03-07', kind: 'REQUEST', deliverable: 34 },
   { ...base, number: 'INE/UTSI/1377/2024', date: '2024-03-07', kind: 'REQUEST', deliverable: 34 },
-  { ...base, number: 'INE/UTSI/1485/2024', date: '2024-03-13', kind: 'REVIEW', outcome: 'ACCEPTED', additionalObservations: false, deliverable: 15 },
-  { ...base, number: 'INE/UTSI/1489/2024', date: '2024-03-14', kind: 'REVIEW', outcome: 'OBSERVATIONS', additionalObservations: false, deliverable: 16 },
+  {
+    ...base,
+    number: 'INE/UTSI/1485/2024',
+    date: '2024-03-13',
+    kind: 'REVIEW',
+    outcome: 'ACCEPTED',
+    additionalObservations: false,
+    deliverable: 15,
+  },
+  {
+    ...base,
+    number: 'INE/UTSI/1489/2024',
+    date: '2024-03-14',
+    kind: 'REVIEW',
+    outcome: 'OBSERVATIONS',
+    additionalObservations: false,
+    deliverable: 16,
+  },
   {
     ...base,
     number: 'INE/UTSI/1581/2024',
@@ -109,7 +146,11 @@ export const SEED_OFICIOS: SeedOficio[] = [
     date: '2024-03-20',
     kind: 'REMINDER',
     items: [
-      { title: 'Informe del mes de marzo sobre el avance en la implementación y operación del PREP', deliverable: 3, dueDate: '2024-04-05' },
+      {
+        title: 'Informe del mes de marzo sobre el avance en la implementación y operación del PREP',
+        deliverable: 3,
+        dueDate: '2024-04-05',
+      },
       { title: 'Versión Final del Plan de Seguridad y Plan de Continuidad', deliverable: 16, dueDate: '2024-04-07' },
       {
         title:
@@ -142,7 +183,8 @@ export const SEED_OFICIOS: SeedOficio[] = [
         dueDate: '2024-04-12',
       },
       {
-        title: 'Procedimiento para consultar vía remota el sitio de publicación que se utilizará durante la ejecución de la o las pruebas',
+        title:
+          'Procedimiento para consultar vía remota el sitio de publicación que se utilizará durante la ejecución de la o las pruebas',
         deliverable: 22,
         dueDate: '2024-04-14',
       },

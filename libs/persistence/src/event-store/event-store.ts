@@ -41,7 +41,15 @@ export class EventStore {
         }
         const params: unknown[] = [];
         const tuples = events.map((e, i) => {
-          params.push(e.eventId, streamId, expectedVersion + i + 1, e.type, JSON.stringify(e.data), JSON.stringify(e.metadata ?? {}), e.occurredAt);
+          params.push(
+            e.eventId,
+            streamId,
+            expectedVersion + i + 1,
+            e.type,
+            JSON.stringify(e.data),
+            JSON.stringify(e.metadata ?? {}),
+            e.occurredAt,
+          );
           const b = i * 7;
           return `($${b + 1}, $${b + 2}, $${b + 3}, $${b + 4}, $${b + 5}::jsonb, $${b + 6}::jsonb, $${b + 7})`;
         });
@@ -60,7 +68,11 @@ export class EventStore {
         // A concurrent writer took the version between our check and our insert.
         const again = await this.alreadyStored(this.dataSource.manager, streamId, expectedVersion, events);
         if (again) return again;
-        return { status: 'VersionConflict', expectedVersion, actualVersion: await this.currentVersion(this.dataSource.manager, streamId) };
+        return {
+          status: 'VersionConflict',
+          expectedVersion,
+          actualVersion: await this.currentVersion(this.dataSource.manager, streamId),
+        };
       }
       throw error;
     }
@@ -71,7 +83,10 @@ export class EventStore {
   }
 
   async currentVersion(manager: EntityManager, streamId: string): Promise<number> {
-    const row = await manager.query('SELECT coalesce(max(stream_version), 0)::int AS v FROM events WHERE stream_id = $1', [streamId]);
+    const row = await manager.query(
+      'SELECT coalesce(max(stream_version), 0)::int AS v FROM events WHERE stream_id = $1',
+      [streamId],
+    );
     return Number(row[0].v);
   }
 
@@ -82,17 +97,25 @@ export class EventStore {
     expectedVersion: number,
     events: readonly NewEvent[],
   ): Promise<AppendResult | null> {
-    const rows: Array<{ event_id: string; stream_id: string; stream_version: number; position: string }> = await manager.query(
-      'SELECT event_id, stream_id, stream_version, position FROM events WHERE event_id = ANY($1::uuid[]) ORDER BY position',
-      [events.map((e) => e.eventId)],
-    );
+    const rows: Array<{ event_id: string; stream_id: string; stream_version: number; position: string }> =
+      await manager.query(
+        'SELECT event_id, stream_id, stream_version, position FROM events WHERE event_id = ANY($1::uuid[]) ORDER BY position',
+        [events.map((e) => e.eventId)],
+      );
     if (rows.length === 0) return null;
     const samePlace =
       rows.length === events.length &&
-      rows.every((r, i) => r.stream_id === streamId && r.stream_version === expectedVersion + i + 1 && r.event_id === events[i].eventId);
+      rows.every(
+        (r, i) =>
+          r.stream_id === streamId && r.stream_version === expectedVersion + i + 1 && r.event_id === events[i].eventId,
+      );
     if (!samePlace) {
       throw new Error(`append: event ids of ${streamId} at version ${expectedVersion} were already stored elsewhere`);
     }
-    return { status: 'AlreadyAppended', nextVersion: expectedVersion + events.length, lastPosition: String(rows[rows.length - 1].position) };
+    return {
+      status: 'AlreadyAppended',
+      nextVersion: expectedVersion + events.length,
+      lastPosition: String(rows[rows.length - 1].position),
+    };
   }
 }

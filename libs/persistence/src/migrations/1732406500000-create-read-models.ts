@@ -120,13 +120,23 @@ export class CreateReadModels1732406500000 implements MigrationInterface {
         PERFORM pg_notify('seguimiento_events', '');
         RETURN NULL;
       END $$`);
-    await q.query('CREATE TRIGGER events_notify AFTER INSERT ON events FOR EACH STATEMENT EXECUTE FUNCTION events_notify()');
+    await q.query(
+      'CREATE TRIGGER events_notify AFTER INSERT ON events FOR EACH STATEMENT EXECUTE FUNCTION events_notify()',
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {
     await q.query('DROP TRIGGER events_notify ON events');
     await q.query('DROP FUNCTION events_notify()');
-    for (const t of ['rm_correspondence', 'rm_escalations', 'rm_obligations', 'rm_observations', 'rm_rounds', 'rm_documents', 'projection_checkpoints']) {
+    for (const t of [
+      'rm_correspondence',
+      'rm_escalations',
+      'rm_obligations',
+      'rm_observations',
+      'rm_rounds',
+      'rm_documents',
+      'projection_checkpoints',
+    ]) {
       await q.query(`DROP TABLE ${t}`);
     }
   }

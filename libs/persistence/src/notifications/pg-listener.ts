@@ -27,7 +27,8 @@ export class PgListener {
   private connectedOnce = false;
 
   constructor(private readonly options: PgListenerOptions) {
-    if (!/^[a-z_][a-z0-9_]*$/.test(options.channel)) throw new Error(`channel: "${options.channel}" is not a PostgreSQL identifier`);
+    if (!/^[a-z_][a-z0-9_]*$/.test(options.channel))
+      throw new Error(`channel: "${options.channel}" is not a PostgreSQL identifier`);
   }
 
   /** Connects and listens; throws if the first attempt fails, and keeps trying in the background. */

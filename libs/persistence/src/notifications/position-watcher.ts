@@ -28,7 +28,8 @@ export class ProjectedPositionWatcher {
       url: databaseUrl,
       channel: 'seguimiento_projected',
       applicationName: 'seguimiento-read-your-writes',
-      onNotify: (payload) => (payload && /^\d+$/.test(payload) ? this.advance(BigInt(payload)) : void this.refresh().catch(onError)),
+      onNotify: (payload) =>
+        payload && /^\d+$/.test(payload) ? this.advance(BigInt(payload)) : void this.refresh().catch(onError),
       onError,
     });
   }

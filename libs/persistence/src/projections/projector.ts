@@ -112,7 +112,9 @@ async function applyBatch(tx: EntityManager, batchSize: number): Promise<number>
 
 /** The position the read models have reached. */
 export async function projectedPosition(dataSource: DataSource): Promise<string> {
-  const [row] = await dataSource.query('SELECT position FROM projection_checkpoints WHERE name = $1', [PROJECTION_NAME]);
+  const [row] = await dataSource.query('SELECT position FROM projection_checkpoints WHERE name = $1', [
+    PROJECTION_NAME,
+  ]);
   return row ? String(row.position) : '0';
 }
 

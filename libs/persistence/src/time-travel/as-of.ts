@@ -37,7 +37,11 @@ export interface OpenItem {
  * already effective then. Events effective later are skipped, not a stop: when history is entered
  * late, an escalation fired today sits between oficios of 2024 and must not hide the later ones.
  */
-export async function snapshotAsOf(dataSource: DataSource, asOf: string, filter: { streamId?: string; ople?: string } = {}): Promise<Snapshot> {
+export async function snapshotAsOf(
+  dataSource: DataSource,
+  asOf: string,
+  filter: { streamId?: string; ople?: string } = {},
+): Promise<Snapshot> {
   const at = Date.parse(asOf);
   if (Number.isNaN(at)) throw new Error(`asOf: "${asOf}" is not an ISO 8601 instant`);
   // Only what had taken effect by then; later events are skipped, not a stop (see above).
@@ -61,9 +65,15 @@ export async function snapshotAsOf(dataSource: DataSource, asOf: string, filter:
   const requests = new Map<string, RequestState>();
   for (const row of rows) {
     if (row.stream_id.startsWith('document:')) {
-      documents.set(row.stream_id, evolveDocument(documents.get(row.stream_id) ?? initialDocumentState, row as unknown as DocumentEvent));
+      documents.set(
+        row.stream_id,
+        evolveDocument(documents.get(row.stream_id) ?? initialDocumentState, row as unknown as DocumentEvent),
+      );
     } else if (row.stream_id.startsWith('request:')) {
-      requests.set(row.stream_id, evolveRequest(requests.get(row.stream_id) ?? initialRequestState, row as unknown as RequestEvent));
+      requests.set(
+        row.stream_id,
+        evolveRequest(requests.get(row.stream_id) ?? initialRequestState, row as unknown as RequestEvent),
+      );
     }
   }
   return {

@@ -1,7 +1,24 @@
 import { Field, InputType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsEnum, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
-import { DeliverableField, DocumentKeyField, LocalDateField, OficioNumberField, OpleField, TextField, VersionKindField } from '../../common/input-fields';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsEnum,
+  IsOptional,
+  IsString,
+  MaxLength,
+  ValidateNested,
+} from 'class-validator';
+import {
+  DeliverableField,
+  DocumentKeyField,
+  LocalDateField,
+  OficioNumberField,
+  OpleField,
+  TextField,
+  VersionKindField,
+} from '../../common/input-fields';
 import { ReviewOutcome, type VersionKind } from '../models/enums';
 import { ReminderItemInput } from '../../obligations/dto/obligation.inputs';
 import { IneOficioKind } from '../../oficios/models/oficio-kinds';
@@ -26,7 +43,10 @@ export class ObservationInput {
     'también puede ser una solicitud (REQUEST), un recordatorio (REMINDER), una invitación (INVITATION) o un aviso (NOTICE).',
 })
 export class RecordIneOficioInput {
-  @Field(() => IneOficioKind, { defaultValue: IneOficioKind.REVIEW, description: 'Qué es el oficio; por omisión REVIEW.' })
+  @Field(() => IneOficioKind, {
+    defaultValue: IneOficioKind.REVIEW,
+    description: 'Qué es el oficio; por omisión REVIEW.',
+  })
   @IsEnum(IneOficioKind, { message: 'debe ser REVIEW, REQUEST, REMINDER, INVITATION o NOTICE' })
   kind!: IneOficioKind;
 
@@ -39,7 +59,10 @@ export class RecordIneOficioInput {
   @LocalDateField('Fecha del oficio (AAAA-MM-DD).')
   date!: string;
 
-  @Field(() => ReviewOutcome, { nullable: true, description: 'REVIEW (obligatorio): lo que dice el oficio sobre el documento.' })
+  @Field(() => ReviewOutcome, {
+    nullable: true,
+    description: 'REVIEW (obligatorio): lo que dice el oficio sobre el documento.',
+  })
   @IsOptional()
   @IsEnum(ReviewOutcome, { message: 'debe ser OBSERVATIONS, PARTIALLY_ADDRESSED, ADDRESSED o ACCEPTED' })
   outcome?: ReviewOutcome;
@@ -48,13 +71,19 @@ export class RecordIneOficioInput {
   @IsBoolean()
   additionalObservations!: boolean;
 
-  @Field(() => [String], { defaultValue: [], description: 'Oficios que cita ("remitidas mediante oficio …"); enlazan la respuesta con su documento.' })
+  @Field(() => [String], {
+    defaultValue: [],
+    description: 'Oficios que cita ("remitidas mediante oficio …"); enlazan la respuesta con su documento.',
+  })
   @IsArray()
   @ArrayMaxSize(20)
   @IsString({ each: true })
   references!: string[];
 
-  @Field(() => [ObservationInput], { nullable: true, description: 'Observaciones que remite, si el oficio las detalla.' })
+  @Field(() => [ObservationInput], {
+    nullable: true,
+    description: 'Observaciones que remite, si el oficio las detalla.',
+  })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(200)
@@ -62,7 +91,10 @@ export class RecordIneOficioInput {
   @Type(() => ObservationInput)
   observations?: ObservationInput[];
 
-  @Field(() => [String], { nullable: true, description: 'Con PARTIALLY_ADDRESSED: las observaciones citadas que quedan atendidas por completo.' })
+  @Field(() => [String], {
+    nullable: true,
+    description: 'Con PARTIALLY_ADDRESSED: las observaciones citadas que quedan atendidas por completo.',
+  })
   @IsOptional()
   @IsArray()
   @IsString({ each: true })
@@ -71,7 +103,10 @@ export class RecordIneOficioInput {
   @TextField('El documento al que responde, si se conoce; si no, se encuentra por los oficios citados.', 200, true)
   documentId?: string;
 
-  @DeliverableField('Entregable (1 a 34), para encontrar o abrir el documento cuando los oficios citados no bastan.', true)
+  @DeliverableField(
+    'Entregable (1 a 34), para encontrar o abrir el documento cuando los oficios citados no bastan.',
+    true,
+  )
   deliverable?: number;
 
   @VersionKindField(true)
@@ -90,10 +125,16 @@ export class RecordIneOficioInput {
   @TextField('REQUEST, INVITATION y NOTICE (obligatorio): qué solicita, a qué invita o qué comunica.', 2000, true)
   subject?: string;
 
-  @LocalDateField('REQUEST: "a más tardar" (AAAA-MM-DD); sin fecha, el plazo de respuesta de la política del OPLE.', true)
+  @LocalDateField(
+    'REQUEST: "a más tardar" (AAAA-MM-DD); sin fecha, el plazo de respuesta de la política del OPLE.',
+    true,
+  )
   dueDate?: string;
 
-  @Field(() => [ReminderItemInput], { nullable: true, description: 'REMINDER (obligatorio): los entregables recordados, cada uno con su plazo máximo.' })
+  @Field(() => [ReminderItemInput], {
+    nullable: true,
+    description: 'REMINDER (obligatorio): los entregables recordados, cada uno con su plazo máximo.',
+  })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(50)
@@ -101,6 +142,10 @@ export class RecordIneOficioInput {
   @Type(() => ReminderItemInput)
   items?: ReminderItemInput[];
 
-  @TextField('INVITATION: fecha y hora de la reunión, ISO 8601 con su zona (tiempo del centro: -06:00), p. ej. 2024-03-12T10:00:00-06:00.', 40, true)
+  @TextField(
+    'INVITATION: fecha y hora de la reunión, ISO 8601 con su zona (tiempo del centro: -06:00), p. ej. 2024-03-12T10:00:00-06:00.',
+    40,
+    true,
+  )
   meetingAt?: string;
 }

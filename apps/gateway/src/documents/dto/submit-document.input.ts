@@ -1,6 +1,14 @@
 import { Field, InputType } from '@nestjs/graphql';
 import { ArrayMaxSize, IsArray, IsOptional, IsString } from 'class-validator';
-import { DeliverableField, DocumentKeyField, LocalDateField, OficioNumberField, OpleField, TextField, VersionKindField } from '../../common/input-fields';
+import {
+  DeliverableField,
+  DocumentKeyField,
+  LocalDateField,
+  OficioNumberField,
+  OpleField,
+  TextField,
+  VersionKindField,
+} from '../../common/input-fields';
 import type { VersionKind } from '../models/enums';
 
 @InputType({ description: 'La remisión de un documento del OPLE al INE mediante un oficio.' })
@@ -26,7 +34,10 @@ export class SubmitDocumentInput {
   @LocalDateField('Fecha del oficio (AAAA-MM-DD).')
   submittedOn!: string;
 
-  @Field(() => [String], { nullable: true, description: 'Oficios del INE que cita (las observaciones que atiende esta versión).' })
+  @Field(() => [String], {
+    nullable: true,
+    description: 'Oficios del INE que cita (las observaciones que atiende esta versión).',
+  })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(20)

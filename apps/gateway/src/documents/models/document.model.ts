@@ -1,5 +1,14 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
-import { BallInCourt, DeadlineKind, DocumentStatus, EscalationStep, ObservationStatus, Party, ReviewOutcome, VersionKind } from './enums';
+import {
+  BallInCourt,
+  DeadlineKind,
+  DocumentStatus,
+  EscalationStep,
+  ObservationStatus,
+  Party,
+  ReviewOutcome,
+  VersionKind,
+} from './enums';
 
 export { BallInCourt, DocumentStatus, VersionKind };
 
@@ -23,7 +32,11 @@ export class Round {
   @Field(() => Int, { description: 'Número de ronda (1, 2, …).' })
   number!: number;
 
-  @Field(() => String, { nullable: true, description: 'Oficio del OPLE con el que remitió; vacío si la remisión no se registró y se infiere de la respuesta del INE.' })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Oficio del OPLE con el que remitió; vacío si la remisión no se registró y se infiere de la respuesta del INE.',
+  })
   submittedBy!: string | null;
 
   @Field(() => String, { nullable: true, description: 'Fecha de la remisión (AAAA-MM-DD).' })
@@ -56,7 +69,9 @@ export class Observation {
   @Field(() => Int, { description: 'Ronda en que se remitió.' })
   raisedInRound!: number;
 
-  @Field({ description: 'Verdadero si representa observaciones de un oficio que no se registró y se dedujo de la cadena.' })
+  @Field({
+    description: 'Verdadero si representa observaciones de un oficio que no se registró y se dedujo de la cadena.',
+  })
   inferred!: boolean;
 
   @Field(() => ObservationStatus, { description: 'Estado actual.' })
@@ -95,7 +110,9 @@ export class Escalation {
 
 @ObjectType({ description: 'Un documento (entregable) que un OPLE remite al INE y su estado de seguimiento.' })
 export class Document {
-  @Field(() => ID, { description: 'Identificador del documento: document:<OPLE>:<clave>, p. ej. document:GRO:e15-proyecto.' })
+  @Field(() => ID, {
+    description: 'Identificador del documento: document:<OPLE>:<clave>, p. ej. document:GRO:e15-proyecto.',
+  })
   id!: string;
 
   @Field({ description: 'Clave del OPLE (código ISO del estado), p. ej. GRO para el IEPC Guerrero.' })
@@ -116,7 +133,10 @@ export class Document {
   @Field(() => BallInCourt, { description: 'Quién tiene la pelota: quién debe actuar a continuación.' })
   ballInCourt!: BallInCourt;
 
-  @Field(() => String, { nullable: true, description: 'Cómo se resolvió: ADDRESSED (observaciones atendidas) o ACCEPTED (recibido).' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Cómo se resolvió: ADDRESSED (observaciones atendidas) o ACCEPTED (recibido).',
+  })
   resolution!: string | null;
 
   @Field(() => Int, { description: 'Cuántas veces el OPLE ha remitido este documento (registradas).' })
@@ -149,6 +169,8 @@ export class Document {
   @Field(() => [Escalation], { description: 'Los escalamientos disparados, en orden.' })
   escalations!: Escalation[];
 
-  @Field(() => Int, { description: 'Número de eventos registrados para el documento (versión de su flujo de eventos).' })
+  @Field(() => Int, {
+    description: 'Número de eventos registrados para el documento (versión de su flujo de eventos).',
+  })
   version!: number;
 }

@@ -7,7 +7,8 @@ export enum BallInCourt {
 }
 registerEnumType(BallInCourt, {
   name: 'BallInCourt',
-  description: 'Quién tiene la pelota: el INE revisa, el OPLE atiende observaciones o entrega; NONE cuando ya no hay nada pendiente.',
+  description:
+    'Quién tiene la pelota: el INE revisa, el OPLE atiende observaciones o entrega; NONE cuando ya no hay nada pendiente.',
 });
 
 export enum DocumentStatus {
@@ -33,7 +34,10 @@ export enum VersionKind {
   PROYECTO = 'PROYECTO',
   FINAL = 'FINAL',
 }
-registerEnumType(VersionKind, { name: 'VersionKind', description: 'Versión del entregable: proyecto (preliminar) o versión final.' });
+registerEnumType(VersionKind, {
+  name: 'VersionKind',
+  description: 'Versión del entregable: proyecto (preliminar) o versión final.',
+});
 
 export enum ReviewOutcome {
   OBSERVATIONS = 'OBSERVATIONS',
@@ -57,7 +61,10 @@ export enum ObservationStatus {
   PARTIALLY_ADDRESSED = 'PARTIALLY_ADDRESSED',
   ADDRESSED = 'ADDRESSED',
 }
-registerEnumType(ObservationStatus, { name: 'ObservationStatus', description: 'Estado de una observación: abierta, atendida de manera parcial o atendida.' });
+registerEnumType(ObservationStatus, {
+  name: 'ObservationStatus',
+  description: 'Estado de una observación: abierta, atendida de manera parcial o atendida.',
+});
 
 export enum Party {
   INE = 'INE',
@@ -73,7 +80,8 @@ export enum DeadlineKind {
 }
 registerEnumType(DeadlineKind, {
   name: 'DeadlineKind',
-  description: 'Para qué corre el plazo: entrega de un entregable esperado, revisión del INE, respuesta a observaciones o a una solicitud.',
+  description:
+    'Para qué corre el plazo: entrega de un entregable esperado, revisión del INE, respuesta a observaciones o a una solicitud.',
 });
 
 export enum EscalationStep {
@@ -85,5 +93,6 @@ export enum EscalationStep {
 }
 registerEnumType(EscalationStep, {
   name: 'EscalationStep',
-  description: 'Peldaño del escalamiento: recordatorio, plazo vencido, nivel 1 (área responsable), 2 (Secretaría Técnica), 3 (Comisión).',
+  description:
+    'Peldaño del escalamiento: recordatorio, plazo vencido, nivel 1 (área responsable), 2 (Secretaría Técnica), 3 (Comisión).',
 });

@@ -62,7 +62,10 @@ export class IngestedOficio {
   @Field(() => [ParsedReminderItem], { description: 'En recordatorios: cada entregable con su plazo.' })
   items!: ParsedReminderItem[];
 
-  @Field(() => String, { nullable: true, description: 'En invitaciones: fecha y hora de la reunión (ISO 8601 con su zona).' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'En invitaciones: fecha y hora de la reunión (ISO 8601 con su zona).',
+  })
   meeting!: string | null;
 
   @Field(() => String, { nullable: true, description: 'De qué trata, en sus palabras.' })

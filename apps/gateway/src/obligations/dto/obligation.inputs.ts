@@ -1,7 +1,15 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsEnum, IsString, ValidateNested } from 'class-validator';
-import { DeliverableField, DocumentKeyField, LocalDateField, OficioNumberField, OpleField, TextField, VersionKindField } from '../../common/input-fields';
+import {
+  DeliverableField,
+  DocumentKeyField,
+  LocalDateField,
+  OficioNumberField,
+  OpleField,
+  TextField,
+  VersionKindField,
+} from '../../common/input-fields';
 import { Party, type VersionKind } from '../../documents/models/enums';
 
 @InputType({ description: 'Un entregable que recuerda el INE, con su plazo máximo de remisión.' })
@@ -18,7 +26,9 @@ export class ReminderItemInput {
   @LocalDateField('Plazo máximo de remisión (AAAA-MM-DD).')
   dueDate!: string;
 
-  @DocumentKeyField('Clave del documento; por omisión e<entregable>-<versión> (p. ej. e3-2024-03 para un informe mensual).')
+  @DocumentKeyField(
+    'Clave del documento; por omisión e<entregable>-<versión> (p. ej. e3-2024-03 para un informe mensual).',
+  )
   documentKey?: string;
 }
 
@@ -63,7 +73,10 @@ export class RecordIneRequestInput {
   deliverable?: number;
 }
 
-@InputType({ description: 'Lo que atiende una solicitud: la respuesta del OPLE o un oficio del INE que tiene por recibido lo solicitado.' })
+@InputType({
+  description:
+    'Lo que atiende una solicitud: la respuesta del OPLE o un oficio del INE que tiene por recibido lo solicitado.',
+})
 export class FulfillRequestInput {
   @Field(() => ID, { description: 'Identificador de la solicitud (request:<OPLE>:<oficio>).' })
   @IsString()

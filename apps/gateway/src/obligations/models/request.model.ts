@@ -8,7 +8,10 @@ export enum RequestStatus {
   FULFILLED = 'FULFILLED',
   CANCELLED = 'CANCELLED',
 }
-registerEnumType(RequestStatus, { name: 'RequestStatus', description: 'Estado de una solicitud: abierta, atendida o cancelada.' });
+registerEnumType(RequestStatus, {
+  name: 'RequestStatus',
+  description: 'Estado de una solicitud: abierta, atendida o cancelada.',
+});
 
 @ObjectType({ description: 'Quién atendió una solicitud y con qué oficio.' })
 export class RequestFulfilment {

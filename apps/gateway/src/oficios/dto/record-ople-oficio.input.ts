@@ -1,6 +1,14 @@
 import { Field, InputType } from '@nestjs/graphql';
 import { ArrayMaxSize, IsArray, IsString } from 'class-validator';
-import { DeliverableField, DocumentKeyField, LocalDateField, OficioNumberField, OpleField, TextField, VersionKindField } from '../../common/input-fields';
+import {
+  DeliverableField,
+  DocumentKeyField,
+  LocalDateField,
+  OficioNumberField,
+  OpleField,
+  TextField,
+  VersionKindField,
+} from '../../common/input-fields';
 import type { VersionKind } from '../../documents/models/enums';
 
 @InputType({
@@ -18,7 +26,10 @@ export class RecordOpleOficioInput {
   @LocalDateField('Fecha del oficio (AAAA-MM-DD).')
   date!: string;
 
-  @Field(() => [String], { defaultValue: [], description: 'Oficios del INE que cita (las observaciones que atiende, la solicitud que responde).' })
+  @Field(() => [String], {
+    defaultValue: [],
+    description: 'Oficios del INE que cita (las observaciones que atiende, la solicitud que responde).',
+  })
   @IsArray()
   @ArrayMaxSize(20)
   @IsString({ each: true })

@@ -21,7 +21,10 @@ export class Notice {
   @Field({ description: 'De qué trata.' })
   subject!: string;
 
-  @Field(() => String, { nullable: true, description: 'Fecha y hora de la reunión (ISO 8601 con su zona), para invitaciones.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Fecha y hora de la reunión (ISO 8601 con su zona), para invitaciones.',
+  })
   meetingAt!: string | null;
 
   @Field(() => [String], { description: 'Oficios que cita.' })

@@ -30,7 +30,10 @@ export class OpleOficioRecorded {
   @Field({ description: 'Verdadero si el oficio ya estaba registrado: no cambió nada.' })
   alreadyRecorded!: boolean;
 
-  @Field(() => Document, { nullable: true, description: 'El documento remitido (primera versión, o nueva versión que atiende observaciones).' })
+  @Field(() => Document, {
+    nullable: true,
+    description: 'El documento remitido (primera versión, o nueva versión que atiende observaciones).',
+  })
   document!: Document | null;
 
   @Field(() => Request, { nullable: true, description: 'La solicitud del INE que el oficio atiende.' })

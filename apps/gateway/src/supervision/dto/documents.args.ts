@@ -70,7 +70,11 @@ export class DocumentsArgs {
   @Max(200, { message: 'debe estar entre 1 y 200' })
   first!: number;
 
-  @Field({ nullable: true, description: 'Como estaba en ese momento: un día (AAAA-MM-DD, al cierre del día, hora del centro) o un instante ISO 8601.' })
+  @Field({
+    nullable: true,
+    description:
+      'Como estaba en ese momento: un día (AAAA-MM-DD, al cierre del día, hora del centro) o un instante ISO 8601.',
+  })
   @IsOptional()
   @IsString()
   asOf?: string;

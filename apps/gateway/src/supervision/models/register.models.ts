@@ -1,6 +1,8 @@
 import { Field, Int, ObjectType } from '@nestjs/graphql';
 
-@ObjectType({ description: 'Una obligación con plazo: una solicitud del INE, o un entregable esperado (de un recordatorio).' })
+@ObjectType({
+  description: 'Una obligación con plazo: una solicitud del INE, o un entregable esperado (de un recordatorio).',
+})
 export class Obligation {
   @Field({ description: 'Identificador: request:… o document:….' })
   id!: string;
@@ -83,7 +85,10 @@ export class CorrespondenceEntry {
   @Field(() => String, { nullable: true, description: 'Fecha del oficio (AAAA-MM-DD), si se conoce.' })
   date!: string | null;
 
-  @Field({ description: 'Papel en el caso: SUBMISSION, ANSWER, REQUEST, FULFILMENT, SOURCE, INFERRED, EXTENSION, WITHDRAWAL, INVITATION, NOTICE.' })
+  @Field({
+    description:
+      'Papel en el caso: SUBMISSION, ANSWER, REQUEST, FULFILMENT, SOURCE, INFERRED, EXTENSION, WITHDRAWAL, INVITATION, NOTICE.',
+  })
   role!: string;
 
   @Field(() => [String], { description: 'Oficios que cita.' })

@@ -6,7 +6,10 @@ export class PageInfo {
   @Field({ description: 'Si hay más resultados después de esta página.' })
   hasNextPage!: boolean;
 
-  @Field(() => String, { nullable: true, description: 'Cursor del último resultado: páselo como `after` para la página siguiente.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Cursor del último resultado: páselo como `after` para la página siguiente.',
+  })
   endCursor!: string | null;
 }
 
