@@ -1,5 +1,5 @@
 import { HeaderMap } from '@apollo/server';
-import type { Principal } from '@seguimiento/auth';
+import { type Principal, userKey } from '@seguimiento/auth';
 import { GraphQLError } from 'graphql';
 import type { Counter } from 'prom-client';
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
@@ -26,7 +26,7 @@ export class TokenRateLimiter {
   /** Null when the principal may go on; otherwise the RATE_LIMITED error to answer (over HTTP with 429 and Retry-After). */
   async refusal(principal: Principal, transport: Transport): Promise<GraphQLError | null> {
     try {
-      await this.limiter.consume(`${principal.institution}\u0000${principal.role}\u0000${principal.subject}`);
+      await this.limiter.consume(userKey(principal));
       return null;
     } catch (rejection) {
       if (!(rejection instanceof RateLimiterRes)) throw rejection;

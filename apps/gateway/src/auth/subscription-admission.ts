@@ -1,4 +1,4 @@
-import type { Tokens } from '@seguimiento/auth';
+import { type Tokens, userKey } from '@seguimiento/auth';
 import {
   type DocumentNode,
   type ExecutionArgs,
@@ -15,7 +15,7 @@ import type { Context, SubscribePayload } from 'graphql-ws';
 import { formatError } from '../errors/graphql-errors';
 import type { OperationSlots } from '../errors/operation-slots';
 import { EXPENSIVE_COST } from '../errors/query-cost';
-import { MAX_TOKENS, isSubscription, operationCost, slotKey } from '../errors/query-limits';
+import { MAX_TOKENS, isSubscription, operationCost } from '../errors/query-limits';
 import { settled } from '../errors/settled-resolvers';
 import { authenticate } from './authenticate';
 import type { TokenRateLimiter } from './rate-limit';
@@ -50,7 +50,7 @@ export function subscriptionAdmission(
       const { cost, error } = operationCost(schema(), document, payload.operationName, payload.variables);
       if (error) return [error];
       if (slots && cost !== null && cost >= EXPENSIVE_COST && !isSubscription(document, payload.operationName)) {
-        const slot = await slots.acquire(slotKey(principal));
+        const slot = await slots.acquire(userKey(principal));
         if (slot instanceof GraphQLError) return [slot];
         heldSlots.set(document, slot);
       }

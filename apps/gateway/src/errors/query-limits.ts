@@ -1,5 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import type { Principal } from '@seguimiento/auth';
+import { type Principal, userKey } from '@seguimiento/auth';
 import {
   type DocumentNode,
   GraphQLError,
@@ -87,10 +87,6 @@ export function operationCost(
   return { cost: complexity, error: null };
 }
 
-/** The key under which a user's expensive operations are counted. */
-export const slotKey = (principal: Principal): string =>
-  `${principal.institution}\u0000${principal.role}\u0000${principal.subject}`;
-
 /** Whether an operation (of this document) is a subscription: those hold no slot for expensive work. */
 export const isSubscription = (document: DocumentNode, operationName?: string | null): boolean =>
   (getOperationAST(document, operationName ?? undefined) as OperationDefinitionNode | null)?.operation ===
@@ -121,9 +117,10 @@ export function complexityPlugin(
             throw error;
           }
           if (!slots || cost === null || cost < EXPENSIVE_COST) return;
+          // The edge's gate put the principal there before the body was read; without one, nothing runs.
           const principal = contextValue.req?.principal;
-          const user = principal ? slotKey(principal) : `token\u0000${contextValue.req?.headers?.authorization ?? ''}`;
-          const slot = await slots.acquire(user);
+          if (!principal) return;
+          const slot = await slots.acquire(userKey(principal));
           if (slot instanceof GraphQLError) throw slot;
           release = slot;
         },

@@ -2,7 +2,7 @@ import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import type { HttpAdapterHost } from '@nestjs/core';
-import type { Principal, Tokens } from '@seguimiento/auth';
+import { type Principal, type Tokens, userKey } from '@seguimiento/auth';
 import { type ExecutionArgs, type ExecutionResult, GraphQLError, type GraphQLSchema } from 'graphql';
 import { CloseCode, type Context, type SubscribePayload, handleProtocols, makeServer } from 'graphql-ws';
 import jwt from 'jsonwebtoken';
@@ -186,7 +186,7 @@ export class SocketServer implements OnApplicationBootstrap, OnModuleDestroy {
       ctx.extra.socket.close(limited ? CLOSE_TOO_MANY : CLOSE_UNAUTHORIZED, closeReason((limited ?? error).message));
       return false;
     }
-    const user = `${principal.institution}\u0000${principal.role}\u0000${principal.subject}`;
+    const user = userKey(principal);
     const connection: Connection = { principal, user, expiry: null };
     this.connections.set(ctx, connection);
     let sockets = this.byUser.get(user);
