@@ -80,7 +80,7 @@ describe('routing an oficio with the projector stopped', () => {
     const rolesBefore = await roles();
     await stack.db.transaction(async (tx) => {
       await tx.query('DELETE FROM case_oficios');
-      await backfillCaseOficios(tx, 1);
+      await backfillCaseOficios(tx, { pageSize: 1 });
     });
     expect(await pairs('case_oficios')).toEqual(before);
     expect(await roles()).toEqual(rolesBefore);

@@ -38,21 +38,33 @@ export async function indexCaseOficios(
   );
 }
 
-/** Backfills the index from the whole log, in stream order (the migration that creates it). */
-export async function backfillCaseOficios(tx: EntityManager, pageSize = 5000): Promise<void> {
+/**
+ * Indexes the events stored after `after` (the whole log by default): the migration that creates
+ * the index, and tools that write the log in bulk rather than through `append`. Idempotent.
+ */
+export async function backfillCaseOficios(
+  tx: EntityManager,
+  { after = '0', pageSize = 5000 }: { after?: string; pageSize?: number } = {},
+): Promise<void> {
   const contexts = new Map<string, CaseContext>();
-  let after = '0';
   for (;;) {
     const page: Array<{ position: string; stream_id: string; stream_version: number } & EventLike> = await tx.query(
       'SELECT position, stream_id, stream_version, type, data FROM events WHERE position > $1 ORDER BY position LIMIT $2',
       [after, pageSize],
     );
     if (page.length === 0) return;
-    const entries: CorrespondenceEntry[] = [];
-    for (const e of page) {
-      if (e.stream_version === 1) contexts.set(e.stream_id, caseContext(e));
-      entries.push(...correspondenceOf(e.stream_id, e, contexts.get(e.stream_id) ?? caseContext(undefined)));
+    // Streams opened before this page: their context comes from their opening event.
+    const missing = [...new Set(page.filter((e) => !contexts.has(e.stream_id)).map((e) => e.stream_id))];
+    if (missing.length) {
+      for (const o of await tx.query(
+        'SELECT stream_id, type, data FROM events WHERE stream_version = 1 AND stream_id = ANY($1::text[])',
+        [missing],
+      ))
+        contexts.set(o.stream_id, caseContext(o));
     }
+    const entries = page.flatMap((e) =>
+      correspondenceOf(e.stream_id, e, contexts.get(e.stream_id) ?? caseContext(undefined)),
+    );
     await insertCaseOficios(tx, entries);
     after = String(page[page.length - 1].position);
   }
