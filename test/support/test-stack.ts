@@ -31,6 +31,8 @@ export interface TestStack {
   graphqlUrl: string;
   db: DataSource;
   temporal: Client;
+  /** The projector that keeps the read models (stop it to see what does not wait for them). */
+  projector: Projector;
   /** Escalations the worker announced, in order. */
   notices: EscalationNotice[];
   /** A GraphQL request as INE's administrator. */
@@ -116,6 +118,7 @@ export async function startTestStack(): Promise<TestStack> {
       graphqlUrl,
       db,
       temporal,
+      projector,
       notices,
       gql: (query, variables) => graphql(graphqlUrl, query, variables, { authorization: `Bearer ${admin}` }),
       gqlAs: (token, query, variables) =>

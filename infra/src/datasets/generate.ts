@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
+import { backfillCaseOficios } from '@seguimiento/persistence';
 import {
   DELIVERABLES,
   type DocumentCommand,
@@ -39,13 +40,14 @@ function prng(seed: number): () => number {
  * Writes a deterministic, realistic log straight into the events table: for each OPLE and
  * document, the commands an operator would record (submission, INE's observations, new versions,
  * partial and full addressing), decided by the real domain. Bulk inserts, for benchmarks and
- * rebuild measurements; the workflows are not involved.
+ * rebuild measurements; the workflows are not involved (the `case_oficios` index is filled at the end).
  */
 export async function generateDataset(
   db: DataSource,
   options: DatasetOptions,
 ): Promise<{ documents: number; events: number }> {
   const random = prng(options.seed);
+  const [{ last }] = await db.query('SELECT coalesce(max(position), 0)::text AS last FROM events');
   const policy = policyWith();
   const oples = OPLES.slice(0, options.oples);
   const pending: unknown[][] = [];
@@ -160,6 +162,8 @@ export async function generateDataset(
     }
   }
   await flush();
+  // Written around `append`, so the index of oficios to cases is filled here, as the migration does.
+  await backfillCaseOficios(db.manager, { after: last });
   options.onProgress?.(documents, events);
   return { documents, events };
 }

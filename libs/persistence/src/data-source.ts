@@ -5,6 +5,7 @@ import { CreateEvents1732406400000 } from './migrations/1732406400000-create-eve
 import { CreateReadModels1732406500000 } from './migrations/1732406500000-create-read-models';
 import { EscalationAcknowledgements1732406600000 } from './migrations/1732406600000-escalation-acknowledgements';
 import { CorrespondenceNotices1732406700000 } from './migrations/1732406700000-correspondence-notices';
+import { CaseOficios1732406800000 } from './migrations/1732406800000-case-oficios';
 
 // Calendar dates (oficio dates, due dates) stay 'YYYY-MM-DD' strings: a JS Date would put them at
 // UTC midnight, which is the previous evening in Mexico City.
@@ -16,6 +17,7 @@ export const MIGRATIONS = [
   CreateReadModels1732406500000,
   EscalationAcknowledgements1732406600000,
   CorrespondenceNotices1732406700000,
+  CaseOficios1732406800000,
 ];
 
 /**

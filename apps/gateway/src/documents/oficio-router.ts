@@ -5,8 +5,9 @@ import { userError } from '../errors/graphql-errors';
 
 /**
  * Finds the document an INE answer belongs to by the oficios it cites — the chain, not the
- * subject line, binds an answer to its document — through the correspondence register's index
- * from oficio numbers to the cases they touch (up to date: every mutation waits for it).
+ * subject line, binds an answer to its document — through `case_oficios`, the index from oficio
+ * numbers to the cases they touch that the event store writes in the same transaction as the
+ * events: as current as the log itself, whatever the projector's lag.
  */
 @Injectable()
 export class OficioRouter {
@@ -15,7 +16,7 @@ export class OficioRouter {
   async documentsCiting(ople: string, references: string[]): Promise<string[]> {
     if (references.length === 0) return [];
     const rows: Array<{ stream_id: string }> = await this.dataSource.query(
-      `SELECT DISTINCT stream_id FROM rm_correspondence
+      `SELECT DISTINCT stream_id FROM case_oficios
         WHERE oficio_number = ANY($1::text[]) AND ople = $2 AND stream_id LIKE 'document:%'
         ORDER BY stream_id`,
       [references.map(normalizeOficioNumber), ople],
@@ -40,7 +41,7 @@ export class OficioRouter {
   async requestsCiting(ople: string, references: string[]): Promise<string[]> {
     if (references.length === 0) return [];
     const rows: Array<{ stream_id: string }> = await this.dataSource.query(
-      `SELECT DISTINCT stream_id FROM rm_correspondence
+      `SELECT DISTINCT stream_id FROM case_oficios
         WHERE oficio_number = ANY($1::text[]) AND ople = $2 AND role = 'REQUEST'
         ORDER BY stream_id`,
       [references.map(normalizeOficioNumber), ople],

@@ -1,5 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { StoredEvent } from '../entities/stored-event.entity';
+import { indexCaseOficios } from './case-oficios';
 
 export interface NewEvent {
   eventId: string;
@@ -16,12 +17,14 @@ export type AppendResult =
   | { status: 'VersionConflict'; expectedVersion: number; actualVersion: number };
 
 const UNIQUE_VIOLATION = '23505';
-const APPEND_LOCK = 7_201_830_243;
+/** Held by every append for its transaction (and by whatever must see the log stand still). */
+export const APPEND_LOCK = 7_201_830_243;
 
 /**
  * Append-only event store over the `events` table. `append` states the stream version it expects;
  * re-sending events already stored (same event ids, same place) is a no-op, which makes retried
- * activities safe.
+ * activities safe. In the same transaction it writes the `case_oficios` index (which oficios
+ * touch which case), so routing by cited oficios never depends on the projector.
  */
 export class EventStore {
   constructor(private readonly dataSource: DataSource) {}
@@ -57,6 +60,7 @@ export class EventStore {
           `INSERT INTO events (event_id, stream_id, stream_version, type, data, metadata, occurred_at) VALUES ${tuples.join(', ')} RETURNING position`,
           params,
         );
+        await indexCaseOficios(tx, streamId, expectedVersion, events);
         return {
           status: 'Appended',
           nextVersion: expectedVersion + events.length,

@@ -1,7 +1,6 @@
 import {
   type DocumentEvent,
   type DocumentState,
-  type NoticeData,
   type RequestEvent,
   type RequestState,
   escalationLevel,
@@ -12,6 +11,7 @@ import {
   openObservations,
 } from '@seguimiento/domain';
 import type { EntityManager } from 'typeorm';
+import { type CorrespondenceEntry, caseContext, correspondenceOf } from './correspondence';
 
 /** One event as the projector reads it from the log. */
 export interface LoggedEvent {
@@ -111,7 +111,9 @@ export async function projectBatch(tx: EntityManager, events: readonly LoggedEve
       const ople = t.state.ople ?? '';
       if (event.type === 'EscalationRaised') escalations.push(escalationRow(event, ople));
       if (event.type === 'EscalationAcknowledged') acknowledgements.push(acknowledgementRow(event));
-      correspondence.push(...documentCorrespondence(event, t.state));
+      correspondence.push(
+        ...correspondenceOf(event.stream_id, event, { ople: t.state.ople, requestOficio: null }).map(registerRow),
+      );
     } else if (event.stream_id.startsWith('request:')) {
       const t = reqs.get(event.stream_id) ?? {
         state: initialRequestState,
@@ -128,33 +130,11 @@ export async function projectBatch(tx: EntityManager, events: readonly LoggedEve
       const s = t.state;
       if (event.type === 'EscalationRaised') escalations.push(escalationRow(event, s.ople ?? ''));
       if (event.type === 'EscalationAcknowledged') acknowledgements.push(acknowledgementRow(event));
-      if (event.type === 'RequestOpened')
-        correspondence.push([s.oficioNumber, event.stream_id, s.ople, 'IN', s.date, 'REQUEST', []]);
-      if (event.type === 'RequestFulfilled') {
-        const f = s.fulfilledBy!;
-        correspondence.push([
-          f.oficioNumber,
-          event.stream_id,
-          s.ople,
-          f.by === 'INE' ? 'IN' : 'OUT',
-          f.date,
-          'FULFILMENT',
-          [s.oficioNumber],
-        ]);
-      }
-    } else if (event.stream_id.startsWith('notice:') && event.type === 'IneNoticeRecorded') {
-      const n = event.data as unknown as NoticeData;
-      correspondence.push([
-        n.oficioNumber,
-        event.stream_id,
-        n.ople,
-        'IN',
-        n.date,
-        n.kind,
-        n.references,
-        n.subject,
-        n.meetingAt,
-      ]);
+      correspondence.push(
+        ...correspondenceOf(event.stream_id, event, { ople: s.ople, requestOficio: s.oficioNumber }).map(registerRow),
+      );
+    } else {
+      correspondence.push(...correspondenceOf(event.stream_id, event, caseContext(undefined)).map(registerRow));
     }
   }
 
@@ -174,7 +154,7 @@ export async function projectBatch(tx: EntityManager, events: readonly LoggedEve
     'rm_correspondence',
     ['oficio_number', 'stream_id', 'ople', 'direction', 'date', 'role', 'cites', 'subject', 'meeting_at'],
     ['text', 'text', 'text', 'text', 'date', 'text', 'text[]', 'text', 'timestamptz'],
-    correspondence.map((row) => (row.length === 7 ? [...row, null, null] : row)),
+    correspondence,
     'ON CONFLICT (oficio_number, stream_id) DO NOTHING',
   );
   await insertMany(
@@ -212,34 +192,8 @@ function acknowledgementRow(event: LoggedEvent): unknown[] {
   return [event.stream_id, a.key, a.by, a.at];
 }
 
-function documentCorrespondence(event: LoggedEvent, state: DocumentState): unknown[][] {
-  const ople = state.ople;
-  const d = event.data as {
-    oficioNumber?: string | null;
-    submittedOn?: string;
-    date?: string;
-    references?: string[];
-    inferredOficios?: string[];
-    sourceOficio?: string | null;
-    sourceDate?: string;
-  };
-  switch (event.type) {
-    case 'DocumentOpened':
-      return d.sourceOficio ? [[d.sourceOficio, event.stream_id, ople, 'IN', d.sourceDate ?? null, 'SOURCE', []]] : [];
-    case 'DocumentSubmitted':
-      return [[d.oficioNumber, event.stream_id, ople, 'OUT', d.submittedOn, 'SUBMISSION', d.references ?? []]];
-    case 'IneAnswerRecorded':
-      return [
-        [d.oficioNumber, event.stream_id, ople, 'IN', d.date, 'ANSWER', d.references ?? []],
-        ...(d.inferredOficios ?? []).map((o) => [o, event.stream_id, ople, 'IN', null, 'INFERRED', []]),
-      ];
-    case 'DocumentWithdrawn':
-      return d.oficioNumber ? [[d.oficioNumber, event.stream_id, ople, 'OUT', d.date, 'WITHDRAWAL', []]] : [];
-    case 'DeadlineExtended':
-      return d.oficioNumber ? [[d.oficioNumber, event.stream_id, ople, 'IN', null, 'EXTENSION', []]] : [];
-    default:
-      return [];
-  }
+function registerRow(e: CorrespondenceEntry): unknown[] {
+  return [e.oficioNumber, e.streamId, e.ople, e.direction, e.date, e.role, e.cites, e.subject, e.meetingAt];
 }
 
 function escalationRow(event: LoggedEvent, ople: string): unknown[] {
