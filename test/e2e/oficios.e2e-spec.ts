@@ -238,6 +238,25 @@ describe('recording oficios through their two doors', () => {
     expect(
       await stack.db.query("SELECT count(*) AS n FROM events WHERE stream_id = 'document:GRO:e15-proyecto'"),
     ).toEqual(proyectoEvents);
+
+    // The final version now links 0801 too (inferred); the OPLE's answer to 0801 still belongs to
+    // the proyecto, whose observations 0801 made — not a CONFLICT between the two.
+    const links = await stack.db.query(
+      "SELECT stream_id, role FROM case_oficios WHERE oficio_number = 'INE/UTSI/0801/2024' ORDER BY stream_id, role",
+    );
+    expect(links).toEqual([
+      { stream_id: 'document:GRO:e15-final', role: 'INFERRED' },
+      { stream_id: 'document:GRO:e15-proyecto', role: 'ANSWER' },
+    ]);
+    const answer = await ople({
+      oficioNumber: 'IEPC/GRO/SE/0140/2024',
+      date: '2024-03-25',
+      references: ['INE/UTSI/0801/2024'],
+    });
+    expect(answer.errors).toBeUndefined();
+    expect(answer.data!.recordOpleOficio).toMatchObject({
+      document: { id: 'document:GRO:e15-proyecto', status: 'UNDER_REVIEW' },
+    });
   });
 
   it('lets the cited chain decide when the version is only the intake’s assumption', async () => {
