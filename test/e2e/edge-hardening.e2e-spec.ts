@@ -1,12 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { INestApplication } from '@nestjs/common';
 import { type Client, createClient } from 'graphql-ws';
 import WebSocket from 'ws';
-import { Tokens } from '@seguimiento/auth';
-import { startGateway } from '../../apps/gateway/src/bootstrap';
 import type { GatewayConfig } from '../../apps/gateway/src/config';
 import { type TestStack, startTestStack } from '../support/test-stack';
 import { waitFor } from '../support/wait-for';
@@ -66,42 +60,18 @@ function rawSocket(
 
 describe('the gateway’s edge', () => {
   let stack: TestStack;
-  const gateways: INestApplication[] = [];
   const clients: Client[] = [];
   beforeAll(async () => {
     stack = await startTestStack();
   });
   afterAll(async () => {
     for (const c of clients) await c.dispose();
-    for (const app of gateways) await app.close();
     await stack?.stop();
   });
 
   /** Another gateway on the same database and Temporal, with its own secret and these settings. */
-  async function gateway(
-    settings: Partial<GatewayConfig>,
-    requestLog?: (line: string) => void,
-  ): Promise<{ url: string; tokens: Tokens; app: INestApplication }> {
-    const jwtSecret = randomBytes(32).toString('hex');
-    const app = await startGateway(
-      {
-        port: 0,
-        host: '127.0.0.1',
-        temporalAddress: stack.temporalAddress,
-        namespace: 'default',
-        databaseUrl: stack.databaseUrl,
-        jwtSecret,
-        ...settings,
-      },
-      {
-        schemaFile: join(mkdtempSync(join(tmpdir(), 'seguimiento-schema-')), 'schema.gql'),
-        logger: false,
-        requestLog: requestLog ?? (() => undefined),
-      },
-    );
-    gateways.push(app);
-    return { url: `${(await app.getUrl()).replace('[::1]', '127.0.0.1')}/graphql`, tokens: new Tokens(jwtSecret), app };
-  }
+  const gateway = (settings: Partial<GatewayConfig>, requestLog?: (line: string) => void) =>
+    stack.anotherGateway(settings, requestLog);
 
   /** A graphql-ws client with this token; `subscribe` keeps what each subscription receives. */
   function wsClient(url: string, token: string) {

@@ -1,14 +1,7 @@
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { INestApplication } from '@nestjs/common';
 import { createClient } from 'graphql-ws';
 import jwt from 'jsonwebtoken';
 import WebSocket from 'ws';
-import { Tokens } from '@seguimiento/auth';
 import { localDateOf } from '@seguimiento/domain';
-import { startGateway } from '../../apps/gateway/src/bootstrap';
 import type { GatewayConfig } from '../../apps/gateway/src/config';
 import { type TestStack, startTestStack } from '../support/test-stack';
 
@@ -169,37 +162,15 @@ describe('authentication and authorization', () => {
 
 describe('limits on what one request may ask', () => {
   let stack: TestStack;
-  const gateways: INestApplication[] = [];
   beforeAll(async () => {
     stack = await startTestStack();
   });
   afterAll(async () => {
-    for (const app of gateways) await app.close();
     await stack?.stop();
   });
 
   /** Another gateway on the same database and Temporal, with its own secret and these settings. */
-  async function gateway(settings: Partial<GatewayConfig>): Promise<{ url: string; tokens: Tokens }> {
-    const jwtSecret = randomBytes(32).toString('hex');
-    const app = await startGateway(
-      {
-        port: 0,
-        host: '127.0.0.1',
-        temporalAddress: stack.temporalAddress,
-        namespace: 'default',
-        databaseUrl: stack.databaseUrl,
-        jwtSecret,
-        ...settings,
-      },
-      {
-        schemaFile: join(mkdtempSync(join(tmpdir(), 'seguimiento-schema-')), 'schema.gql'),
-        logger: false,
-        requestLog: () => undefined,
-      },
-    );
-    gateways.push(app);
-    return { url: `${(await app.getUrl()).replace('[::1]', '127.0.0.1')}/graphql`, tokens: new Tokens(jwtSecret) };
-  }
+  const gateway = (settings: Partial<GatewayConfig>) => stack.anotherGateway(settings);
 
   it('refuses a query that asks for too much', async () => {
     const fields =

@@ -8,6 +8,7 @@ import { DataSource } from 'typeorm';
 import { Client, Connection } from '@temporalio/client';
 import type { NativeConnection, Worker } from '@temporalio/worker';
 import { startGateway } from '../../apps/gateway/src/bootstrap';
+import type { GatewayConfig } from '../../apps/gateway/src/config';
 import { createWorker } from '../../apps/worker/src/worker';
 import { freePort } from '@seguimiento/infra/ports';
 import { ensureTemporalCli } from '@seguimiento/infra/temporal-cli';
@@ -50,6 +51,11 @@ export interface TestStack {
   gatewayDb: DataSource;
   /** The gateway's JSON request log lines. */
   requestLines: string[];
+  /** Another gateway on the same PostgreSQL and Temporal, with its own secret and these settings (closed by `stop`). */
+  anotherGateway(
+    settings?: Partial<GatewayConfig>,
+    requestLog?: (line: string) => void,
+  ): Promise<{ url: string; tokens: Tokens; app: INestApplication }>;
   stop(): Promise<void>;
 }
 
@@ -89,24 +95,33 @@ export async function startTestStack(): Promise<TestStack> {
       await workerDb.destroy();
     });
 
-    const jwtSecret = randomBytes(32).toString('hex');
-    const tokens = new Tokens(jwtSecret);
-    const admin = tokens.issue({ subject: 'admin@ine', role: 'ADMIN', institution: 'INE' });
+    /** A gateway on this stack's PostgreSQL and Temporal, with a new secret: its app, URL and token issuer. */
+    const listen = async (settings: Partial<GatewayConfig>, schemaFile: string, requestLog: (line: string) => void) => {
+      const jwtSecret = randomBytes(32).toString('hex');
+      const app: INestApplication = await startGateway(
+        {
+          port: 0,
+          host: '127.0.0.1',
+          temporalAddress: temporalServer.address,
+          namespace: 'default',
+          databaseUrl: postgres.url,
+          jwtSecret,
+          ...settings,
+        },
+        { schemaFile, logger: false, requestLog },
+      );
+      cleanups.push(() => app.close());
+      return {
+        app,
+        url: `${(await app.getUrl()).replace('[::1]', '127.0.0.1')}/graphql`,
+        tokens: new Tokens(jwtSecret),
+      };
+    };
+    const newSchemaFile = () => join(mkdtempSync(join(tmpdir(), 'seguimiento-schema-')), 'schema.gql');
     const requestLines: string[] = [];
-    const generatedSchema = join(mkdtempSync(join(tmpdir(), 'seguimiento-schema-')), 'schema.gql');
-    const app: INestApplication = await startGateway(
-      {
-        port: 0,
-        host: '127.0.0.1',
-        temporalAddress: temporalServer.address,
-        namespace: 'default',
-        databaseUrl: postgres.url,
-        jwtSecret,
-      },
-      { schemaFile: generatedSchema, logger: false, requestLog: (line) => requestLines.push(line) },
-    );
-    cleanups.push(() => app.close());
-    const graphqlUrl = `${(await app.getUrl()).replace('[::1]', '127.0.0.1')}/graphql`;
+    const generatedSchema = newSchemaFile();
+    const { app, url: graphqlUrl, tokens } = await listen({}, generatedSchema, (line) => requestLines.push(line));
+    const admin = tokens.issue({ subject: 'admin@ine', role: 'ADMIN', institution: 'INE' });
 
     const temporal = new Client({ connection: await Connection.connect({ address: temporalServer.address }) });
     cleanups.push(() => temporal.connection.close());
@@ -127,6 +142,7 @@ export async function startTestStack(): Promise<TestStack> {
       adminToken: admin,
       gatewayDb: app.get(DataSource),
       requestLines,
+      anotherGateway: (settings = {}, requestLog = () => undefined) => listen(settings, newSchemaFile(), requestLog),
       stop,
     };
   } catch (error) {
