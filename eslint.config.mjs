@@ -74,6 +74,16 @@ export default tseslint.config(
     },
   },
   {
+    files: ['libs/files/src/**/*.ts'],
+    ignores: ['**/*.spec.ts'],
+    rules: {
+      'no-restricted-imports': only(
+        ['unpdf', 'mammoth', 'exceljs', 'mailparser', 'luxon', '@seguimiento/runtime', 'node:[a-z/_]+'],
+        'File reading turns bytes into text: it may import only its readers (unpdf, mammoth, exceljs, mailparser), luxon, the runtime and Node built-ins (no framework, no database).',
+      ),
+    },
+  },
+  {
     files: ['libs/reports/src/**/*.ts'],
     ignores: ['**/*.spec.ts'],
     rules: {

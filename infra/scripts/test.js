@@ -16,7 +16,7 @@ async function main() {
   const { ensureTemporalTestServer } = require(join(root, 'dist', 'infra', 'src', 'temporal-test-server.js'));
   console.log(`  using ${await ensureTemporalTestServer((line) => console.log(`  ${line}`))}`);
 
-  step('checking the browser and PDF tools (Chromium, pdftoppm)…');
+  step('checking the browser, PDF and OCR tools (Chromium, pdftoppm, Tesseract)…');
   const { ensureSystemTools } = require(join(root, 'dist', 'infra', 'src', 'system-tools.js'));
   await ensureSystemTools((line) => console.log(`  ${line}`));
 

@@ -1,8 +1,13 @@
 import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import { type FileText, FileRefused, readFile } from '@seguimiento/files';
 import { UsageError } from './usage';
 
-/** The text of FILE ("-": standard input), or a UsageError that says why it cannot be read. */
-export function readInput(file: string): string {
+/**
+ * FILE ("-": standard input) read as correspondence text: a PDF (OCR for a scan), DOCX, XLSX/CSV
+ * register, .eml message or plain text; a UsageError says why it cannot be read.
+ */
+export async function readInput(file: string): Promise<FileText> {
   let bytes: Buffer;
   try {
     bytes = readFileSync(file === '-' ? 0 : file);
@@ -18,16 +23,13 @@ export function readInput(file: string): string {
             : (error as Error).message;
     throw new UsageError(`no se puede leer ${file}: ${why}`);
   }
-  if (bytes.subarray(0, 5).toString('latin1') === '%PDF-') {
-    throw new UsageError(
-      `${file} es un PDF: extraiga primero su texto (p. ej. pdftotext -layout ${file} -) y páselo a ingest`,
-    );
+  let read: FileText;
+  try {
+    read = await readFile(bytes, file === '-' ? 'entrada estándar' : basename(file));
+  } catch (error) {
+    if (error instanceof FileRefused) throw new UsageError(error.message);
+    throw error;
   }
-  const text = bytes.toString('utf8');
-  const replaced = (text.match(/\uFFFD/g) ?? []).length;
-  if (bytes.includes(0) || replaced > text.length / 20) {
-    throw new UsageError(`${file} no parece texto (UTF-8): ¿es un archivo binario?`);
-  }
-  if (text.trim() === '') throw new UsageError(`${file} está vacío`);
-  return text;
+  if (read.text.trim() === '') throw new UsageError(`${file} no contiene texto`);
+  return read;
 }

@@ -14,7 +14,8 @@ uso: seguimiento <comando> [opciones]
 
 comandos:
   ingest FILE [--ople ID] [--dry-run] [--json]
-      lee un texto de correspondencia (el informe mensual, o texto extraído de un PDF) y
+      lee la correspondencia (el informe mensual, un oficio, el registro de control) en texto,
+      PDF (con OCR si es un escaneo), Word (DOCX), Excel (XLSX), CSV o correo (.eml) y
       registra cada oficio; con --dry-run solo lo lee (no necesita servidor); con --json
       imprime solo el arreglo JSON de los oficios leídos
   report --ople ID --from AAAA-MM-DD --to AAAA-MM-DD [--format md|txt|pdf] [--out FILE]
@@ -32,7 +33,9 @@ códigos de salida: 0 hecho; 1 algunos oficios necesitan revisión; 2 uso incorr
 ilegible; 3 el servidor no respondió o rechazó la solicitud`,
   ingest: `uso: seguimiento ingest FILE [--ople ID] [--dry-run] [--json]
 
-  FILE        texto de la correspondencia ("-" para la entrada estándar)
+  FILE        la correspondencia ("-" para la entrada estándar): texto (UTF-8 o Windows-1252),
+              PDF (un escaneo se lee con OCR si tesseract-ocr y tesseract-ocr-spa están
+              instalados), DOCX, XLSX o CSV (columnas por sus encabezados) o .eml con adjuntos
   --ople ID   el OPLE (clave ISO, p. ej. GRO); sin ella se deduce del texto si nombra un solo estado
   --dry-run   solo leer: no registra nada y no necesita servidor
   --json      imprimir solo el arreglo JSON de los oficios leídos`,

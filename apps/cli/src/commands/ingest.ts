@@ -4,6 +4,7 @@ import { opleArg, parse } from '../args';
 import { connect } from '../connection';
 import { inferOple } from '../infer-ople';
 import type { Io } from '../io';
+import { FILE_KIND_LABELS } from '@seguimiento/files';
 import { readInput } from '../read-input';
 import { EXIT, HELP, UsageError } from '../usage';
 
@@ -105,7 +106,14 @@ export async function ingest(args: string[], io: Io): Promise<number> {
   if (values.help) return (io.out(HELP.ingest), EXIT.OK);
   const file = positionals[0];
   if (!file) throw new UsageError('falta FILE: el texto de la correspondencia ("-" para la entrada estándar)');
-  const text = readInput(file);
+  const read = await readInput(file);
+  const text = read.text;
+  if (!values.json && read.kind !== 'text') {
+    io.err(
+      `${file}: ${FILE_KIND_LABELS[read.kind]}${read.pages ? `, ${read.pages} páginas` : ''}${read.ocr ? ', leído con OCR' : ''}`,
+    );
+  }
+  if (!values.json) for (const note of read.notes) io.err(`  nota: ${note}`);
   let ople = opleArg(values.ople, false);
   if (!ople) {
     const inferred = inferOple(text);

@@ -1,0 +1,59 @@
+import { type GlyphRun, type PdfPage, layoutPages } from './layout-lines';
+
+const run = (text: string, x: number, y: number, size = 10): GlyphRun => ({
+  text,
+  x,
+  y,
+  width: text.length * size * 0.5,
+  size,
+});
+const page = (runs: GlyphRun[]): PdfPage => ({ width: 612, height: 792, runs });
+/** Rows of a three-column table: [baseline, cell, cell, cell], the columns at x = 56, 180 and 330. */
+const table = (rows: Array<[number, string, string, string]>) =>
+  rows.flatMap(([y, ...cells]) => cells.map((text, i) => run(text, [56, 180, 330][i], y)));
+
+describe('rebuilding text from glyph positions', () => {
+  it('reads runs on one baseline left to right, whatever order the PDF stores them in', () => {
+    const { text } = layoutPages([
+      page([run('oficio', 85, 700), run('1.', 72, 700.8), run('INE/UTSI/0923/2024', 117, 700)]),
+    ]);
+    expect(text).toBe('1. oficio INE/UTSI/0923/2024');
+  });
+
+  it('separates table cells by their gap and folds a wrapped row (number split after its slash) into it', () => {
+    const { text } = layoutPages([
+      page(
+        table([
+          [700, 'Fecha', 'Oficio', 'Asunto'],
+          [680, '19 de febrero de', 'INE/', 'remite el manual'],
+          [668, '2024', 'UTSI/0923/2024', 'de inconsistencias'],
+          [640, '20 de febrero de 2024', 'INE/UTSI/1000/2024', 'informa'],
+        ]),
+      ),
+    ]);
+    expect(text.split('\n')).toEqual([
+      'Fecha | Oficio | Asunto',
+      '',
+      '19 de febrero de 2024 | INE/UTSI/0923/2024 | remite el manual de inconsistencias',
+      '',
+      '20 de febrero de 2024 | INE/UTSI/1000/2024 | informa',
+    ]);
+  });
+
+  it('drops running headers and page footers that repeat on most pages, and says so', () => {
+    const pages = [1, 2, 3].map((n) =>
+      page([run('Comisión del PREP', 56, 770), run(`entrada ${n}`, 56, 400), run(`Página ${n} de 3`, 56, 30)]),
+    );
+    const { text, notes } = layoutPages(pages);
+    expect(text).toBe('entrada 1\n\nentrada 2\n\nentrada 3');
+    expect(notes).toEqual([
+      'se omitieron encabezados y pies de página repetidos: «Comisión del PREP», «Página # de #»',
+    ]);
+  });
+
+  it('keeps a line in the margin that appears on one page only', () => {
+    const { text, notes } = layoutPages([page([run('Oficio único', 56, 770)]), page([run('otra', 56, 400)])]);
+    expect(text).toBe('Oficio único\n\notra');
+    expect(notes).toEqual([]);
+  });
+});
