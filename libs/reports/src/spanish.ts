@@ -45,9 +45,9 @@ export function sentenceCase(title: string, capitalized = false): string {
   for (const quoted of title.matchAll(/[“"«][^”"»]*[”"»]/g)) kept.push([quoted.index, quoted.index + quoted[0].length]);
   const isKept = (at: number) => kept.some(([s, e]) => at >= s && at < e);
   const words = [...title.matchAll(/\p{L}+/gu)].filter((m) => !isKept(m.index));
-  // Title Case: two long words or more after the first start with a capital.
+  // Title Case: a long word after the first starts with a capital (and is no name the list knows).
   const long = words.slice(1).filter((m) => m[0].length >= 4);
-  const titleCase = long.filter((m) => CAPITALIZED.test(m[0])).length >= 2;
+  const titleCase = long.some((m) => CAPITALIZED.test(m[0]));
   const lower = new Set(words.filter((m, i) => (i === 0 || titleCase) && CAPITALIZED.test(m[0])).map((m) => m.index));
   const lowered = title.replace(/\p{L}+/gu, (word, at: number) => (lower.has(at) ? word.toLowerCase() : word));
   return capitalized ? capitalize(lowered) : lowered;
