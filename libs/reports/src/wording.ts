@@ -59,6 +59,13 @@ export function metadata(r: CorrespondenceReport): {
   };
 }
 
+/** In capitals, as the form writes the legal basis and the signatory, except a placeholder to configure ("[configure oples.MEX.legalBasis …]"), which must name the field as it is spelt. */
+const upper = (text: string) =>
+  text
+    .split(/(\[[^\]]*\])/)
+    .map((part) => (part.startsWith('[') ? part : part.toUpperCase()))
+    .join('');
+
 const ENTRY_LEAD = (date: string | null, number: string) =>
   `${date ? longDate(date) : 'sin fecha'}, oficio ${number || 'sin número'}, `;
 
@@ -71,7 +78,9 @@ export function composeReport(r: CorrespondenceReport): Block[] {
     {
       type: 'paragraph',
       style: 'legal',
-      text: `Que rinde ${c.reportingBody} relativo a la correspondencia recibida, en cumplimiento ${after('a', withArticle(c.legalBasis))}, correspondiente al periodo ${period}.`.toUpperCase(),
+      text: upper(
+        `Que rinde ${c.reportingBody} relativo a la correspondencia recibida, en cumplimiento ${after('a', withArticle(c.legalBasis))}, correspondiente al periodo ${period}.`,
+      ),
     },
     {
       type: 'paragraph',
@@ -101,7 +110,7 @@ export function composeReport(r: CorrespondenceReport): Block[] {
       text: `Lo que se informa a las y los integrantes de ${c.shortName} para los efectos legales a que haya lugar.`,
     },
     { type: 'paragraph', style: 'place', text: `${c.place}, ${longDate(reportDate(r.to))}.` },
-    { type: 'signature', lines: [c.signatory.name, ...c.signatory.position].map((l) => l.toUpperCase()) },
+    { type: 'signature', lines: [c.signatory.name, ...c.signatory.position].map(upper) },
     { type: 'break' },
     { type: 'heading', level: 2, text: `Anexo. Estado del seguimiento al ${longDate(r.to)}` },
   );
