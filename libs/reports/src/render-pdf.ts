@@ -52,7 +52,7 @@ const PDFUA_XMP = `
 </rdf:Description>`;
 
 /**
- * The report as an archival PDF: PDF/A-2a (fonts embedded, sRGB output intent, XMP metadata naming
+ * The report as an archival PDF: PDF/A-2a and PDF/UA-1 (fonts embedded, sRGB output intent, XMP metadata naming
  * the commission and the period), tagged for screen readers (Document, headings, paragraphs, lists
  * with label and body; page numbers marked as pagination artifacts) in Spanish (es-MX). Letter
  * size, the commission's layout; rendered in memory with pdfkit.
