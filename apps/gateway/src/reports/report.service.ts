@@ -8,14 +8,13 @@ import {
   isOverdue,
   openObservations,
 } from '@seguimiento/domain';
-import { formatReportEntry, summarize } from '@seguimiento/intake';
 import { openItems, snapshotAsOf } from '@seguimiento/persistence';
 import {
+  Commissions,
   type CorrespondenceReport,
   type ReportDocument,
   type ReportDue,
   type ReportEntry,
-  longDate,
   renderMarkdown,
   renderPdf,
   renderText,
@@ -36,7 +35,10 @@ import { ReportFormat, type ReportFile } from './report.models';
  */
 @Injectable()
 export class ReportService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly commissions: Commissions,
+  ) {}
 
   async build(ople: string, from: string, to: string): Promise<CorrespondenceReport> {
     const o = findOple(ople);
@@ -52,15 +54,9 @@ export class ReportService {
     const inPeriod = [...oficioFacts(events).values()]
       .filter((f) => f.date !== null && f.date >= from && f.date <= to)
       .sort((a, b) => a.date!.localeCompare(b.date!) || a.number.localeCompare(b.number));
-    const received = (facts: OficioFact[]): ReportEntry[] =>
-      facts.map((f, i) => ({ number: f.number, date: f.date, line: formatReportEntry(f, i) }));
-    // The OPLE's own oficios are listed number first, so that a reader of the text does not take them for received ones.
-    const sent = (facts: OficioFact[]): ReportEntry[] =>
-      facts.map((f) => ({
-        number: f.number,
-        date: f.date,
-        line: `${f.number} (${longDate(f.date!)}): ${summarize(f)}`,
-      }));
+    // The report words each oficio itself (libs/reports), in the commission's form.
+    const entries = (facts: OficioFact[]): ReportEntry[] =>
+      facts.map((f) => ({ number: f.number, date: f.date, oficio: f }));
 
     const snapshot = await snapshotAsOf(this.dataSource, end.toISOString(), { ople });
     const touched = new Set(inPeriod.flatMap((f) => f.streams));
@@ -81,11 +77,12 @@ export class ReportService {
     });
     return {
       ople: { id: o.id, acronym: o.acronym, state: o.state },
+      commission: this.commissions.of(o),
       from,
       to,
       generatedAt: new Date().toISOString(),
-      received: received(inPeriod.filter((f) => f.direction === 'IN')),
-      sent: sent(inPeriod.filter((f) => f.direction === 'OUT')),
+      received: entries(inPeriod.filter((f) => f.direction === 'IN')),
+      sent: entries(inPeriod.filter((f) => f.direction === 'OUT')),
       documents,
       overdue: open
         .filter((i) => i.overdue)

@@ -1,7 +1,8 @@
 import { Module } from '@nestjs/common';
+import { CommissionsModule } from '../commissions/commissions.module';
 import { ReportResolver } from './report.resolver';
 import { ReportService } from './report.service';
 
 /** The commission's correspondence report. */
-@Module({ providers: [ReportResolver, ReportService] })
+@Module({ imports: [CommissionsModule], providers: [ReportResolver, ReportService] })
 export class ReportsModule {}
