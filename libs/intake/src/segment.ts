@@ -34,11 +34,12 @@ export interface Segmentation {
 }
 
 const MARKER =
-  /(?:([0-9]{1,3})[ \t]*[.)][ \t]*(?:[-–][ \t]*)?|([0-9]{1,3})(?:[ \t]*[|\t][ \t]*|[ \t]*\n\s{0,40}|[ \t]+(?=[0-9]))|[•*\-–][ \t]*)/y;
+  /(?:([0-9]{1,3})[ \t]*[.)][ \t]*(?:[-–][ \t]*)?|([0-9]{1,3})(?:[ \t]*[|\t][ \t]*|[ \t]*\n\s{0,40}|[ \t]+(?=[0-9]))|\(?([IVXLC]{1,7}|[ivxlc]{1,7})[ \t]*[.)][ \t]*(?:[-–][ \t]*)?|\(?([a-zA-Z])[ \t]*\)[ \t]*(?:[-–][ \t]*)?|([a-z])\.[ \t]+(?:[-–][ \t]*)?|[•*\-–][ \t]*)/y;
 const OFICIO_WORD =
-  /(?:(?:mediante|con)\s+)?(?:el\s+)?(?:oficio|of\.)(?:[ \t]*(?:num(?:ero)?\.?|no\.|n[°º]\.?))?[ \t]*:?\s{0,4}/y;
+  /(?:(?:mediante|con)\s+)?(?:el\s+)?(?:(?:numero|num\.|no\.)\s+(?:de\s+)?)?(?:oficio|of\.)(?:[ \t]*(?:num(?:ero)?\.?|no\.|n[°º]\.?))?[ \t]*:?\s{0,4}/y;
 const AFTER_DATE = /[ \t]*(?:[,;:|\t\-–][ \t]*)?\s{0,4}/y;
-const AFTER_NUMBER = /([ \t]*)([,;:|\t\-–]?)([ \t]*)(\n?)[ \t]*(?:(de\s+fecha|con\s+fecha|fechado\s+el|del|de)\s+)?/y;
+const AFTER_NUMBER =
+  /([ \t]*)([,;:|\t\-–]?)([ \t]*)(\n?)[ \t]*(?:(de\s+fecha|con\s+fecha|fechado\s+el|del|de)\s+|(fecha(?:\s+del\s+oficio|\s+de\s+(?:recepcion|emision))?\s*:)[ \t]*)?/y;
 const NO_DATE = /(?:sin\s+fecha|fecha\s+no\s+identificada)/y;
 const NO_NUMBER = /sin\s+numero/y;
 const LETTER = /(?:oficio|of\.)[ \t]*((?:num(?:ero)?\.?|no\.|n[°º]\.?)?)[ \t]*:?[ \t]*/y;
@@ -47,6 +48,20 @@ const CONTINUATION =
   /(?:^|[^a-z])(?:oficios?|mediante|num(?:ero)?\.?|no\.|el|la|los|las|del|de|al|a|y|e|con|en|por|segun|,)$/;
 const CLOSING =
   /^[ \t]*(?:lo\s+que\s+(?:se\s+)?(?:informa|hago\s+de\s+su\s+conocimiento)|sin\s+otro\s+particular|atentamente|a\s?t\s?e\s?n\s?t\s?a\s?m\s?e\s?n\s?t\s?e\b|c\.\s?c\.\s?p\.|ccp[\s.:])/m;
+
+const ROMAN: Record<string, number> = { i: 1, v: 5, x: 10, l: 50, c: 100 };
+
+/** The number a list marker stands for: "5." → 5, "IV." → 4, "c)" → 3; null for bullets. */
+function markerValue(m: RegExpExecArray): number | null {
+  const arabic = m[1] ?? m[2];
+  if (arabic !== undefined) return Number(arabic);
+  if (m[3] !== undefined) {
+    const digits = [...m[3].toLowerCase()].map((c) => ROMAN[c]);
+    return digits.reduce((sum, d, i) => sum + (d < (digits[i + 1] ?? 0) ? -d : d), 0);
+  }
+  const letter = m[4] ?? m[5];
+  return letter !== undefined ? letter.toLowerCase().charCodeAt(0) - 96 : null;
+}
 
 function sticky(re: RegExp, text: string, pos: number): RegExpExecArray | null {
   re.lastIndex = pos;
@@ -105,7 +120,7 @@ function numberFirst(
   if (!n || !n.number) return null;
   const sep = sticky(AFTER_NUMBER, folded, n.end)!;
   const tableLike = sep[1].length >= 2 || sep[1].includes('\t') || sep[2] === '|' || sep[2] === '\t' || sep[4] === '\n';
-  const dated = sep[5] !== undefined && sep[5] !== 'de';
+  const dated = (sep[5] !== undefined && sep[5] !== 'de') || sep[6] !== undefined;
   if (!marked && !tableLike && !dated) return null;
   const d = completeDate(folded, n.end + sep[0].length);
   if (!d || !d.date) return null;
@@ -129,8 +144,7 @@ function headAt(display: string, folded: string, lineStart: number): EntryHead |
   const marker = sticky(MARKER, display, pos);
   const attempts: { at: number; marker: number | null; marked: boolean }[] = [];
   if (marker) {
-    const n = marker[1] ?? marker[2];
-    attempts.push({ at: pos + marker[0].length, marker: n !== undefined ? Number(n) : null, marked: true });
+    attempts.push({ at: pos + marker[0].length, marker: markerValue(marker), marked: true });
   }
   attempts.push({ at: pos, marker: null, marked: false });
   for (const a of attempts) {
