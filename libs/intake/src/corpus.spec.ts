@@ -63,7 +63,9 @@ describe('the labelled corpus (test/corpus)', () => {
   it('gives every oficio less than certain its reason', () => {
     const silent = rows.flatMap((r) =>
       r.result.oficios
-        .filter((o) => o.confidence < 1 && o.reviewReasons.length === 0 && o.itemsForReview.length === 0)
+        .filter(
+          (o) => o.confidence < 1 && o.reviewReasons.length + o.itemsForReview.length + o.confidenceNotes.length === 0,
+        )
         .map((o) => `${r.name} ${o.number} (${o.confidence})`),
     );
     expect(silent).toEqual([]);

@@ -17,6 +17,8 @@ export interface EntryHead {
   end: number;
   /** The list number ("5." → 5), when the entry has one. */
   marker: number | null;
+  /** Found in running prose ("Con fecha D se recibió el oficio N…") at a paragraph's start. */
+  prose?: boolean;
   number: FoundOficioNumber | null;
   date: FoundDate | null;
 }
@@ -47,7 +49,7 @@ const LINE_REST_BLANK = /[ \t]*(?:\n|$)/y;
 const CONTINUATION =
   /(?:^|[^a-z])(?:oficios?|mediante|num(?:ero)?\.?|no\.|el|la|los|las|del|de|al|a|y|e|con|en|por|segun|,)$/;
 const CLOSING =
-  /^[ \t]*(?:lo\s+que\s+(?:se\s+)?(?:informa|hago\s+de\s+su\s+conocimiento)|sin\s+otro\s+particular|atentamente|a\s?t\s?e\s?n\s?t\s?a\s?m\s?e\s?n\s?t\s?e\b|c\.\s?c\.\s?p\.|ccp[\s.:])/m;
+  /^[ \t]*(?:(?:[0-9]{1,2}\.|[ivx]{1,5}\.)?[ \t]*(?:conclusiones|antecedentes|consideraciones|puntos\s+de\s+acuerdo|acuerdos|anexos?|asuntos\s+generales|firmas?)[ \t]*\.?[ \t]*$|lo\s+que\s+(?:se\s+)?(?:informa|hago\s+de\s+su\s+conocimiento)|sin\s+otro\s+particular|atentamente|a\s?t\s?e\s?n\s?t\s?a\s?m\s?e\s?n\s?t\s?e\b|c\.\s?c\.\s?p\.|ccp[\s.:])/m;
 
 const ROMAN: Record<string, number> = { i: 1, v: 5, x: 10, l: 50, c: 100 };
 
@@ -137,6 +139,49 @@ function letterHead(display: string, folded: string, pos: number): Omit<EntryHea
   return { end: number.end, number, date: null };
 }
 
+const PROSE_LEAD =
+  /(?:(?:asimismo|finalmente|por\s+otra\s+parte|por\s+otro\s+lado|ademas|igualmente|posteriormente|de\s+igual\s+(?:forma|manera)|por\s+ultimo|en\s+la\s+misma\s+fecha)\s*,?\s+)?/y;
+const RECEIVED_ON = /(?:con\s+fecha|en\s+fecha|el(?:\s+dia)?)\s+/y;
+const RECEIVED_VERB =
+  /\s*,?\s+(?:se\s+(?:recibio|recibieron|turno)|(?:fue|ha\s+sido)\s+recibido|llego|ingreso)\s+(?:[^,.;\n]{0,60}?\s+)?(?:el\s+)?oficio\s+/y;
+const BY_OFICIO = /(?:(?:mediante|con|por\s+medio\s+del?|a\s+traves\s+del?)\s+(?:el\s+)?|el\s+)oficio\s+/y;
+const OFICIO_DATED = /\s*,?\s*(?:de\s+fecha|del|fechado\s+el|de)\s+/y;
+
+/**
+ * An oficio introduced in running prose at a paragraph's start: "Con fecha D se recibió el
+ * oficio N, por el que …", "Mediante oficio N, de fecha D, la UTSI informó …".
+ */
+function proseHead(display: string, folded: string, pos: number): Omit<EntryHead, 'start' | 'marker' | 'kind'> | null {
+  const p = pos + sticky(PROSE_LEAD, folded, pos)![0].length;
+  const on = sticky(RECEIVED_ON, folded, p);
+  if (on) {
+    const date = dateAt(folded, p + on[0].length);
+    if (!date || !date.hasYear) return null;
+    const verb = sticky(RECEIVED_VERB, folded, date.end);
+    const number = verb ? oficioNumberAt(display, date.end + verb[0].length) : null;
+    return number ? { end: number.end, number, date } : null;
+  }
+  const by = sticky(BY_OFICIO, folded, p);
+  if (!by) return null;
+  const number = oficioNumberAt(display, p + by[0].length);
+  if (!number) return null;
+  const dated = sticky(OFICIO_DATED, folded, number.end);
+  const date = dated ? dateAt(folded, number.end + dated[0].length) : null;
+  return date && date.hasYear ? { end: date.end, number, date } : null;
+}
+
+/** Is the line at `lineStart` the first of a paragraph (the text's first, or after a blank line)? */
+function opensParagraph(folded: string, lineStart: number): boolean {
+  let i = lineStart - 1;
+  if (i < 0) return true;
+  i--;
+  while (i >= 0 && folded[i] !== '\n') {
+    if (!/\s/.test(folded[i])) return false;
+    i--;
+  }
+  return true;
+}
+
 function headAt(display: string, folded: string, lineStart: number): EntryHead | null {
   let pos = lineStart;
   while (pos < folded.length && (folded[pos] === ' ' || folded[pos] === '\t')) pos++;
@@ -153,7 +198,9 @@ function headAt(display: string, folded: string, lineStart: number): EntryHead |
     if (head) return { kind: 'ENTRY', start: pos, marker: a.marker, ...head };
   }
   const letter = letterHead(display, folded, pos);
-  return letter ? { kind: 'LETTER', start: pos, marker: null, ...letter } : null;
+  if (letter) return { kind: 'LETTER', start: pos, marker: null, ...letter };
+  const prose = opensParagraph(folded, lineStart) ? proseHead(display, folded, pos) : null;
+  return prose ? { kind: 'ENTRY', start: pos, marker: null, prose: true, ...prose } : null;
 }
 
 function trimEnd(text: string, start: number, end: number): number {
@@ -174,6 +221,14 @@ export function segment(display: string, folded: string): Segmentation {
     const nl = folded.indexOf('\n', head ? head.end : lineStart);
     if (nl < 0) break;
     lineStart = nl + 1;
+  }
+
+  // A letter's body may open a paragraph with "Mediante oficio N, de fecha D, ese Instituto…": a
+  // citation, not another oficio, until the letter closes ("Atentamente", "c.c.p.").
+  for (let i = 1; i < heads.length; i++) {
+    if (!heads[i].prose) continue;
+    const previous = heads[i - 1];
+    if (previous.kind === 'LETTER' && !CLOSING.test(folded.slice(previous.end, heads[i].start))) heads.splice(i--, 1);
   }
 
   const segments: Segment[] = [];

@@ -333,7 +333,16 @@ function writeRow(b: Builder, text: string, columns: Column[], row: Row): void {
       wrote = true;
     } else wrote = true;
   }
-  columns.forEach((c, k) => {
+  // Then the rest in their order, deadlines before the other columns (a plazo closes an item).
+  const order = columns
+    .map((_, k) => k)
+    .sort(
+      (a, c) =>
+        Number(columns[a].role !== 'DEADLINE' && columns[a].role !== 'TEXT') -
+          Number(columns[c].role !== 'DEADLINE' && columns[c].role !== 'TEXT') || a - c,
+    );
+  order.forEach((k) => {
+    const c = columns[k];
     if (used.has(k) || isBlank(text, row.cells[k])) return;
     separate(k);
     if (c.role === 'DEADLINE' || (c.role === 'OTHER' && oficio >= 0)) {
