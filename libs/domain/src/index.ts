@@ -9,6 +9,7 @@ export * from './deadlines/deadline';
 export * from './deadlines/escalation';
 export * from './deadlines/deadline-decisions';
 export * from './oficio/oficio-number';
+export * from './oficio/oficio-commands';
 export * from './document/document.events';
 export * from './document/document.commands';
 export * from './document/document.state';

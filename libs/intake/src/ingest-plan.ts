@@ -1,5 +1,8 @@
-import { findDeliverable, isIneOficio } from '@seguimiento/domain';
+import { type IneOficioCommand, type OpleOficioCommand, findDeliverable, isIneOficio } from '@seguimiento/domain';
 import type { ParsedOficio } from './model';
+
+/** The doors' inputs, shared with the application layer (defined by the domain, which both import). */
+export type { IneOficioCommand, OpleOficioCommand };
 
 /**
  * How one parsed oficio enters the system: through INE's door or the OPLE's, with the same inputs
@@ -26,33 +29,6 @@ export function isPendingNote(note: string): boolean {
 export interface PendingItem {
   title: string;
   reason: string;
-}
-
-export interface IneOficioCommand {
-  ople: string;
-  kind: 'REVIEW' | 'REQUEST' | 'REMINDER' | 'INVITATION' | 'NOTICE';
-  oficioNumber: string;
-  date: string;
-  references: string[];
-  outcome?: 'OBSERVATIONS' | 'PARTIALLY_ADDRESSED' | 'ADDRESSED' | 'ACCEPTED';
-  additionalObservations?: boolean;
-  deliverable?: number;
-  versionKind?: 'PROYECTO' | 'FINAL';
-  /** REVIEW: versionKind is assumed (the oficio does not say): the cited chain decides, not it. */
-  versionAssumed?: true;
-  subject?: string;
-  dueDate?: string;
-  items?: Array<{ deliverable: number; versionKind: 'PROYECTO' | 'FINAL'; title?: string; dueDate: string }>;
-  meetingAt?: string;
-}
-
-export interface OpleOficioCommand {
-  ople: string;
-  oficioNumber: string;
-  date: string;
-  references: string[];
-  deliverable?: number;
-  versionKind?: 'PROYECTO' | 'FINAL';
 }
 
 /**

@@ -8,7 +8,7 @@ import {
   Party,
   ReviewOutcome,
   VersionKind,
-} from './enums';
+} from '../../common/enums';
 
 export { BallInCourt, DocumentStatus, VersionKind };
 

@@ -1,14 +1,15 @@
 import { Field, Float, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { IneOficioKind } from '../../oficios/models/oficio-kinds';
-import { ReviewOutcome } from '../../documents/models/enums';
+import type { IngestResult as IngestResultValue } from '@seguimiento/application';
+import { IneOficioKind, ReviewOutcome } from '../../common/enums';
 
-export enum IngestResult {
-  PLANNED = 'PLANNED',
-  CREATED = 'CREATED',
-  ALREADY_RECORDED = 'ALREADY_RECORDED',
-  NEEDS_REVIEW = 'NEEDS_REVIEW',
-  FAILED = 'FAILED',
-}
+export type IngestResult = IngestResultValue;
+export const IngestResult: { readonly [K in IngestResult]: K } = {
+  PLANNED: 'PLANNED',
+  CREATED: 'CREATED',
+  ALREADY_RECORDED: 'ALREADY_RECORDED',
+  NEEDS_REVIEW: 'NEEDS_REVIEW',
+  FAILED: 'FAILED',
+};
 registerEnumType(IngestResult, {
   name: 'IngestResult',
   description: 'Qué pasó con un oficio del texto.',

@@ -1,12 +1,6 @@
 import { isIneOficio } from '@seguimiento/domain';
 import type { SummaryInput } from '@seguimiento/intake';
-
-/** One event of the log, as the report reads it. */
-export interface LogEvent {
-  stream_id: string;
-  type: string;
-  data: Record<string, unknown>;
-}
+import type { LogEvent } from '../ports';
 
 /** What the log says about one oficio: enough to write its entry in the commission's report. */
 export interface OficioFact extends SummaryInput {

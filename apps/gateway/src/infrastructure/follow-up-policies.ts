@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DEFAULT_POLICY, type FollowUpPolicy, findOple, policyWith, validateIdentity } from '@seguimiento/domain';
+import type { FollowUpPolicySource } from '@seguimiento/application';
 import { repoRoot } from '@seguimiento/runtime';
 
 /**
@@ -8,7 +9,7 @@ import { repoRoot } from '@seguimiento/runtime';
  * read once from `SEGUIMIENTO_POLICIES_FILE` (default config/follow-up-policies.json). A policy is
  * fixed into a case when it opens, so changing the file affects new cases only.
  */
-export class FollowUpPolicies {
+export class FollowUpPolicies implements FollowUpPolicySource {
   constructor(
     private readonly byOple: ReadonlyMap<string, FollowUpPolicy>,
     private readonly fallback: FollowUpPolicy,

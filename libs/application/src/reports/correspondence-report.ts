@@ -1,4 +1,3 @@
-import { Injectable } from '@nestjs/common';
 import {
   DOCUMENT_STATUS_LABELS,
   type DocumentState,
@@ -8,23 +7,33 @@ import {
   isOverdue,
   openObservations,
 } from '@seguimiento/domain';
-import { openItems, snapshotAsOf } from '@seguimiento/persistence';
 import {
-  Commissions,
+  type Commissions,
   type CorrespondenceReport,
   type ReportDocument,
   type ReportDue,
   type ReportEntry,
+  longDate,
   renderMarkdown,
   renderPdf,
   renderText,
 } from '@seguimiento/reports';
 import { DateTime } from 'luxon';
-import { DataSource } from 'typeorm';
-import { userError } from '../errors/graphql-errors';
-import { checkedLocalDate, parseAsOf } from '../common/query-dates';
-import { type LogEvent, type OficioFact, oficioFacts } from './oficio-facts';
-import { ReportFormat, type ReportFile } from './report.models';
+import { checkedLocalDate, parseAsOf } from '../dates';
+import { InvalidInput } from '../errors';
+import type { Clock, ReportSources } from '../ports';
+import { type OficioFact, oficioFacts } from './oficio-facts';
+
+export type ReportFormat = 'MD' | 'TXT' | 'PDF';
+
+/** A report ready to save. */
+export interface ReportFile {
+  format: ReportFormat;
+  fileName: string;
+  contentType: string;
+  encoding: 'utf8' | 'base64';
+  content: string;
+}
 
 /**
  * The commission's correspondence report for one OPLE and period: the oficios INE sent in the
@@ -33,24 +42,20 @@ import { ReportFormat, type ReportFile } from './report.models';
  * document touched, what was overdue at the end of the period and what fell due in the next 14
  * days, computed from the log as of the end of the period, so the same report comes out any day.
  */
-@Injectable()
-export class ReportService {
+export class CorrespondenceReports {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly sources: ReportSources,
+    private readonly clock: Clock,
     private readonly commissions: Commissions,
   ) {}
 
   async build(ople: string, from: string, to: string): Promise<CorrespondenceReport> {
     const o = findOple(ople);
-    if (!o) throw userError('BAD_USER_INPUT', `ople: "${ople}" no es un OPLE conocido`, 'ople');
+    if (!o) throw new InvalidInput('ople', `"${ople}" no es un OPLE conocido`);
     checkedLocalDate(from, 'from');
     const end = parseAsOf(checkedLocalDate(to, 'to'), 'to');
-    if (from > to)
-      throw userError('BAD_USER_INPUT', `from: el periodo empieza (${from}) después de terminar (${to})`, 'from');
-    const events: LogEvent[] = await this.dataSource.query(
-      `SELECT stream_id, type, data FROM events WHERE stream_id LIKE $1 ORDER BY position`,
-      [`%:${ople}:%`],
-    );
+    if (from > to) throw new InvalidInput('from', `el periodo empieza (${from}) después de terminar (${to})`);
+    const events = await this.sources.events(ople);
     const inPeriod = [...oficioFacts(events).values()]
       .filter((f) => f.date !== null && f.date >= from && f.date <= to)
       .sort((a, b) => a.date!.localeCompare(b.date!) || a.number.localeCompare(b.number));
@@ -58,7 +63,7 @@ export class ReportService {
     const entries = (facts: OficioFact[]): ReportEntry[] =>
       facts.map((f) => ({ number: f.number, date: f.date, oficio: f }));
 
-    const snapshot = await snapshotAsOf(this.dataSource, end.toISOString(), { ople });
+    const snapshot = await this.sources.casesAsOf(end.toISOString(), ople);
     const touched = new Set(inPeriod.flatMap((f) => f.streams));
     const documents = snapshot.documents
       .filter((d) => touched.has(d.documentId!))
@@ -67,7 +72,7 @@ export class ReportService {
       ...snapshot.documents.map((d) => [d.documentId!, describeDocument(d)] as const),
       ...snapshot.requests.map((r) => [r.requestId!, `Solicitud ${r.oficioNumber}: ${r.subject}`] as const),
     ]);
-    const open = openItems(snapshot).filter((i) => i.dueDate);
+    const open = snapshot.open.filter((i) => i.dueDate);
     const horizon = DateTime.fromISO(to).plus({ days: 14 }).toISODate()!;
     const due = (i: (typeof open)[number]): ReportDue => ({
       id: i.id,
@@ -80,7 +85,7 @@ export class ReportService {
       commission: this.commissions.of(o),
       from,
       to,
-      generatedAt: new Date().toISOString(),
+      generatedAt: this.clock.now(),
       received: entries(inPeriod.filter((f) => f.direction === 'IN')),
       sent: entries(inPeriod.filter((f) => f.direction === 'OUT')),
       documents,
@@ -97,9 +102,9 @@ export class ReportService {
 
   async render(ople: string, from: string, to: string, format: ReportFormat): Promise<ReportFile> {
     const report = await this.build(ople, from, to);
-    const fileName = `informe-${ople}-${from}-${to}.${format === ReportFormat.MD ? 'md' : format === ReportFormat.TXT ? 'txt' : 'pdf'}`;
+    const fileName = `informe-${ople}-${from}-${to}.${format === 'MD' ? 'md' : format === 'TXT' ? 'txt' : 'pdf'}`;
     switch (format) {
-      case ReportFormat.MD:
+      case 'MD':
         return {
           format,
           fileName,
@@ -107,7 +112,7 @@ export class ReportService {
           encoding: 'utf8',
           content: renderMarkdown(report),
         };
-      case ReportFormat.TXT:
+      case 'TXT':
         return {
           format,
           fileName,
@@ -115,7 +120,7 @@ export class ReportService {
           encoding: 'utf8',
           content: renderText(report),
         };
-      case ReportFormat.PDF:
+      case 'PDF':
         return {
           format,
           fileName,

@@ -19,9 +19,9 @@ import {
   TextField,
   VersionKindField,
 } from '../../common/input-fields';
-import { ReviewOutcome, type VersionKind } from '../models/enums';
-import { ReminderItemInput } from '../../obligations/dto/obligation.inputs';
-import { IneOficioKind } from '../../oficios/models/oficio-kinds';
+import type { IneOficioCommand } from '@seguimiento/domain';
+import { IneOficioKind, ReviewOutcome, type VersionKind } from '../../common/enums';
+import { ReminderItemInput } from '../../common/reminder-item.input';
 
 @InputType({ description: 'Una observación que remite el INE.' })
 export class ObservationInput {
@@ -42,7 +42,7 @@ export class ObservationInput {
     'Un oficio del INE. Por omisión (kind REVIEW) revisa un documento (observaciones, atendidas, recibido) y se enlaza con él por los oficios que cita; ' +
     'también puede ser una solicitud (REQUEST), un recordatorio (REMINDER), una invitación (INVITATION) o un aviso (NOTICE).',
 })
-export class RecordIneOficioInput {
+export class RecordIneOficioInput implements IneOficioCommand {
   @Field(() => IneOficioKind, {
     defaultValue: IneOficioKind.REVIEW,
     description: 'Qué es el oficio; por omisión REVIEW.',

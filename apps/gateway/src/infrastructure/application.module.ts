@@ -1,0 +1,58 @@
+import { Global, Module } from '@nestjs/common';
+import { Application } from '@seguimiento/application';
+import { Commissions } from '@seguimiento/reports';
+import { CommissionsModule } from '../commissions/commissions.module';
+import { EventStore } from '@seguimiento/persistence';
+import { DocumentReader } from '../documents/document-reader';
+import { CaseOficiosIndex, ReportLog, systemClock } from './adapters';
+import { FollowUpPolicies } from './follow-up-policies';
+import { ReadYourWrites } from './read-your-writes';
+import { WorkflowCommands } from './workflow-commands';
+
+/** The use cases (libs/application), wired once over the gateway's adapters; resolvers inject `Application`. */
+@Global()
+@Module({
+  imports: [CommissionsModule],
+  providers: [
+    DocumentReader,
+    CaseOficiosIndex,
+    ReportLog,
+    { provide: FollowUpPolicies, useFactory: () => FollowUpPolicies.fromFile() },
+    {
+      provide: Application,
+      inject: [
+        WorkflowCommands,
+        ReadYourWrites,
+        EventStore,
+        DocumentReader,
+        CaseOficiosIndex,
+        FollowUpPolicies,
+        ReportLog,
+        Commissions,
+      ],
+      useFactory: (
+        commands: WorkflowCommands,
+        projection: ReadYourWrites,
+        log: EventStore,
+        documents: DocumentReader,
+        citations: CaseOficiosIndex,
+        policies: FollowUpPolicies,
+        reports: ReportLog,
+        commissions: Commissions,
+      ) =>
+        new Application({
+          commands,
+          projection,
+          log,
+          documents,
+          citations,
+          policies,
+          clock: systemClock,
+          reports,
+          commissions,
+        }),
+    },
+  ],
+  exports: [Application, DocumentReader],
+})
+export class ApplicationModule {}
