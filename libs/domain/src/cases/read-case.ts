@@ -84,7 +84,7 @@ const DOCUMENT_EVENTS: Shapes<DocumentEvent> = {
     date: 'string',
     outcome: 'string',
     additionalObservations: 'boolean',
-    references: 'array',
+    references: 'array?',
     raised: 'array',
     judged: 'array',
   },

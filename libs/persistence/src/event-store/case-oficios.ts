@@ -4,7 +4,7 @@ import {
   type CorrespondenceEntry,
   caseContext,
   correspondenceOf,
-} from '../projections/correspondence';
+} from '../read-models/correspondence/projection';
 
 interface EventLike {
   type: string;
