@@ -1,3 +1,4 @@
+import type { EscalationRaisedData } from '@seguimiento/domain';
 import type { DataSource } from 'typeorm';
 
 /** One event of the log as its readers (a case's timeline, the commission's report) see it. */
@@ -29,4 +30,17 @@ export async function eventsOfOple(
   return db.query(`SELECT stream_id, type, data FROM events WHERE stream_id LIKE $1 ORDER BY position`, [
     `%:${ople}:%`,
   ]);
+}
+
+/** The escalations raised between two log positions, in log order. */
+export async function escalationsRaisedBetween(
+  db: DataSource,
+  from: string,
+  upTo: string,
+): Promise<Array<{ streamId: string; escalation: EscalationRaisedData }>> {
+  const rows: Array<{ stream_id: string; data: EscalationRaisedData }> = await db.query(
+    "SELECT stream_id, data FROM events WHERE type = 'EscalationRaised' AND position > $1 AND position <= $2 ORDER BY position",
+    [from, upTo],
+  );
+  return rows.map((r) => ({ streamId: r.stream_id, escalation: r.data }));
 }

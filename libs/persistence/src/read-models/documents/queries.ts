@@ -1,6 +1,7 @@
 import type { DocumentState } from '@seguimiento/domain';
 import type { DataSource } from 'typeorm';
 import { snapshotAsOf } from '../../time-travel/as-of';
+import type { DocumentRow } from './schema';
 import {
   type DocumentPage,
   type DocumentQuery,
@@ -33,4 +34,13 @@ export async function explainDocuments(db: DataSource, q: DocumentQuery): Promis
   const { page } = documentQuerySql(q, LISTED);
   const plan: Array<{ 'QUERY PLAN': string }> = await db.query(`EXPLAIN ${page.sql}`, page.params);
   return plan.map((p) => p['QUERY PLAN']).join('\n');
+}
+
+/** The documents whose rows a projector batch wrote between two log positions, in the order it wrote them. */
+export async function documentsChangedBetween(db: DataSource, from: string, upTo: string): Promise<DocumentState[]> {
+  const rows: Array<Pick<DocumentRow, 'state'>> = await db.query(
+    'SELECT state FROM rm_documents WHERE last_position > $1 AND last_position <= $2 ORDER BY last_position',
+    [from, upTo],
+  );
+  return rows.map((r) => r.state);
 }

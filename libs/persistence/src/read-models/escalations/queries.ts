@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import type { EscalationAcknowledgementRow, EscalationRow } from './schema';
+import { ESCALATIONS_TABLE, type EscalationAcknowledgementRow, type EscalationRow } from './schema';
 
 /** What the register of escalations shows of one. */
 export interface Escalation {
@@ -64,4 +64,9 @@ export async function escalationsFired(db: DataSource, filter: EscalationFilter)
     acknowledgedBy: r.acknowledged_by,
     acknowledgedAt: r.acknowledged_at ? new Date(r.acknowledged_at).toISOString() : null,
   }));
+}
+
+/** How many escalations each step has raised so far (the metrics' gauge). */
+export function escalationsByStep(db: DataSource): Promise<Array<{ step: string; n: number }>> {
+  return db.query(`SELECT step, count(*)::int AS n FROM ${ESCALATIONS_TABLE} GROUP BY step`);
 }
