@@ -8,7 +8,7 @@ import {
 
 interface EventLike {
   type: string;
-  data: Record<string, unknown>;
+  data: object;
 }
 
 /**

@@ -24,7 +24,7 @@ export interface CorrespondenceEntry extends Pick<
 
 interface EventLike {
   type: string;
-  data: Record<string, unknown>;
+  data: object;
 }
 
 /** The context a case's opening event fixes (DocumentOpened, RequestOpened, IneNoticeRecorded). */
