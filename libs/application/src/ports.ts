@@ -46,7 +46,7 @@ export type AppendOutcome =
 export interface EventToAppend {
   eventId: string;
   type: string;
-  data: Record<string, unknown>;
+  data: object;
   metadata?: Record<string, unknown>;
   occurredAt: Date;
 }

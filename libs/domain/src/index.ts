@@ -20,3 +20,4 @@ export * from './request/request.decider';
 export * from './time/effective-time';
 export * from './notice/notice';
 export * from './shared/status-labels';
+export * from './cases/read-case';

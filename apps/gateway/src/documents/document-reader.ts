@@ -1,12 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import {
-  type DocumentEvent,
-  type DocumentState,
-  escalationLevel,
-  foldDocument,
-  isOverdue,
-  openObservations,
-} from '@seguimiento/domain';
+import { DOCUMENT_CASE, type DocumentState, escalationLevel, isOverdue, openObservations } from '@seguimiento/domain';
 import { EventStore } from '@seguimiento/persistence';
 import type { Document } from './models/document.model';
 import type {
@@ -20,7 +13,7 @@ import type {
   VersionKind,
 } from './models/enums';
 
-/** Reads a document as its events in the store say it is (the next issue adds read models). */
+/** Reads a document as its events in the store say it is (checked and folded by its case kind). */
 @Injectable()
 export class DocumentReader {
   constructor(private readonly eventStore: EventStore) {}
@@ -28,7 +21,7 @@ export class DocumentReader {
   async state(id: string): Promise<DocumentState | null> {
     const stored = await this.eventStore.readStream(id);
     if (stored.length === 0) return null;
-    return foldDocument(stored.map((e) => ({ type: e.type, data: e.data }) as unknown as DocumentEvent));
+    return DOCUMENT_CASE.fold(stored);
   }
 }
 

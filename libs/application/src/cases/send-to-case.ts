@@ -4,7 +4,7 @@ import {
   REQUEST_WORKFLOW_TYPE,
   type RequestWorkflowInput,
 } from '@seguimiento/contracts';
-import { type DocumentState, type RequestEvent, type RequestState, foldRequest } from '@seguimiento/domain';
+import { type DocumentState, REQUEST_CASE, type RequestState } from '@seguimiento/domain';
 import type { UpdateDefinition } from '@temporalio/common';
 import { CaseClosed, Conflict, NotFound } from '../errors';
 import type { CaseCommands, DocumentStates, EventLog, ProjectionWait } from '../ports';
@@ -56,9 +56,7 @@ export function documentCase(documents: DocumentStates): CaseKind<DocumentState>
 /** A request as its events say it is (null when nothing was recorded). */
 export async function readRequest(log: EventLog, requestId: string): Promise<RequestState | null> {
   const stored = await log.readStream(requestId);
-  return stored.length
-    ? foldRequest(stored.map((e) => ({ type: e.type, data: e.data }) as unknown as RequestEvent))
-    : null;
+  return stored.length ? REQUEST_CASE.fold(stored) : null;
 }
 
 export function requestCase(log: EventLog): CaseKind<RequestState> {

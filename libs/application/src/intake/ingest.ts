@@ -1,3 +1,4 @@
+import { isCaseOf } from '@seguimiento/domain';
 import { type IngestStep, type ParsedOficio, parseCorrespondence, planIngest } from '@seguimiento/intake';
 import { ApplicationError, type ErrorCode, checked } from '../errors';
 import type { OficioDoors } from '../oficios/oficio-doors';
@@ -68,7 +69,7 @@ export class Ingest {
       if (step.door !== 'NONE' && !dryRun) {
         Object.assign(entry, await this.record(step, actor));
         // An assumed version matters only where a document was touched (a receipt may close a request instead).
-        if (!entry.targets.some((t) => t.startsWith('document:'))) entry.assumptions = [];
+        if (!entry.targets.some((t) => isCaseOf('document', t))) entry.assumptions = [];
       }
       report.oficios.push(entry);
       if (entry.result === 'CREATED') report.created += 1;

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import {
+  NOTICE_CASE,
   type IneNoticeRecorded,
   type NoticeData,
   effectiveTimeOf,
@@ -39,7 +40,7 @@ export class Notices {
       {
         eventId: randomUUID(),
         type: event.type,
-        data: event.data as unknown as Record<string, unknown>,
+        data: event.data,
         metadata: {
           correlationId: id,
           actor,
@@ -55,8 +56,8 @@ export class Notices {
   }
 
   async find(id: string): Promise<NoticeRecord> {
-    const [event] = await this.log.readStream(id);
-    if (!event) throw new NotFound(`No existe el aviso ${id}`, 'id');
-    return event.data as unknown as NoticeRecord;
+    const notice = NOTICE_CASE.fold(await this.log.readStream(id));
+    if (!notice) throw new NotFound(`No existe el aviso ${id}`, 'id');
+    return notice;
   }
 }

@@ -13,7 +13,6 @@ import {
   type ReportDocument,
   type ReportDue,
   type ReportEntry,
-  longDate,
   renderMarkdown,
   renderPdf,
   renderText,

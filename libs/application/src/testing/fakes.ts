@@ -119,7 +119,7 @@ export class InMemoryCases implements CaseCommands, EventLog, DocumentStates {
     const history = this.streams.get(streamId) ?? [];
     if (history.length !== expectedVersion) return { status: 'VersionConflict' };
     this.appended.push({ streamId, events });
-    this.streams.set(streamId, [...history, ...events.map((e) => ({ type: e.type, data: e.data }))]);
+    this.streams.set(streamId, [...history, ...events.map((e) => ({ type: e.type, data: { ...e.data } }))]);
     return { status: 'Appended', lastPosition: String((this.position += events.length)) };
   }
 

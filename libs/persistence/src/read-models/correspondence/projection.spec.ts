@@ -1,4 +1,4 @@
-import { caseContext, correspondenceOf } from './correspondence';
+import { caseContext, correspondenceOf } from './projection';
 
 describe('correspondenceOf: the oficios an event brings into the register', () => {
   const doc = 'document:GRO:e11-proyecto';

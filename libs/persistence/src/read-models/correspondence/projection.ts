@@ -1,4 +1,7 @@
-import type { NoticeData } from '@seguimiento/domain';
+import { type NoticeData, readCase } from '@seguimiento/domain';
+import type { EntityManager } from 'typeorm';
+import { insertRows } from '../sql';
+import { CORRESPONDENCE_COLUMNS, CORRESPONDENCE_TABLE, type CorrespondenceRow } from './schema';
 
 /**
  * What an entry needs to know about its case beyond the event itself, both fixed by the event that
@@ -9,22 +12,19 @@ export interface CaseContext {
   requestOficio: string | null;
 }
 
-/** One line of the correspondence register: an oficio and the case it touches, in a role. */
-export interface CorrespondenceEntry {
+/** One line of the correspondence register: an oficio and the case it touches, in a role (its row, in camelCase). */
+export interface CorrespondenceEntry extends Pick<
+  CorrespondenceRow,
+  'ople' | 'direction' | 'date' | 'role' | 'cites' | 'subject'
+> {
   oficioNumber: string;
   streamId: string;
-  ople: string | null;
-  direction: 'IN' | 'OUT';
-  date: string | null;
-  role: string;
-  cites: string[];
-  subject: string | null;
   meetingAt: string | null;
 }
 
 interface EventLike {
   type: string;
-  data: Record<string, unknown>;
+  data: object;
 }
 
 /** The context a case's opening event fixes (DocumentOpened, RequestOpened, IneNoticeRecorded). */
@@ -69,7 +69,8 @@ export function correspondenceOf(streamId: string, event: EventLike, context: Ca
     sourceDate?: string;
     by?: 'OPLE' | 'INE';
   };
-  if (streamId.startsWith('document:')) {
+  const kind = readCase(streamId)?.kind;
+  if (kind === 'document') {
     switch (event.type) {
       case 'DocumentOpened':
         return d.sourceOficio ? [entry(d.sourceOficio, 'IN', d.sourceDate, 'SOURCE')] : [];
@@ -88,7 +89,7 @@ export function correspondenceOf(streamId: string, event: EventLike, context: Ca
         return [];
     }
   }
-  if (streamId.startsWith('request:')) {
+  if (kind === 'request') {
     switch (event.type) {
       case 'RequestOpened':
         return [entry(d.oficioNumber!, 'IN', d.date, 'REQUEST')];
@@ -106,21 +107,47 @@ export function correspondenceOf(streamId: string, event: EventLike, context: Ca
         return [];
     }
   }
-  if (streamId.startsWith('notice:') && event.type === 'IneNoticeRecorded') {
-    const n = event.data as unknown as NoticeData;
+  if (kind === 'notice' && event.type === 'IneNoticeRecorded') {
+    const n = event.data as Partial<NoticeData>;
     return [
       {
-        oficioNumber: n.oficioNumber,
+        oficioNumber: n.oficioNumber!,
         streamId,
-        ople: n.ople,
+        ople: n.ople ?? null,
         direction: 'IN',
-        date: n.date,
-        role: n.kind,
-        cites: n.references,
-        subject: n.subject,
-        meetingAt: n.meetingAt,
+        date: n.date ?? null,
+        role: n.kind!,
+        cites: n.references ?? [],
+        subject: n.subject ?? null,
+        meetingAt: n.meetingAt ?? null,
       },
     ];
   }
   return [];
+}
+
+/** An entry as its row of `rm_correspondence`. */
+export function correspondenceRow(e: CorrespondenceEntry): CorrespondenceRow {
+  return {
+    oficio_number: e.oficioNumber,
+    stream_id: e.streamId,
+    ople: e.ople,
+    direction: e.direction,
+    date: e.date,
+    role: e.role,
+    cites: e.cites,
+    subject: e.subject,
+    meeting_at: e.meetingAt,
+  };
+}
+
+/** Adds entries to the register; an oficio is entered once per case. */
+export async function writeCorrespondence(tx: EntityManager, entries: readonly CorrespondenceEntry[]): Promise<void> {
+  await insertRows(
+    tx,
+    CORRESPONDENCE_TABLE,
+    CORRESPONDENCE_COLUMNS,
+    entries.map(correspondenceRow),
+    'ON CONFLICT (oficio_number, stream_id) DO NOTHING',
+  );
 }
