@@ -1,5 +1,6 @@
 import { findDeliverable, isIneOficio } from '@seguimiento/domain';
 import type { ParsedOficio } from './model';
+import { planOutgoing } from './outgoing-register';
 
 /**
  * How one parsed oficio enters the system: through INE's door or the OPLE's, with the same inputs
@@ -73,6 +74,9 @@ function versionOf(
 }
 
 export function planIngest(oficio: ParsedOficio, ople: string): IngestStep {
+  // The OPLE's own oficios ("oficios enviados") are planned by what they cite (outgoing-register.ts).
+  const outgoing = planOutgoing(oficio, ople, versionOf);
+  if (outgoing) return outgoing;
   if (oficio.needsReview)
     return {
       door: 'NONE',

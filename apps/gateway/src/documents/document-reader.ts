@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import {
+  type ClosedDeadline,
   type DocumentEvent,
+  type FiredEscalation,
   type DocumentState,
   escalationLevel,
   foldDocument,
@@ -12,6 +14,7 @@ import type { Document } from './models/document.model';
 import type {
   BallInCourt,
   DeadlineKind,
+  DeadlineOutcome,
   DocumentStatus,
   EscalationStep,
   ObservationStatus,
@@ -32,12 +35,31 @@ export class DocumentReader {
   }
 }
 
+type StateDeadline = NonNullable<DocumentState['deadline']>;
+
+const toDeadline = (d: StateDeadline) => ({ ...d, party: d.party as Party, kind: d.kind as DeadlineKind });
+
+/** A case's (document's or request's) fired escalations and past deadlines, as the API shows them. */
+export function clockHistory(state: {
+  escalations: readonly FiredEscalation[];
+  pastDeadlines?: readonly ClosedDeadline[];
+}): Pick<Document, 'escalations' | 'pastDeadlines'> {
+  return {
+    escalations: state.escalations.map((e) => ({
+      ...e,
+      step: e.step as EscalationStep,
+      deadline: toDeadline(e.deadline),
+      foundAtImport: e.foundAtImport === true,
+    })),
+    pastDeadlines: (state.pastDeadlines ?? []).map((p) => ({
+      ...p,
+      deadline: toDeadline(p.deadline),
+      outcome: p.outcome as DeadlineOutcome,
+    })),
+  };
+}
+
 export function toDocument(state: DocumentState, now = new Date().toISOString()): Document {
-  const deadline = (d: NonNullable<DocumentState['deadline']>) => ({
-    ...d,
-    party: d.party as Party,
-    kind: d.kind as DeadlineKind,
-  });
   return {
     id: state.documentId!,
     ople: state.ople!,
@@ -53,14 +75,10 @@ export function toDocument(state: DocumentState, now = new Date().toISOString())
     rounds: state.rounds.map((r) => ({ ...r, outcome: r.outcome as ReviewOutcome | null })),
     observations: state.observations.map((o) => ({ ...o, status: o.status as ObservationStatus })),
     openObservations: openObservations(state).length,
-    deadline: state.deadline ? deadline(state.deadline) : null,
+    deadline: state.deadline ? toDeadline(state.deadline) : null,
     overdue: isOverdue(state, now),
     escalationLevel: escalationLevel(state),
-    escalations: state.escalations.map((e) => ({
-      ...e,
-      step: e.step as EscalationStep,
-      deadline: deadline(e.deadline),
-    })),
+    ...clockHistory(state),
     version: state.version,
   };
 }

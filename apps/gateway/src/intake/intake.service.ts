@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { Client } from '@temporalio/client';
 import { GraphQLError } from 'graphql';
 import { checked } from '../documents/documents.service';
 import type { RecordIneOficioInput } from '../documents/dto/record-ine-oficio.input';
@@ -7,6 +8,7 @@ import type { IneOficioKind } from '../oficios/models/oficio-kinds';
 import { OficiosService } from '../oficios/oficios.service';
 import type { ReviewOutcome } from '../documents/models/enums';
 import { type IngestStep, type ParsedOficio, parseCorrespondence, planIngest } from '@seguimiento/intake';
+import { asImport } from './import-run';
 import { type IngestReport, IngestResult, type IngestedOficio } from './models/ingest.models';
 
 /** Errors about the data (not the system): the oficio is reported as FAILED and the rest go on. */
@@ -19,7 +21,10 @@ const ABOUT_THE_DATA = new Set(['BAD_USER_INPUT', 'CONFLICT', 'NOT_FOUND']);
  */
 @Injectable()
 export class IntakeService {
-  constructor(private readonly oficios: OficiosService) {}
+  constructor(
+    private readonly oficios: OficiosService,
+    private readonly temporal: Client,
+  ) {}
 
   async ingest(text: string, ople: string, dryRun: boolean, actor: string): Promise<IngestReport> {
     // The parser names its option options.ople; the caller sent the argument ople.
@@ -32,22 +37,36 @@ export class IntakeService {
       needsReview: 0,
       failed: 0,
       warnings: parsed.warnings,
+      foundAtImport: [],
     };
-    for (const oficio of ordered) {
-      const step = planIngest(oficio, ople);
-      const entry = describe(oficio, step);
-      if (step.door !== 'NONE' && !dryRun) {
-        Object.assign(entry, await this.record(step, actor));
-        // An assumed version matters only where a document was touched (a receipt may close a request instead).
-        if (!entry.targets.some((t) => t.startsWith('document:'))) entry.assumptions = [];
-      }
-      report.oficios.push(entry);
-      if (entry.result === IngestResult.CREATED) report.created += 1;
-      if (entry.result === IngestResult.ALREADY_RECORDED) report.alreadyRecorded += 1;
-      if (entry.result === IngestResult.NEEDS_REVIEW) report.needsReview += 1;
-      if (entry.result === IngestResult.FAILED) report.failed += 1;
-    }
+    // History is imported as history: no case escalates until the import is over (import-run.ts).
+    const recordAll = async () => {
+      for (const oficio of ordered) await this.recordOne(oficio, ople, dryRun, actor, report);
+    };
+    if (dryRun) await recordAll();
+    else [, report.foundAtImport] = await asImport(this.temporal, recordAll);
     return report;
+  }
+
+  private async recordOne(
+    oficio: ParsedOficio,
+    ople: string,
+    dryRun: boolean,
+    actor: string,
+    report: IngestReport,
+  ): Promise<void> {
+    const step = planIngest(oficio, ople);
+    const entry = describe(oficio, step);
+    if (step.door !== 'NONE' && !dryRun) {
+      Object.assign(entry, await this.record(step, actor));
+      // An assumed version matters only where a document was touched (a receipt may close a request instead).
+      if (!entry.targets.some((t) => t.startsWith('document:'))) entry.assumptions = [];
+    }
+    report.oficios.push(entry);
+    if (entry.result === IngestResult.CREATED) report.created += 1;
+    if (entry.result === IngestResult.ALREADY_RECORDED) report.alreadyRecorded += 1;
+    if (entry.result === IngestResult.NEEDS_REVIEW) report.needsReview += 1;
+    if (entry.result === IngestResult.FAILED) report.failed += 1;
   }
 
   private async record(

@@ -18,8 +18,9 @@ import {
   validateRequestCommand,
 } from '@seguimiento/domain';
 import { EventStore } from '@seguimiento/persistence';
+import { clockHistory } from '../documents/document-reader';
 import { checked, DocumentsService } from '../documents/documents.service';
-import type { DeadlineKind, EscalationStep, Party } from '../documents/models/enums';
+import type { DeadlineKind, Party } from '../documents/models/enums';
 import { userError } from '../errors/graphql-errors';
 import { ReadYourWrites } from '../infrastructure/read-your-writes';
 import { CaseClosed, WorkflowCommands } from '../infrastructure/workflow-commands';
@@ -147,10 +148,6 @@ function toRequest(state: RequestState, now = new Date().toISOString()): Request
     fulfilledBy: state.fulfilledBy ? { ...state.fulfilledBy, by: state.fulfilledBy.by as Party } : null,
     deadline: state.deadline ? deadline(state.deadline) : null,
     overdue: !isRequestClosed(state) && isOverdue(state, now),
-    escalations: state.escalations.map((e) => ({
-      ...e,
-      step: e.step as EscalationStep,
-      deadline: deadline(e.deadline),
-    })),
+    ...clockHistory(state),
   };
 }

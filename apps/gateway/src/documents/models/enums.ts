@@ -96,3 +96,16 @@ registerEnumType(EscalationStep, {
   description:
     'Peldaño del escalamiento: recordatorio, plazo vencido, nivel 1 (área responsable), 2 (Secretaría Técnica), 3 (Comisión).',
 });
+
+export enum DeadlineOutcome {
+  MET = 'MET',
+  MET_LATE = 'MET_LATE',
+  MET_INFERRED = 'MET_INFERRED',
+  EXTENDED = 'EXTENDED',
+  CANCELLED = 'CANCELLED',
+}
+registerEnumType(DeadlineOutcome, {
+  name: 'DeadlineOutcome',
+  description:
+    'Cómo terminó un plazo: cumplido, cumplido fuera de plazo, cumplido (inferido: el INE revisó de nuevo, así que el OPLE respondió entre tanto, en una fecha no registrada), prorrogado o cancelado.',
+});

@@ -1,5 +1,5 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { Deadline, Escalation } from '../../documents/models/document.model';
+import { Deadline, Escalation, PastDeadline } from '../../documents/models/document.model';
 import { DocumentChange } from '../../documents/models/document-change.model';
 import { Party } from '../../documents/models/enums';
 
@@ -62,6 +62,9 @@ export class Request {
 
   @Field(() => [Escalation], { description: 'Escalamientos disparados.' })
   escalations!: Escalation[];
+
+  @Field(() => [PastDeadline], { description: 'Los plazos que ya no corren y cómo terminó cada uno.' })
+  pastDeadlines!: PastDeadline[];
 }
 
 @ObjectType({ description: 'El resultado de registrar algo sobre una solicitud.' })
