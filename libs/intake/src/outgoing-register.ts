@@ -10,6 +10,9 @@ import type { ParsedOficio } from './model';
  * or request it answers) and the entregable it names decide where it goes, through the OPLE's
  * door — the same as recordOpleOficio. Null for an oficio that is not the OPLE's (INE's plan applies).
  */
+/** The parser's doubt about an oficio's kind, the one doubt that does not apply to the OPLE's own oficios. */
+export const KIND_NOT_RECOGNISED = 'no se reconoce el tipo de oficio';
+
 export function planOutgoing(
   oficio: ParsedOficio,
   ople: string,
@@ -20,16 +23,13 @@ export function planOutgoing(
   ) => 'PROYECTO' | 'FINAL',
 ): IngestStep | null {
   if (!oficio.number || isIneOficio(oficio.number)) return null;
+  // Any doubt but the kind (dates, numbers, text) still needs a person: never recorded on a guess.
+  const doubts = oficio.reviewReasons.filter((r) => r !== KIND_NOT_RECOGNISED);
+  if (doubts.length) return { door: 'NONE', reasons: doubts };
   if (!oficio.date) return { door: 'NONE', reasons: ['no se encontró la fecha del oficio'] };
   const cites = oficio.references.filter(isIneOficio);
-  if (oficio.deliverables.length > 1) {
-    return {
-      door: 'NONE',
-      reasons: [
-        `el oficio remite los entregables ${oficio.deliverables.join(' y ')}: regístrelo en el documento de cada uno con el mismo número de oficio`,
-      ],
-    };
-  }
+  // Several entregables: the general plan leaves it to a person, naming them.
+  if (oficio.deliverables.length > 1) return null;
   if (cites.length === 0 && oficio.deliverable === null) {
     return {
       door: 'NONE',
