@@ -12,6 +12,7 @@ import type {
   DocumentStates,
   EventLog,
   FollowUpPolicySource,
+  ImportRuns,
   ProjectionWait,
   ReportSources,
 } from './ports';
@@ -30,6 +31,7 @@ export interface ApplicationPorts {
   reports: ReportSources;
   /** Each OPLE's commission, for the report's institutional form (config/commissions.json). */
   commissions: Commissions;
+  imports: ImportRuns;
 }
 
 /** The use cases, wired once over the ports (the gateway provides one of these; a test, another over fakes). */
@@ -49,7 +51,7 @@ export class Application {
     this.notices = new Notices(ports.log, ports.projection, ports.clock);
     this.router = new OficioRouter(ports.citations);
     this.oficios = new OficioDoors(this.documents, this.requests, this.notices, this.router, ports.documents);
-    this.intake = new Ingest(this.oficios);
+    this.intake = new Ingest(this.oficios, ports.imports);
     this.reports = new CorrespondenceReports(ports.reports, ports.clock, ports.commissions);
   }
 }

@@ -1,4 +1,4 @@
-import type { DocumentState, FollowUpPolicy, RequestState } from '@seguimiento/domain';
+import type { DocumentState, EscalationStep, FollowUpPolicy, RequestState } from '@seguimiento/domain';
 import type { UpdateDefinition } from '@temporalio/common';
 
 /**
@@ -114,4 +114,19 @@ export interface CasesAsOf {
 export interface ReportSources {
   events(ople: string): Promise<LogEvent[]>;
   casesAsOf(asOf: string, ople: string): Promise<CasesAsOf>;
+}
+
+/** A case found still overdue when an import of past correspondence ended, and the one rung it raised. */
+export interface FoundAtImport {
+  caseId: string;
+  step: EscalationStep;
+}
+
+/**
+ * Runs an import of past correspondence as one (issue 15, rule 7): the commands it sends carry the
+ * import's id, so each case it touches holds its escalation ladder until the import says it is over;
+ * then each evaluates its deadline once. Says which cases were found overdue.
+ */
+export interface ImportRuns {
+  run<T>(work: () => Promise<T>): Promise<[T, FoundAtImport[]]>;
 }

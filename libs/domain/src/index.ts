@@ -8,6 +8,7 @@ export * from './deadlines/policy';
 export * from './deadlines/deadline';
 export * from './deadlines/escalation';
 export * from './deadlines/deadline-decisions';
+export * from './deadlines/deadline-outcome';
 export * from './oficio/oficio-number';
 export * from './oficio/oficio-commands';
 export * from './document/document.events';

@@ -107,6 +107,9 @@ export function maskQuoted(folded: string): string {
   );
 }
 
+/** The start of the doubt about a notice that speaks of observations (INE's vocabulary: not the OPLE's oficios). */
+export const NOTICE_SPEAKS_OF_REVIEW = 'parece un aviso, pero habla de';
+
 /** Kind and, for reviews, outcome of the body of one oficio (folded text). */
 export function classify(text: string): Classification {
   const folded = maskQuoted(text);
@@ -129,9 +132,7 @@ export function classify(text: string): Classification {
   // Never a silent misreading: a notice that speaks of observations may be a review said otherwise.
   const said = kind === 'NOTICE' ? PHRASES.reviewWords.exec(folded) : null;
   if (said)
-    problems.push(
-      `parece un aviso, pero habla de «${said[0]}»: revise si remite observaciones o las tiene por atendidas`,
-    );
+    problems.push(`${NOTICE_SPEAKS_OF_REVIEW} «${said[0]}»: revise si remite observaciones o las tiene por atendidas`);
   if (kind !== 'REVIEW' && review.problems.length) problems.push(...review.problems);
   return {
     kind,

@@ -1,5 +1,6 @@
 import { type IneOficioCommand, type OpleOficioCommand, findDeliverable, isIneOficio } from '@seguimiento/domain';
 import type { ParsedOficio } from './model';
+import { planOutgoing } from './outgoing-register';
 
 /** The doors' inputs, shared with the application layer (defined by the domain, which both import). */
 export type { IneOficioCommand, OpleOficioCommand };
@@ -49,6 +50,9 @@ function versionOf(
 }
 
 export function planIngest(oficio: ParsedOficio, ople: string): IngestStep {
+  // The OPLE's own oficios ("oficios enviados") are planned by what they cite (outgoing-register.ts).
+  const outgoing = planOutgoing(oficio, ople, versionOf);
+  if (outgoing) return outgoing;
   if (oficio.needsReview)
     return {
       door: 'NONE',

@@ -2,6 +2,7 @@ import { registerEnumType } from '@nestjs/graphql';
 import type {
   BallInCourt as DomainBallInCourt,
   DeadlineKind as DomainDeadlineKind,
+  DeadlineOutcome as DomainDeadlineOutcome,
   DocumentStatus as DomainDocumentStatus,
   DocumentVersionKind,
   EscalationStep as DomainEscalationStep,
@@ -138,4 +139,14 @@ export type RequestStatus = DomainRequestStatus;
 export const RequestStatus = graphqlEnum<RequestStatus>(
   { OPEN: 'OPEN', FULFILLED: 'FULFILLED', CANCELLED: 'CANCELLED' },
   { name: 'RequestStatus', description: 'Estado de una solicitud: abierta, atendida o cancelada.' },
+);
+
+export type DeadlineOutcome = DomainDeadlineOutcome;
+export const DeadlineOutcome = graphqlEnum<DeadlineOutcome>(
+  { MET: 'MET', MET_LATE: 'MET_LATE', MET_INFERRED: 'MET_INFERRED', EXTENDED: 'EXTENDED', CANCELLED: 'CANCELLED' },
+  {
+    name: 'DeadlineOutcome',
+    description:
+      'Cómo terminó un plazo: cumplido, cumplido fuera de plazo, cumplido (inferido: el INE revisó de nuevo, así que el OPLE respondió entre tanto, en una fecha no registrada), prorrogado o cancelado.',
+  },
 );

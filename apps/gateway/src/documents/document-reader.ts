@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { DOCUMENT_CASE, type DocumentState, escalationLevel, isOverdue, openObservations } from '@seguimiento/domain';
 import { EventStore } from '@seguimiento/persistence';
+import { clockHistory } from '../common/case-history';
 import type { Document } from './models/document.model';
 import type {
   BallInCourt,
   DeadlineKind,
   DocumentStatus,
-  EscalationStep,
   ObservationStatus,
   Party,
   ReviewOutcome,
@@ -25,12 +25,13 @@ export class DocumentReader {
   }
 }
 
+const toDeadline = (d: NonNullable<DocumentState['deadline']>) => ({
+  ...d,
+  party: d.party as Party,
+  kind: d.kind as DeadlineKind,
+});
+
 export function toDocument(state: DocumentState, now = new Date().toISOString()): Document {
-  const deadline = (d: NonNullable<DocumentState['deadline']>) => ({
-    ...d,
-    party: d.party as Party,
-    kind: d.kind as DeadlineKind,
-  });
   return {
     id: state.documentId!,
     ople: state.ople!,
@@ -46,14 +47,10 @@ export function toDocument(state: DocumentState, now = new Date().toISOString())
     rounds: state.rounds.map((r) => ({ ...r, outcome: r.outcome as ReviewOutcome | null })),
     observations: state.observations.map((o) => ({ ...o, status: o.status as ObservationStatus })),
     openObservations: openObservations(state).length,
-    deadline: state.deadline ? deadline(state.deadline) : null,
+    deadline: state.deadline ? toDeadline(state.deadline) : null,
     overdue: isOverdue(state, now),
     escalationLevel: escalationLevel(state),
-    escalations: state.escalations.map((e) => ({
-      ...e,
-      step: e.step as EscalationStep,
-      deadline: deadline(e.deadline),
-    })),
+    ...clockHistory(state),
     version: state.version,
   };
 }

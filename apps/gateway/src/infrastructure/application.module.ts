@@ -6,6 +6,7 @@ import { EventStore } from '@seguimiento/persistence';
 import { DocumentReader } from '../documents/document-reader';
 import { CaseOficiosIndex, ReportLog, systemClock } from './adapters';
 import { FollowUpPolicies } from './follow-up-policies';
+import { TemporalImportRuns } from './import-run';
 import { ReadYourWrites } from './read-your-writes';
 import { WorkflowCommands } from './workflow-commands';
 
@@ -17,6 +18,7 @@ import { WorkflowCommands } from './workflow-commands';
     DocumentReader,
     CaseOficiosIndex,
     ReportLog,
+    TemporalImportRuns,
     { provide: FollowUpPolicies, useFactory: () => FollowUpPolicies.fromFile() },
     {
       provide: Application,
@@ -29,6 +31,7 @@ import { WorkflowCommands } from './workflow-commands';
         FollowUpPolicies,
         ReportLog,
         Commissions,
+        TemporalImportRuns,
       ],
       useFactory: (
         commands: WorkflowCommands,
@@ -39,6 +42,7 @@ import { WorkflowCommands } from './workflow-commands';
         policies: FollowUpPolicies,
         reports: ReportLog,
         commissions: Commissions,
+        imports: TemporalImportRuns,
       ) =>
         new Application({
           commands,
@@ -50,6 +54,7 @@ import { WorkflowCommands } from './workflow-commands';
           clock: systemClock,
           reports,
           commissions,
+          imports,
         }),
     },
   ],

@@ -8,6 +8,7 @@ import {
 import { ApplicationFailure, type UpdateDefinition } from '@temporalio/common';
 import { CaseClosed, type CaseCommands, Conflict, InvalidInput, Unavailable } from '@seguimiento/application';
 import { DOCUMENTS_TASK_QUEUE } from '@seguimiento/contracts';
+import { importTag } from './import-run';
 import { isTransient } from '../errors/transient';
 import { Metrics } from '../observability/metrics';
 
@@ -57,8 +58,8 @@ export class WorkflowCommands implements CaseCommands {
     mayStart: boolean,
     actor: string,
   ): Promise<R> {
-    // Who records the command (the authenticated user), for the events' metadata.
-    const data = { ...input, actor };
+    // Who records the command (the authenticated user), for the events' metadata; the import it belongs to, if any.
+    const data = { ...input, actor, ...importTag(target.workflowId) };
     try {
       if (!mayStart)
         return await this.temporal.workflow.getHandle(target.workflowId).executeUpdate(definition, { args: [data] });

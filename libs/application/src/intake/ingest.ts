@@ -2,6 +2,7 @@ import { isCaseOf } from '@seguimiento/domain';
 import { type IngestStep, type ParsedOficio, parseCorrespondence, planIngest } from '@seguimiento/intake';
 import { ApplicationError, type ErrorCode, checked } from '../errors';
 import type { OficioDoors } from '../oficios/oficio-doors';
+import type { FoundAtImport, ImportRuns } from '../ports';
 
 /** What happened to one oficio of the text. */
 export type IngestResult = 'PLANNED' | 'CREATED' | 'ALREADY_RECORDED' | 'NEEDS_REVIEW' | 'FAILED';
@@ -38,6 +39,8 @@ export interface IngestReport {
   needsReview: number;
   failed: number;
   warnings: string[];
+  /** Cases still overdue when the import ended: each raised one escalation, its highest rung. */
+  foundAtImport: FoundAtImport[];
 }
 
 /** Refusals about the data (not the system): the oficio is reported as FAILED and the rest go on. */
@@ -49,7 +52,10 @@ const ABOUT_THE_DATA = new Set<ErrorCode>(['BAD_USER_INPUT', 'CONFLICT', 'NOT_FO
  * oficios. What needs a person is reported, never recorded on a guess.
  */
 export class Ingest {
-  constructor(private readonly doors: OficioDoors) {}
+  constructor(
+    private readonly doors: OficioDoors,
+    private readonly imports: ImportRuns,
+  ) {}
 
   async ingest(text: string, ople: string, dryRun: boolean, actor: string): Promise<IngestReport> {
     // The parser names its option options.ople; the caller sent the argument ople.
@@ -62,22 +68,36 @@ export class Ingest {
       needsReview: 0,
       failed: 0,
       warnings: parsed.warnings,
+      foundAtImport: [],
     };
-    for (const oficio of ordered) {
-      const step = planIngest(oficio, ople);
-      const entry = describe(oficio, step);
-      if (step.door !== 'NONE' && !dryRun) {
-        Object.assign(entry, await this.record(step, actor));
-        // An assumed version matters only where a document was touched (a receipt may close a request instead).
-        if (!entry.targets.some((t) => isCaseOf('document', t))) entry.assumptions = [];
-      }
-      report.oficios.push(entry);
-      if (entry.result === 'CREATED') report.created += 1;
-      if (entry.result === 'ALREADY_RECORDED') report.alreadyRecorded += 1;
-      if (entry.result === 'NEEDS_REVIEW') report.needsReview += 1;
-      if (entry.result === 'FAILED') report.failed += 1;
-    }
+    // History is imported as history: no case escalates until the import is over (ImportRuns).
+    const recordAll = async () => {
+      for (const oficio of ordered) await this.recordOne(oficio, ople, dryRun, actor, report);
+    };
+    if (dryRun) await recordAll();
+    else [, report.foundAtImport] = await this.imports.run(recordAll);
     return report;
+  }
+
+  private async recordOne(
+    oficio: ParsedOficio,
+    ople: string,
+    dryRun: boolean,
+    actor: string,
+    report: IngestReport,
+  ): Promise<void> {
+    const step = planIngest(oficio, ople);
+    const entry = describe(oficio, step);
+    if (step.door !== 'NONE' && !dryRun) {
+      Object.assign(entry, await this.record(step, actor));
+      // An assumed version matters only where a document was touched (a receipt may close a request instead).
+      if (!entry.targets.some((t) => isCaseOf('document', t))) entry.assumptions = [];
+    }
+    report.oficios.push(entry);
+    if (entry.result === 'CREATED') report.created += 1;
+    if (entry.result === 'ALREADY_RECORDED') report.alreadyRecorded += 1;
+    if (entry.result === 'NEEDS_REVIEW') report.needsReview += 1;
+    if (entry.result === 'FAILED') report.failed += 1;
   }
 
   private async record(

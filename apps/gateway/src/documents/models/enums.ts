@@ -2,6 +2,7 @@
 export {
   BallInCourt,
   DeadlineKind,
+  DeadlineOutcome,
   DocumentStatus,
   EscalationStep,
   ObservationStatus,

@@ -1,8 +1,9 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import type { CaseChange, ReminderChange as ReminderRecorded } from '@seguimiento/application';
 import { type RequestState, isOverdue, isRequestClosed } from '@seguimiento/domain';
-import { Deadline, Escalation } from '../../documents/models/document.model';
+import { Deadline, Escalation, PastDeadline } from '../../documents/models/document.model';
 import { DocumentChange, toDocumentChange } from '../../documents/models/document-change.model';
+import { clockHistory } from '../../common/case-history';
 import { Party, RequestStatus } from '../../common/enums';
 
 @ObjectType({ description: 'Quién atendió una solicitud y con qué oficio.' })
@@ -54,6 +55,9 @@ export class Request {
 
   @Field(() => [Escalation], { description: 'Escalamientos disparados.' })
   escalations!: Escalation[];
+
+  @Field(() => [PastDeadline], { description: 'Los plazos que ya no corren y cómo terminó cada uno.' })
+  pastDeadlines!: PastDeadline[];
 }
 
 @ObjectType({ description: 'El resultado de registrar algo sobre una solicitud.' })
@@ -87,7 +91,7 @@ export function toRequest(state: RequestState, now = new Date().toISOString()): 
     fulfilledBy: state.fulfilledBy,
     deadline: state.deadline,
     overdue: !isRequestClosed(state) && isOverdue(state, now),
-    escalations: state.escalations,
+    ...clockHistory(state),
   };
 }
 
