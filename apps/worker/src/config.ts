@@ -1,4 +1,5 @@
-import { type TemporalTls, temporalTlsFromEnv } from '@seguimiento/runtime';
+import { join } from 'node:path';
+import { type TemporalTls, repoRoot, temporalTlsFromEnv } from '@seguimiento/runtime';
 
 export interface WorkerConfig {
   temporalAddress: string;
@@ -17,6 +18,8 @@ export interface WorkerConfig {
    * main-thread heap was 82 MiB (README, Benchmarks).
    */
   maxCachedWorkflows: number;
+  /** Seeds the directory of who receives mail (SEGUIMIENTO_DIRECTORY_FILE, default config/directory.json). */
+  directoryFile: string;
 }
 
 export function workerConfig(env: NodeJS.ProcessEnv = process.env): WorkerConfig {
@@ -29,6 +32,7 @@ export function workerConfig(env: NodeJS.ProcessEnv = process.env): WorkerConfig
     databaseUrl: env.DATABASE_URL,
     webhookUrl: env.NOTIFY_WEBHOOK_URL || null,
     maxCachedWorkflows: cacheSize(env.WORKER_MAX_CACHED_WORKFLOWS),
+    directoryFile: env.SEGUIMIENTO_DIRECTORY_FILE || join(repoRoot(), 'config', 'directory.json'),
   };
 }
 

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { DefaultLogger, Runtime } from '@temporalio/worker';
-import { Projector, openDatabase } from '@seguimiento/persistence';
+import { DirectoryWriter, EventStore, Projector, openDatabase } from '@seguimiento/persistence';
 import { workerConfig } from './config';
 import { LogNotifier } from './notifiers/log.notifier';
 import { WebhookNotifier } from './notifiers/webhook.notifier';
@@ -10,6 +10,8 @@ async function main(): Promise<void> {
   Runtime.install({ logger: new DefaultLogger((process.env.LOG_LEVEL?.toUpperCase() as 'WARN') ?? 'WARN') });
   const config = workerConfig();
   const dataSource = await openDatabase(config.databaseUrl, { applicationName: 'seguimiento-worker' });
+  // The directory's first contents come from the file; once edited, the events are the truth.
+  await new DirectoryWriter(dataSource, new EventStore(dataSource)).seedFromFile(config.directoryFile);
   const notifier = config.webhookUrl ? new WebhookNotifier(config.webhookUrl) : new LogNotifier();
   const { worker, connection } = await createWorker({
     connection: { address: config.temporalAddress, tls: config.temporalTls },

@@ -8,3 +8,5 @@ export * from './projections/projector';
 export * from './time-travel/as-of';
 export * from './notifications/pg-listener';
 export * from './notifications/position-watcher';
+export * from './directory/directory';
+export * from './directory/directory-writer';

@@ -1,5 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { StoredEvent } from '../entities/stored-event.entity';
+import { projectDirectory } from '../directory/directory';
 import { indexCaseOficios } from './case-oficios';
 
 export interface NewEvent {
@@ -61,6 +62,7 @@ export class EventStore {
           params,
         );
         await indexCaseOficios(tx, streamId, expectedVersion, events);
+        await projectDirectory(tx, streamId, events);
         return {
           status: 'Appended',
           nextVersion: expectedVersion + events.length,

@@ -1,0 +1,76 @@
+import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { SetMetadata } from '@nestjs/common';
+import { type Principal, confinedTo } from '@seguimiento/auth';
+import { DirectoryInputError, DirectoryWriter, EventStore, listContacts } from '@seguimiento/persistence';
+import { DataSource } from 'typeorm';
+import { CurrentPrincipal } from '../auth/current-principal';
+import { userError } from '../errors/graphql-errors';
+import { DirectoryContact, SetDirectoryContactInput } from './directory.models';
+
+/** Only an ADMIN edits the directory (the same metadata key the AuthGuard reads). */
+const AdminOnly = () => SetMetadata('requiredRoles', ['ADMIN']);
+
+/** The directory of who receives mail, and what happened to the mail sent (issue 18). */
+@Resolver()
+export class DirectoryResolver {
+  private readonly writer: DirectoryWriter;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    eventStore: EventStore,
+  ) {
+    this.writer = new DirectoryWriter(dataSource, eventStore);
+  }
+
+  @Query(() => [DirectoryContact], {
+    description:
+      'El directorio: por institución y rol, quién recibe los correos. Un usuario de un OPLE ve el de su OPLE y el del INE.',
+  })
+  async directory(
+    @CurrentPrincipal() who: Principal,
+    @Args('institution', { nullable: true, description: 'INE o la clave del OPLE; sin ella, todas.' })
+    institution?: string,
+  ): Promise<DirectoryContact[]> {
+    const own = confinedTo(who);
+    const all = await listContacts(this.dataSource.manager, institution?.toUpperCase());
+    return own ? all.filter((c) => c.institution === own || c.institution === 'INE') : all;
+  }
+
+  @AdminOnly()
+  @Mutation(() => DirectoryContact, { description: 'Da de alta o cambia a una persona del directorio (solo ADMIN).' })
+  async setDirectoryContact(
+    @Args('input') input: SetDirectoryContactInput,
+    @CurrentPrincipal() who: Principal,
+  ): Promise<DirectoryContact> {
+    return this.refuseBadInput(async () => {
+      await this.writer.set(input, who.subject);
+      const [contact] = (await listContacts(this.dataSource.manager, input.institution.trim().toUpperCase())).filter(
+        (c) => c.role === input.role.trim().toUpperCase() && c.email === input.email.trim().toLowerCase(),
+      );
+      return contact;
+    });
+  }
+
+  @AdminOnly()
+  @Mutation(() => Boolean, { description: 'Quita a una persona de un rol del directorio (solo ADMIN).' })
+  async removeDirectoryContact(
+    @Args('institution') institution: string,
+    @Args('role') role: string,
+    @Args('email') email: string,
+    @CurrentPrincipal() who: Principal,
+  ): Promise<boolean> {
+    return this.refuseBadInput(async () => {
+      await this.writer.remove({ institution, role, email }, who.subject);
+      return true;
+    });
+  }
+
+  private async refuseBadInput<T>(work: () => Promise<T>): Promise<T> {
+    try {
+      return await work();
+    } catch (error) {
+      if (error instanceof DirectoryInputError) throw userError('BAD_USER_INPUT', error.message, error.field);
+      throw error;
+    }
+  }
+}
