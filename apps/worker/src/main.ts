@@ -1,6 +1,8 @@
 import 'reflect-metadata';
 import { DefaultLogger, Runtime } from '@temporalio/worker';
-import { DirectoryWriter, EventStore, Projector, openDatabase } from '@seguimiento/persistence';
+import { DirectoryWriter, EventStore, OutboxQueue, Projector, openDatabase } from '@seguimiento/persistence';
+import { createTransport } from 'nodemailer';
+import { OutboxSender } from './mail/outbox-sender';
 import { workerConfig } from './config';
 import { LogNotifier } from './notifiers/log.notifier';
 import { WebhookNotifier } from './notifiers/webhook.notifier';
@@ -35,9 +37,20 @@ async function main(): Promise<void> {
     onError: (error) => console.error(JSON.stringify({ level: 'error', msg: 'projector', error: String(error) })),
   });
   projector.start();
+  // The outbox's mail goes out from here (see OutboxSender); without SMTP_URL it waits in PostgreSQL.
+  const sender = config.smtpUrl
+    ? new OutboxSender(new OutboxQueue(dataSource), createTransport(config.smtpUrl), {
+        consoleUrl: config.consoleUrl,
+        from: config.mailFrom,
+        onError: (error) => console.error(JSON.stringify({ level: 'error', msg: 'outbox', error: String(error) })),
+      })
+    : null;
+  if (sender) sender.start();
+  else console.log(JSON.stringify({ level: 'warn', msg: 'SMTP_URL is not set: mail waits in the outbox' }));
   try {
     await worker.run();
   } finally {
+    await sender?.stop();
     await projector.stop();
     await connection.close();
     await dataSource.destroy();

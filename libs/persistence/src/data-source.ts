@@ -7,6 +7,7 @@ import { EscalationAcknowledgements1732406600000 } from './migrations/1732406600
 import { CorrespondenceNotices1732406700000 } from './migrations/1732406700000-correspondence-notices';
 import { CaseOficios1732406800000 } from './migrations/1732406800000-case-oficios';
 import { Directory1732407100000 } from './migrations/1732407100000-directory';
+import { Outbox1732407200000 } from './migrations/1732407200000-outbox';
 
 // Calendar dates (oficio dates, due dates) stay 'YYYY-MM-DD' strings: a JS Date would put them at
 // UTC midnight, which is the previous evening in Mexico City.
@@ -20,6 +21,7 @@ export const MIGRATIONS = [
   CorrespondenceNotices1732406700000,
   CaseOficios1732406800000,
   Directory1732407100000,
+  Outbox1732407200000,
 ];
 
 /**

@@ -10,3 +10,5 @@ export * from './notifications/pg-listener';
 export * from './notifications/position-watcher';
 export * from './directory/directory';
 export * from './directory/directory-writer';
+export * from './outbox/outbox-writer';
+export * from './outbox/outbox-queue';

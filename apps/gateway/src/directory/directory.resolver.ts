@@ -1,11 +1,17 @@
 import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { SetMetadata } from '@nestjs/common';
 import { type Principal, confinedTo } from '@seguimiento/auth';
-import { DirectoryInputError, DirectoryWriter, EventStore, listContacts } from '@seguimiento/persistence';
+import {
+  DirectoryInputError,
+  DirectoryWriter,
+  EventStore,
+  listContacts,
+  mailDeliveries,
+} from '@seguimiento/persistence';
 import { DataSource } from 'typeorm';
 import { CurrentPrincipal } from '../auth/current-principal';
 import { userError } from '../errors/graphql-errors';
-import { DirectoryContact, SetDirectoryContactInput } from './directory.models';
+import { DirectoryContact, MailDelivery, SetDirectoryContactInput } from './directory.models';
 
 /** Only an ADMIN edits the directory (the same metadata key the AuthGuard reads). */
 const AdminOnly = () => SetMetadata('requiredRoles', ['ADMIN']);
@@ -63,6 +69,19 @@ export class DirectoryResolver {
       await this.writer.remove({ institution, role, email }, who.subject);
       return true;
     });
+  }
+
+  @Query(() => [MailDelivery], {
+    description:
+      'Correo enviado: los últimos mensajes del buzón de salida con su estado (rechazos y fallas incluidos). Solo usuarios del INE.',
+  })
+  async mailDeliveries(
+    @CurrentPrincipal() who: Principal,
+    @Args('status', { nullable: true, description: 'PENDING, SENT, REFUSED o FAILED; sin él, todos.' })
+    status?: string,
+  ): Promise<MailDelivery[]> {
+    if (confinedTo(who)) throw userError('FORBIDDEN', 'El correo enviado solo lo consultan usuarios del INE');
+    return mailDeliveries(this.dataSource.manager, { status: status ?? null, limit: 200 });
   }
 
   private async refuseBadInput<T>(work: () => Promise<T>): Promise<T> {

@@ -1,6 +1,7 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { StoredEvent } from '../entities/stored-event.entity';
 import { projectDirectory } from '../directory/directory';
+import { writeOutbox } from '../outbox/outbox-writer';
 import { indexCaseOficios } from './case-oficios';
 
 export interface NewEvent {
@@ -63,6 +64,7 @@ export class EventStore {
         );
         await indexCaseOficios(tx, streamId, expectedVersion, events);
         await projectDirectory(tx, streamId, events);
+        await writeOutbox(tx, streamId, expectedVersion, events);
         return {
           status: 'Appended',
           nextVersion: expectedVersion + events.length,
