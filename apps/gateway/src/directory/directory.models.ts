@@ -1,4 +1,5 @@
 import { Field, InputType, ObjectType } from '@nestjs/graphql';
+import { IsOptional, IsString, MaxLength } from 'class-validator';
 
 @ObjectType({ description: 'Una persona del directorio: a quién llegan los escalamientos y el resumen diario.' })
 export class DirectoryContact {
@@ -24,18 +25,29 @@ export class DirectoryContact {
 @InputType({ description: 'Alta o cambio de una persona del directorio.' })
 export class SetDirectoryContactInput {
   @Field({ description: 'Institución: INE o la clave del OPLE (p. ej. GRO).' })
+  @IsString()
+  @MaxLength(10)
   institution!: string;
 
   @Field({ description: 'RESPONSABLE, AREA_RESPONSABLE, SECRETARIA_TECNICA, COMISION o UTSI (solo INE).' })
+  @IsString()
+  @MaxLength(40)
   role!: string;
 
   @Field({ description: 'Correo electrónico.' })
+  @IsString()
+  @MaxLength(254)
   email!: string;
 
   @Field({ description: 'Nombre de la persona o del área.' })
+  @IsString()
+  @MaxLength(200)
   name!: string;
 
   @Field({ nullable: true, description: 'IMMEDIATE (por omisión) o DIGEST.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(20)
   preference?: string;
 }
 

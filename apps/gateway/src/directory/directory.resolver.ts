@@ -9,7 +9,7 @@ import {
   mailDeliveries,
 } from '@seguimiento/persistence';
 import { DataSource } from 'typeorm';
-import { CurrentPrincipal } from '../auth/current-principal';
+import { CurrentPrincipal, assertOpleAccess } from '../auth/current-principal';
 import { userError } from '../errors/graphql-errors';
 import { DirectoryContact, MailDelivery, SetDirectoryContactInput } from './directory.models';
 
@@ -37,17 +37,20 @@ export class DirectoryResolver {
     @Args('institution', { nullable: true, description: 'INE o la clave del OPLE; sin ella, todas.' })
     institution?: string,
   ): Promise<DirectoryContact[]> {
+    const wanted = institution?.trim().toUpperCase();
+    if (wanted !== 'INE') assertOpleAccess(who, wanted);
     const own = confinedTo(who);
-    const all = await listContacts(this.dataSource.manager, institution?.toUpperCase());
+    const all = await listContacts(this.dataSource.manager, wanted);
     return own ? all.filter((c) => c.institution === own || c.institution === 'INE') : all;
   }
 
   @AdminOnly()
   @Mutation(() => DirectoryContact, { description: 'Da de alta o cambia a una persona del directorio (solo ADMIN).' })
   async setDirectoryContact(
-    @Args('input') input: SetDirectoryContactInput,
+    @Args('input', { description: 'La persona, su rol y su preferencia.' }) input: SetDirectoryContactInput,
     @CurrentPrincipal() who: Principal,
   ): Promise<DirectoryContact> {
+    assertOpleAccess(who, input.institution.trim().toUpperCase());
     return this.refuseBadInput(async () => {
       await this.writer.set(input, who.subject);
       const [contact] = (await listContacts(this.dataSource.manager, input.institution.trim().toUpperCase())).filter(
@@ -60,11 +63,12 @@ export class DirectoryResolver {
   @AdminOnly()
   @Mutation(() => Boolean, { description: 'Quita a una persona de un rol del directorio (solo ADMIN).' })
   async removeDirectoryContact(
-    @Args('institution') institution: string,
-    @Args('role') role: string,
-    @Args('email') email: string,
+    @Args('institution', { description: 'INE o la clave del OPLE.' }) institution: string,
+    @Args('role', { description: 'El rol del que se quita.' }) role: string,
+    @Args('email', { description: 'La dirección que se quita.' }) email: string,
     @CurrentPrincipal() who: Principal,
   ): Promise<boolean> {
+    assertOpleAccess(who, institution.trim().toUpperCase());
     return this.refuseBadInput(async () => {
       await this.writer.remove({ institution, role, email }, who.subject);
       return true;
@@ -73,15 +77,20 @@ export class DirectoryResolver {
 
   @Query(() => [MailDelivery], {
     description:
-      'Correo enviado: los últimos mensajes del buzón de salida con su estado (rechazos y fallas incluidos). Solo usuarios del INE.',
+      'Correo enviado: los últimos mensajes del buzón de salida con su estado (rechazos y fallas incluidos). Un usuario de un OPLE ve el de su OPLE.',
   })
   async mailDeliveries(
     @CurrentPrincipal() who: Principal,
+    @Args('ople', { nullable: true, description: 'Clave del OPLE de los casos; sin ella, todos.' }) ople?: string,
     @Args('status', { nullable: true, description: 'PENDING, SENT, REFUSED o FAILED; sin él, todos.' })
     status?: string,
   ): Promise<MailDelivery[]> {
-    if (confinedTo(who)) throw userError('FORBIDDEN', 'El correo enviado solo lo consultan usuarios del INE');
-    return mailDeliveries(this.dataSource.manager, { status: status ?? null, limit: 200 });
+    assertOpleAccess(who, ople);
+    return mailDeliveries(this.dataSource.manager, {
+      ople: ople ?? confinedTo(who),
+      status: status ?? null,
+      limit: 200,
+    });
   }
 
   private async refuseBadInput<T>(work: () => Promise<T>): Promise<T> {

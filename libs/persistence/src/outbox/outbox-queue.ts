@@ -115,15 +115,15 @@ export interface MailDeliveryRow {
 /** The outbox as supervisors see it: one line per message (a batch), newest first. */
 export async function mailDeliveries(
   manager: EntityManager,
-  { status, limit }: { status: string | null; limit: number },
+  { ople = null, status, limit }: { ople?: string | null; status: string | null; limit: number },
 ): Promise<MailDeliveryRow[]> {
   const rows: Array<Record<string, unknown>> = await manager.query(
     `SELECT coalesce(max(message_id), 'pendiente:' || coalesce(batch_id, min(id))) AS message_id, min(kind) AS kind,
             min(recipient) AS recipient, coalesce(max(subject), '(sin enviar)') AS subject, min(status) AS status,
             max(attempts) AS attempts, max(last_error) AS last_error, min(created_at) AS created_at, max(sent_at) AS sent_at
-     FROM outbox WHERE $1::text IS NULL OR status = $1
+     FROM outbox WHERE ($1::text IS NULL OR status = $1) AND ($3::text IS NULL OR payload->>'ople' = $3)
      GROUP BY coalesce(batch_id, id) , batch_id ORDER BY min(created_at) DESC, min(id) DESC LIMIT $2`,
-    [status, limit],
+    [status, limit, ople],
   );
   return rows.map((r) => ({
     messageId: String(r.message_id),
