@@ -109,6 +109,16 @@ export default tseslint.config(
           ],
         },
       ],
+      },
+    },
+    {
+    files: ['libs/mail/src/**/*.ts'],
+    ignores: ['**/*.spec.ts'],
+    rules: {
+      'no-restricted-imports': only(
+        ['luxon', 'ics', '@seguimiento/domain'],
+        'Mails are rendered in memory: they may import only luxon, ics and the domain (no I/O, no framework, no SMTP).',
+      ),
     },
   },
   {

@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { repoRoot, temporalTlsFromEnv } from '@seguimiento/runtime';
 import { runDemo } from './demo';
+import { startMailCatcher } from './mail-catcher';
 import { demoTokens, jwtSecret, metricsToken } from './demo-tokens';
 import { ManagedProcess } from './managed-process';
 import { StartupError, assertPortsFree, isPortFree } from './ports';
@@ -61,6 +62,11 @@ export async function main(): Promise<void> {
     stoppers.push({ name: 'temporal', stop: temporal.stop });
     if (temporal.process) children.push(temporal.process);
 
+    // Mail (issue 18): to SMTP_URL when set, else to a local catcher that keeps it in .data/mail.
+    const catcher = process.env.SMTP_URL ? null : await startMailCatcher({ dir: join(config.dataDir, 'mail') });
+    if (catcher) stoppers.push({ name: 'mail catcher', stop: catcher.stop });
+    const smtpUrl = process.env.SMTP_URL ?? catcher!.url;
+
     const secret = jwtSecret(config.dataDir);
     const env = {
       ...process.env,
@@ -70,6 +76,7 @@ export async function main(): Promise<void> {
       TEMPORAL_ADDRESS: temporal.address,
       TEMPORAL_NAMESPACE: config.temporalNamespace,
       PORT: String(config.gatewayPort),
+      SMTP_URL: smtpUrl,
     };
     const worker = await startApp('worker', env, /"msg":"worker ready"/);
     stoppers.push({ name: 'worker', stop: () => worker.stop() });
@@ -97,6 +104,11 @@ export async function main(): Promise<void> {
     );
     say(`  Temporal     ${temporal.address} (namespace ${config.temporalNamespace})`);
     if (temporal.uiUrl) say(`  Temporal UI  ${temporal.uiUrl}`);
+    say(
+      catcher
+        ? `  Mail         ${catcher.url} keeps what is sent in ${join(config.dataDir, 'mail')} (npx seguimiento mail list)`
+        : `  Mail         SMTP_URL ${redact(smtpUrl)}`,
+    );
     say(
       `  PostgreSQL   ${redact(postgres.url)}${config.databaseUrl ? '' : ` (passwords in ${credentialsFileOf(join(config.dataDir, 'postgres'))})`}`,
     );

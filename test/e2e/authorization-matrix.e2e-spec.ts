@@ -15,7 +15,7 @@ import { type TestStack, startTestStack } from '../support/test-stack';
  * reach every OPLE, an OPLE's users only their own. "Allowed" means the operation got past
  * authorization (it may still answer NOT_FOUND or CONFLICT about the data).
  */
-type Kind = 'read' | 'write' | 'subscribe';
+type Kind = 'read' | 'write' | 'admin' | 'subscribe';
 interface Operation {
   name: string;
   kind: Kind;
@@ -45,6 +45,18 @@ const OPERATIONS: Array<Operation | (() => Operation)> = [
     othersGet: 'NOT_FOUND',
   },
   { name: 'request', kind: 'read', query: `{ request(id: "request:GRO:ine-utsi-3000-2024") { id } }` },
+  { name: 'directory', kind: 'read', query: `{ directory(institution: "GRO") { email } }` },
+  { name: 'mailDeliveries', kind: 'read', query: `{ mailDeliveries(ople: "GRO") { messageId } }` },
+  {
+    name: 'setDirectoryContact',
+    kind: 'admin',
+    query: `mutation { setDirectoryContact(input: { institution: "GRO", role: "COMISION", email: "matriz@example.org", name: "Matriz" }) { email } }`,
+  },
+  {
+    name: 'removeDirectoryContact',
+    kind: 'admin',
+    query: `mutation { removeDirectoryContact(institution: "GRO", role: "COMISION", email: "nadie@example.org") }`,
+  },
   { name: 'notice', kind: 'read', query: `{ notice(id: "notice:GRO:ine-utsi-3001-2024") { id } }` },
   {
     name: 'correspondenceReport',
@@ -178,6 +190,7 @@ const PRINCIPALS: Who[] = [
 function expected(op: Operation, who: Who): string {
   if (!who.role || who.bad) return 'UNAUTHENTICATED';
   if (op.kind === 'write' && who.role === 'SUPERVISOR') return 'FORBIDDEN';
+  if (op.kind === 'admin' && who.role !== 'ADMIN') return 'FORBIDDEN';
   if (who.institution === 'INE' || who.institution === 'GRO') return 'ALLOWED';
   return op.othersGet ?? 'FORBIDDEN';
 }

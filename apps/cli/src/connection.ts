@@ -14,11 +14,12 @@ export interface Connection {
 /**
  * Where the API is and who the CLI is: SEGUIMIENTO_URL and SEGUIMIENTO_TOKEN, or, on the machine
  * that runs `npm start`, a token it signs itself with the secret in the data folder (an INE
- * operator called cli@<user>), so that the commands work out of the box there.
+ * operator called cli@<user>; an INE admin for the directory's changes), so that the commands work
+ * out of the box there.
  */
-export function connect(env: NodeJS.ProcessEnv = process.env): Connection {
+export function connect(env: NodeJS.ProcessEnv = process.env, role: 'OPERATOR' | 'ADMIN' = 'OPERATOR'): Connection {
   const url = env.SEGUIMIENTO_URL ?? 'http://127.0.0.1:4000/graphql';
-  const token = env.SEGUIMIENTO_TOKEN ?? localToken(env);
+  const token = env.SEGUIMIENTO_TOKEN ?? localToken(env, role);
   return {
     url,
     token,
@@ -42,7 +43,7 @@ export function connect(env: NodeJS.ProcessEnv = process.env): Connection {
   };
 }
 
-function localToken(env: NodeJS.ProcessEnv): string {
+function localToken(env: NodeJS.ProcessEnv, role: 'OPERATOR' | 'ADMIN'): string {
   const secretFile = join(env.SEGUIMIENTO_DATA_DIR || join(repoRoot(), '.data'), 'jwt-secret');
   const secret = env.JWT_SECRET ?? (existsSync(secretFile) ? readFileSync(secretFile, 'utf8').trim() : null);
   if (!secret)
@@ -50,5 +51,5 @@ function localToken(env: NodeJS.ProcessEnv): string {
       `falta SEGUIMIENTO_TOKEN (un token Bearer de la API; npm start imprime uno por rol) y no hay secreto local en ${secretFile}`,
     );
   const user = env.USER ?? env.USERNAME ?? 'local';
-  return new Tokens(secret).issue({ subject: `cli@${user}`, role: 'OPERATOR', institution: 'INE' }, '1h');
+  return new Tokens(secret).issue({ subject: `cli@${user}`, role, institution: 'INE' }, '1h');
 }

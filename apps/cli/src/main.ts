@@ -1,11 +1,19 @@
 import type { Io } from './io';
 import { writeFileSync } from 'node:fs';
+import { directory } from './commands/directory';
 import { ingest } from './commands/ingest';
+import { mail } from './commands/mail';
 import { report } from './commands/report';
 import { status } from './commands/status';
 import { EXIT, HELP, ServerError, UsageError } from './usage';
 
-const COMMANDS: Record<string, (args: string[], io: Io) => Promise<number>> = { ingest, report, status };
+const COMMANDS: Record<string, (args: string[], io: Io) => Promise<number>> = {
+  ingest,
+  report,
+  status,
+  directory,
+  mail,
+};
 
 const consoleIo: Io = {
   out: (line) => process.stdout.write(`${line}\n`),

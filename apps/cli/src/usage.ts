@@ -23,8 +23,12 @@ comandos:
       lo vencido y lo que vence; PDF a --out (por omisión informe-<OPLE>-<desde>-<hasta>.pdf)
   status [--ople ID] [--as-of AAAA-MM-DD]
       quién tiene la pelota, qué está vencido y qué vence, hoy o en una fecha pasada
+  directory list|set|remove [opciones]
+      el directorio: quién recibe los escalamientos y el resumen diario (cambiarlo: ADMIN)
+  mail list|show [ID]
+      el correo que recibió el servidor SMTP local de npm start (.data/mail)
 
-conexión (ingest sin --dry-run, report, status):
+conexión (ingest sin --dry-run, report, status, directory):
   SEGUIMIENTO_URL    la API GraphQL (por omisión http://127.0.0.1:4000/graphql)
   SEGUIMIENTO_TOKEN  un token Bearer; sin él, en la máquina de npm start se firma uno de
                      OPERATOR del INE con el secreto de .data/jwt-secret
@@ -41,4 +45,20 @@ ilegible; 3 el servidor no respondió o rechazó la solicitud`,
   --json      imprimir solo el arreglo JSON de los oficios leídos`,
   report: `uso: seguimiento report --ople ID --from AAAA-MM-DD --to AAAA-MM-DD [--format md|txt|pdf] [--out FILE]`,
   status: `uso: seguimiento status [--ople ID] [--as-of AAAA-MM-DD]`,
+  directory: `uso: seguimiento directory list [--institucion INE|ID]
+       seguimiento directory set --institucion INE|ID --rol ROL --correo DIRECCION --nombre NOMBRE [--preferencia inmediato|resumen]
+       seguimiento directory remove --institucion INE|ID --rol ROL --correo DIRECCION
+
+  --institucion   INE o la clave ISO del OPLE (p. ej. GRO)
+  --rol           RESPONSABLE (recordatorio y vencimiento del plazo), AREA_RESPONSABLE (nivel 1),
+                  SECRETARIA_TECNICA (nivel 2, recordatorios del INE, invitaciones), COMISION (nivel 3);
+                  UTSI para el INE
+  --preferencia   inmediato (cada correo y el resumen diario; por omisión) o resumen (solo el resumen)
+
+  set y remove requieren un token de ADMIN (en la máquina de npm start la CLI firma uno).`,
+  mail: `uso: seguimiento mail list [--limit N]
+       seguimiento mail show ID
+
+  el correo que recibió el servidor SMTP local que levanta npm start (guardado en .data/mail como
+  archivos .eml con un índice); ID es el número que muestra list o el Message-ID`,
 };

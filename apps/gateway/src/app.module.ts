@@ -36,6 +36,7 @@ import { IntakeModule } from './intake/intake.module';
 import { ReportsModule } from './reports/reports.module';
 import { ObligationsModule } from './obligations/obligations.module';
 import { SupervisionModule } from './supervision/supervision.module';
+import { DirectoryModule } from './directory/directory.module';
 
 /** Where the generated schema is written; committed so reviewers see every change to the API. */
 const schemaFile = (): string => join(repoRoot(), 'apps', 'gateway', 'schema.gql');
@@ -99,6 +100,7 @@ export class AppModule {
         OficiosModule,
         IntakeModule,
         ReportsModule,
+        DirectoryModule,
       ],
       // The explorer needs introspection: its files are served only when it is on.
       controllers: introspection ? [HealthController, ExplorerController] : [HealthController],

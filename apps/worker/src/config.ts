@@ -1,4 +1,5 @@
-import { type TemporalTls, temporalTlsFromEnv } from '@seguimiento/runtime';
+import { join } from 'node:path';
+import { type TemporalTls, repoRoot, temporalTlsFromEnv } from '@seguimiento/runtime';
 
 export interface WorkerConfig {
   temporalAddress: string;
@@ -17,6 +18,14 @@ export interface WorkerConfig {
    * main-thread heap was 82 MiB (README, Benchmarks).
    */
   maxCachedWorkflows: number;
+  /** Seeds the directory of who receives mail (SEGUIMIENTO_DIRECTORY_FILE, default config/directory.json). */
+  directoryFile: string;
+  /** Where mail is sent (SMTP_URL, e.g. smtp://user:pass@host:587); null: the outbox waits. npm start sets its catcher's. */
+  smtpUrl: string | null;
+  /** The console's base URL for the links in mail (CONSOLE_URL). */
+  consoleUrl: string;
+  /** The From: of the mail (MAIL_FROM). */
+  mailFrom: string;
 }
 
 export function workerConfig(env: NodeJS.ProcessEnv = process.env): WorkerConfig {
@@ -29,6 +38,10 @@ export function workerConfig(env: NodeJS.ProcessEnv = process.env): WorkerConfig
     databaseUrl: env.DATABASE_URL,
     webhookUrl: env.NOTIFY_WEBHOOK_URL || null,
     maxCachedWorkflows: cacheSize(env.WORKER_MAX_CACHED_WORKFLOWS),
+    directoryFile: env.SEGUIMIENTO_DIRECTORY_FILE || join(repoRoot(), 'config', 'directory.json'),
+    smtpUrl: env.SMTP_URL || null,
+    consoleUrl: env.CONSOLE_URL || `http://127.0.0.1:${env.PORT || 4000}`,
+    mailFrom: env.MAIL_FROM || 'Seguimiento PREP <seguimiento@localhost>',
   };
 }
 

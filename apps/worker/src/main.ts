@@ -1,6 +1,8 @@
 import 'reflect-metadata';
 import { DefaultLogger, Runtime } from '@temporalio/worker';
-import { Projector, openDatabase } from '@seguimiento/persistence';
+import { DirectoryWriter, EventStore, OutboxQueue, Projector, openDatabase } from '@seguimiento/persistence';
+import { createTransport } from 'nodemailer';
+import { OutboxSender } from './mail/outbox-sender';
 import { workerConfig } from './config';
 import { LogNotifier } from './notifiers/log.notifier';
 import { WebhookNotifier } from './notifiers/webhook.notifier';
@@ -10,6 +12,8 @@ async function main(): Promise<void> {
   Runtime.install({ logger: new DefaultLogger((process.env.LOG_LEVEL?.toUpperCase() as 'WARN') ?? 'WARN') });
   const config = workerConfig();
   const dataSource = await openDatabase(config.databaseUrl, { applicationName: 'seguimiento-worker' });
+  // The directory's first contents come from the file; once edited, the events are the truth.
+  await new DirectoryWriter(dataSource, new EventStore(dataSource)).seedFromFile(config.directoryFile);
   const notifier = config.webhookUrl ? new WebhookNotifier(config.webhookUrl) : new LogNotifier();
   const { worker, connection } = await createWorker({
     connection: { address: config.temporalAddress, tls: config.temporalTls },
@@ -33,9 +37,20 @@ async function main(): Promise<void> {
     onError: (error) => console.error(JSON.stringify({ level: 'error', msg: 'projector', error: String(error) })),
   });
   projector.start();
+  // The outbox's mail goes out from here (see OutboxSender); without SMTP_URL it waits in PostgreSQL.
+  const sender = config.smtpUrl
+    ? new OutboxSender(new OutboxQueue(dataSource), createTransport(config.smtpUrl), {
+        consoleUrl: config.consoleUrl,
+        from: config.mailFrom,
+        onError: (error) => console.error(JSON.stringify({ level: 'error', msg: 'outbox', error: String(error) })),
+      })
+    : null;
+  if (sender) sender.start();
+  else console.log(JSON.stringify({ level: 'warn', msg: 'SMTP_URL is not set: mail waits in the outbox' }));
   try {
     await worker.run();
   } finally {
+    await sender?.stop();
     await projector.stop();
     await connection.close();
     await dataSource.destroy();

@@ -9,3 +9,7 @@ export * from './time-travel/as-of';
 export * from './notifications/pg-listener';
 export * from './notifications/position-watcher';
 export * from './event-store/log-queries';
+export * from './directory/directory';
+export * from './directory/directory-writer';
+export * from './outbox/outbox-writer';
+export * from './outbox/outbox-queue';

@@ -1,5 +1,7 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { StoredEvent } from '../entities/stored-event.entity';
+import { projectDirectory } from '../directory/directory';
+import { writeOutbox } from '../outbox/outbox-writer';
 import { indexCaseOficios } from './case-oficios';
 
 export interface NewEvent {
@@ -62,6 +64,10 @@ export class EventStore {
           params,
         );
         await indexCaseOficios(tx, streamId, expectedVersion, events);
+        // The in-transaction projections read the data as a record of fields.
+        const asRecords = events.map((e) => ({ ...e, data: { ...e.data } }));
+        await projectDirectory(tx, streamId, asRecords);
+        await writeOutbox(tx, streamId, expectedVersion, asRecords);
         return {
           status: 'Appended',
           nextVersion: expectedVersion + events.length,

@@ -1,0 +1,118 @@
+import { appendFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { simpleParser } from 'mailparser';
+import { SMTPServer } from 'smtp-server';
+
+/** One message the catcher received, as its index keeps it. */
+export interface CaughtMail {
+  /** Its number in the order received (1, 2, …). */
+  n: number;
+  file: string;
+  messageId: string | null;
+  from: string;
+  to: string[];
+  subject: string;
+  receivedAt: string;
+  /** The number of an earlier message with the same Message-ID: the same message sent again. */
+  duplicateOf: number | null;
+}
+
+export interface MailCatcher {
+  port: number;
+  /** smtp://127.0.0.1:<port>, for SMTP_URL. */
+  url: string;
+  received(): CaughtMail[];
+  stop(): Promise<void>;
+}
+
+const INDEX = 'index.jsonl';
+
+/**
+ * A local SMTP server (smtp-server) that accepts every message on loopback and keeps it under
+ * `dir` as <n>.eml, with a line in index.jsonl. What npm start sends mail to when SMTP_URL is not
+ * set, and what the tests send to. `refuse`, asked for each message, may answer an SMTP error code
+ * (4xx: try later; 5xx: refused) to play a server that does not accept mail.
+ */
+export async function startMailCatcher(options: {
+  dir: string;
+  port?: number;
+  refuse?: () => { code: number; message: string } | null;
+}): Promise<MailCatcher> {
+  mkdirSync(options.dir, { recursive: true, mode: 0o700 });
+  const received = readMailIndex(options.dir);
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['AUTH', 'STARTTLS'],
+    banner: 'seguimiento: servidor de correo local',
+    size: 25 * 1024 * 1024,
+    logger: false,
+    onData(stream, session, callback) {
+      const chunks: Buffer[] = [];
+      stream.on('data', (c: Buffer) => chunks.push(c));
+      stream.on('end', () => {
+        const refusal = options.refuse?.();
+        if (refusal) {
+          const error = Object.assign(new Error(refusal.message), { responseCode: refusal.code });
+          callback(error);
+          return;
+        }
+        const raw = Buffer.concat(chunks);
+        simpleParser(raw)
+          .then((parsed) => {
+            const n = received.length + 1;
+            const file = `${String(n).padStart(6, '0')}.eml`;
+            writeFileSync(join(options.dir, file), raw, { mode: 0o600 });
+            const messageId = parsed.messageId ?? null;
+            const earlier = messageId ? received.find((m) => m.messageId === messageId) : undefined;
+            const entry: CaughtMail = {
+              n,
+              file,
+              messageId,
+              from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
+              to: session.envelope.rcptTo.map((r) => r.address),
+              subject: parsed.subject ?? '',
+              receivedAt: new Date().toISOString(),
+              duplicateOf: earlier ? earlier.n : null,
+            };
+            received.push(entry);
+            appendFileSync(join(options.dir, INDEX), `${JSON.stringify(entry)}\n`, { mode: 0o600 });
+            callback();
+          })
+          .catch((error: Error) => callback(error));
+      });
+    },
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+  });
+  const port = (server.server.address() as AddressInfo).port;
+  return {
+    port,
+    url: `smtp://127.0.0.1:${port}`,
+    received: () => [...received],
+    stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+/** The index of what the catcher kept in `dir` (empty when it received nothing yet). */
+export function readMailIndex(dir: string): CaughtMail[] {
+  const file = join(dir, INDEX);
+  if (!existsSync(file)) return [];
+  return readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((line) => line.trim())
+    .map((line) => JSON.parse(line) as CaughtMail);
+}
+
+/** One kept message, by its number or its Message-ID, with its raw text; null when unknown. */
+export function readCaughtMail(dir: string, id: string): { entry: CaughtMail; raw: string } | null {
+  const index = readMailIndex(dir);
+  const wanted = id.replace(/^<|>$/g, '');
+  const entry = /^\d+$/.test(id)
+    ? index.find((m) => m.n === Number(id))
+    : index.find((m) => m.messageId?.replace(/^<|>$/g, '') === wanted);
+  if (!entry) return null;
+  return { entry, raw: readFileSync(join(dir, entry.file), 'utf8') };
+}

@@ -1,0 +1,272 @@
+import { randomUUID } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { WithStartWorkflowOperation } from '@temporalio/client';
+import { TestWorkflowEnvironment } from '@temporalio/testing';
+import type { NativeConnection, Worker } from '@temporalio/worker';
+import { createTransport } from 'nodemailer';
+import type { DataSource } from 'typeorm';
+import { DOCUMENT_WORKFLOW_TYPE, expectDocumentUpdate } from '@seguimiento/contracts';
+import { DEFAULT_POLICY, addCountedDays, localDateOf } from '@seguimiento/domain';
+import { ensureTemporalTestServer } from '@seguimiento/infra/temporal-test-server';
+import { DirectoryWriter, EventStore, OutboxQueue, mailDeliveries, openDatabase } from '@seguimiento/persistence';
+import { OutboxSender, type SenderOptions } from '../../apps/worker/src/mail/outbox-sender';
+import { createWorker } from '../../apps/worker/src/worker';
+import { quietTemporalLogs } from '../support/quiet-logs';
+import { type TestSmtp, startTestSmtp } from '../support/smtp-catcher';
+import { startTestPostgres } from '../support/test-postgres';
+
+/**
+ * Mail against a real SMTP server on loopback (issue 18): the outbox written with the events, the
+ * sender, the per-day rule, the import summary, and an SMTP server that refuses for a while.
+ */
+describe('mail: outbox, sender and a real SMTP server', () => {
+  let env: TestWorkflowEnvironment;
+  let pg: { url: string; stop(): Promise<void> };
+  let db: DataSource;
+  let smtp: TestSmtp;
+  let worker: { worker: Worker; running: Promise<void> };
+  const taskQueue = `mail-${randomUUID()}`;
+
+  /** A sender whose clock is past the grouping window (grouped rows wait a minute for their group). */
+  const sender = (options: Partial<SenderOptions> = {}, transport = createTransport(smtp.url)) =>
+    new OutboxSender(new OutboxQueue(db), transport, {
+      consoleUrl: 'https://consola.example.org',
+      from: 'Seguimiento PREP <seguimiento@example.org>',
+      baseDelayMs: 10,
+      now: () => new Date(Date.now() + 5 * 60_000),
+      ...options,
+    });
+  const to = (address: string) => smtp.received().filter((m) => m.to.includes(address));
+
+  beforeAll(async () => {
+    quietTemporalLogs();
+    const [server, postgres, catcher] = await Promise.all([
+      ensureTemporalTestServer(),
+      startTestPostgres(),
+      startTestSmtp(),
+    ]);
+    pg = postgres;
+    smtp = catcher;
+    env = await TestWorkflowEnvironment.createTimeSkipping({
+      server: { executable: { type: 'existing-path', path: server } },
+    });
+    db = await openDatabase(pg.url);
+    const file = join(tmpdir(), `directory-${randomUUID()}.json`);
+    const person = (institution: string, role: string, email: string, preference = 'IMMEDIATE') => ({
+      institution,
+      role,
+      email,
+      name: `Persona ${email}`,
+      preference,
+    });
+    writeFileSync(
+      file,
+      JSON.stringify({
+        contacts: [
+          person('GRO', 'RESPONSABLE', 'resp@example.org'),
+          person('GRO', 'AREA_RESPONSABLE', 'area@example.org'),
+          person('GRO', 'SECRETARIA_TECNICA', 'st@example.org'),
+          person('GRO', 'COMISION', 'com@example.org'),
+          person('GRO', 'COMISION', 'solo-resumen@example.org', 'DIGEST'),
+          person('MEX', 'AREA_RESPONSABLE', 'doble@example.org'),
+          person('MEX', 'SECRETARIA_TECNICA', 'doble@example.org'),
+          person('INE', 'UTSI', 'utsi@example.org'),
+        ],
+      }),
+    );
+    expect(await new DirectoryWriter(db, new EventStore(db)).seedFromFile(file)).toEqual(['GRO', 'MEX', 'INE']);
+    const { worker: w } = await createWorker({
+      connection: env.nativeConnection as NativeConnection,
+      namespace: env.namespace ?? 'default',
+      dataSource: db,
+      notifier: { notify: async () => undefined },
+      taskQueue,
+      options: { maxCachedWorkflows: 0 },
+    });
+    worker = { worker: w, running: w.run() };
+  });
+  afterAll(async () => {
+    worker?.worker.shutdown();
+    await worker?.running;
+    await env?.teardown();
+    await db?.destroy();
+    await pg?.stop();
+    await smtp?.stop();
+  });
+
+  it('the whole ladder of an overdue entregable sends the right mails to the right people, once each', async () => {
+    const id = 'document:GRO:e16-final';
+    const dueDate = addCountedDays(localDateOf(new Date(await env.currentTimeMs())), 5, DEFAULT_POLICY);
+    const op = new WithStartWorkflowOperation(DOCUMENT_WORKFLOW_TYPE, {
+      workflowId: id,
+      taskQueue,
+      args: [{ documentId: id, ople: 'GRO' }],
+      workflowIdConflictPolicy: 'FAIL',
+    }) as WithStartWorkflowOperation<never>;
+    await env.client.workflow.executeUpdateWithStart(expectDocumentUpdate, {
+      args: [
+        {
+          documentId: id,
+          ople: 'GRO',
+          deliverable: 16,
+          versionKind: 'FINAL',
+          dueDate,
+          sourceOficio: 'INE/UTSI/1654/2024',
+        },
+      ],
+      startWorkflowOperation: op as never,
+    });
+    await env.sleep('30 days');
+
+    await sender().drain();
+    // The subject without the case's line and the date.
+    const subjects = (address: string) =>
+      to(address).map((m) => m.subject.replace(/: (Entregable 16|vence el) .*$/, ''));
+    expect(subjects('resp@example.org').sort()).toEqual(
+      [`[GRO] Plazo nuevo`, '[GRO] Plazo vencido', '[GRO] Recordatorio: el plazo está por vencer'].sort(),
+    );
+    expect(subjects('area@example.org')).toEqual(['[GRO] Escalamiento nivel 1 (área responsable)']);
+    expect(subjects('st@example.org').sort()).toEqual(
+      [
+        '[GRO] Escalamiento nivel 2 (Secretaría Técnica de la Comisión)',
+        '[GRO] Recordatorio del INE INE/UTSI/1654/2024: 1 entregable con plazo máximo',
+      ].sort(),
+    );
+    expect(subjects('com@example.org')).toEqual(['[GRO] Escalamiento nivel 3 (Comisión)']);
+    expect(to('solo-resumen@example.org')).toEqual([]);
+    expect(to('utsi@example.org')).toEqual([]);
+    expect(smtp.received().filter((m) => m.duplicateOf !== null)).toEqual([]);
+
+    // Sending again finds nothing to send.
+    const before = smtp.received().length;
+    expect(await sender().drain()).toBe(0);
+    expect(smtp.received()).toHaveLength(before);
+  });
+
+  /** Appends raw events to a MEX request's stream, as a workflow (or an import) would. */
+  async function appendToRequest(streamId: string, events: Array<{ type: string; data: Record<string, unknown> }>) {
+    const store = new EventStore(db);
+    const version = await store.currentVersion(db.manager, streamId);
+    const result = await store.append(
+      streamId,
+      version,
+      events.map((e) => ({ eventId: randomUUID(), ...e, occurredAt: new Date('2024-03-06T18:00:00Z') })),
+    );
+    expect(result.status).toBe('Appended');
+  }
+  const opened = (n: number) => ({
+    type: 'RequestOpened',
+    data: {
+      requestId: `r${n}`,
+      ople: 'MEX',
+      oficioNumber: `INE/UTSI/${n}/2024`,
+      date: '2024-02-20',
+      subject: `Asunto ${n}`,
+    },
+  });
+  const deadline = { party: 'OPLE', kind: 'REQUEST', dueDate: '2024-03-04', dueAt: '2024-03-05T06:00:00.000Z' };
+  const raised = (step: string, firedAt: string, extra: Record<string, unknown> = {}) => ({
+    type: 'EscalationRaised',
+    data: {
+      step,
+      key: `REQUEST:OPLE:${deadline.dueAt}:${step}`,
+      deadline,
+      recipient: '',
+      dueToFireAt: firedAt,
+      firedAt,
+      ...extra,
+    },
+  });
+
+  it('one escalation mail per person, per case, per day, whatever the rungs; an import sends one summary per person', async () => {
+    const before = to('doble@example.org').length;
+    // doble@ is both level 1 and level 2 of MEX; both rungs fire the same local day.
+    await appendToRequest('request:MEX:ine-utsi-1-2024', [
+      opened(1),
+      raised('LEVEL_1', '2024-03-06T16:00:00.000Z'),
+      raised('LEVEL_2', '2024-03-06T20:00:00.000Z'),
+    ]);
+    // An import finds two other cases overdue (escalations marked foundAtImport).
+    for (const n of [2, 3])
+      await appendToRequest(`request:MEX:ine-utsi-${n}-2024`, [
+        opened(n),
+        raised('LEVEL_1', '2024-03-06T18:00:00.000Z', { foundAtImport: true }),
+      ]);
+    await sender().drain();
+    const mails = to('doble@example.org').slice(before);
+    expect(mails.map((m) => m.subject).sort()).toEqual(
+      [
+        '[MEX] Escalamiento nivel 1 (área responsable): Solicitud INE/UTSI/1/2024: Asunto 1',
+        'Importación: 2 plazos vencidos',
+      ].sort(),
+    );
+  });
+
+  it('an SMTP server that refuses for a while: the mail waits and goes once; a 5xx refusal is recorded', async () => {
+    const before = to('utsi@example.org').length;
+    const ineDeadline = { ...deadline, party: 'INE', kind: 'REVIEW' };
+    await appendToRequest('request:MEX:ine-utsi-4-2024', [
+      opened(4),
+      {
+        type: 'EscalationRaised',
+        data: { ...raised('OVERDUE', '2024-03-05T06:00:00.000Z').data, deadline: ineDeadline },
+      },
+    ]);
+    smtp.refuseWith({ code: 421, message: 'servicio no disponible, intente más tarde' });
+    await sender({ now: () => new Date() }).drain();
+    const [waiting] = await db.query(
+      "SELECT status, attempts, last_error FROM outbox WHERE recipient = 'utsi@example.org'",
+    );
+    expect(waiting).toMatchObject({ status: 'PENDING', attempts: 1 });
+    expect(waiting.last_error).toMatch(/421/);
+    expect(to('utsi@example.org')).toHaveLength(before);
+
+    smtp.refuseWith(null);
+    await sender().drain();
+    await sender().drain();
+    expect(
+      to('utsi@example.org')
+        .slice(before)
+        .map((m) => m.subject),
+    ).toEqual(['[MEX] Plazo vencido: Solicitud INE/UTSI/4/2024: Asunto 4']);
+
+    // A permanent refusal is not retried: it is recorded where supervisors see it.
+    await appendToRequest('request:MEX:ine-utsi-5-2024', [opened(5), raised('LEVEL_1', '2024-03-09T18:00:00.000Z')]);
+    smtp.refuseWith({ code: 550, message: 'buzón inexistente' });
+    await sender().drain();
+    smtp.refuseWith(null);
+    await sender().drain();
+    const refused = await mailDeliveries(db.manager, { status: 'REFUSED', limit: 10 });
+    expect(refused).toEqual([
+      expect.objectContaining({
+        recipient: 'doble@example.org',
+        status: 'REFUSED',
+        lastError: expect.stringMatching(/^550/),
+      }),
+    ]);
+  });
+
+  it('a mail the SMTP server accepted but the worker never marked is sent again with the same Message-ID', async () => {
+    await appendToRequest('request:MEX:ine-utsi-6-2024', [opened(6), raised('LEVEL_1', '2024-03-12T18:00:00.000Z')]);
+    const real = createTransport(smtp.url);
+    // The worker "dies" after SMTP accepted the message, before its transaction marks it sent.
+    const dying = {
+      sendMail: async (mail: Parameters<typeof real.sendMail>[0]) => {
+        await real.sendMail(mail);
+        throw new Error('el worker murió antes de marcarlo');
+      },
+    } as unknown as typeof real;
+    const before = smtp.received().length;
+    await sender({}, dying).drain();
+    await sender().drain();
+    const [first, again] = smtp.received().slice(before);
+    expect(again.messageId).toBe(first.messageId);
+    expect(again.duplicateOf).toBe(first.n);
+    const [row] = await db.query(
+      "SELECT status FROM outbox WHERE cause_key LIKE '%:doble@example.org' AND payload->>'caseId' = 'request:MEX:ine-utsi-6-2024'",
+    );
+    expect(row.status).toBe('SENT');
+  });
+});

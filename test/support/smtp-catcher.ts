@@ -1,0 +1,28 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type CaughtMail, startMailCatcher } from '@seguimiento/infra/mail-catcher';
+
+export interface TestSmtp {
+  url: string;
+  received(): CaughtMail[];
+  /** From now on, answer every message with this SMTP error (null: accept again). */
+  refuseWith(refusal: { code: number; message: string } | null): void;
+  stop(): Promise<void>;
+}
+
+/** A real SMTP server on loopback (the embedded catcher) in a throw-away folder, that can be told to refuse. */
+export async function startTestSmtp(): Promise<TestSmtp> {
+  const dir = mkdtempSync(join(tmpdir(), 'seguimiento-smtp-'));
+  let refusal: { code: number; message: string } | null = null;
+  const catcher = await startMailCatcher({ dir, refuse: () => refusal });
+  return {
+    url: catcher.url,
+    received: catcher.received,
+    refuseWith: (r) => (refusal = r),
+    stop: async () => {
+      await catcher.stop();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
