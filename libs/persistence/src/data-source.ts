@@ -6,6 +6,7 @@ import { CreateReadModels1732406500000 } from './migrations/1732406500000-create
 import { EscalationAcknowledgements1732406600000 } from './migrations/1732406600000-escalation-acknowledgements';
 import { CorrespondenceNotices1732406700000 } from './migrations/1732406700000-correspondence-notices';
 import { CaseOficios1732406800000 } from './migrations/1732406800000-case-oficios';
+import { Users1732406917000 } from './migrations/1732406917000-users';
 
 // Calendar dates (oficio dates, due dates) stay 'YYYY-MM-DD' strings: a JS Date would put them at
 // UTC midnight, which is the previous evening in Mexico City.
@@ -18,6 +19,7 @@ export const MIGRATIONS = [
   EscalationAcknowledgements1732406600000,
   CorrespondenceNotices1732406700000,
   CaseOficios1732406800000,
+  Users1732406917000,
 ];
 
 /**
