@@ -3,9 +3,10 @@ import { writeFileSync } from 'node:fs';
 import { ingest } from './commands/ingest';
 import { report } from './commands/report';
 import { status } from './commands/status';
+import { users } from './commands/users';
 import { EXIT, HELP, ServerError, UsageError } from './usage';
 
-const COMMANDS: Record<string, (args: string[], io: Io) => Promise<number>> = { ingest, report, status };
+const COMMANDS: Record<string, (args: string[], io: Io) => Promise<number>> = { ingest, report, status, users };
 
 const consoleIo: Io = {
   out: (line) => process.stdout.write(`${line}\n`),

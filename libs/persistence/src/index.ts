@@ -8,4 +8,4 @@ export * from './projections/projector';
 export * from './time-travel/as-of';
 export * from './notifications/pg-listener';
 export * from './notifications/position-watcher';
-export * from './users/user-store';
+export * from './users';
