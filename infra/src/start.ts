@@ -122,7 +122,7 @@ export async function main(): Promise<void> {
 
 /** Creates the console's demo users (once) and prints them with their passwords (the same on every start). */
 async function printDemoUsers(databaseUrl: string, dataDir: string, consoleUrl: string): Promise<void> {
-  const db = await openDatabase(databaseUrl, { poolSize: 1, applicationName: 'seguimiento-start' });
+  const db = await openDatabase(databaseUrl, { poolSize: 2, applicationName: 'seguimiento-start' });
   try {
     const users = await ensureDemoUsers(db, dataDir);
     say(`\nDemo users (sign in at ${consoleUrl}; passwords kept in ${join(dataDir, 'demo-users.json')}):`);

@@ -182,7 +182,8 @@ async function open(env: NodeJS.ProcessEnv): Promise<DataSource> {
     );
   }
   try {
-    return await openDatabase(url, { poolSize: 1, applicationName: 'seguimiento-cli' });
+    // Two connections: openDatabase holds one for the migration lock while it migrates with the other.
+    return await openDatabase(url, { poolSize: 2, applicationName: 'seguimiento-cli' });
   } catch (error) {
     throw new ServerError(
       `no se pudo abrir PostgreSQL en ${redact(url)} (${(error as Error).message}): ¿está corriendo npm start, o es otra la DATABASE_URL?`,
