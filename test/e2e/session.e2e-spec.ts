@@ -1,6 +1,10 @@
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { type Client, createClient } from 'graphql-ws';
 import WebSocket from 'ws';
 import { localDateOf } from '@seguimiento/domain';
+import { ensureDemoUsers } from '@seguimiento/infra/demo-tokens';
 import { graphql } from '@seguimiento/infra/graphql-client';
 import { type UsersInput, users } from '../../apps/cli/src/commands/users';
 import { EXIT, ServerError, UsageError } from '../../apps/cli/src/usage';
@@ -187,6 +191,41 @@ describe('console users and sessions', () => {
       expect(result).toBeInstanceOf(ServerError);
       expect((result as Error).message).toMatch(/no se pudo abrir PostgreSQL en postgres:\/\/x:\*\*\*@127\.0\.0\.1:1/);
     });
+  });
+
+  it('npm start’s demo users: created once, the same passwords on every start (kept 0600), a change said', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'seguimiento-demo-users-'));
+    try {
+      // supervisor.ine and operador.gro exist already (made by this file with other passwords): left as they are, and said so.
+      const changed = 'its password was changed since (npx seguimiento users passwd)';
+      const first = await ensureDemoUsers(stack.db, dataDir);
+      expect(first.map((u) => [u.username, u.what, u.note])).toEqual([
+        ['supervisor.ine', 'SUPERVISOR, all OPLEs', changed],
+        ['operador.ine', 'OPERATOR, all OPLEs', null],
+        ['comision.gro', 'SUPERVISOR, GRO only', null],
+        ['operador.gro', 'OPERATOR, GRO only', changed],
+      ]);
+      expect((await signIn('supervisor.ine', PASSWORDS['supervisor.ine'])).status).toBe(204);
+      const file = join(dataDir, 'demo-users.json');
+      expect(statSync(file).mode & 0o777).toBe(0o600);
+      expect(JSON.parse(readFileSync(file, 'utf8'))['comision.gro']).toBe(first[2].password);
+      expect(first[2].password).toMatch(/^[\w-]{20}$/);
+      const cookie = cookieFrom(await signIn('comision.gro', first[2].password));
+      const me = await (await fetch(`${base}/auth/me`, { headers: { cookie } })).json();
+      expect(me).toMatchObject({
+        username: 'comision.gro',
+        role: 'SUPERVISOR',
+        ople: 'GRO',
+        institution: 'IEPC Guerrero',
+      });
+      // A second start: nothing created, the same passwords; one changed since is said so.
+      expect((await cli(['passwd', 'operador.ine', '--password-stdin'], 'cambiada-por-el-admin-1')).code).toBe(EXIT.OK);
+      const second = await ensureDemoUsers(stack.db, dataDir);
+      expect(second.map((u) => u.password)).toEqual(first.map((u) => u.password));
+      expect(second.map((u) => u.note)).toEqual([changed, changed, null, changed]);
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
   });
 
   describe('sign-in', () => {
