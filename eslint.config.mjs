@@ -94,6 +94,24 @@ export default tseslint.config(
     },
   },
   {
+    // The use cases know no transport: the gateway (GraphQL, Nest) and the CLI are edges around them.
+    files: ['libs/application/src/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['graphql', 'graphql/*', '@nestjs/*', '@apollo/*'],
+              message:
+                'The application layer is GraphQL-free: no graphql, @nestjs/* or @apollo/* (throw its domain errors; the gateway maps them).',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['libs/domain/src/**/*.ts'],
     ignores: ['**/*.spec.ts'],
     rules: {

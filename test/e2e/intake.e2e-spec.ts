@@ -171,7 +171,7 @@ describe('intake of the seed, and the commission’s report', () => {
     expect(answer.errors).toBeUndefined();
     const md = answer.data!.correspondenceReport.content;
     expect(answer.data!.correspondenceReport.fileName).toBe('informe-GRO-2024-02-18-2024-03-21.md');
-    expect(md).toContain('**Periodo del 18 de febrero de 2024 al 21 de marzo de 2024**');
+    expect(md).toContain('CORRESPONDIENTE AL PERIODO DEL 18 DE FEBRERO AL 21 DE MARZO DE 2024.');
     expect(md).toMatch(/\n1\. 19 de febrero de 2024, oficio INE\/UTSI\/0923\/2024/);
     expect(md).toMatch(/\n16\. 20 de marzo de 2024, oficio INE\/UTSI\/1654\/2024/);
     expect(md).toContain('Solicitud INE/UTSI/1221/2024');

@@ -14,6 +14,7 @@ import {
   TIMER_PROBE_WORKFLOW_TYPE,
   expectDocumentUpdate,
   documentStateQuery,
+  finishImportUpdate,
   fulfillRequestUpdate,
   openRequestUpdate,
   recordIneAnswerUpdate,
@@ -46,6 +47,8 @@ interface RecordedHistory {
   workflowType: string;
   workflowId: string;
   history: unknown;
+  /** The file it is kept in, when not `<workflowType>.json` (a second shape of the same type). */
+  file?: string;
 }
 
 function committedHistories(): RecordedHistory[] {
@@ -167,6 +170,41 @@ describe('workflow determinism: committed histories replay against the current c
       });
       await doc.result();
 
+      // Issue 15, rule 7: a document touched by an import holds its ladder (its deadline long past)
+      // until the import says it finished, then raises one escalation, found at import.
+      const heldId = 'document:GRO:e14-proyecto';
+      const importId = 'import:replay';
+      await client.workflow.executeUpdateWithStart(recordIneAnswerUpdate, {
+        args: [
+          {
+            oficioNumber: 'INE/UTSI/1123/2024',
+            date: '2024-02-23',
+            outcome: 'PARTIALLY_ADDRESSED',
+            additionalObservations: false,
+            references: ['INE/UTSI/0797/2024'],
+            identity: { documentId: heldId, ople: 'GRO', deliverable: 14, versionKind: 'PROYECTO' },
+            importId,
+          },
+        ],
+        startWorkflowOperation: start(DOCUMENT_WORKFLOW_TYPE, heldId, [{ documentId: heldId, ople: 'GRO' }]),
+      });
+      const held = client.workflow.getHandle(heldId);
+      expect(await held.executeUpdate(finishImportUpdate, { args: [{ importId }] })).toEqual({
+        foundAtImport: 'LEVEL_3',
+      });
+      await held.executeUpdate(recordIneAnswerUpdate, {
+        args: [
+          {
+            oficioNumber: 'INE/UTSI/1690/2024',
+            date: '2024-03-27',
+            outcome: 'ADDRESSED',
+            additionalObservations: false,
+            references: ['INE/UTSI/1123/2024'],
+          },
+        ],
+      });
+      await held.result();
+
       // A request "a más tardar" a date already past: escalated at once, then answered.
       await client.workflow.executeUpdateWithStart(openRequestUpdate, {
         args: [
@@ -195,6 +233,12 @@ describe('workflow determinism: committed histories replay against the current c
       await probe.result();
       const recordedHistories: RecordedHistory[] = [
         { workflowType: DOCUMENT_WORKFLOW_TYPE, workflowId: documentId, history: await doc.fetchHistory() },
+        {
+          workflowType: DOCUMENT_WORKFLOW_TYPE,
+          workflowId: heldId,
+          history: await held.fetchHistory(),
+          file: `${DOCUMENT_WORKFLOW_TYPE}.import-hold.json`,
+        },
         { workflowType: REQUEST_WORKFLOW_TYPE, workflowId: requestId, history: await request.fetchHistory() },
         { workflowType: TIMER_PROBE_WORKFLOW_TYPE, workflowId: 'probe-replay', history: await probe.fetchHistory() },
       ];
@@ -209,9 +253,10 @@ describe('workflow determinism: committed histories replay against the current c
     }
     // UPDATE_HISTORIES=1 records every type afresh; =missing only the types with no committed history yet.
     for (const recordedHistory of recorded) {
-      const file = join(HISTORIES, `${recordedHistory.workflowType}.json`);
+      const { file: name, ...kept } = recordedHistory;
+      const file = join(HISTORIES, name ?? `${recordedHistory.workflowType}.json`);
       if (process.env.UPDATE_HISTORIES === '1' || (process.env.UPDATE_HISTORIES === 'missing' && !existsSync(file))) {
-        writeFileSync(file, `${JSON.stringify(recordedHistory, null, 1)}\n`);
+        writeFileSync(file, `${JSON.stringify(kept, null, 1)}\n`);
       }
     }
   });

@@ -66,6 +66,7 @@ export async function documentWorkflow(input: DocumentWorkflowInput): Promise<Do
     input.carried?.state ?? initialDocumentState,
     input.carried?.lastPosition ?? null,
     input.historyLimit,
+    input.carried?.importHold,
   );
   const id = c.streamId;
 
@@ -103,7 +104,8 @@ export async function documentWorkflow(input: DocumentWorkflowInput): Promise<Do
   });
 
   await c.follow(
-    (state, lastPosition) => continueAsNew<typeof documentWorkflow>({ ...input, carried: { state, lastPosition } }),
+    (state, lastPosition, importHold) =>
+      continueAsNew<typeof documentWorkflow>({ ...input, carried: { state, lastPosition, importHold } }),
     EMPTY_CASE_GRACE_MS,
   );
   return c.state();

@@ -42,6 +42,7 @@ export async function requestWorkflow(input: RequestWorkflowInput): Promise<Requ
     input.carried?.state ?? initialRequestState,
     input.carried?.lastPosition ?? null,
     input.historyLimit,
+    input.carried?.importHold,
   );
   const id = c.streamId;
 
@@ -67,7 +68,8 @@ export async function requestWorkflow(input: RequestWorkflowInput): Promise<Requ
   });
 
   await c.follow(
-    (state, lastPosition) => continueAsNew<typeof requestWorkflow>({ ...input, carried: { state, lastPosition } }),
+    (state, lastPosition, importHold) =>
+      continueAsNew<typeof requestWorkflow>({ ...input, carried: { state, lastPosition, importHold } }),
     EMPTY_CASE_GRACE_MS,
   );
   return c.state();

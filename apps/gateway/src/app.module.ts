@@ -29,6 +29,7 @@ import { AddressRateLimiter, RateLimits, TokenRateLimiter } from './auth/rate-li
 import { subscriptionAdmission } from './auth/subscription-admission';
 import { SocketServer, bytesOf } from './live/socket-server';
 import { InfrastructureModule } from './infrastructure/infrastructure.module';
+import { ApplicationModule } from './infrastructure/application.module';
 import { LiveModule } from './live/live.module';
 import { OficiosModule } from './oficios/oficios.module';
 import { IntakeModule } from './intake/intake.module';
@@ -56,6 +57,7 @@ export class AppModule {
       imports: [
         InfrastructureModule.forConfig(config),
         ObservabilityModule,
+        ApplicationModule,
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
           inject: [Metrics],

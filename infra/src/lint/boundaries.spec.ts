@@ -29,13 +29,19 @@ function lint(filePath: string, code: string): { ok: boolean; output: string } {
 
 describe('lint enforces the architecture', () => {
   it.each([
-    ["import { readFileSync } from 'node:fs';", 'node:fs'],
-    ["import { Injectable } from '@nestjs/common';", '@nestjs/common'],
-    ["import { DataSource } from 'typeorm';", 'typeorm'],
-    ["import { Client } from '@temporalio/client';", '@temporalio/client'],
-    ["import { EventStore } from '@seguimiento/persistence';", '@seguimiento/persistence'],
-  ])('refuses %s in workflow code', (line, name) => {
-    const { ok, output } = lint('workflows/src/example.workflow.ts', `${line}\nexport const x = 1;\n`);
+    ['workflow code', "import { readFileSync } from 'node:fs';", 'node:fs'],
+    ['workflow code', "import { Injectable } from '@nestjs/common';", '@nestjs/common'],
+    ['workflow code', "import { DataSource } from 'typeorm';", 'typeorm'],
+    ['workflow code', "import { Client } from '@temporalio/client';", '@temporalio/client'],
+    ['workflow code', "import { EventStore } from '@seguimiento/persistence';", '@seguimiento/persistence'],
+    ['the application layer', "import { GraphQLError } from 'graphql';", 'graphql'],
+    ['the application layer', "import { Injectable } from '@nestjs/common';", '@nestjs/common'],
+    ['the application layer', "import { Field } from '@nestjs/graphql';", '@nestjs/graphql'],
+    ['the application layer', "import { ApolloServer } from '@apollo/server';", '@apollo/server'],
+  ])('in %s, refuses %s', (where, line, name) => {
+    const filePath =
+      where === 'workflow code' ? 'workflows/src/example.workflow.ts' : 'libs/application/src/example.ts';
+    const { ok, output } = lint(filePath, `${line}\nexport const x = 1;\n`);
     expect(ok).toBe(false);
     expect(output).toContain(`'${name}' import is restricted`);
   });
@@ -58,5 +64,15 @@ describe('lint enforces the architecture', () => {
     expect(
       lint('libs/domain/src/example.ts', "import { DateTime } from 'luxon';\nexport const d = DateTime;\n").ok,
     ).toBe(true);
+  });
+
+  it('lets the application layer import the domain, the contracts and the intake parser', () => {
+    const code = [
+      "import { decideDocument } from '@seguimiento/domain';",
+      "import { submitDocumentUpdate } from '@seguimiento/contracts';",
+      "import { planIngest } from '@seguimiento/intake';",
+      'export const all = [decideDocument, submitDocumentUpdate, planIngest];',
+    ].join('\n');
+    expect(lint('libs/application/src/example.ts', `${code}\n`)).toEqual({ ok: true, output: '' });
   });
 });

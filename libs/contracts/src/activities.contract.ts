@@ -36,6 +36,8 @@ export interface EscalationNotice {
   deadline: Deadline;
   subject: string;
   firedAt: string;
+  /** Found already overdue when an import of past correspondence ended (one notice, its highest rung). */
+  foundAtImport?: boolean;
 }
 
 /** Activities the workflows call; implemented by the worker, imported here by type only. */
@@ -44,5 +46,9 @@ export interface FollowUpActivities {
   notifyEscalation(notice: EscalationNotice): Promise<void>;
 }
 
-/** An update's input, with who records it (goes to the events' metadata, not to the decision). */
-export type WithActor<T> = T & { actor?: string };
+/**
+ * An update's input, with who records it (goes to the events' metadata, not to the decision) and,
+ * when it comes from an import of past correspondence, the import's id: the case then holds its
+ * escalation ladder until the import says it finished (see import.contract.ts).
+ */
+export type WithActor<T> = T & { actor?: string; importId?: string };

@@ -1,5 +1,6 @@
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
 import type { WithActor } from './activities.contract';
+import type { ImportHold } from './import.contract';
 import type {
   DocumentState,
   ExpectDocumentData,
@@ -16,7 +17,7 @@ export interface DocumentWorkflowInput {
   ople: string;
   /** Continue-as-new past this many history events (tests lower it). */
   historyLimit?: number;
-  carried?: { state: DocumentState; lastPosition: string | null };
+  carried?: { state: DocumentState; lastPosition: string | null; importHold?: ImportHold };
 }
 
 /** What an update returns: the new state, whether anything changed, and the store position. */

@@ -3,3 +3,4 @@ export * from './workflow-ids';
 export * from './activities.contract';
 export * from './document.contract';
 export * from './request.contract';
+export * from './import.contract';

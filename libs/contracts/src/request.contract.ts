@@ -1,5 +1,6 @@
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
 import type { WithActor } from './activities.contract';
+import type { ImportHold } from './import.contract';
 import type {
   FulfillRequestData,
   OpenRequestData,
@@ -13,7 +14,7 @@ export interface RequestWorkflowInput {
   ople: string;
   /** Continue-as-new past this many history events (tests lower it). */
   historyLimit?: number;
-  carried?: { state: RequestState; lastPosition: string | null };
+  carried?: { state: RequestState; lastPosition: string | null; importHold?: ImportHold };
 }
 
 export interface RequestUpdateResult {

@@ -27,7 +27,10 @@ const DAY_NAMES = 'lunes|martes|miercoles|jueves|viernes|sabado|domingo';
 const LONG = `(?<![0-9])(?:(?:${DAY_NAMES})(?:\\s*,\\s*|\\s+))?([0-9]{1,2})(?:[ \\t]*(?:o|º|°|ro)\\.?)?\\s+(?:de\\s+)?(${MONTH_ALTERNATION})(?![a-z])(?:(?:\\s+(?:de|del)(?:\\s+ano)?\\s+|[ \\t]*,[ \\t]*|[ \\t]+)((?:19|20)[0-9]{2})(?![0-9]))?`;
 const NUMERIC = `(?<![0-9/.\\-])([0-9]{1,2})([/.\\-])([0-9]{1,2})\\5((?:19|20)?[0-9]{2})(?![0-9/]|[.\\-][0-9])`;
 const ISO = `(?<![0-9/.\\-])((?:19|20)[0-9]{2})-([0-9]{2})-([0-9]{2})(?![0-9])`;
-const SOURCE = `${LONG}|${NUMERIC}|${ISO}`;
+// Abbreviated months ("12-feb-2024", "20/feb/2024", "29 feb. 2024", "11 de mzo. de 2024") only with a year.
+const ABBREVIATED = `(?<![0-9])([0-9]{1,2})(?:\\s+(?:de\\s+)?|[-/.])(ene|feb|mar|mzo|abr|may|jun|jul|ago|sept?|set|oct|nov|dic)\\.?(?:\\s+(?:de|del)\\s+|[ \\t]*[-/.,]?[ \\t]*)((?:19|20)[0-9]{2})(?![0-9])`;
+const ABBREVIATIONS = ['ene', 'feb', 'mar', 'abr', 'may', 'jun', 'jul', 'ago', 'sep', 'oct', 'nov', 'dic'];
+const SOURCE = `${LONG}|${NUMERIC}|${ISO}|${ABBREVIATED}`;
 
 export interface FoundDate {
   start: number;
@@ -55,10 +58,15 @@ function build(m: RegExpExecArray): FoundDate {
     day = Number(m[4]);
     month = Number(m[6]);
     year = m[7].length === 2 ? 2000 + Number(m[7]) : Number(m[7]);
-  } else {
+  } else if (m[8] !== undefined) {
     year = Number(m[8]);
     month = Number(m[9]);
     day = Number(m[10]);
+  } else {
+    day = Number(m[11]);
+    const abbreviation = m[12] === 'mzo' ? 'mar' : m[12] === 'set' || m[12] === 'sept' ? 'sep' : m[12];
+    month = ABBREVIATIONS.indexOf(abbreviation) + 1;
+    year = Number(m[13]);
   }
   const valid = isValidDay(year ?? 2024, month, day);
   return {

@@ -15,6 +15,7 @@ import {
   validateSubmission,
 } from '@seguimiento/domain';
 import { type IngestStep, planIngest } from './ingest-plan';
+import { KIND_NOT_RECOGNISED } from './outgoing-register';
 import { toIntakeJson } from './intake-json';
 import { OFICIO_KINDS, type ParseResult, type ParsedOficio } from './model';
 import { normalizeText } from './normalize-text';
@@ -146,7 +147,9 @@ function checkStep(o: ParsedOficio, step: IngestStep): void {
     return;
   }
   const input = step.input;
-  must(!o.needsReview, 'planned although flagged', o);
+  // The OPLE's own oficios are planned by what they cite: only a doubt about their kind is waived.
+  const waived = step.door === 'OPLE' && o.reviewReasons.every((r) => r === KIND_NOT_RECOGNISED);
+  must(!o.needsReview || waived, 'planned although flagged', o);
   must(
     input.ople === OPLE && input.oficioNumber === o.number && input.date === o.date,
     'a plan that is not the oficio',

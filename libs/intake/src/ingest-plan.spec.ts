@@ -28,6 +28,7 @@ const oficio = (over: Partial<ParsedOficio>): ParsedOficio => ({
   confidence: 0.9,
   needsReview: false,
   reviewReasons: [],
+  confidenceNotes: [],
   span: { start: 0, end: 10 },
   text: '',
   ...over,

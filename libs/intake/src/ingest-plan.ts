@@ -1,5 +1,9 @@
-import { findDeliverable, isIneOficio } from '@seguimiento/domain';
+import { type IneOficioCommand, type OpleOficioCommand, findDeliverable, isIneOficio } from '@seguimiento/domain';
 import type { ParsedOficio } from './model';
+import { planOutgoing } from './outgoing-register';
+
+/** The doors' inputs, shared with the application layer (defined by the domain, which both import). */
+export type { IneOficioCommand, OpleOficioCommand };
 
 /**
  * How one parsed oficio enters the system: through INE's door or the OPLE's, with the same inputs
@@ -28,33 +32,6 @@ export interface PendingItem {
   reason: string;
 }
 
-export interface IneOficioCommand {
-  ople: string;
-  kind: 'REVIEW' | 'REQUEST' | 'REMINDER' | 'INVITATION' | 'NOTICE';
-  oficioNumber: string;
-  date: string;
-  references: string[];
-  outcome?: 'OBSERVATIONS' | 'PARTIALLY_ADDRESSED' | 'ADDRESSED' | 'ACCEPTED';
-  additionalObservations?: boolean;
-  deliverable?: number;
-  versionKind?: 'PROYECTO' | 'FINAL';
-  /** REVIEW: versionKind is assumed (the oficio does not say): the cited chain decides, not it. */
-  versionAssumed?: true;
-  subject?: string;
-  dueDate?: string;
-  items?: Array<{ deliverable: number; versionKind: 'PROYECTO' | 'FINAL'; title?: string; dueDate: string }>;
-  meetingAt?: string;
-}
-
-export interface OpleOficioCommand {
-  ople: string;
-  oficioNumber: string;
-  date: string;
-  references: string[];
-  deliverable?: number;
-  versionKind?: 'PROYECTO' | 'FINAL';
-}
-
 /**
  * The version a deliverable's oficio concerns: as stated; a single-version entregable is its
  * final version; otherwise the proyecto is assumed, and the assumption is said.
@@ -73,6 +50,9 @@ function versionOf(
 }
 
 export function planIngest(oficio: ParsedOficio, ople: string): IngestStep {
+  // The OPLE's own oficios ("oficios enviados") are planned by what they cite (outgoing-register.ts).
+  const outgoing = planOutgoing(oficio, ople, versionOf);
+  if (outgoing) return outgoing;
   if (oficio.needsReview)
     return {
       door: 'NONE',

@@ -76,6 +76,12 @@ export interface ParsedOficio {
   needsReview: boolean;
   /** Spanish, for the operator: why this entry needs a person. */
   reviewReasons: string[];
+  /**
+   * Spanish: why the confidence is below 1 although no person is needed (a review that also asks
+   * for something, a meeting time with no zone…). Every confidence below 1 has its reason here, in
+   * reviewReasons or in itemsForReview.
+   */
+  confidenceNotes: string[];
   span: TextSpan;
   /** The entry's text after repairing the PDF damage. */
   text: string;

@@ -2,6 +2,7 @@ import { findDates } from './dates';
 import { fold } from './fold';
 import { Edit, MappedText, applyEdits, identityMapped, rewrite } from './mapped-text';
 import { findOficioNumbers } from './oficio-numbers';
+import { rebuildTables } from './tables';
 
 /**
  * Repairs what PDF extraction does to correspondence, keeping the offset map back to the input:
@@ -28,7 +29,7 @@ const BULLETS =
 const HYPHENATED = /([A-Za-zÁÉÍÓÚÜÑáéíóúüñ])-[ \t]*\n[ \t\n]*(?=[a-záéíóúüñ])/g;
 
 const PAGE_MARKER =
-  /^\s*(?:(?:p[aá]g(?:ina)?\.?|hoja)\s*(\d{1,4})(?:\s*(?:de|\/)\s*(\d{1,4}))?|(\d{1,3})\s*(?:de|\/)\s*(\d{1,3})|[-–]\s*\d{1,4}\s*[-–])\s*$/i;
+  /^\s*(?:[^\n]{0,120}?\s(?=p[aá]g(?:ina)?\.?\s*\d{1,4}\s*(?:de|\/)\s*\d))?(?:(?:p[aá]g(?:ina)?\.?|hoja)\s*(\d{1,4})(?:\s*(?:de|\/)\s*(\d{1,4}))?|(\d{1,3})\s*(?:de|\/)\s*(\d{1,3})|[-–]\s*\d{1,4}\s*[-–])\s*$/i;
 
 export function normalizeText(original: string): NormalizedText {
   let t = identityMapped(original);
@@ -44,7 +45,8 @@ export function normalizeText(original: string): NormalizedText {
   t = rewrite(t, COMBINING, (m) => m[0].normalize('NFC'));
   t = rewrite(t, BULLETS, () => '•');
   const pages = removePageFurniture(t);
-  t = rewrite(pages.text, HYPHENATED, (m) => m[1]);
+  t = rebuildTables(pages.text).text;
+  t = rewrite(t, HYPHENATED, (m) => m[1]);
   return { ...t, removedLines: pages.removed };
 }
 

@@ -17,6 +17,14 @@ import { summarize } from './summary';
 /** Inputs larger than this are refused rather than parsed (about 20 MB of text). */
 export const MAX_INPUT_LENGTH = 20_000_000;
 
+const KIND_NAMES: Record<string, string> = {
+  REVIEW: 'una revisión',
+  REQUEST: 'una solicitud',
+  REMINDER: 'un recordatorio',
+  INVITATION: 'una invitación',
+  NOTICE: 'un aviso',
+};
+
 const invalid = (field: string, reason: string): never => {
   throw new DomainError('INVALID_INPUT', `${field}: ${reason}`, field);
 };
@@ -72,7 +80,14 @@ interface Context {
 }
 
 function spanOf(ctx: Context, start: number, end: number): TextSpan {
+  // A rebuilt table row reads its cells column by column: the span runs from the first to the
+  // last character of the input it took.
   const r = originalRange(ctx.normalized, start, end);
+  const origin = ctx.normalized.origin;
+  for (let i = start; i < end && i < ctx.display.length; i++) {
+    if (origin[i] < r.start) r.start = origin[i];
+    if (origin[i] + 1 > r.end) r.end = origin[i] + 1;
+  }
   return {
     start: r.start,
     end: r.end,
@@ -116,6 +131,7 @@ function parseSegment(ctx: Context, seg: Segment): ParsedOficio {
   const display = ctx.display.slice(bodyStart, seg.end);
   const folded = ctx.folded.slice(bodyStart, seg.end);
   const reasons: string[] = [];
+  const notes: string[] = [];
   let confidence = 1;
 
   let number: FoundOficioNumber | null = head?.number ?? null;
@@ -128,7 +144,10 @@ function parseSegment(ctx: Context, seg: Segment): ParsedOficio {
       date = own.date;
       dateText = display.slice(own.date.start, own.date.end);
     }
-    if (!head) confidence -= 0.1;
+    if (!head && (number || date)) {
+      confidence -= 0.1;
+      notes.push('no empieza como una entrada: el número y la fecha se tomaron del texto');
+    } else if (!head) confidence -= 0.1;
   }
   const iso = date?.iso ?? null;
   if (!number) {
@@ -148,8 +167,16 @@ function parseSegment(ctx: Context, seg: Segment): ParsedOficio {
     reasons.push('no se reconoce el tipo de oficio');
     confidence -= 0.5;
   }
-  if (cls.weak) confidence -= 0.15;
-  if (cls.competing.length) confidence -= 0.1;
+  if (cls.weak) {
+    confidence -= 0.15;
+    notes.push('el tipo se deduce de un verbo que no es el habitual («comunica», «notifica»)');
+  }
+  if (cls.competing.length) {
+    confidence -= 0.1;
+    notes.push(
+      `también dice algo propio de ${cls.competing.map((k) => KIND_NAMES[k]).join(' y de ')}; se toma como ${KIND_NAMES[cls.kind!]}`,
+    );
+  }
   reasons.push(...cls.problems);
 
   const ownNumber = number?.number ?? null;
@@ -183,7 +210,10 @@ function parseSegment(ctx: Context, seg: Segment): ParsedOficio {
     const found = findMeeting(folded, iso);
     meeting = found.meeting;
     reasons.push(...found.problems);
-    if (meeting && !meeting.zoneStated) confidence -= 0.05;
+    if (meeting && !meeting.zoneStated) {
+      confidence -= 0.05;
+      notes.push('la reunión no dice la zona horaria: se supone tiempo del centro');
+    }
   }
 
   // A reminder whose items are partly read: the items read are recorded, and only the others wait
@@ -222,6 +252,7 @@ function parseSegment(ctx: Context, seg: Segment): ParsedOficio {
     if (recognised.setAside !== null) {
       // A note, not a decision: what the oficio says in so many words wins over its title.
       confidence -= 0.1;
+      notes.push(`su asunto parece el entregable ${recognised.setAside}, distinto del que se toma (${deliverable})`);
       const who = ownNumber ? `oficio ${ownNumber}` : 'un oficio sin número';
       ctx.warnings.push(
         recognised.source === 'EXPLICIT'
@@ -262,6 +293,7 @@ function parseSegment(ctx: Context, seg: Segment): ParsedOficio {
     confidence,
     needsReview,
     reviewReasons: reasons,
+    confidenceNotes: needsReview ? [] : notes,
     span: spanOf(ctx, seg.start, seg.end),
     text: ctx.display.slice(seg.start, seg.end),
   };

@@ -6,8 +6,9 @@ import type { ReminderItem } from './model';
 
 /**
  * The expected deliverables a reminder lists, each with its due date. Items are introduced by a
- * bullet (•, -, *, ◦, a), 1.), 1), i)) or, with no bullets, separated by ";" after a colon when
- * each carries its own "plazo". Positions are relative to the body given.
+ * bullet (•, -, *, ◦, a), 1.), 1), i)) or, with no bullets, cut after each one's "plazo" (a list
+ * in running prose, a one-item register row, a single sentence). Positions are relative to the
+ * body given.
  */
 export interface FoundItem extends ReminderItem {
   start: number;
@@ -35,24 +36,42 @@ function markers(folded: string): { start: number; end: number }[] {
   return found.sort((a, b) => a.start - b.start);
 }
 
-/** Splits "…: item one (plazo …); item two (plazo …)" when no bullets are used. */
-function semicolonItems(folded: string, reference: string | null): { start: number; end: number }[] {
-  if (findDeadlines(folded, reference).length < 2) return [];
+/** Where the items of an unbulleted reminder start: after its colon, or after "recordatorio de la entrega del". */
+const INTRO =
+  /\brecordatorio\s+(?:(?:de|sobre)\s+la\s+(?:entrega|remision)\s+(?:del|de\s+la|de\s+los|de\s+las|de)\s+|(?:del|de\s+la|de\s+los|de\s+las|de|sobre)\s+(?:(?:entregables?|documentos?)\s+)?)|\brecuerda\s+(?:a\s+[a-z\s]{0,40}?\s+)?que\s+|\brecordarle\s+que\s+/;
+
+/**
+ * An unbulleted reminder: items cut after each deadline — "…: item one (plazo …); item two
+ * (plazo …), y item three (plazo …)", a one-item register row ("Recordatorio del entregable:
+ * Informe de marzo | Plazo: 05/04/2024") or a single sentence ("se le recuerda que el informe …
+ * deberá remitirse a más tardar el 5 de abril").
+ */
+function sentenceItems(folded: string, reference: string | null): { start: number; end: number }[] {
+  const deadlines = findDeadlines(folded, reference);
+  if (deadlines.length === 0) return [];
   const colon = folded.indexOf(':');
-  if (colon < 0) return [];
+  const intro = INTRO.exec(folded);
+  let start: number;
+  if (colon >= 0 && colon < deadlines[0].start) start = colon + 1;
+  else if (intro && intro.index < deadlines[0].start) start = intro.index + intro[0].length;
+  else return [];
   const parts: { start: number; end: number }[] = [];
-  let start = colon + 1;
-  for (let i = start; i <= folded.length; i++) {
-    if (i === folded.length || folded[i] === ';') {
-      parts.push({ start, end: i });
-      start = i + 1;
-    }
+  for (const d of deadlines) {
+    if (d.start < start) continue;
+    const close = /^[\s)]*(?:[;,.|][ \t]*)?/.exec(folded.slice(d.end))!;
+    parts.push({ start, end: d.end + close[0].length });
+    start = d.end + close[0].length;
   }
-  return parts.length >= 2 ? parts : [];
+  return parts;
 }
+
+/** "…, que deberá remitirse" after a title in running prose. */
+const MUST_BE_SENT =
+  /\s*,?\s*(?:(?:el|la)\s+cual(?:es)?\s+|que\s+)?(?:deber[áa]n?|deben?|tendr[áa]n?\s+que|habr[áa]n?\s+de)\s+(?:ser\s+)?(?:remitid[oa]s?|remitirse|entregad[oa]s?|entregarse|enviad[oa]s?|enviarse|presentad[oa]s?|presentarse)\b[\s\S]*$/i;
 
 function cleanTitle(text: string): string {
   return squash(text)
+    .replace(MUST_BE_SENT, '')
     .replace(/[\s;,.:]+$/, '')
     .replace(/\s+(?:y|e)$/, '')
     .replace(/^(?:y|e)\s+/, '')
@@ -108,7 +127,7 @@ export function extractItems(
       ranges.push({ start: m.end, end: i + 1 < found.length ? found[i + 1].start : folded.length }),
     );
   } else {
-    ranges.push(...semicolonItems(folded, reference));
+    ranges.push(...sentenceItems(folded, reference));
   }
   const items: FoundItem[] = [];
   for (const r of ranges) {

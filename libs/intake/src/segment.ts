@@ -17,6 +17,8 @@ export interface EntryHead {
   end: number;
   /** The list number ("5." → 5), when the entry has one. */
   marker: number | null;
+  /** Found in running prose ("Con fecha D se recibió el oficio N…") at a paragraph's start. */
+  prose?: boolean;
   number: FoundOficioNumber | null;
   date: FoundDate | null;
 }
@@ -34,11 +36,12 @@ export interface Segmentation {
 }
 
 const MARKER =
-  /(?:([0-9]{1,3})[ \t]*[.)][ \t]*(?:[-–][ \t]*)?|([0-9]{1,3})(?:[ \t]*[|\t][ \t]*|[ \t]*\n\s{0,40}|[ \t]+(?=[0-9]))|[•*\-–][ \t]*)/y;
+  /(?:([0-9]{1,3})[ \t]*[.)][ \t]*(?:[-–][ \t]*)?|([0-9]{1,3})(?:[ \t]*[|\t][ \t]*|[ \t]*\n\s{0,40}|[ \t]+(?=[0-9]))|\(?([IVXLC]{1,7}|[ivxlc]{1,7})[ \t]*[.)][ \t]*(?:[-–][ \t]*)?|\(?([a-zA-Z])[ \t]*\)[ \t]*(?:[-–][ \t]*)?|([a-z])\.[ \t]+(?:[-–][ \t]*)?|[•*\-–][ \t]*)/y;
 const OFICIO_WORD =
-  /(?:(?:mediante|con)\s+)?(?:el\s+)?(?:oficio|of\.)(?:[ \t]*(?:num(?:ero)?\.?|no\.|n[°º]\.?))?[ \t]*:?\s{0,4}/y;
+  /(?:(?:mediante|con)\s+)?(?:el\s+)?(?:(?:numero|num\.|no\.)\s+(?:de\s+)?)?(?:oficio|of\.)(?:[ \t]*(?:num(?:ero)?\.?|no\.|n[°º]\.?))?[ \t]*:?\s{0,4}/y;
 const AFTER_DATE = /[ \t]*(?:[,;:|\t\-–][ \t]*)?\s{0,4}/y;
-const AFTER_NUMBER = /([ \t]*)([,;:|\t\-–]?)([ \t]*)(\n?)[ \t]*(?:(de\s+fecha|con\s+fecha|fechado\s+el|del|de)\s+)?/y;
+const AFTER_NUMBER =
+  /([ \t]*)([,;:|\t\-–]?)([ \t]*)(\n?)[ \t]*(?:(de\s+fecha|con\s+fecha|fechado\s+el|del|de)\s+|(fecha(?:\s+del\s+oficio|\s+de\s+(?:recepcion|emision))?\s*:)[ \t]*)?/y;
 const NO_DATE = /(?:sin\s+fecha|fecha\s+no\s+identificada)/y;
 const NO_NUMBER = /sin\s+numero/y;
 const LETTER = /(?:oficio|of\.)[ \t]*((?:num(?:ero)?\.?|no\.|n[°º]\.?)?)[ \t]*:?[ \t]*/y;
@@ -46,7 +49,21 @@ const LINE_REST_BLANK = /[ \t]*(?:\n|$)/y;
 const CONTINUATION =
   /(?:^|[^a-z])(?:oficios?|mediante|num(?:ero)?\.?|no\.|el|la|los|las|del|de|al|a|y|e|con|en|por|segun|,)$/;
 const CLOSING =
-  /^[ \t]*(?:lo\s+que\s+(?:se\s+)?(?:informa|hago\s+de\s+su\s+conocimiento)|sin\s+otro\s+particular|atentamente|a\s?t\s?e\s?n\s?t\s?a\s?m\s?e\s?n\s?t\s?e\b|c\.\s?c\.\s?p\.|ccp[\s.:])/m;
+  /^[ \t]*(?:(?:[0-9]{1,2}\.|[ivx]{1,5}\.)?[ \t]*(?:conclusiones|antecedentes|consideraciones|puntos\s+de\s+acuerdo|acuerdos|anexos?|asuntos\s+generales|firmas?)[ \t]*\.?[ \t]*$|lo\s+que\s+(?:se\s+)?(?:informa|hago\s+de\s+su\s+conocimiento)|sin\s+otro\s+particular|atentamente|a\s?t\s?e\s?n\s?t\s?a\s?m\s?e\s?n\s?t\s?e\b|c\.\s?c\.\s?p\.|ccp[\s.:])/m;
+
+const ROMAN: Record<string, number> = { i: 1, v: 5, x: 10, l: 50, c: 100 };
+
+/** The number a list marker stands for: "5." → 5, "IV." → 4, "c)" → 3; null for bullets. */
+function markerValue(m: RegExpExecArray): number | null {
+  const arabic = m[1] ?? m[2];
+  if (arabic !== undefined) return Number(arabic);
+  if (m[3] !== undefined) {
+    const digits = [...m[3].toLowerCase()].map((c) => ROMAN[c]);
+    return digits.reduce((sum, d, i) => sum + (d < (digits[i + 1] ?? 0) ? -d : d), 0);
+  }
+  const letter = m[4] ?? m[5];
+  return letter !== undefined ? letter.toLowerCase().charCodeAt(0) - 96 : null;
+}
 
 function sticky(re: RegExp, text: string, pos: number): RegExpExecArray | null {
   re.lastIndex = pos;
@@ -105,7 +122,7 @@ function numberFirst(
   if (!n || !n.number) return null;
   const sep = sticky(AFTER_NUMBER, folded, n.end)!;
   const tableLike = sep[1].length >= 2 || sep[1].includes('\t') || sep[2] === '|' || sep[2] === '\t' || sep[4] === '\n';
-  const dated = sep[5] !== undefined && sep[5] !== 'de';
+  const dated = (sep[5] !== undefined && sep[5] !== 'de') || sep[6] !== undefined;
   if (!marked && !tableLike && !dated) return null;
   const d = completeDate(folded, n.end + sep[0].length);
   if (!d || !d.date) return null;
@@ -122,6 +139,49 @@ function letterHead(display: string, folded: string, pos: number): Omit<EntryHea
   return { end: number.end, number, date: null };
 }
 
+const PROSE_LEAD =
+  /(?:(?:asimismo|finalmente|por\s+otra\s+parte|por\s+otro\s+lado|ademas|igualmente|posteriormente|de\s+igual\s+(?:forma|manera)|por\s+ultimo|en\s+la\s+misma\s+fecha)\s*,?\s+)?/y;
+const RECEIVED_ON = /(?:con\s+fecha|en\s+fecha|el(?:\s+dia)?)\s+/y;
+const RECEIVED_VERB =
+  /\s*,?\s+(?:se\s+(?:recibio|recibieron|turno)|(?:fue|ha\s+sido)\s+recibido|llego|ingreso)\s+(?:[^,.;\n]{0,60}?\s+)?(?:el\s+)?oficio\s+/y;
+const BY_OFICIO = /(?:(?:mediante|con|por\s+medio\s+del?|a\s+traves\s+del?)\s+(?:el\s+)?|el\s+)oficio\s+/y;
+const OFICIO_DATED = /\s*,?\s*(?:de\s+fecha|del|fechado\s+el|de)\s+/y;
+
+/**
+ * An oficio introduced in running prose at a paragraph's start: "Con fecha D se recibió el
+ * oficio N, por el que …", "Mediante oficio N, de fecha D, la UTSI informó …".
+ */
+function proseHead(display: string, folded: string, pos: number): Omit<EntryHead, 'start' | 'marker' | 'kind'> | null {
+  const p = pos + sticky(PROSE_LEAD, folded, pos)![0].length;
+  const on = sticky(RECEIVED_ON, folded, p);
+  if (on) {
+    const date = dateAt(folded, p + on[0].length);
+    if (!date || !date.hasYear) return null;
+    const verb = sticky(RECEIVED_VERB, folded, date.end);
+    const number = verb ? oficioNumberAt(display, date.end + verb[0].length) : null;
+    return number ? { end: number.end, number, date } : null;
+  }
+  const by = sticky(BY_OFICIO, folded, p);
+  if (!by) return null;
+  const number = oficioNumberAt(display, p + by[0].length);
+  if (!number) return null;
+  const dated = sticky(OFICIO_DATED, folded, number.end);
+  const date = dated ? dateAt(folded, number.end + dated[0].length) : null;
+  return date && date.hasYear ? { end: date.end, number, date } : null;
+}
+
+/** Is the line at `lineStart` the first of a paragraph (the text's first, or after a blank line)? */
+function opensParagraph(folded: string, lineStart: number): boolean {
+  let i = lineStart - 1;
+  if (i < 0) return true;
+  i--;
+  while (i >= 0 && folded[i] !== '\n') {
+    if (!/\s/.test(folded[i])) return false;
+    i--;
+  }
+  return true;
+}
+
 function headAt(display: string, folded: string, lineStart: number): EntryHead | null {
   let pos = lineStart;
   while (pos < folded.length && (folded[pos] === ' ' || folded[pos] === '\t')) pos++;
@@ -129,8 +189,7 @@ function headAt(display: string, folded: string, lineStart: number): EntryHead |
   const marker = sticky(MARKER, display, pos);
   const attempts: { at: number; marker: number | null; marked: boolean }[] = [];
   if (marker) {
-    const n = marker[1] ?? marker[2];
-    attempts.push({ at: pos + marker[0].length, marker: n !== undefined ? Number(n) : null, marked: true });
+    attempts.push({ at: pos + marker[0].length, marker: markerValue(marker), marked: true });
   }
   attempts.push({ at: pos, marker: null, marked: false });
   for (const a of attempts) {
@@ -139,7 +198,9 @@ function headAt(display: string, folded: string, lineStart: number): EntryHead |
     if (head) return { kind: 'ENTRY', start: pos, marker: a.marker, ...head };
   }
   const letter = letterHead(display, folded, pos);
-  return letter ? { kind: 'LETTER', start: pos, marker: null, ...letter } : null;
+  if (letter) return { kind: 'LETTER', start: pos, marker: null, ...letter };
+  const prose = opensParagraph(folded, lineStart) ? proseHead(display, folded, pos) : null;
+  return prose ? { kind: 'ENTRY', start: pos, marker: null, prose: true, ...prose } : null;
 }
 
 function trimEnd(text: string, start: number, end: number): number {
@@ -160,6 +221,14 @@ export function segment(display: string, folded: string): Segmentation {
     const nl = folded.indexOf('\n', head ? head.end : lineStart);
     if (nl < 0) break;
     lineStart = nl + 1;
+  }
+
+  // A letter's body may open a paragraph with "Mediante oficio N, de fecha D, ese Instituto…": a
+  // citation, not another oficio, until the letter closes ("Atentamente", "c.c.p.").
+  for (let i = 1; i < heads.length; i++) {
+    if (!heads[i].prose) continue;
+    const previous = heads[i - 1];
+    if (previous.kind === 'LETTER' && !CLOSING.test(folded.slice(previous.end, heads[i].start))) heads.splice(i--, 1);
   }
 
   const segments: Segment[] = [];

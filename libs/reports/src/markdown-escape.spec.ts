@@ -1,7 +1,11 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import MarkdownIt from 'markdown-it';
 import type { CorrespondenceReport } from './report.model';
 import { escapeBlock, escapeInline } from './markdown-escape';
 import { renderMarkdown } from './render-markdown';
+import { Commissions } from './commission';
+import { COMMISSIONS_PATH, SEED_TEXT_PATH, seedReport as seedReportOf } from './testing/seed-report';
 
 /** What a reader's viewer makes of the Markdown: CommonMark with HTML, links and GFM tables on. */
 const viewer = new MarkdownIt({ html: true, linkify: false });
@@ -37,41 +41,28 @@ describe('Markdown escaping of what operators typed', () => {
 
   it('keeps the commission’s numbered list and its sections, with a hostile title inside them', () => {
     const title = '<img src=x onerror=alert(1)> [clic](javascript:alert(1))\n# Falso';
+    const seed = seedReportOf(
+      readFileSync(join(__dirname, 'testing', SEED_TEXT_PATH), 'utf8'),
+      Commissions.from(JSON.parse(readFileSync(join(__dirname, 'testing', COMMISSIONS_PATH), 'utf8'))),
+    );
     const report: CorrespondenceReport = {
-      ople: { id: 'GRO', acronym: 'IEPC Guerrero', state: 'Guerrero' },
-      from: '2024-02-18',
-      to: '2024-03-21',
-      generatedAt: '2024-03-22T17:00:00.000Z',
+      ...seed,
+      commission: { ...seed.commission, place: 'Chilpancingo, Guerrero' },
       received: [
         {
           number: 'INE/UTSI/0923/2024',
           date: '2024-02-19',
-          line: `1. 19 de febrero de 2024, oficio INE/UTSI/0923/2024: remite ${title}.`,
+          oficio: { ...seed.received[0].oficio, subject: `la guía ${title}` },
         },
       ],
-      sent: [],
-      documents: [
-        {
-          id: 'document:GRO:e11-proyecto',
-          deliverable: 11,
-          versionKind: 'PROYECTO',
-          title,
-          status: 'con observaciones',
-          ballInCourt: 'OPLE',
-          openObservations: 2,
-          dueDate: '2024-02-29',
-          overdue: true,
-        },
-      ],
-      overdue: [],
-      dueNext: [],
+      documents: [{ ...seed.documents[0], title }],
     };
     const rendered = html(renderMarkdown(report));
     expect(rendered).not.toMatch(/<img|<a |<script|<h1>Falso/);
     expect(rendered).toContain(
-      '<ol>\n<li>19 de febrero de 2024, oficio INE/UTSI/0923/2024: remite &lt;img src=x onerror=alert(1)&gt; [clic](javascript:alert(1)) # Falso.</li>\n</ol>',
+      '<ol>\n<li>19 de febrero de 2024, oficio INE/UTSI/0923/2024, mediante el cual remite la guía &lt;img src=x onerror=alert(1)&gt; [clic](javascript:alert(1)) # Falso.</li>\n</ol>',
     );
     expect(rendered.match(/<h1>/g)).toHaveLength(1);
-    expect(rendered).toContain('Entregable 11 (proyecto), &lt;img src=x onerror=alert(1)&gt;');
+    expect(rendered).toContain('Entregable 11, proyecto de &lt;img src=x onerror=alert(1)&gt;');
   });
 });

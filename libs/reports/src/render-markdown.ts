@@ -1,24 +1,46 @@
 import type { CorrespondenceReport } from './report.model';
 import { escapeBlock, escapeInline } from './markdown-escape';
-import { footer, heading, sections } from './wording';
+import { composeReport } from './wording';
 
 /**
- * The report in Markdown: the commission's numbered list first, then what the hand-made one lacks.
- * Every text that comes from the log is escaped: an operator's title cannot add a link, an image,
- * HTML or a heading to the commission's report.
+ * The report in Markdown: the institutional form (commission, number, legal basis, numbered
+ * oficios, closing, place and date, signatory), then the annex. Every text that comes from the
+ * log or the configuration is escaped: an operator's title cannot add a link, an image, HTML or a
+ * heading to the commission's report.
  */
 export function renderMarkdown(r: CorrespondenceReport): string {
-  const h = heading(r);
-  const out = [`# ${escapeInline(h.title)}`, '', `**${escapeInline(h.subtitle)}**`, '', escapeBlock(h.intro), ''];
-  if (r.received.length === 0) out.push('No se recibieron oficios en el periodo.');
-  // Each received line starts with its number ("1. …"): an ordered list, as in the commission's form.
-  for (const e of r.received) out.push(escapeInline(e.line), '');
-  out.push(escapeBlock(h.closing), '');
-  for (const section of sections(r)) {
-    out.push(`## ${escapeInline(section.title)}`, '');
-    if (section.lines.length === 0) out.push(escapeBlock(section.empty), '');
-    else out.push(...section.lines.map((line) => `- ${escapeBlock(line)}`), '');
+  const out: string[] = [];
+  for (const block of composeReport(r)) {
+    switch (block.type) {
+      case 'commission':
+        out.push(`**${escapeInline(block.text)}**`, '');
+        break;
+      case 'heading':
+        out.push(`${'#'.repeat(block.level)} ${escapeInline(block.text)}`, '');
+        break;
+      case 'paragraph':
+        if (block.style === 'legal') out.push(`**${escapeInline(block.text)}**`, '');
+        else if (block.style === 'note') out.push('---', '', `_${escapeInline(block.text)}_`, '');
+        else out.push(escapeBlock(block.text), '');
+        break;
+      case 'list':
+        for (const item of block.items) {
+          // The entries are numbered as the commission numbers them ("1. "), items nested under their entry.
+          const label = block.ordered ? item.label : '-';
+          out.push(`${label} ${block.ordered ? escapeInline(item.text) : escapeBlock(item.text)}`);
+          const indent = ' '.repeat(label.length + 1);
+          for (const sub of item.items) out.push(`${indent}- ${escapeBlock(sub)}`);
+          if (block.ordered) out.push('');
+        }
+        if (!block.ordered) out.push('');
+        break;
+      case 'signature':
+        // A hard line break (backslash) keeps the signatory's lines together, as signed.
+        out.push(block.lines.map((l, i) => (i === 0 ? `**${escapeInline(l)}**` : escapeInline(l))).join('\\\n'), '');
+        break;
+      case 'break':
+        break;
+    }
   }
-  out.push('---', '', `_${escapeInline(footer(r))}_`, '');
   return out.join('\n');
 }

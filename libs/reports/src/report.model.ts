@@ -1,13 +1,15 @@
+import type { SummaryInput } from '@seguimiento/intake';
+import type { CommissionConfig } from './commission';
+
 /**
  * The commission's correspondence report, as data: what the renderers (Markdown, plain text,
  * PDF) lay out. Built by the gateway from the log; nothing here reads or writes anything.
  */
 export interface ReportEntry {
-  /** Received: the numbered line of the commission's form ("1. 19 de febrero de 2024, oficio …: …");
-   *  sent: "IEPC/GRO/SE/0120/2024 (2 de febrero de 2024): …". */
-  line: string;
   number: string;
   date: string | null;
+  /** What the log says about the oficio: the report words it (see oficio-wording.ts). */
+  oficio: SummaryInput;
 }
 
 export interface ReportDocument {
@@ -33,11 +35,15 @@ export interface ReportDue {
 
 export interface CorrespondenceReport {
   ople: { id: string; acronym: string; state: string };
+  /** Who renders it and in which form: number, legal basis, place, signatory (config/commissions.json). */
+  commission: CommissionConfig;
   from: string;
   to: string;
   /** ISO 8601: when it was generated. */
   generatedAt: string;
+  /** INE's oficios dated in the period, in date order: the commission's numbered list. */
   received: ReportEntry[];
+  /** The OPLE's own oficios dated in the period (the annex). */
   sent: ReportEntry[];
   documents: ReportDocument[];
   /** Open and overdue at the end of the period. */

@@ -7,12 +7,19 @@ import {
   uuid4,
   workflowInfo,
 } from '@temporalio/workflow';
-import { type WithActor, acknowledgeEscalationUpdate } from '@seguimiento/contracts';
+import {
+  IMPORT_HOLD_MINUTES,
+  type ImportHold,
+  type WithActor,
+  acknowledgeEscalationUpdate,
+  finishImportUpdate,
+} from '@seguimiento/contracts';
 import {
   type AcknowledgeEscalationData,
   DEFAULT_POLICY,
   type Deadline,
   type FollowUpPolicy,
+  type EscalationStep,
   type PlannedEscalation,
   type RaiseEscalationData,
   nextEscalation,
@@ -29,6 +36,13 @@ import { createSerial } from './serial';
  */
 const WAIT_FOR_OPENING_COMMAND = 'wait-for-opening-command';
 
+/**
+ * Patch (issue 15, rule 7): a command from an import of past correspondence (it carries an
+ * `importId`) holds the escalation ladder until the import is over; then the deadline is evaluated
+ * once. Histories recorded before never carry an import, so they never reach this branch.
+ */
+const HISTORY_IMPORTED_AS_HISTORY = 'history-imported-as-history';
+
 /** An update definition whose input may carry the recording actor. */
 type CaseUpdate<R, A> = ReturnType<typeof defineUpdate<R, [WithActor<A>]>>;
 
@@ -36,7 +50,14 @@ type CaseUpdate<R, A> = ReturnType<typeof defineUpdate<R, [WithActor<A>]>>;
 export interface CaseState {
   version: number;
   deadline: Deadline | null;
-  escalations: ReadonlyArray<{ key: string; step: string; recipient: string; deadline: Deadline; firedAt: string }>;
+  escalations: ReadonlyArray<{
+    key: string;
+    step: string;
+    recipient: string;
+    deadline: Deadline;
+    firedAt: string;
+    foundAtImport?: true;
+  }>;
   policy: FollowUpPolicy | null;
   ople: string | null;
 }
@@ -74,9 +95,14 @@ export function createCase<C extends { type: string; data: unknown }, E, S exten
   initial: S,
   lastPositionCarried: string | null,
   historyLimit?: number,
+  importHoldCarried?: ImportHold,
 ) {
   let state = initial;
   let lastPosition = lastPositionCarried;
+  /** The import this case is part of, while it runs: no escalation fires until it is over. */
+  let hold: ImportHold | null = importHoldCarried ?? null;
+  /** The last import whose end this case evaluated, and the escalation it found overdue then. */
+  let settled: { importId: string; found: EscalationStep | null } | null = null;
   const streamId = workflowInfo().workflowId;
   const serial = createSerial();
 
@@ -134,6 +160,7 @@ export function createCase<C extends { type: string; data: unknown }, E, S exten
       update,
       async (input: WithActor<A>) => {
         const [data, actor] = splitActor<A>(input);
+        if (input.importId && patched(HISTORY_IMPORTED_AS_HISTORY)) holdFor(input.importId);
         return answer(await apply(build(data), actor));
       },
       { validator: (input: WithActor<A>) => validate(build(splitActor<A>(input)[0])) },
@@ -158,8 +185,47 @@ export function createCase<C extends { type: string; data: unknown }, E, S exten
     },
   );
 
-  async function escalate(due: PlannedEscalation): Promise<void> {
-    const result = await apply(definition.raise({ step: due.step, dueToFireAt: due.at, now: nowIso() }), 'sistema');
+  /** Holds the ladder for an import, until its end or, failing that, a while after its last command here. */
+  function holdFor(importId: string): void {
+    hold = { importId, until: new Date(Date.now() + IMPORT_HOLD_MINUTES * 60_000).toISOString() };
+  }
+
+  // The import says it is over: the loop evaluates the deadline, then the update answers.
+  setHandler(finishImportUpdate, async ({ importId }) => {
+    if (hold?.importId === importId) {
+      hold = { ...hold, over: true };
+      await condition(() => settled?.importId === importId || hold?.importId !== importId || definition.closed(state));
+    }
+    return { foundAtImport: settled?.importId === importId ? settled.found : null };
+  });
+
+  /**
+   * While an import runs, nothing escalates: a deadline a later oficio of the same import meets
+   * never fires. Once it is over (its end said, or the hold's timer), the deadline is evaluated
+   * once: still overdue, one escalation at its highest rung, marked found at import.
+   */
+  async function sitOutImport(
+    carryOver: (state: S, lastPosition: string | null, hold?: ImportHold) => Promise<never>,
+  ): Promise<void> {
+    const current = hold!;
+    if (!current.over) {
+      const moved = () => hold !== current || definition.closed(state) || shouldContinueAsNew(historyLimit);
+      if (!(await condition(moved, msUntil(current.until)))) hold = { ...current, over: true };
+      if (shouldContinueAsNew(historyLimit)) {
+        await condition(() => serial.idle() && allHandlersFinished());
+        await carryOver(state, lastPosition, hold ?? undefined);
+      }
+      return; // back to the loop: the hold is over, another import holds it, or the case closed
+    }
+    const { due } = plan();
+    if (due) await escalate(due, true);
+    settled = { importId: current.importId, found: due?.step ?? null };
+    if (hold === current) hold = null;
+  }
+
+  async function escalate(due: PlannedEscalation, foundAtImport = false): Promise<void> {
+    const raise = { step: due.step, dueToFireAt: due.at, now: nowIso(), ...(foundAtImport ? { foundAtImport } : {}) };
+    const result = await apply(definition.raise(raise), 'sistema');
     if (!result.changed) return;
     const fired = state.escalations[state.escalations.length - 1];
     await activities.notifyEscalation({
@@ -171,6 +237,7 @@ export function createCase<C extends { type: string; data: unknown }, E, S exten
       deadline: fired.deadline,
       subject: definition.subject(state),
       firedAt: fired.firedAt,
+      ...(fired.foundAtImport ? { foundAtImport: true } : {}),
     });
   }
 
@@ -180,7 +247,7 @@ export function createCase<C extends { type: string; data: unknown }, E, S exten
    * started by a command that was then refused has nothing to follow.
    */
   async function follow(
-    carryOver: (state: S, lastPosition: string | null) => Promise<never>,
+    carryOver: (state: S, lastPosition: string | null, hold?: ImportHold) => Promise<never>,
     emptyGraceMs: number,
   ): Promise<boolean> {
     if (state.version === 0 && !(await condition(() => state.version > 0, emptyGraceMs))) {
@@ -195,13 +262,18 @@ export function createCase<C extends { type: string; data: unknown }, E, S exten
       }
     }
     while (!definition.closed(state)) {
+      if (hold) {
+        await sitOutImport(carryOver);
+        continue;
+      }
       const { due, next } = plan();
       if (due) {
         await escalate(due);
         continue;
       }
       const seen = state.version;
-      const changed = () => state.version !== seen || shouldContinueAsNew(historyLimit);
+      // An import's command may change nothing (recorded already) and still hold the ladder.
+      const changed = () => state.version !== seen || hold !== null || shouldContinueAsNew(historyLimit);
       if (next) await condition(changed, msUntil(next.at));
       else await condition(changed);
       if (shouldContinueAsNew(historyLimit)) {
@@ -227,8 +299,8 @@ function oficioOf(command: { data: unknown }): string | undefined {
   return number ? normalizeOficioNumber(number) : undefined;
 }
 
-/** Splits the recording operator off an update's input, so it reaches the metadata, not the decision. */
-function splitActor<T extends object>(input: T & { actor?: string }): [T, string | undefined] {
-  const { actor, ...data } = input;
+/** Splits the recording operator (and the import, if any) off an update's input, so they reach the metadata and the hold, not the decision. */
+function splitActor<T extends object>(input: T & { actor?: string; importId?: string }): [T, string | undefined] {
+  const { actor, importId: _importId, ...data } = input;
   return [data as T, actor];
 }

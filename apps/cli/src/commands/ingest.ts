@@ -16,6 +16,7 @@ const INGEST = `mutation($text: String!, $ople: String!, $dryRun: Boolean!) {
       items { title deliverable dueDate } meeting confidence needsReview reviewReasons
       result targets message assumptions
     }
+    foundAtImport { caseId step }
   }
 }`;
 
@@ -33,7 +34,17 @@ interface IngestReport {
   failed: number;
   warnings: string[];
   oficios: Ingested[];
+  /** Cases still overdue when the import ended: one notice each, at its highest rung. */
+  foundAtImport: Array<{ caseId: string; step: string }>;
 }
+
+const STEP: Record<string, string> = {
+  REMINDER: 'recordatorio',
+  OVERDUE: 'vencido',
+  LEVEL_1: 'nivel 1',
+  LEVEL_2: 'nivel 2',
+  LEVEL_3: 'nivel 3',
+};
 
 const KIND: Record<string, string> = {
   REVIEW: 'revisión',
@@ -157,6 +168,7 @@ export async function ingest(args: string[], io: Io): Promise<number> {
       failed: 0,
       warnings: parsed.warnings,
       oficios,
+      foundAtImport: [],
     };
   } else {
     const connection = connect();
@@ -183,6 +195,12 @@ export async function ingest(args: string[], io: Io): Promise<number> {
     io.out(`${file}: ${report.oficios.length} oficios${ople ? ` (OPLE ${ople})` : ''}`);
     report.oficios.forEach((o, i) => line(o, i, report.oficios.length).forEach((l) => io.out(l)));
     for (const w of report.warnings) io.out(`aviso: ${w}`);
+    if (report.foundAtImport.length) {
+      io.out(
+        `hallados vencidos al importar (un aviso cada uno, en su peldaño más alto): ${report.foundAtImport.length}`,
+      );
+      for (const f of report.foundAtImport) io.out(`  ${f.caseId} · ${STEP[f.step] ?? f.step}`);
+    }
     if (pendingItems > 0)
       io.out(
         `${pendingItems} ${pendingItems === 1 ? 'elemento de recordatorio queda' : 'elementos de recordatorio quedan'} para revisión (los demás elementos de esos recordatorios sí se registran)`,

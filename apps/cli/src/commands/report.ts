@@ -9,7 +9,10 @@ const REPORT = `query($ople: String!, $from: String!, $to: String!, $format: Rep
 
 const FORMATS = { md: 'MD', txt: 'TXT', pdf: 'PDF' } as const;
 
-/** The commission's report: Markdown or text to stdout (or --out), PDF to a file. */
+/**
+ * The commission's report, in its institutional form (config/commissions.json): Markdown or text
+ * to stdout (or --out), PDF (PDF/A-2a, tagged, fonts embedded) to a file.
+ */
 export async function report(args: string[], io: Io): Promise<number> {
   const { values } = parse(args, {
     ople: { type: 'string' },
@@ -40,7 +43,9 @@ export async function report(args: string[], io: Io): Promise<number> {
     } catch (error) {
       throw new UsageError(`no se puede escribir ${out}: ${(error as Error).message}`);
     }
-    io.err(`informe escrito en ${out}`);
+    io.err(
+      `informe escrito en ${out}${format === 'pdf' ? ' (PDF/A-2a, etiquetado, con las fuentes incrustadas)' : ''}`,
+    );
   } else {
     io.out(file.content);
   }

@@ -1,6 +1,7 @@
 import { HeaderMap } from '@apollo/server';
 import { type Principal, userKey } from '@seguimiento/auth';
-import { GraphQLError } from 'graphql';
+import type { GraphQLError } from 'graphql';
+import { rateLimitedError } from '../errors/graphql-errors';
 import type { Counter } from 'prom-client';
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 
@@ -32,17 +33,12 @@ export class TokenRateLimiter {
       if (!(rejection instanceof RateLimiterRes)) throw rejection;
       this.refused.inc({ transport });
       const retryAfterSeconds = Math.max(1, Math.ceil(rejection.msBeforeNext / 1000));
-      return new GraphQLError(
+      return rateLimitedError(
         `Demasiadas solicitudes con este token: se permiten ${this.perMinute} operaciones por minuto; vuelva a intentar en ${retryAfterSeconds} s`,
-        {
-          extensions: {
-            code: 'RATE_LIMITED',
-            retryAfterSeconds,
-            ...(transport === 'http'
-              ? { http: { status: 429, headers: new HeaderMap([['retry-after', String(retryAfterSeconds)]]) } }
-              : {}),
-          },
-        },
+        retryAfterSeconds,
+        transport === 'http'
+          ? { status: 429, headers: new HeaderMap([['retry-after', String(retryAfterSeconds)]]) }
+          : undefined,
       );
     }
   }
@@ -70,9 +66,9 @@ export class AddressRateLimiter {
     } catch (rejection) {
       if (!(rejection instanceof RateLimiterRes)) throw rejection;
       const retryAfterSeconds = Math.max(1, Math.ceil(rejection.msBeforeNext / 1000));
-      return new GraphQLError(
+      return rateLimitedError(
         `Demasiadas solicitudes sin un token válido desde esta dirección: se permiten ${this.perMinute} por minuto; vuelva a intentar en ${retryAfterSeconds} s`,
-        { extensions: { code: 'RATE_LIMITED', retryAfterSeconds } },
+        retryAfterSeconds,
       );
     }
   }

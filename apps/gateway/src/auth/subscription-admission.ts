@@ -12,7 +12,7 @@ import {
   validate,
 } from 'graphql';
 import type { Context, SubscribePayload } from 'graphql-ws';
-import { formatError } from '../errors/graphql-errors';
+import { formatError, parseFailedError } from '../errors/graphql-errors';
 import type { OperationSlots } from '../errors/operation-slots';
 import { EXPENSIVE_COST } from '../errors/query-cost';
 import { MAX_TOKENS, isSubscription, operationCost } from '../errors/query-limits';
@@ -71,7 +71,7 @@ export function subscriptionAdmission(
       // A bad token, or a query that does not parse (said as over HTTP: in Spanish, with its code).
       if (error instanceof GraphQLError && error.message.startsWith('Syntax Error')) {
         const { message } = formatError({ message: error.message, extensions: { code: 'GRAPHQL_PARSE_FAILED' } });
-        return [new GraphQLError(message, { extensions: { code: 'GRAPHQL_PARSE_FAILED' } })];
+        return [parseFailedError(message)];
       }
       if (error instanceof GraphQLError) return [error];
       throw error;

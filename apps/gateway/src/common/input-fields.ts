@@ -1,7 +1,7 @@
 import { applyDecorators } from '@nestjs/common';
 import { Field, Int } from '@nestjs/graphql';
 import { IsEnum, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
-import { VersionKind } from '../documents/models/enums';
+import { VersionKind } from './enums';
 
 /**
  * The input fields every mutation shares, each with its GraphQL type, its description and its

@@ -1,26 +1,19 @@
 import { Injectable } from '@nestjs/common';
-import {
-  type DocumentEvent,
-  type DocumentState,
-  escalationLevel,
-  foldDocument,
-  isOverdue,
-  openObservations,
-} from '@seguimiento/domain';
+import { DOCUMENT_CASE, type DocumentState, escalationLevel, isOverdue, openObservations } from '@seguimiento/domain';
 import { EventStore } from '@seguimiento/persistence';
+import { clockHistory } from '../common/case-history';
 import type { Document } from './models/document.model';
 import type {
   BallInCourt,
   DeadlineKind,
   DocumentStatus,
-  EscalationStep,
   ObservationStatus,
   Party,
   ReviewOutcome,
   VersionKind,
 } from './models/enums';
 
-/** Reads a document as its events in the store say it is (the next issue adds read models). */
+/** Reads a document as its events in the store say it is (checked and folded by its case kind). */
 @Injectable()
 export class DocumentReader {
   constructor(private readonly eventStore: EventStore) {}
@@ -28,16 +21,17 @@ export class DocumentReader {
   async state(id: string): Promise<DocumentState | null> {
     const stored = await this.eventStore.readStream(id);
     if (stored.length === 0) return null;
-    return foldDocument(stored.map((e) => ({ type: e.type, data: e.data }) as unknown as DocumentEvent));
+    return DOCUMENT_CASE.fold(stored);
   }
 }
 
+const toDeadline = (d: NonNullable<DocumentState['deadline']>) => ({
+  ...d,
+  party: d.party as Party,
+  kind: d.kind as DeadlineKind,
+});
+
 export function toDocument(state: DocumentState, now = new Date().toISOString()): Document {
-  const deadline = (d: NonNullable<DocumentState['deadline']>) => ({
-    ...d,
-    party: d.party as Party,
-    kind: d.kind as DeadlineKind,
-  });
   return {
     id: state.documentId!,
     ople: state.ople!,
@@ -53,14 +47,10 @@ export function toDocument(state: DocumentState, now = new Date().toISOString())
     rounds: state.rounds.map((r) => ({ ...r, outcome: r.outcome as ReviewOutcome | null })),
     observations: state.observations.map((o) => ({ ...o, status: o.status as ObservationStatus })),
     openObservations: openObservations(state).length,
-    deadline: state.deadline ? deadline(state.deadline) : null,
+    deadline: state.deadline ? toDeadline(state.deadline) : null,
     overdue: isOverdue(state, now),
     escalationLevel: escalationLevel(state),
-    escalations: state.escalations.map((e) => ({
-      ...e,
-      step: e.step as EscalationStep,
-      deadline: deadline(e.deadline),
-    })),
+    ...clockHistory(state),
     version: state.version,
   };
 }

@@ -1,5 +1,6 @@
 import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Client } from '@temporalio/client';
+import { Application, opleOfDocument } from '@seguimiento/application';
 import { documentStateQuery } from '@seguimiento/contracts';
 import { Writes } from '../auth/auth.guard';
 import { CurrentPrincipal, assertOpleAccess } from '../auth/current-principal';
@@ -7,8 +8,8 @@ import type { Principal } from '@seguimiento/auth';
 import { Document } from './models/document.model';
 import { LiveWorkflowState, TimelineEntry } from './models/timeline.model';
 import { TimelineLoader } from './timeline';
-import { DocumentChange } from './models/document-change.model';
-import { DocumentsService } from './documents.service';
+import { DocumentChange, toDocumentChange } from './models/document-change.model';
+import { toDocument } from './document-reader';
 import { ExtendDeadlineInput, WithdrawDocumentInput } from './dto/document-change.inputs';
 import { SubmitDocumentInput } from './dto/submit-document.input';
 
@@ -36,7 +37,7 @@ function once<K extends keyof Resolved>(
 @Resolver(() => Document)
 export class DocumentsResolver {
   constructor(
-    private readonly documents: DocumentsService,
+    private readonly app: Application,
     private readonly timelines: TimelineLoader,
     private readonly temporal: Client,
   ) {}
@@ -72,8 +73,8 @@ export class DocumentsResolver {
     @Args('id', { type: () => ID, description: 'Identificador del documento.' }) id: string,
     @CurrentPrincipal() who: Principal,
   ): Promise<Document> {
-    assertOpleAccess(who, this.documents.opleOf(id));
-    return this.documents.find(id);
+    assertOpleAccess(who, opleOfDocument(id));
+    return this.app.documents.find(id).then((state) => toDocument(state));
   }
 
   @Writes()
@@ -87,7 +88,7 @@ export class DocumentsResolver {
     @CurrentPrincipal() who: Principal,
   ): Promise<DocumentChange> {
     assertOpleAccess(who, input.ople);
-    return this.documents.submit(input, who.subject);
+    return this.app.documents.submit(input, who.subject).then(toDocumentChange);
   }
 
   @Writes()
@@ -97,8 +98,8 @@ export class DocumentsResolver {
     input: ExtendDeadlineInput,
     @CurrentPrincipal() who: Principal,
   ): Promise<DocumentChange> {
-    assertOpleAccess(who, this.documents.opleOf(input.documentId));
-    return this.documents.extendDeadline(input, who.subject);
+    assertOpleAccess(who, opleOfDocument(input.documentId));
+    return this.app.documents.extendDeadline(input, who.subject).then(toDocumentChange);
   }
 
   @Writes()
@@ -108,7 +109,7 @@ export class DocumentsResolver {
     input: WithdrawDocumentInput,
     @CurrentPrincipal() who: Principal,
   ): Promise<DocumentChange> {
-    assertOpleAccess(who, this.documents.opleOf(input.documentId));
-    return this.documents.withdraw(input, who.subject);
+    assertOpleAccess(who, opleOfDocument(input.documentId));
+    return this.app.documents.withdraw(input, who.subject).then(toDocumentChange);
   }
 }

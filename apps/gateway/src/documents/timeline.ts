@@ -1,5 +1,6 @@
 import { Injectable, Scope } from '@nestjs/common';
 import DataLoader from 'dataloader';
+import { eventsOfStreams } from '@seguimiento/persistence';
 import { DataSource } from 'typeorm';
 import type { TimelineEntry } from './models/timeline.model';
 
@@ -41,24 +42,17 @@ export class TimelineLoader {
 
   constructor(dataSource: DataSource) {
     this.loader = new DataLoader(async (ids) => {
-      const rows: Array<Record<string, unknown>> = await dataSource.query(
-        `SELECT position::text, stream_id, stream_version, type, data, metadata, occurred_at, recorded_at
-           FROM events WHERE stream_id = ANY($1) ORDER BY stream_id, stream_version`,
-        [ids],
-      );
       const byStream = new Map<string, TimelineEntry[]>(ids.map((id) => [id, []]));
-      for (const r of rows) {
-        const data = r.data as Record<string, unknown>;
-        const metadata = r.metadata as Record<string, string | undefined>;
-        byStream.get(r.stream_id as string)?.push({
-          position: r.position as string,
-          version: r.stream_version as number,
-          type: r.type as string,
-          summary: (SUMMARIES[r.type as string] ?? (() => String(r.type)))(data),
-          oficioNumber: metadata.oficioNumber ?? null,
-          actor: metadata.actor ?? null,
-          effectiveAt: metadata.effectiveAt ?? (r.occurred_at as Date).toISOString(),
-          recordedAt: (r.recorded_at as Date).toISOString(),
+      for (const r of await eventsOfStreams(dataSource, ids)) {
+        byStream.get(r.stream_id)?.push({
+          position: r.position,
+          version: r.stream_version,
+          type: r.type,
+          summary: (SUMMARIES[r.type] ?? (() => r.type))(r.data),
+          oficioNumber: r.metadata.oficioNumber ?? null,
+          actor: r.metadata.actor ?? null,
+          effectiveAt: r.metadata.effectiveAt ?? r.occurred_at.toISOString(),
+          recordedAt: r.recorded_at.toISOString(),
         });
       }
       return ids.map((id) => byStream.get(id)!);

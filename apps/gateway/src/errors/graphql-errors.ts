@@ -26,6 +26,27 @@ export function unavailableError(): GraphQLError {
   );
 }
 
+/** Too many operations: RATE_LIMITED, with the seconds to wait (and, over HTTP, its status and headers). */
+export function rateLimitedError(
+  message: string,
+  retryAfterSeconds: number,
+  http?: Record<string, unknown>,
+): GraphQLError {
+  return new GraphQLError(message, {
+    extensions: { code: 'RATE_LIMITED', retryAfterSeconds, ...(http ? { http } : {}) },
+  });
+}
+
+/** A query that does not parse, said in Spanish (see formatError), as over HTTP. */
+export function parseFailedError(message: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: 'GRAPHQL_PARSE_FAILED' } });
+}
+
+/** A WebSocket connection or user past its subscriptions' cap. */
+export function tooManySubscriptionsError(message: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: 'TOO_MANY_SUBSCRIPTIONS' } });
+}
+
 const KNOWN_CODES = new Set<string>([
   'BAD_USER_INPUT',
   'NOT_FOUND',

@@ -20,7 +20,7 @@ class ConnectionsCloser implements OnApplicationShutdown {
   }
 }
 
-/** The gateway's edges: PostgreSQL (with migrations applied) and the Temporal client. */
+/** The gateway's edges: PostgreSQL (with migrations applied), the Temporal client, and the application's ports over them. */
 @Global()
 @Module({})
 export class InfrastructureModule {

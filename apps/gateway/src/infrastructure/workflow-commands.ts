@@ -6,25 +6,22 @@ import {
   WorkflowUpdateFailedError,
 } from '@temporalio/client';
 import { ApplicationFailure, type UpdateDefinition } from '@temporalio/common';
+import { CaseClosed, type CaseCommands, Conflict, InvalidInput, Unavailable } from '@seguimiento/application';
 import { DOCUMENTS_TASK_QUEUE } from '@seguimiento/contracts';
-import { unavailableError, userError } from '../errors/graphql-errors';
+import { importTag } from './import-run';
 import { isTransient } from '../errors/transient';
 import { Metrics } from '../observability/metrics';
 
-/** The workflow is closed (resolved, fulfilled, withdrawn…): the caller answers from the store. */
-export class CaseClosed extends Error {
-  constructor(readonly workflowId: string) {
-    super(`${workflowId} is closed`);
-  }
-}
+export { CaseClosed };
 
 /**
- * Sends a command to a case's workflow as a Temporal update — starting the workflow first when
- * asked (update-with-start) — and turns the workflow's refusals into coded GraphQL errors:
- * INVALID_INPUT → BAD_USER_INPUT with the field, any other domain rule → CONFLICT.
+ * The application's case-commands port over Temporal: sends a command to a case's workflow as an
+ * update — starting the workflow first when asked (update-with-start) — and turns the workflow's
+ * refusals into the application's errors: INVALID_INPUT → InvalidInput with the field, any other
+ * domain rule → Conflict; a closed workflow → CaseClosed; Temporal unreachable → Unavailable.
  */
 @Injectable()
-export class WorkflowCommands {
+export class WorkflowCommands implements CaseCommands {
   constructor(
     private readonly temporal: Client,
     private readonly metrics: Metrics,
@@ -48,7 +45,7 @@ export class WorkflowCommands {
         if (!(error instanceof CaseClosed)) throw error;
         const status = await this.workflowStatus(target.workflowId);
         if (status === 'CLOSED' || (status === 'ABSENT' && !mayStart)) throw error;
-        if (attempt >= 3) throw unavailableError();
+        if (attempt >= 3) throw new Unavailable();
         await new Promise((r) => setTimeout(r, 250 * attempt));
       }
     }
@@ -61,8 +58,8 @@ export class WorkflowCommands {
     mayStart: boolean,
     actor: string,
   ): Promise<R> {
-    // Who records the command (the authenticated user), for the events' metadata.
-    const data = { ...input, actor };
+    // Who records the command (the authenticated user), for the events' metadata; the import it belongs to, if any.
+    const data = { ...input, actor, ...importTag(target.workflowId) };
     try {
       if (!mayStart)
         return await this.temporal.workflow.getHandle(target.workflowId).executeUpdate(definition, { args: [data] });
@@ -82,11 +79,13 @@ export class WorkflowCommands {
       const cause = error instanceof WorkflowUpdateFailedError ? error.cause : undefined;
       if (cause instanceof ApplicationFailure) {
         const field = (cause.details?.[0] as { field?: string | null } | undefined)?.field ?? undefined;
-        throw userError(cause.type === 'INVALID_INPUT' ? 'BAD_USER_INPUT' : 'CONFLICT', cause.message, field);
+        throw cause.type === 'INVALID_INPUT'
+          ? InvalidInput.said(cause.message, field)
+          : new Conflict(cause.message, field);
       }
       if (error instanceof WorkflowExecutionAlreadyStartedError || isNotFound(error))
         throw new CaseClosed(target.workflowId);
-      if (isTransient(error)) throw unavailableError();
+      if (isTransient(error)) throw new Unavailable();
       throw error;
     }
   }
@@ -98,7 +97,7 @@ export class WorkflowCommands {
       return status.name === 'RUNNING' ? 'RUNNING' : 'CLOSED';
     } catch (error) {
       if (isNotFound(error)) return 'ABSENT';
-      throw isTransient(error) ? unavailableError() : error;
+      throw isTransient(error) ? new Unavailable() : error;
     }
   }
 }

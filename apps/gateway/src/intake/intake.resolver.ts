@@ -1,14 +1,14 @@
 import { Args, Mutation, Resolver } from '@nestjs/graphql';
+import { Application } from '@seguimiento/application';
 import type { Principal } from '@seguimiento/auth';
 import { Writes } from '../auth/auth.guard';
 import { CurrentPrincipal, assertOpleAccess } from '../auth/current-principal';
 import { IngestCorrespondenceArgs } from './dto/ingest.args';
 import { IngestReport } from './models/ingest.models';
-import { IntakeService } from './intake.service';
 
 @Resolver()
 export class IntakeResolver {
-  constructor(private readonly intake: IntakeService) {}
+  constructor(private readonly app: Application) {}
 
   @Writes()
   @Mutation(() => IngestReport, {
@@ -21,6 +21,6 @@ export class IntakeResolver {
     @CurrentPrincipal() who: Principal,
   ): Promise<IngestReport> {
     assertOpleAccess(who, args.ople);
-    return this.intake.ingest(args.text, args.ople, args.dryRun, who.subject);
+    return this.app.intake.ingest(args.text, args.ople, args.dryRun, who.subject);
   }
 }

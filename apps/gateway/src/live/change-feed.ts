@@ -1,8 +1,7 @@
 import { EventEmitter } from 'node:events';
 import { parseCaseId } from '@seguimiento/contracts';
 import { Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
-import { projectedPosition } from '@seguimiento/persistence';
-import type { DocumentState } from '@seguimiento/domain';
+import { documentsChangedBetween, escalationsRaisedBetween, projectedPosition } from '@seguimiento/persistence';
 import { PubSub } from 'graphql-subscriptions';
 import { DataSource } from 'typeorm';
 import { toDocument } from '../documents/document-reader';
@@ -61,24 +60,16 @@ export class ChangeFeed implements OnModuleInit, OnModuleDestroy {
     if (BigInt(upTo) <= BigInt(this.cursor)) return;
     const from = this.cursor;
     this.cursor = upTo;
-    const documents: Array<{ state: DocumentState }> = await this.dataSource.query(
-      'SELECT state FROM rm_documents WHERE last_position > $1 AND last_position <= $2 ORDER BY last_position',
-      [from, upTo],
-    );
+    const documents = await documentsChangedBetween(this.dataSource, from, upTo);
     const now = new Date().toISOString();
-    for (const { state } of documents) {
+    for (const state of documents) {
       const document: Document = toDocument(state, now);
       await this.pubSub.publish(DOCUMENT_CHANGED, { documentChanged: document });
     }
-    const escalations: Array<{ stream_id: string; data: unknown }> = await this.dataSource.query(
-      "SELECT stream_id, data FROM events WHERE type = 'EscalationRaised' AND position > $1 AND position <= $2 ORDER BY position",
-      [from, upTo],
-    );
-    for (const { stream_id, data } of escalations) {
-      const d = data as { step: string; recipient: string; deadline: { dueAt: string }; firedAt: string };
+    for (const { streamId, escalation: d } of await escalationsRaisedBetween(this.dataSource, from, upTo)) {
       const notice: EscalationNotice = {
-        streamId: stream_id,
-        ople: parseCaseId(stream_id)?.ople ?? '',
+        streamId,
+        ople: parseCaseId(streamId)?.ople ?? '',
         step: d.step,
         recipient: d.recipient,
         dueAt: d.deadline.dueAt,

@@ -11,6 +11,7 @@ import { type WebSocket, WebSocketServer } from 'ws';
 import { authenticate } from '../auth/authenticate';
 import type { RateLimits } from '../auth/rate-limit';
 import { socketAuthorization } from '../auth/subscription-admission';
+import { tooManySubscriptionsError } from '../errors/graphql-errors';
 
 export interface SocketServerOptions {
   path: string;
@@ -241,7 +242,7 @@ export class SocketServer implements OnApplicationBootstrap, OnModuleDestroy {
     const { perConnection, perUser } = this.options;
     const open = (c: Ctx) => Object.keys(c.subscriptions).length;
     if (open(ctx) > perConnection) {
-      return tooManyError(
+      return tooManySubscriptionsError(
         `Demasiadas suscripciones abiertas en esta conexión: el límite es ${perConnection} (SUBSCRIPTIONS_PER_CONNECTION); cierre alguna antes de abrir otra`,
       );
     }
@@ -249,7 +250,7 @@ export class SocketServer implements OnApplicationBootstrap, OnModuleDestroy {
     const sockets = connection ? this.byUser.get(connection.user) : undefined;
     const total = sockets ? [...sockets].reduce((sum, c) => sum + open(c), 0) : 0;
     if (total > perUser) {
-      return tooManyError(
+      return tooManySubscriptionsError(
         `Demasiadas suscripciones abiertas por este usuario: el límite es ${perUser} entre todas sus conexiones (SUBSCRIPTIONS_PER_USER); cierre alguna antes de abrir otra`,
       );
     }
@@ -267,8 +268,6 @@ export function sameOrigin(headers: IncomingMessage['headers']): boolean {
     return false;
   }
 }
-
-const tooManyError = (message: string) => new GraphQLError(message, { extensions: { code: 'TOO_MANY_SUBSCRIPTIONS' } });
 
 /** graphql-js' suggestions, which name fields and types of the schema: what Apollo's hideSchemaDetailsFromClientErrors strips. */
 export const withoutSuggestions = (message: string): string => message.replace(/ ?Did you mean(.+?)\?$/, '');

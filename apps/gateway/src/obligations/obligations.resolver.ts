@@ -1,31 +1,21 @@
 import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { parseCaseId } from '@seguimiento/contracts';
-import { userError } from '../errors/graphql-errors';
+import { Application, opleOfRequest } from '@seguimiento/application';
 import { Writes } from '../auth/auth.guard';
 import { CurrentPrincipal, assertOpleAccess } from '../auth/current-principal';
 import type { Principal } from '@seguimiento/auth';
 import { FulfillRequestInput, RecordIneReminderInput, RecordIneRequestInput } from './dto/obligation.inputs';
-import { ReminderChange, Request, RequestChange } from './models/request.model';
-import { ObligationsService } from './obligations.service';
-
-/**
- * The OPLE of a request id (`request:<OPLE>:<key>`), or BAD_USER_INPUT naming the field: any other
- * id — a document's, a notice's — would have been read and folded as a request without an OPLE check.
- */
-function opleOfRequest(id: string, field: string): string {
-  const parsed = parseCaseId(id);
-  if (parsed?.kind !== 'request')
-    throw userError(
-      'BAD_USER_INPUT',
-      `${field}: "${id.slice(0, 120)}" no tiene la forma request:<OPLE>:<oficio>`,
-      field,
-    );
-  return parsed.ople;
-}
+import {
+  ReminderChange,
+  Request,
+  RequestChange,
+  toReminderChange,
+  toRequest,
+  toRequestChange,
+} from './models/request.model';
 
 @Resolver(() => Request)
 export class ObligationsResolver {
-  constructor(private readonly obligations: ObligationsService) {}
+  constructor(private readonly app: Application) {}
 
   @Query(() => Request, { description: 'Una solicitud del INE por su identificador (request:<OPLE>:<oficio>).' })
   request(
@@ -33,7 +23,7 @@ export class ObligationsResolver {
     @CurrentPrincipal() who: Principal,
   ): Promise<Request> {
     assertOpleAccess(who, opleOfRequest(id, 'id'));
-    return this.obligations.find(id);
+    return this.app.requests.find(id).then((state) => toRequest(state));
   }
 
   @Writes()
@@ -46,7 +36,7 @@ export class ObligationsResolver {
     @CurrentPrincipal() who: Principal,
   ): Promise<ReminderChange> {
     assertOpleAccess(who, input.ople);
-    return this.obligations.recordReminder(input, who.subject);
+    return this.app.requests.recordReminder(input, who.subject).then(toReminderChange);
   }
 
   @Writes()
@@ -57,7 +47,7 @@ export class ObligationsResolver {
     @CurrentPrincipal() who: Principal,
   ): Promise<RequestChange> {
     assertOpleAccess(who, input.ople);
-    return this.obligations.recordRequest(input, who.subject);
+    return this.app.requests.recordRequest(input, who.subject).then(toRequestChange);
   }
 
   @Writes()
@@ -71,6 +61,6 @@ export class ObligationsResolver {
     @CurrentPrincipal() who: Principal,
   ): Promise<RequestChange> {
     assertOpleAccess(who, opleOfRequest(input.requestId, 'requestId'));
-    return this.obligations.fulfillRequest(input, who.subject);
+    return this.app.requests.fulfillRequest(input, who.subject).then(toRequestChange);
   }
 }

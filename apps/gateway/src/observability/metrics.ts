@@ -2,6 +2,7 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import { Controller, Get, Header, Injectable } from '@nestjs/common';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import { DataSource } from 'typeorm';
+import { escalationsByStep } from '@seguimiento/persistence';
 import { operationLabel } from './operation-label';
 
 /** How long a scrape reuses the escalation counts (a database aggregate) of the previous one. */
@@ -56,7 +57,7 @@ export class Metrics {
         if (!cached || now - cached.at >= ESCALATIONS_CACHE_MS) {
           cached = {
             at: now,
-            rows: dataSource.query('SELECT step, count(*)::int AS n FROM rm_escalations GROUP BY step').catch(() => {
+            rows: escalationsByStep(dataSource).catch(() => {
               cached = null; // a failed aggregate is not kept: the next scrape tries again
               return [];
             }),

@@ -1,21 +1,21 @@
 import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Application, opleOfNotice } from '@seguimiento/application';
 import type { Principal } from '@seguimiento/auth';
 import { Writes } from '../auth/auth.guard';
-import { userError } from '../errors/graphql-errors';
 import { CurrentPrincipal, assertOpleAccess } from '../auth/current-principal';
-import { RecordIneOficioInput } from '../documents/dto/record-ine-oficio.input';
+import { RecordIneOficioInput } from './dto/record-ine-oficio.input';
 import { RecordOpleOficioInput } from './dto/record-ople-oficio.input';
-import { Notice } from './models/notice.model';
-import { IneOficioRecorded, OpleOficioRecorded } from './models/oficio-recorded.model';
-import { NoticesService } from './notices.service';
-import { OficiosService } from './oficios.service';
+import { Notice, toNotice } from './models/notice.model';
+import {
+  IneOficioRecorded,
+  OpleOficioRecorded,
+  toIneOficioRecorded,
+  toOpleOficioRecorded,
+} from './models/oficio-recorded.model';
 
 @Resolver()
 export class OficiosResolver {
-  constructor(
-    private readonly oficios: OficiosService,
-    private readonly notices: NoticesService,
-  ) {}
+  constructor(private readonly app: Application) {}
 
   @Writes()
   @Mutation(() => IneOficioRecorded, {
@@ -28,7 +28,7 @@ export class OficiosResolver {
     @CurrentPrincipal() who: Principal,
   ): Promise<IneOficioRecorded> {
     assertOpleAccess(who, input.ople);
-    return this.oficios.recordIne(input, who.subject);
+    return this.app.oficios.recordIne(input, who.subject).then(toIneOficioRecorded);
   }
 
   @Writes()
@@ -42,7 +42,7 @@ export class OficiosResolver {
     @CurrentPrincipal() who: Principal,
   ): Promise<OpleOficioRecorded> {
     assertOpleAccess(who, input.ople);
-    return this.oficios.recordOple(input, who.subject);
+    return this.app.oficios.recordOple(input, who.subject).then(toOpleOficioRecorded);
   }
 
   @Query(() => Notice, {
@@ -52,9 +52,7 @@ export class OficiosResolver {
     @Args('id', { description: 'Identificador del aviso.' }) id: string,
     @CurrentPrincipal() who: Principal,
   ): Promise<Notice> {
-    const ople = /^notice:([A-Z]{3}):/.exec(id)?.[1];
-    if (!ople) throw userError('BAD_USER_INPUT', `id: "${id}" no tiene la forma notice:<OPLE>:<oficio>`, 'id');
-    assertOpleAccess(who, ople);
-    return this.notices.find(id);
+    assertOpleAccess(who, opleOfNotice(id));
+    return this.app.notices.find(id).then(toNotice);
   }
 }

@@ -1,12 +1,10 @@
 import { ArgsType, Field, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { IsEnum, IsString } from 'class-validator';
+import type { ReportFormat as ReportFormatValue } from '@seguimiento/application';
 import { OpleField } from '../common/input-fields';
 
-export enum ReportFormat {
-  MD = 'MD',
-  TXT = 'TXT',
-  PDF = 'PDF',
-}
+export type ReportFormat = ReportFormatValue;
+export const ReportFormat: { readonly [K in ReportFormat]: K } = { MD: 'MD', TXT: 'TXT', PDF: 'PDF' };
 registerEnumType(ReportFormat, {
   name: 'ReportFormat',
   description: 'Formato del informe: Markdown, texto plano o PDF.',

@@ -1,12 +1,12 @@
 import { Args, Query, Resolver } from '@nestjs/graphql';
+import { Application } from '@seguimiento/application';
 import type { Principal } from '@seguimiento/auth';
 import { CurrentPrincipal, assertOpleAccess } from '../auth/current-principal';
 import { CorrespondenceReportArgs, ReportFile } from './report.models';
-import { ReportService } from './report.service';
 
 @Resolver()
 export class ReportResolver {
-  constructor(private readonly reports: ReportService) {}
+  constructor(private readonly app: Application) {}
 
   @Query(() => ReportFile, {
     description:
@@ -18,6 +18,6 @@ export class ReportResolver {
     @CurrentPrincipal() who: Principal,
   ): Promise<ReportFile> {
     assertOpleAccess(who, args.ople);
-    return this.reports.render(args.ople, args.from, args.to, args.format);
+    return this.app.reports.render(args.ople, args.from, args.to, args.format);
   }
 }

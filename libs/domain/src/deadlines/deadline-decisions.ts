@@ -14,6 +14,11 @@ export interface EscalationRaisedData {
   dueToFireAt: string;
   /** When it fired (workflow time). */
   firedAt: string;
+  /**
+   * Issue 15, rule 7: the deadline was found already overdue when an import of past
+   * correspondence ended — one notice at its highest rung, not a storm. Absent otherwise.
+   */
+  foundAtImport?: true;
 }
 
 export interface DeadlineExtendedData {
@@ -27,6 +32,8 @@ export interface RaiseEscalationData {
   step: EscalationStep;
   dueToFireAt: string;
   now: string;
+  /** The case evaluates its deadline once at the end of an import of past correspondence. */
+  foundAtImport?: boolean;
 }
 
 /** The escalation to record now, or null when there is no clock or the step already fired. */
@@ -47,6 +54,7 @@ export function escalationToRaise(
     recipient: ESCALATION_RECIPIENTS[data.step],
     dueToFireAt: data.dueToFireAt,
     firedAt: data.now,
+    ...(data.foundAtImport ? { foundAtImport: true as const } : {}),
   };
 }
 

@@ -1,41 +1,20 @@
 import { policyWith } from '../deadlines/policy';
+import { documentCommands, play } from '../testing/document-play';
 import { given } from '../testing/given-when-then';
-import type { DocumentCommand, RecordIneAnswerData, SubmitDocumentData } from './document.commands';
+import type { DocumentCommand, SubmitDocumentData } from './document.commands';
 import { decideDocument, foldDocument } from './document.decider';
-import type { DocumentEvent } from './document.events';
-import { escalationLevel, initialDocumentState, openObservations } from './document.state';
+import { escalationLevel, openObservations } from './document.state';
 
 const ID = 'document:GRO:e15-proyecto';
 const policy = policyWith();
 const identity = { documentId: ID, ople: 'GRO', deliverable: 15, versionKind: 'PROYECTO' as const };
 
-const submit = (over: Partial<SubmitDocumentData> = {}): DocumentCommand => ({
-  type: 'SubmitDocument',
-  data: { ...identity, oficioNumber: 'IEPC/GRO/SE/0101/2024', submittedOn: '2024-02-09', ...over },
+const { submit, answer } = documentCommands(identity, {
+  submission: 'IEPC/GRO/SE/0101/2024',
+  submittedOn: '2024-02-09',
+  review: 'INE/UTSI/0801/2024',
+  reviewedOn: '2024-02-15',
 });
-const answer = (over: Partial<RecordIneAnswerData>): DocumentCommand => ({
-  type: 'RecordIneAnswer',
-  data: {
-    oficioNumber: 'INE/UTSI/0801/2024',
-    date: '2024-02-15',
-    outcome: 'OBSERVATIONS',
-    additionalObservations: false,
-    references: [],
-    ...over,
-  },
-});
-
-/** Applies commands one after another, as the workflow does, and returns every event. */
-function play(...commands: DocumentCommand[]) {
-  let state = initialDocumentState;
-  const events: DocumentEvent[] = [];
-  for (const c of commands) {
-    const produced = decideDocument(c, state);
-    events.push(...produced);
-    state = foldDocument(produced, state);
-  }
-  return { state, events };
-}
 
 const opened = {
   type: 'DocumentOpened' as const,

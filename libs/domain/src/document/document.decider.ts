@@ -1,6 +1,7 @@
 import { findDeliverable } from '../catalogue/deliverables';
 import { deadlineAfter, deadlineOn } from '../deadlines/deadline';
 import { acknowledgement, escalationToRaise, extension, withAcknowledgement } from '../deadlines/deadline-decisions';
+import { type ClosedDeadline, closing, endedAs, metBy } from '../deadlines/deadline-outcome';
 import { type FollowUpPolicy, policyWith } from '../deadlines/policy';
 import { isIneOficio, normalizeOficioNumber } from '../oficio/oficio-number';
 import { DomainError, assertNever } from '../shared/domain-error';
@@ -116,6 +117,10 @@ function evolveData(state: DocumentState, event: DocumentEvent): DocumentState {
         submissions: d.submission,
         lastOficioNumber: d.oficioNumber,
         lastSubmittedOn: d.submittedOn,
+        ...closing(
+          state,
+          state.deadline?.party === 'OPLE' ? metBy(state.deadline, d.oficioNumber, d.submittedOn) : null,
+        ),
         rounds: [...state.rounds, emptyRound(state.rounds.length + 1, d.oficioNumber, d.submittedOn)],
         oficios: [
           ...state.oficios,
@@ -137,7 +142,12 @@ function evolveData(state: DocumentState, event: DocumentEvent): DocumentState {
             { number: d.oficioNumber, direction: 'IN' as const, date: null, role: 'EXTENSION' as const },
           ]
         : state.oficios;
-      return { ...state, deadline: d.deadline, oficios };
+      return {
+        ...state,
+        deadline: d.deadline,
+        oficios,
+        ...closing(state, endedAs(d.previous, 'EXTENDED', d.oficioNumber)),
+      };
     }
     case 'DocumentWithdrawn': {
       const d = event.data;
@@ -147,7 +157,8 @@ function evolveData(state: DocumentState, event: DocumentEvent): DocumentState {
             { number: d.oficioNumber, direction: 'OUT' as const, date: d.date, role: 'WITHDRAWAL' as const },
           ]
         : state.oficios;
-      return { ...state, status: 'WITHDRAWN', ballInCourt: 'NONE', oficios };
+      const cancelled = state.deadline ? endedAs(state.deadline, 'CANCELLED', d.oficioNumber, d.date) : null;
+      return { ...state, status: 'WITHDRAWN', ballInCourt: 'NONE', oficios, ...closing(state, cancelled) };
     }
     case 'EscalationRaised':
       return { ...state, escalations: [...state.escalations, { ...event.data }] };
@@ -168,6 +179,17 @@ function emptyRound(number: number, submittedBy: string | null, submittedOn: str
     outcome: null,
     additionalObservations: null,
   };
+}
+
+/**
+ * How INE's answer ends the running deadline: its own review period, met by the answer's date;
+ * or the OPLE's, met as inferred — INE reviews again, so the OPLE answered in between, on a day
+ * nobody recorded (issue 15, rule 8).
+ */
+function endedByAnswer(state: DocumentState, d: IneAnswerRecordedData): ClosedDeadline | null {
+  if (!state.deadline) return null;
+  if (state.deadline.party === 'INE') return metBy(state.deadline, d.oficioNumber, d.date);
+  return d.submissionInferred ? endedAs(state.deadline, 'MET_INFERRED') : null;
 }
 
 function evolveAnswer(state: DocumentState, d: IneAnswerRecordedData): DocumentState {
@@ -198,6 +220,7 @@ function evolveAnswer(state: DocumentState, d: IneAnswerRecordedData): DocumentS
   const open = observations.some((o) => o.status !== 'ADDRESSED');
   return {
     ...state,
+    ...closing(state, endedByAnswer(state, d)),
     status: open ? 'OBSERVED' : state.status,
     ballInCourt: open ? 'OPLE' : state.ballInCourt,
     rounds,

@@ -1,5 +1,6 @@
 import type { Deadline } from '../deadlines/deadline';
 import type { FiredEscalation } from '../deadlines/deadline-decisions';
+import type { ClosedDeadline } from '../deadlines/deadline-outcome';
 import type { FollowUpPolicy } from '../deadlines/policy';
 import type { DocumentVersionKind, ObservationStatus, ReviewOutcome } from './document.events';
 
@@ -64,6 +65,11 @@ export interface DocumentState {
   observations: Observation[];
   oficios: KnownOficio[];
   deadline: Deadline | null;
+  /**
+   * The deadlines that no longer run, in order, with how each ended (met, met late, met as
+   * inferred, extended, cancelled). Absent until the first one ends.
+   */
+  pastDeadlines?: ClosedDeadline[];
   escalations: FiredEscalation[];
   policy: FollowUpPolicy | null;
   /** Number of events folded so far: the stream version. */

@@ -2,6 +2,7 @@ import { findDeliverable } from '../catalogue/deliverables';
 import { findOple } from '../catalogue/oples';
 import { deadlineAfter, deadlineOn } from '../deadlines/deadline';
 import { acknowledgement, escalationToRaise, extension, withAcknowledgement } from '../deadlines/deadline-decisions';
+import { closing, endedAs, metBy } from '../deadlines/deadline-outcome';
 import { policyWith } from '../deadlines/policy';
 import { isOficioNumber, normalizeOficioNumber } from '../oficio/oficio-number';
 import { DomainError, assertNever } from '../shared/domain-error';
@@ -165,14 +166,21 @@ export function evolveRequest(state: RequestState, event: RequestEvent): Request
           policy: d.policy,
         };
       }
-      case 'RequestFulfilled':
-        return { ...state, status: 'FULFILLED', fulfilledBy: event.data };
-      case 'RequestCancelled':
-        return { ...state, status: 'CANCELLED' };
+      case 'RequestFulfilled': {
+        const d = event.data;
+        const met = state.deadline ? metBy(state.deadline, d.oficioNumber, d.date) : null;
+        return { ...state, status: 'FULFILLED', fulfilledBy: d, ...closing(state, met) };
+      }
+      case 'RequestCancelled': {
+        const cancelled = state.deadline ? endedAs(state.deadline, 'CANCELLED', null, event.data.date) : null;
+        return { ...state, status: 'CANCELLED', ...closing(state, cancelled) };
+      }
       case 'DeadlineSet':
         return { ...state, deadline: event.data.deadline };
-      case 'DeadlineExtended':
-        return { ...state, deadline: event.data.deadline };
+      case 'DeadlineExtended': {
+        const d = event.data;
+        return { ...state, deadline: d.deadline, ...closing(state, endedAs(d.previous, 'EXTENDED', d.oficioNumber)) };
+      }
       case 'EscalationRaised':
         return { ...state, escalations: [...state.escalations, event.data] };
       case 'EscalationAcknowledged':

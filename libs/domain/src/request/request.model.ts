@@ -7,6 +7,7 @@ import type {
   FiredEscalation,
   RaiseEscalationData,
 } from '../deadlines/deadline-decisions';
+import type { ClosedDeadline } from '../deadlines/deadline-outcome';
 import type { FollowUpPolicy } from '../deadlines/policy';
 
 /**
@@ -86,6 +87,8 @@ export interface RequestState {
   status: RequestStatus;
   fulfilledBy: RequestFulfilledData | null;
   deadline: Deadline | null;
+  /** The deadlines that no longer run, with how each ended. Absent until the first one ends. */
+  pastDeadlines?: ClosedDeadline[];
   escalations: FiredEscalation[];
   policy: FollowUpPolicy | null;
   version: number;

@@ -47,6 +47,7 @@ export async function readRegister(bytes: Uint8Array, name: string, kind: 'xlsx'
 async function xlsxRows(bytes: Uint8Array, name: string): Promise<Array<{ title: string; rows: Cell[][] }>> {
   const workbook = new ExcelJS.Workbook();
   try {
+    // exceljs types its argument with an older Node's Buffer, which today's Buffer<ArrayBuffer> does not match.
     await workbook.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
   } catch (error) {
     throw new FileRefused(name, `la hoja de cálculo está dañada (${(error as Error).message})`);

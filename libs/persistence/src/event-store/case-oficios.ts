@@ -4,11 +4,11 @@ import {
   type CorrespondenceEntry,
   caseContext,
   correspondenceOf,
-} from '../projections/correspondence';
+} from '../read-models/correspondence/projection';
 
 interface EventLike {
   type: string;
-  data: Record<string, unknown>;
+  data: object;
 }
 
 /**

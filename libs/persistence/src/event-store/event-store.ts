@@ -5,7 +5,8 @@ import { indexCaseOficios } from './case-oficios';
 export interface NewEvent {
   eventId: string;
   type: string;
-  data: Record<string, unknown>;
+  /** The domain event's data, stored as JSON. */
+  data: object;
   metadata?: Record<string, unknown>;
   occurredAt: Date;
 }

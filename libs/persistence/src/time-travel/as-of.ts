@@ -1,23 +1,24 @@
 import {
-  type DocumentEvent,
+  DOCUMENT_CASE,
   type DocumentState,
-  type RequestEvent,
+  REQUEST_CASE,
   type RequestState,
-  evolveDocument,
-  evolveRequest,
-  initialDocumentState,
-  initialRequestState,
   isDocumentClosed,
   isOverdue,
   isRequestClosed,
+  readCase,
 } from '@seguimiento/domain';
 import type { DataSource } from 'typeorm';
+import { type RowMeta, documentRow } from '../read-models/documents/projection';
+import type { DocumentRow } from '../read-models/documents/schema';
 
 /** Every case as it stood at an instant, folded from the log. */
 export interface Snapshot {
   asOf: string;
   documents: DocumentState[];
   requests: RequestState[];
+  /** The documents as rows of `rm_documents` would have held them then, for the same queries as now. */
+  documentRows: DocumentRow[];
 }
 
 export interface OpenItem {
@@ -55,31 +56,33 @@ export async function snapshotAsOf(
     params.push(`%:${filter.ople}:%`);
     where.push(`stream_id LIKE $${params.length}`);
   }
-  const rows: Array<{ stream_id: string; type: string; data: unknown }> = await dataSource.query(
-    `SELECT stream_id, type, data
-       FROM events WHERE ${where.join(' AND ')}
-      ORDER BY stream_id, stream_version`,
-    params,
-  );
+  const rows: Array<{ stream_id: string; type: string; data: unknown; position: string; recorded_at: Date }> =
+    await dataSource.query(
+      `SELECT stream_id, type, data, position::text, recorded_at
+         FROM events WHERE ${where.join(' AND ')}
+        ORDER BY stream_id, stream_version`,
+      params,
+    );
   const documents = new Map<string, DocumentState>();
   const requests = new Map<string, RequestState>();
+  /** Where each document's row would stand: its last event folded by then. */
+  const meta = new Map<string, RowMeta>();
   for (const row of rows) {
-    if (row.stream_id.startsWith('document:')) {
-      documents.set(
-        row.stream_id,
-        evolveDocument(documents.get(row.stream_id) ?? initialDocumentState, row as unknown as DocumentEvent),
-      );
-    } else if (row.stream_id.startsWith('request:')) {
-      requests.set(
-        row.stream_id,
-        evolveRequest(requests.get(row.stream_id) ?? initialRequestState, row as unknown as RequestEvent),
-      );
+    const kind = readCase(row.stream_id)?.kind;
+    if (kind === 'document') {
+      const state = DOCUMENT_CASE.fold([row], documents.get(row.stream_id));
+      documents.set(row.stream_id, state);
+      meta.set(row.stream_id, { version: state.version, position: row.position, recordedAt: row.recorded_at });
+    } else if (kind === 'request') {
+      requests.set(row.stream_id, REQUEST_CASE.fold([row], requests.get(row.stream_id)));
     }
   }
+  const opened = [...documents.values()].filter((d) => d.documentId !== null);
   return {
     asOf: new Date(at).toISOString(),
-    documents: [...documents.values()].filter((d) => d.documentId !== null),
+    documents: opened,
     requests: [...requests.values()].filter((r) => r.requestId !== null),
+    documentRows: opened.map((d) => documentRow(d, meta.get(d.documentId!)!)),
   };
 }
 

@@ -1,8 +1,9 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
+import type { ExtendDeadlineCommand, WithdrawDocumentCommand } from '@seguimiento/application';
 import { IsOptional, IsString, MaxLength } from 'class-validator';
 
 @InputType({ description: 'Prórroga del plazo en curso de un documento.' })
-export class ExtendDeadlineInput {
+export class ExtendDeadlineInput implements ExtendDeadlineCommand {
   @Field(() => ID, { description: 'Identificador del documento.' })
   @IsString()
   documentId!: string;
@@ -23,7 +24,7 @@ export class ExtendDeadlineInput {
 }
 
 @InputType({ description: 'Retiro de un documento.' })
-export class WithdrawDocumentInput {
+export class WithdrawDocumentInput implements WithdrawDocumentCommand {
   @Field(() => ID, { description: 'Identificador del documento.' })
   @IsString()
   documentId!: string;

@@ -9,10 +9,11 @@ import {
   TextField,
   VersionKindField,
 } from '../../common/input-fields';
-import type { VersionKind } from '../models/enums';
+import type { SubmitDocumentCommand } from '@seguimiento/application';
+import type { VersionKind } from '../../common/enums';
 
 @InputType({ description: 'La remisión de un documento del OPLE al INE mediante un oficio.' })
-export class SubmitDocumentInput {
+export class SubmitDocumentInput implements SubmitDocumentCommand {
   @OpleField()
   ople!: string;
 

@@ -2,13 +2,14 @@ import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import {
   BallInCourt,
   DeadlineKind,
+  DeadlineOutcome,
   DocumentStatus,
   EscalationStep,
   ObservationStatus,
   Party,
   ReviewOutcome,
   VersionKind,
-} from './enums';
+} from '../../common/enums';
 
 export { BallInCourt, DocumentStatus, VersionKind };
 
@@ -25,6 +26,21 @@ export class Deadline {
 
   @Field({ description: 'Instante en que vence (fin del día, en ISO 8601 UTC).' })
   dueAt!: string;
+}
+
+@ObjectType({ description: 'Un plazo que ya no corre, y cómo terminó.' })
+export class PastDeadline {
+  @Field(() => Deadline, { description: 'El plazo.' })
+  deadline!: Deadline;
+
+  @Field(() => DeadlineOutcome, { description: 'Cómo terminó.' })
+  outcome!: DeadlineOutcome;
+
+  @Field(() => String, { nullable: true, description: 'El oficio que lo cumplió o lo cambió; vacío si se infiere.' })
+  by!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Fecha de ese oficio (AAAA-MM-DD); vacía si se infiere.' })
+  on!: string | null;
 }
 
 @ObjectType({ description: 'Una ronda: el OPLE remite una versión y el INE la revisa.' })
@@ -106,6 +122,12 @@ export class Escalation {
 
   @Field(() => String, { nullable: true, description: 'Cuándo se hizo cargo (ISO 8601).' })
   acknowledgedAt?: string;
+
+  @Field({
+    description:
+      'Hallado al importar: el plazo seguía vencido al terminar una importación de correspondencia pasada; se avisó una sola vez, en su peldaño más alto.',
+  })
+  foundAtImport!: boolean;
 }
 
 @ObjectType({ description: 'Un documento (entregable) que un OPLE remite al INE y su estado de seguimiento.' })
@@ -162,6 +184,12 @@ export class Document {
 
   @Field({ description: 'Si el plazo en curso ya venció.' })
   overdue!: boolean;
+
+  @Field(() => [PastDeadline], {
+    description:
+      'Los plazos que ya no corren, en orden, y cómo terminó cada uno (cumplido, fuera de plazo, inferido…).',
+  })
+  pastDeadlines!: PastDeadline[];
 
   @Field(() => Int, { description: 'Nivel de escalamiento alcanzado en el plazo en curso (0 a 3).' })
   escalationLevel!: number;

@@ -1,14 +1,15 @@
 import { Field, Float, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { IneOficioKind } from '../../oficios/models/oficio-kinds';
-import { ReviewOutcome } from '../../documents/models/enums';
+import type { IngestResult as IngestResultValue } from '@seguimiento/application';
+import { EscalationStep, IneOficioKind, ReviewOutcome } from '../../common/enums';
 
-export enum IngestResult {
-  PLANNED = 'PLANNED',
-  CREATED = 'CREATED',
-  ALREADY_RECORDED = 'ALREADY_RECORDED',
-  NEEDS_REVIEW = 'NEEDS_REVIEW',
-  FAILED = 'FAILED',
-}
+export type IngestResult = IngestResultValue;
+export const IngestResult: { readonly [K in IngestResult]: K } = {
+  PLANNED: 'PLANNED',
+  CREATED: 'CREATED',
+  ALREADY_RECORDED: 'ALREADY_RECORDED',
+  NEEDS_REVIEW: 'NEEDS_REVIEW',
+  FAILED: 'FAILED',
+};
 registerEnumType(IngestResult, {
   name: 'IngestResult',
   description: 'Qué pasó con un oficio del texto.',
@@ -102,6 +103,18 @@ export class IngestedOficio {
   assumptions!: string[];
 }
 
+@ObjectType({
+  description:
+    'Un plazo que seguía vencido al terminar la importación: se avisó una sola vez, en su peldaño más alto ("hallado al importar").',
+})
+export class FoundAtImport {
+  @Field({ description: 'El caso: document:… o request:….' })
+  caseId!: string;
+
+  @Field(() => EscalationStep, { description: 'El peldaño con que se avisó.' })
+  step!: EscalationStep;
+}
+
 @ObjectType({ description: 'El resultado de ingresar un texto de correspondencia.' })
 export class IngestReport {
   @Field(() => [IngestedOficio], { description: 'Cada oficio leído, en orden de fecha.' })
@@ -121,4 +134,10 @@ export class IngestReport {
 
   @Field(() => [String], { description: 'Avisos sobre el texto en su conjunto.' })
   warnings!: string[];
+
+  @Field(() => [FoundAtImport], {
+    description:
+      'Los plazos que seguían vencidos al terminar la importación (la correspondencia se aplica como historia: lo que un oficio posterior del mismo texto atendió no escala).',
+  })
+  foundAtImport!: FoundAtImport[];
 }

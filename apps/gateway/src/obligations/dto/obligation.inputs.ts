@@ -1,39 +1,13 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsEnum, IsString, ValidateNested } from 'class-validator';
-import {
-  DeliverableField,
-  DocumentKeyField,
-  LocalDateField,
-  OficioNumberField,
-  OpleField,
-  TextField,
-  VersionKindField,
-} from '../../common/input-fields';
-import { Party, type VersionKind } from '../../documents/models/enums';
-
-@InputType({ description: 'Un entregable que recuerda el INE, con su plazo máximo de remisión.' })
-export class ReminderItemInput {
-  @DeliverableField()
-  deliverable!: number;
-
-  @VersionKindField()
-  versionKind!: VersionKind;
-
-  @TextField('Título como lo escribe el oficio.', 500, true)
-  title?: string;
-
-  @LocalDateField('Plazo máximo de remisión (AAAA-MM-DD).')
-  dueDate!: string;
-
-  @DocumentKeyField(
-    'Clave del documento; por omisión e<entregable>-<versión> (p. ej. e3-2024-03 para un informe mensual).',
-  )
-  documentKey?: string;
-}
+import { DeliverableField, LocalDateField, OficioNumberField, OpleField, TextField } from '../../common/input-fields';
+import type { FulfillRequestCommand, RecordReminderCommand, RecordRequestCommand } from '@seguimiento/application';
+import { Party } from '../../common/enums';
+import { ReminderItemInput } from '../../common/reminder-item.input';
 
 @InputType({ description: 'Un "atento recordatorio" del INE: abre un entregable esperado por cada elemento.' })
-export class RecordIneReminderInput {
+export class RecordIneReminderInput implements RecordReminderCommand {
   @OpleField('Clave del OPLE destinatario, p. ej. GRO.')
   ople!: string;
 
@@ -53,7 +27,7 @@ export class RecordIneReminderInput {
 }
 
 @InputType({ description: 'Una solicitud del INE al OPLE ("solicita se informe, a más tardar…", "solicita remita…").' })
-export class RecordIneRequestInput {
+export class RecordIneRequestInput implements RecordRequestCommand {
   @OpleField('Clave del OPLE destinatario.')
   ople!: string;
 
@@ -77,7 +51,7 @@ export class RecordIneRequestInput {
   description:
     'Lo que atiende una solicitud: la respuesta del OPLE o un oficio del INE que tiene por recibido lo solicitado.',
 })
-export class FulfillRequestInput {
+export class FulfillRequestInput implements FulfillRequestCommand {
   @Field(() => ID, { description: 'Identificador de la solicitud (request:<OPLE>:<oficio>).' })
   @IsString()
   requestId!: string;

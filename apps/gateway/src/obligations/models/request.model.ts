@@ -1,17 +1,10 @@
-import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { Deadline, Escalation } from '../../documents/models/document.model';
-import { DocumentChange } from '../../documents/models/document-change.model';
-import { Party } from '../../documents/models/enums';
-
-export enum RequestStatus {
-  OPEN = 'OPEN',
-  FULFILLED = 'FULFILLED',
-  CANCELLED = 'CANCELLED',
-}
-registerEnumType(RequestStatus, {
-  name: 'RequestStatus',
-  description: 'Estado de una solicitud: abierta, atendida o cancelada.',
-});
+import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import type { CaseChange, ReminderChange as ReminderRecorded } from '@seguimiento/application';
+import { type RequestState, isOverdue, isRequestClosed } from '@seguimiento/domain';
+import { Deadline, Escalation, PastDeadline } from '../../documents/models/document.model';
+import { DocumentChange, toDocumentChange } from '../../documents/models/document-change.model';
+import { clockHistory } from '../../common/case-history';
+import { Party, RequestStatus } from '../../common/enums';
 
 @ObjectType({ description: 'Quién atendió una solicitud y con qué oficio.' })
 export class RequestFulfilment {
@@ -62,6 +55,9 @@ export class Request {
 
   @Field(() => [Escalation], { description: 'Escalamientos disparados.' })
   escalations!: Escalation[];
+
+  @Field(() => [PastDeadline], { description: 'Los plazos que ya no corren y cómo terminó cada uno.' })
+  pastDeadlines!: PastDeadline[];
 }
 
 @ObjectType({ description: 'El resultado de registrar algo sobre una solicitud.' })
@@ -80,4 +76,29 @@ export class ReminderChange {
 
   @Field(() => [DocumentChange], { description: 'Los entregables esperados, en el orden del oficio.' })
   documents!: DocumentChange[];
+}
+
+export function toRequest(state: RequestState, now = new Date().toISOString()): Request {
+  return {
+    id: state.requestId!,
+    ople: state.ople!,
+    oficioNumber: state.oficioNumber!,
+    date: state.date!,
+    subject: state.subject!,
+    deliverable: state.deliverable,
+    explicitDeadline: state.explicitDeadline,
+    status: state.status,
+    fulfilledBy: state.fulfilledBy,
+    deadline: state.deadline,
+    overdue: !isRequestClosed(state) && isOverdue(state, now),
+    ...clockHistory(state),
+  };
+}
+
+export function toRequestChange(change: CaseChange<RequestState>): RequestChange {
+  return { request: toRequest(change.state), alreadyRecorded: change.alreadyRecorded };
+}
+
+export function toReminderChange(change: ReminderRecorded): ReminderChange {
+  return { oficioNumber: change.oficioNumber, documents: change.documents.map(toDocumentChange) };
 }

@@ -9,14 +9,15 @@ import {
   TextField,
   VersionKindField,
 } from '../../common/input-fields';
-import type { VersionKind } from '../../documents/models/enums';
+import type { OpleOficioCommand } from '@seguimiento/domain';
+import type { VersionKind } from '../../common/enums';
 
 @InputType({
   description:
     'Un oficio del OPLE al INE: remite un entregable (primera versión), una nueva versión que atiende observaciones, o la respuesta a una solicitud. ' +
     'Se enlaza por los oficios del INE que cita; deliverable y versionKind abren el documento cuando no cita ninguno.',
 })
-export class RecordOpleOficioInput {
+export class RecordOpleOficioInput implements OpleOficioCommand {
   @OpleField('Clave del OPLE que envía, p. ej. GRO.')
   ople!: string;
 

@@ -1,5 +1,6 @@
 import { Field, Int, ObjectType } from '@nestjs/graphql';
-import { IneOficioKind } from './oficio-kinds';
+import type { NoticeRecord } from '@seguimiento/application';
+import { IneOficioKind } from '../../common/enums';
 
 @ObjectType({ description: 'Una invitación o un aviso del INE: no abre plazo, queda en la correspondencia.' })
 export class Notice {
@@ -32,4 +33,8 @@ export class Notice {
 
   @Field(() => Int, { nullable: true, description: 'Entregable al que se refiere, si se reconoce.' })
   deliverable!: number | null;
+}
+
+export function toNotice(data: NoticeRecord): Notice {
+  return { id: data.noticeId, ...data };
 }

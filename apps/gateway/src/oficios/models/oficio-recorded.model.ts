@@ -1,8 +1,10 @@
 import { Field, ObjectType } from '@nestjs/graphql';
+import type { IneOficioRecorded as IneRecorded, OpleOficioRecorded as OpleRecorded } from '@seguimiento/application';
+import { IneOficioKind } from '../../common/enums';
+import { toDocument } from '../../documents/document-reader';
 import { Document } from '../../documents/models/document.model';
-import { Request } from '../../obligations/models/request.model';
-import { Notice } from './notice.model';
-import { IneOficioKind } from './oficio-kinds';
+import { Request, toRequest } from '../../obligations/models/request.model';
+import { Notice, toNotice } from './notice.model';
 
 @ObjectType({ description: 'Lo que cambió al registrar un oficio del INE (ya visible para las consultas).' })
 export class IneOficioRecorded {
@@ -38,4 +40,23 @@ export class OpleOficioRecorded {
 
   @Field(() => Request, { nullable: true, description: 'La solicitud del INE que el oficio atiende.' })
   request!: Request | null;
+}
+
+export function toIneOficioRecorded(done: IneRecorded): IneOficioRecorded {
+  return {
+    kind: done.kind,
+    alreadyRecorded: done.alreadyRecorded,
+    document: done.document && toDocument(done.document),
+    documents: done.documents.map((d) => toDocument(d)),
+    request: done.request && toRequest(done.request),
+    notice: done.notice && toNotice(done.notice),
+  };
+}
+
+export function toOpleOficioRecorded(done: OpleRecorded): OpleOficioRecorded {
+  return {
+    alreadyRecorded: done.alreadyRecorded,
+    document: done.document && toDocument(done.document),
+    request: done.request && toRequest(done.request),
+  };
 }

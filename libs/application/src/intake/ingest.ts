@@ -1,0 +1,150 @@
+import { isCaseOf } from '@seguimiento/domain';
+import { type IngestStep, type ParsedOficio, parseCorrespondence, planIngest } from '@seguimiento/intake';
+import { ApplicationError, type ErrorCode, checked } from '../errors';
+import type { OficioDoors } from '../oficios/oficio-doors';
+import type { FoundAtImport, ImportRuns } from '../ports';
+
+/** What happened to one oficio of the text. */
+export type IngestResult = 'PLANNED' | 'CREATED' | 'ALREADY_RECORDED' | 'NEEDS_REVIEW' | 'FAILED';
+
+/** One oficio read from the text, and what happened when it was recorded. */
+export interface IngestedOficio {
+  number: string | null;
+  date: string | null;
+  kind: ParsedOficio['kind'];
+  outcome: ParsedOficio['outcome'];
+  additionalObservations: boolean | null;
+  references: string[];
+  deadline: string | null;
+  deliverable: number | null;
+  items: Array<{ title: string; deliverable: number | null; dueDate: string | null }>;
+  meeting: string | null;
+  subject: string | null;
+  summary: string;
+  confidence: number;
+  needsReview: boolean;
+  reviewReasons: string[];
+  spanStart: number;
+  spanEnd: number;
+  result: IngestResult;
+  targets: string[];
+  message: string | null;
+  assumptions: string[];
+}
+
+export interface IngestReport {
+  oficios: IngestedOficio[];
+  created: number;
+  alreadyRecorded: number;
+  needsReview: number;
+  failed: number;
+  warnings: string[];
+  /** Cases still overdue when the import ended: each raised one escalation, its highest rung. */
+  foundAtImport: FoundAtImport[];
+}
+
+/** Refusals about the data (not the system): the oficio is reported as FAILED and the rest go on. */
+const ABOUT_THE_DATA = new Set<ErrorCode>(['BAD_USER_INPUT', 'CONFLICT', 'NOT_FOUND']);
+
+/**
+ * Correspondence text in, oficios recorded: parsed (libs/intake), planned (which door, with which
+ * command), then recorded one by one in date order through the same doors as an operator's
+ * oficios. What needs a person is reported, never recorded on a guess.
+ */
+export class Ingest {
+  constructor(
+    private readonly doors: OficioDoors,
+    private readonly imports: ImportRuns,
+  ) {}
+
+  async ingest(text: string, ople: string, dryRun: boolean, actor: string): Promise<IngestReport> {
+    // The parser names its option options.ople; the caller sent the argument ople.
+    const parsed = checked(() => parseCorrespondence(text, { ople }), { 'options.ople': 'ople' });
+    const ordered = [...parsed.oficios].sort((a, b) => (a.date ?? '9999').localeCompare(b.date ?? '9999'));
+    const report: IngestReport = {
+      oficios: [],
+      created: 0,
+      alreadyRecorded: 0,
+      needsReview: 0,
+      failed: 0,
+      warnings: parsed.warnings,
+      foundAtImport: [],
+    };
+    // History is imported as history: no case escalates until the import is over (ImportRuns).
+    const recordAll = async () => {
+      for (const oficio of ordered) await this.recordOne(oficio, ople, dryRun, actor, report);
+    };
+    if (dryRun) await recordAll();
+    else [, report.foundAtImport] = await this.imports.run(recordAll);
+    return report;
+  }
+
+  private async recordOne(
+    oficio: ParsedOficio,
+    ople: string,
+    dryRun: boolean,
+    actor: string,
+    report: IngestReport,
+  ): Promise<void> {
+    const step = planIngest(oficio, ople);
+    const entry = describe(oficio, step);
+    if (step.door !== 'NONE' && !dryRun) {
+      Object.assign(entry, await this.record(step, actor));
+      // An assumed version matters only where a document was touched (a receipt may close a request instead).
+      if (!entry.targets.some((t) => isCaseOf('document', t))) entry.assumptions = [];
+    }
+    report.oficios.push(entry);
+    if (entry.result === 'CREATED') report.created += 1;
+    if (entry.result === 'ALREADY_RECORDED') report.alreadyRecorded += 1;
+    if (entry.result === 'NEEDS_REVIEW') report.needsReview += 1;
+    if (entry.result === 'FAILED') report.failed += 1;
+  }
+
+  private async record(
+    step: Exclude<IngestStep, { door: 'NONE' }>,
+    actor: string,
+  ): Promise<Pick<IngestedOficio, 'result' | 'targets' | 'message'>> {
+    try {
+      const done =
+        step.door === 'OPLE'
+          ? { documents: [], notice: null, ...(await this.doors.recordOple(step.input, actor)) }
+          : await this.doors.recordIne(step.input, actor);
+      const targets = [
+        done.document?.documentId,
+        done.request?.requestId,
+        done.notice?.noticeId,
+        ...done.documents.map((d) => d.documentId),
+      ].filter((t): t is string => Boolean(t));
+      return { result: done.alreadyRecorded ? 'ALREADY_RECORDED' : 'CREATED', targets, message: null };
+    } catch (error) {
+      if (!(error instanceof ApplicationError) || !ABOUT_THE_DATA.has(error.code)) throw error;
+      return { result: 'FAILED', targets: [], message: `${error.code}: ${error.message}` };
+    }
+  }
+}
+
+function describe(o: ParsedOficio, step: IngestStep): IngestedOficio {
+  return {
+    number: o.number,
+    date: o.date,
+    kind: o.kind,
+    outcome: o.outcome,
+    additionalObservations: o.additionalObservations,
+    references: o.references,
+    deadline: o.deadline,
+    deliverable: o.deliverable,
+    items: o.items.map((i) => ({ title: i.title, deliverable: i.deliverable, dueDate: i.dueDate })),
+    meeting: o.meeting?.at ?? null,
+    subject: o.subject,
+    summary: o.summary,
+    confidence: o.confidence,
+    needsReview: step.door === 'NONE',
+    reviewReasons: step.door === 'NONE' ? step.reasons : [],
+    spanStart: o.span.start,
+    spanEnd: o.span.end,
+    result: step.door === 'NONE' ? 'NEEDS_REVIEW' : 'PLANNED',
+    targets: [],
+    message: null,
+    assumptions: step.door === 'NONE' ? [] : step.assumptions,
+  };
+}
