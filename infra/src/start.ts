@@ -2,8 +2,9 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { repoRoot, temporalTlsFromEnv } from '@seguimiento/runtime';
 import { runDemo } from './demo';
+import { openDatabase } from '@seguimiento/persistence';
 import { startMailCatcher } from './mail-catcher';
-import { demoTokens, jwtSecret, metricsToken } from './demo-tokens';
+import { demoTokens, ensureDemoUsers, jwtSecret, metricsToken } from './demo-tokens';
 import { ManagedProcess } from './managed-process';
 import { StartupError, assertPortsFree, isPortFree } from './ports';
 import {
@@ -112,6 +113,9 @@ export async function main(): Promise<void> {
     say(
       `  PostgreSQL   ${redact(postgres.url)}${config.databaseUrl ? '' : ` (passwords in ${credentialsFileOf(join(config.dataDir, 'postgres'))})`}`,
     );
+    await printDemoUsers(postgres.url, config.dataDir, `http://127.0.0.1:${config.gatewayPort}/`).catch(
+      (error: Error) => say(`\n(the demo users could not be created: ${error.message})`),
+    );
     const tokens = demoTokens(secret);
     say('\nDemo tokens (send as "Authorization: Bearer <token>"; valid 30 days):');
     for (const { what, token } of tokens) say(`  ${what}\n    ${token}`);
@@ -125,6 +129,20 @@ export async function main(): Promise<void> {
   } catch (error) {
     say(`error: ${error instanceof Error ? error.message : String(error)}`);
     await shutdown(1);
+  }
+}
+
+/** Creates the console's demo users (once) and prints them with their passwords (the same on every start). */
+async function printDemoUsers(databaseUrl: string, dataDir: string, consoleUrl: string): Promise<void> {
+  const db = await openDatabase(databaseUrl, { poolSize: 2, applicationName: 'seguimiento-start' });
+  try {
+    const users = await ensureDemoUsers(db, dataDir);
+    say(`\nDemo users (sign in at ${consoleUrl}; passwords kept in ${join(dataDir, 'demo-users.json')}):`);
+    for (const { username, what, password, note } of users)
+      say(`  ${username.padEnd(15)} ${password}   ${what}${note ? ` — ${note}` : ''}`);
+    say('  more users: npx seguimiento users add USUARIO --role … --ople … --name "…"');
+  } finally {
+    await db.destroy();
   }
 }
 

@@ -5,6 +5,7 @@ import { type Client, createClient } from 'graphql-ws';
 import jwt from 'jsonwebtoken';
 import WebSocket from 'ws';
 import type { Role } from '@seguimiento/auth';
+import { graphql } from '@seguimiento/infra/graphql-client';
 import { type TestStack, startTestStack } from '../support/test-stack';
 
 /**
@@ -13,7 +14,9 @@ import { type TestStack, startTestStack } from '../support/test-stack';
  * rule: no token, or an expired or forged one (of an ADMIN, even) → UNAUTHENTICATED, over HTTP
  * before the body is read and over the WebSocket by closing it (4401); SUPERVISOR reads, OPERATOR and ADMIN also write; INE's users
  * reach every OPLE, an OPLE's users only their own. "Allowed" means the operation got past
- * authorization (it may still answer NOT_FOUND or CONFLICT about the data).
+ * authorization (it may still answer NOT_FOUND or CONFLICT about the data). The console's session
+ * cookie follows the same rule as the bearer it holds, from the console's own page; from another
+ * site (no CSRF header over HTTP, another Origin over WebSocket) it is refused (FORBIDDEN, 403 or 4403).
  */
 type Kind = 'read' | 'write' | 'admin' | 'subscribe';
 interface Operation {
@@ -177,6 +180,8 @@ interface Who {
   institution: string | null;
   /** A token that must not be accepted, whatever it claims. */
   bad?: 'expired' | 'forged';
+  /** The token in the session cookie, as the console sends it, or as a page of another site would make the browser send it. */
+  cookie?: 'console' | 'another site';
 }
 const PRINCIPALS: Who[] = [
   { label: 'no token', role: null, institution: null },
@@ -185,10 +190,15 @@ const PRINCIPALS: Who[] = [
   ...(['SUPERVISOR', 'OPERATOR', 'ADMIN'] as Role[]).flatMap((role) =>
     ['INE', 'GRO', 'MEX'].map((institution) => ({ label: `${role}@${institution}`, role, institution })),
   ),
+  { label: 'cookie SUPERVISOR@GRO', role: 'SUPERVISOR', institution: 'GRO', cookie: 'console' },
+  { label: 'cookie OPERATOR@MEX', role: 'OPERATOR', institution: 'MEX', cookie: 'console' },
+  { label: 'cookie expired ADMIN', role: 'ADMIN', institution: 'INE', bad: 'expired', cookie: 'console' },
+  { label: 'cookie ADMIN@INE, another site', role: 'ADMIN', institution: 'INE', cookie: 'another site' },
 ];
 
 function expected(op: Operation, who: Who): string {
   if (!who.role || who.bad) return 'UNAUTHENTICATED';
+  if (who.cookie === 'another site') return 'FORBIDDEN';
   if (op.kind === 'write' && who.role === 'SUPERVISOR') return 'FORBIDDEN';
   if (op.kind === 'admin' && who.role !== 'ADMIN') return 'FORBIDDEN';
   if (who.institution === 'INE' || who.institution === 'GRO') return 'ALLOWED';
@@ -227,6 +237,23 @@ describe('the authorization matrix: role × OPLE × operation', () => {
     await stack?.stop();
   });
 
+  /** What the request carries: the token as a bearer, or in the session cookie (with the console's CSRF header over HTTP and its Origin over WebSocket). */
+  const credentials = (
+    who: Who,
+  ): { http: Record<string, string>; upgrade: Record<string, string>; params: Record<string, string> } => {
+    const t = token(who);
+    if (!t) return { http: {}, upgrade: {}, params: {} };
+    if (!who.cookie)
+      return { http: { authorization: `Bearer ${t}` }, upgrade: {}, params: { authorization: `Bearer ${t}` } };
+    const cookie = `seguimiento_session=${t}`;
+    const fromConsole = who.cookie === 'console';
+    return {
+      http: fromConsole ? { cookie, 'x-seguimiento-csrf': '1' } : { cookie },
+      upgrade: { cookie, origin: fromConsole ? stack.graphqlUrl.replace(/\/graphql$/, '') : 'https://evil.example' },
+      params: {},
+    };
+  };
+
   const token = (who: Who) => {
     if (!who.role) return null;
     const claims = { subject: `${who.label.toLowerCase()}`, role: who.role, institution: who.institution! };
@@ -243,11 +270,15 @@ describe('the authorization matrix: role × OPLE × operation', () => {
 
   /** A subscription's first answer within a moment: an error code, or ALLOWED when none came. */
   async function subscribeOutcome(op: Operation, who: Who): Promise<string> {
-    const t = token(who);
+    const { upgrade, params } = credentials(who);
     const client = createClient({
       url: stack.graphqlUrl.replace(/^http/, 'ws'),
-      webSocketImpl: WebSocket,
-      connectionParams: t ? { authorization: `Bearer ${t}` } : {},
+      webSocketImpl: class extends WebSocket {
+        constructor(url: string, protocols?: string | string[]) {
+          super(url, protocols, { headers: upgrade });
+        }
+      },
+      connectionParams: params,
       retryAttempts: 0,
     });
     clients.push(client);
@@ -266,6 +297,8 @@ describe('the authorization matrix: role × OPLE × operation', () => {
             clearTimeout(timer);
             // A connection without a valid token is closed (4401) before any operation is read.
             if ((error as { code?: number }).code === 4401) return resolve('UNAUTHENTICATED');
+            // The session cookie from another origin: closed (4403) before any operation is read.
+            if ((error as { code?: number }).code === 4403) return resolve('FORBIDDEN');
             const errors = Array.isArray(error) ? error : [error];
             resolve(acknowledged(outcome(errors as Array<{ extensions?: { code?: string } }>, op)));
           },
@@ -294,7 +327,7 @@ describe('the authorization matrix: role × OPLE × operation', () => {
           op.kind === 'subscribe'
             ? await subscribeOutcome(op, who)
             : outcome(
-                (await stack.gqlAs(token(who), op.query, op.variables)).errors as
+                (await graphql(stack.graphqlUrl, op.query, op.variables, credentials(who).http)).errors as
                   Array<{ extensions?: { code?: string } }> | undefined,
                 op,
               );

@@ -5,6 +5,7 @@ import { ingest } from './commands/ingest';
 import { mail } from './commands/mail';
 import { report } from './commands/report';
 import { status } from './commands/status';
+import { users } from './commands/users';
 import { EXIT, HELP, ServerError, UsageError } from './usage';
 
 const COMMANDS: Record<string, (args: string[], io: Io) => Promise<number>> = {
@@ -13,6 +14,7 @@ const COMMANDS: Record<string, (args: string[], io: Io) => Promise<number>> = {
   status,
   directory,
   mail,
+  users,
 };
 
 const consoleIo: Io = {

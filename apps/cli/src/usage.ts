@@ -27,6 +27,9 @@ comandos:
       el directorio: quién recibe los escalamientos y el resumen diario (cambiarlo: ADMIN)
   mail list|show [ID]
       el correo que recibió el servidor SMTP local de npm start (.data/mail)
+  users add|passwd|disable|enable|list …
+      los usuarios de la consola (en PostgreSQL, en el servidor): alta, contraseña,
+      deshabilitar, habilitar, lista; seguimiento users --help
 
 conexión (ingest sin --dry-run, report, status, directory):
   SEGUIMIENTO_URL    la API GraphQL (por omisión http://127.0.0.1:4000/graphql)
@@ -61,4 +64,22 @@ ilegible; 3 el servidor no respondió o rechazó la solicitud`,
 
   el correo que recibió el servidor SMTP local que levanta npm start (guardado en .data/mail como
   archivos .eml con un índice); ID es el número que muestra list o el Message-ID`,
+  users: `uso: seguimiento users <subcomando>
+
+  add USUARIO --role ROL --ople ID|INE --name "NOMBRE" [--institution "…"] [--password-stdin]
+              da de alta a una persona; ROL: SUPERVISOR (consulta), OPERATOR (registra oficios) o
+              ADMIN; --ople GRO la limita a su OPLE, --ople INE ve los 32; la institución por
+              omisión es INE o las siglas del OPLE
+  passwd USUARIO [--password-stdin]
+              cambia la contraseña (y quita el bloqueo por intentos fallidos)
+  disable USUARIO / enable USUARIO
+              le impide (o le vuelve a permitir) iniciar sesión
+  list        los usuarios, con su rol, OPLE, institución y estado (nunca las contraseñas)
+
+  La contraseña (al menos 12 caracteres) se pide dos veces sin eco; con --password-stdin se lee
+  de la entrada estándar (printf '%s' "$CLAVE" | seguimiento users passwd ana). Nunca va en la
+  línea de comandos.
+
+  La base de datos: DATABASE_URL, o la de npm start en esta máquina (SEGUIMIENTO_DATA_DIR o .data/,
+  POSTGRES_PORT o 5433).`,
 };

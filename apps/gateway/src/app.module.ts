@@ -37,6 +37,7 @@ import { ReportsModule } from './reports/reports.module';
 import { ObligationsModule } from './obligations/obligations.module';
 import { SupervisionModule } from './supervision/supervision.module';
 import { DirectoryModule } from './directory/directory.module';
+import { SessionModule } from './session/session.module';
 
 /** Where the generated schema is written; committed so reviewers see every change to the API. */
 const schemaFile = (): string => join(repoRoot(), 'apps', 'gateway', 'schema.gql');
@@ -101,6 +102,7 @@ export class AppModule {
         IntakeModule,
         ReportsModule,
         DirectoryModule,
+        SessionModule.forConfig(tokens, config.session),
       ],
       // The explorer needs introspection: its files are served only when it is on.
       controllers: introspection ? [HealthController, ExplorerController] : [HealthController],

@@ -1,4 +1,5 @@
 import { type TemporalTls, temporalTlsFromEnv } from '@seguimiento/runtime';
+import { type SessionSettings, sessionSettings } from './session/session-settings';
 
 export interface GatewayConfig {
   port: number;
@@ -35,6 +36,8 @@ export interface GatewayConfig {
   subscriptionsPerUser?: number;
   /** The bearer secret Prometheus sends to read /metrics (an ADMIN's token works too). Absent: only an ADMIN's token. */
   metricsToken?: string;
+  /** The console's sessions: lifetime and lockout (SESSION_HOURS, SIGN_IN_MAX_FAILURES, SIGN_IN_LOCKOUT_MINUTES). Absent: DEFAULT_SESSION_SETTINGS. */
+  session?: SessionSettings;
 }
 
 export const GATEWAY_CONFIG = Symbol('GATEWAY_CONFIG');
@@ -68,6 +71,7 @@ export function gatewayConfig(env: NodeJS.ProcessEnv = process.env): GatewayConf
     introspection: booleanVariable(env, 'GRAPHQL_INTROSPECTION') ?? !production,
     rateLimitPerMinute: rateLimit(env.RATE_LIMIT_PER_MINUTE),
     ...edgeSettings(env),
+    session: sessionSettings(env),
   };
 }
 

@@ -1,2 +1,5 @@
 export * from './principal';
 export * from './tokens';
+export * from './accounts';
+export * from './lockout';
+export * from './passwords';

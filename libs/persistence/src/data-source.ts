@@ -6,6 +6,7 @@ import { CreateReadModels1732406500000 } from './migrations/1732406500000-create
 import { EscalationAcknowledgements1732406600000 } from './migrations/1732406600000-escalation-acknowledgements';
 import { CorrespondenceNotices1732406700000 } from './migrations/1732406700000-correspondence-notices';
 import { CaseOficios1732406800000 } from './migrations/1732406800000-case-oficios';
+import { Users1732406917000 } from './migrations/1732406917000-users';
 import { Directory1732407100000 } from './migrations/1732407100000-directory';
 import { Outbox1732407200000 } from './migrations/1732407200000-outbox';
 
@@ -20,6 +21,7 @@ export const MIGRATIONS = [
   EscalationAcknowledgements1732406600000,
   CorrespondenceNotices1732406700000,
   CaseOficios1732406800000,
+  Users1732406917000,
   Directory1732407100000,
   Outbox1732407200000,
 ];

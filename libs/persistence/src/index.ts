@@ -13,3 +13,4 @@ export * from './directory/directory';
 export * from './directory/directory-writer';
 export * from './outbox/outbox-writer';
 export * from './outbox/outbox-queue';
+export * from './users';

@@ -3,6 +3,7 @@ import { Reflector } from '@nestjs/core';
 import { GqlExecutionContext } from '@nestjs/graphql';
 import { userError } from '../errors/graphql-errors';
 import { authenticate } from './authenticate';
+import { requestAuthorization } from './session-cookie';
 import { type Principal, type Role } from '@seguimiento/auth';
 import { Tokens } from '@seguimiento/auth';
 
@@ -27,7 +28,7 @@ export class AuthGuard implements CanActivate {
       req: { headers: Record<string, string | undefined>; principal?: Principal };
     }>().req;
     // Over HTTP the request plugin has already verified the token; over WebSocket this does.
-    request.principal ??= authenticate(this.tokens, request.headers.authorization);
+    request.principal ??= authenticate(this.tokens, requestAuthorization(request.headers).authorization);
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(REQUIRED_ROLES, [
       context.getHandler(),
       context.getClass(),

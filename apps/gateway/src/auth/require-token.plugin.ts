@@ -3,6 +3,7 @@ import type { Principal, Tokens } from '@seguimiento/auth';
 import { GraphQLError } from 'graphql';
 import { authenticate } from './authenticate';
 import type { TokenRateLimiter } from './rate-limit';
+import { requestAuthorization } from './session-cookie';
 
 /**
  * Refuses every HTTP operation without a valid token before it executes, including those no
@@ -22,7 +23,9 @@ export function requireTokenPlugin(
           let principal: Principal;
           try {
             // graphqlGate has verified it before the body was read; verifying again only if it did not run.
-            principal = contextValue.req?.principal ?? authenticate(tokens, contextValue.req?.headers.authorization);
+            principal =
+              contextValue.req?.principal ??
+              authenticate(tokens, requestAuthorization(contextValue.req?.headers ?? {}).authorization);
           } catch (error) {
             // Refused before execution: answer 401 (Apollo would otherwise say 500).
             if (error instanceof GraphQLError) error.extensions.http = { status: 401 };

@@ -19,12 +19,24 @@ import { MAX_TOKENS, isSubscription, operationCost } from '../errors/query-limit
 import { settled } from '../errors/settled-resolvers';
 import { authenticate } from './authenticate';
 import type { TokenRateLimiter } from './rate-limit';
+import { requestAuthorization } from './session-cookie';
 
 /** The `Authorization` a graphql-ws client sent in its connection parameters. */
 export const connectionAuthorization = (params: Record<string, unknown> | undefined): string | undefined => {
   const value = params?.authorization ?? params?.Authorization;
   return typeof value === 'string' ? value : undefined;
 };
+
+/**
+ * A socket's credential: the `Authorization` of its connection parameters (API clients), else the
+ * session cookie its upgrade request carried (the console) — `via` says which (the socket server
+ * admits the cookie only from this gateway's own origin).
+ */
+export const socketAuthorization = (ctx: Context): ReturnType<typeof requestAuthorization> =>
+  requestAuthorization({
+    authorization: connectionAuthorization(ctx.connectionParams),
+    cookie: (ctx.extra as { request?: { headers: { cookie?: string } } } | undefined)?.request?.headers.cookie,
+  });
 
 /**
  * What `requireTokenPlugin` and Apollo's validation do over HTTP, for each operation a client
@@ -41,7 +53,7 @@ export function subscriptionAdmission(
 ): (ctx: Context, id: string, payload: SubscribePayload) => Promise<ExecutionArgs | readonly GraphQLError[]> {
   return async (ctx, _id, payload) => {
     try {
-      const principal = authenticate(tokens, connectionAuthorization(ctx.connectionParams));
+      const principal = authenticate(tokens, socketAuthorization(ctx).authorization);
       const refusal = await limiter?.refusal(principal, 'ws');
       if (refusal) return [refusal];
       const document = parse(payload.query, { maxTokens: MAX_TOKENS });

@@ -6,12 +6,13 @@ import { Metrics } from '../observability/metrics';
 import { graphqlGate } from './graphql-gate';
 import { metricsAccess } from './metrics-access';
 import { securityHeaders } from './security-headers';
+import { signInGate } from './sign-in-gate';
 
 /**
  * The gateway's HTTP edge, in front of the body parser and of Nest's routes: no X-Powered-By,
  * Express in production mode (its own error page, should one ever be reached, without a stack),
- * the CSP and framing headers on every answer, the token and the rate limits on /graphql, a token
- * on /metrics.
+ * the CSP and framing headers on every answer, the token (or session cookie) and the rate limits on
+ * /graphql, the per-address limit on sign-in attempts, a token on /metrics.
  */
 export function installEdge(app: NestExpressApplication, config: GatewayConfig): void {
   const express = app.getHttpAdapter().getInstance() as {
@@ -24,5 +25,6 @@ export function installEdge(app: NestExpressApplication, config: GatewayConfig):
   const metrics = app.get(Metrics);
   app.use(securityHeaders());
   app.use('/graphql', graphqlGate(tokens, app.get(RateLimits), metrics.anonymous));
+  app.use('/auth/sign-in', signInGate(app.get(RateLimits)));
   app.use('/metrics', metricsAccess(tokens, config.metricsToken));
 }

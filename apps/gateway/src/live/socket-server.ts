@@ -10,7 +10,7 @@ import type { Counter } from 'prom-client';
 import { type WebSocket, WebSocketServer } from 'ws';
 import { authenticate } from '../auth/authenticate';
 import type { RateLimits } from '../auth/rate-limit';
-import { connectionAuthorization } from '../auth/subscription-admission';
+import { socketAuthorization } from '../auth/subscription-admission';
 import { tooManySubscriptionsError } from '../errors/graphql-errors';
 
 export interface SocketServerOptions {
@@ -32,8 +32,9 @@ export interface SocketServerOptions {
   anonymous: Counter<'transport' | 'outcome'>;
 }
 
-/** graphql-ws close codes: the token is missing, invalid or has expired; too many attempts without one. */
+/** graphql-ws close codes: the token is missing, invalid or has expired; the session cookie from another origin; too many attempts without one. */
 const CLOSE_UNAUTHORIZED = 4401;
+const CLOSE_FORBIDDEN = 4403;
 const CLOSE_TOO_MANY = 4429;
 
 /** What the server keeps of each acknowledged connection. */
@@ -57,6 +58,10 @@ type Ctx = Context<Record<string, unknown> | undefined, Extra>;
  * - a message larger than the HTTP body limit closes the socket (1009) before it is buffered whole;
  * - the token is checked at `connection_init`: none, or not valid, and the socket is closed with
  *   4401 and the reason — no acknowledgement (those attempts count per address, like HTTP's);
+ * - the console's session cookie stands for the token only when the upgrade came from this
+ *   gateway's own origin (its Origin header names the Host it was sent to): a page of another site
+ *   opening a socket here gets the browser's cookie sent along, and is closed with 4403
+ *   (cross-site WebSocket hijacking);
  * - the socket is closed with 4401 when its token expires;
  * - at most `perConnection` operations open at once on a socket and `perUser` over all of a
  *   user's sockets; one more is refused with TOO_MANY_SUBSCRIPTIONS, naming the limit;
@@ -95,7 +100,7 @@ export class SocketServer implements OnApplicationBootstrap, OnModuleDestroy {
       ...(execute ? { execute } : {}),
       context: (ctx) => ({
         req: {
-          headers: { authorization: connectionAuthorization(ctx.connectionParams) },
+          headers: { authorization: socketAuthorization(ctx).authorization },
           principal: this.connections.get(ctx)?.principal,
         },
       }),
@@ -176,7 +181,16 @@ export class SocketServer implements OnApplicationBootstrap, OnModuleDestroy {
 
   /** connection_init: a valid token, or the socket is closed without acknowledgement. */
   private async connect(ctx: Ctx): Promise<boolean> {
-    const authorization = connectionAuthorization(ctx.connectionParams);
+    const { authorization, via } = socketAuthorization(ctx);
+    if (via === 'cookie' && !sameOrigin(ctx.extra.request.headers)) {
+      ctx.extra.socket.close(
+        CLOSE_FORBIDDEN,
+        closeReason(
+          'Conexión rechazada: la cookie de sesión solo vale desde la consola de este mismo servidor (Origin)',
+        ),
+      );
+      return false;
+    }
     let principal: Principal;
     try {
       principal = authenticate(this.options.tokens, authorization);
@@ -241,6 +255,17 @@ export class SocketServer implements OnApplicationBootstrap, OnModuleDestroy {
       );
     }
     return null;
+  }
+}
+
+/** Whether a browser's Origin header names the host the request was sent to (same scheme-less host and port). */
+export function sameOrigin(headers: IncomingMessage['headers']): boolean {
+  const { origin, host } = headers;
+  if (!origin || !host) return false;
+  try {
+    return new URL(origin).host === host.toLowerCase();
+  } catch {
+    return false;
   }
 }
 

@@ -1,0 +1,2 @@
+export * from './user-store';
+export * from './new-user';
