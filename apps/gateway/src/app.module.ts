@@ -35,6 +35,7 @@ import { IntakeModule } from './intake/intake.module';
 import { ReportsModule } from './reports/reports.module';
 import { ObligationsModule } from './obligations/obligations.module';
 import { SupervisionModule } from './supervision/supervision.module';
+import { ConsoleModule } from './console/console.module';
 
 /** Where the generated schema is written; committed so reviewers see every change to the API. */
 const schemaFile = (): string => join(repoRoot(), 'apps', 'gateway', 'schema.gql');
@@ -97,6 +98,7 @@ export class AppModule {
         OficiosModule,
         IntakeModule,
         ReportsModule,
+        ConsoleModule,
       ],
       // The explorer needs introspection: its files are served only when it is on.
       controllers: introspection ? [HealthController, ExplorerController] : [HealthController],
