@@ -42,7 +42,7 @@ function build() {
     console.error('the TypeScript build failed: see the errors above');
     process.exit(1);
   }
-  if (webIsStale()) buildWeb();
+  if (webIsStale() && !buildWeb()) process.exit(1);
 }
 
 const WEB_INDEX = join(root, 'dist', 'web', 'index.html');
@@ -75,9 +75,9 @@ function webIsStale() {
 /**
  * The console: typed operations generated from the schema (GraphQL Code Generator), type-checked
  * with the web's own tsconfig, bundled by Vite into dist/web. A schema change that breaks an
- * operation fails here.
+ * operation fails here. Returns whether it succeeded (`options` go to each step's spawn).
  */
-function buildWeb() {
+function buildWeb(options = {}) {
   const bin = (pkg, file) => join(root, 'node_modules', pkg, file);
   const steps = [
     [
@@ -94,11 +94,12 @@ function buildWeb() {
   ];
   for (const [message, script, args] of steps) {
     step(message);
-    if (run(process.execPath, [script, ...args]) !== 0) {
+    if (run(process.execPath, [script, ...args], options) !== 0) {
       console.error('the console’s build failed: see the errors above');
-      process.exit(1);
+      return false;
     }
   }
+  return true;
 }
 
 /** Makes `require('@seguimiento/x')` find the compiled library in dist/. */
@@ -172,4 +173,4 @@ module.exports = {
 };
 
 // `node infra/scripts/bootstrap.js web` (npm run build:web): build the console now, stale or not.
-if (require.main === module && process.argv[2] === 'web') buildWeb();
+if (require.main === module && process.argv[2] === 'web') process.exit(buildWeb() ? 0 : 1);

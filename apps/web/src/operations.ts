@@ -162,7 +162,7 @@ export const DocumentQuery = graphql(`
 
 export const DocumentAsOfQuery = graphql(`
   query DocumentPageAsOf($ople: String!, $search: String!, $asOf: String!) {
-    documents(filter: { ople: $ople, search: $search }, first: 200, orderBy: ID, asOf: $asOf) {
+    documents(filter: { ople: $ople, search: $search }, first: 10, orderBy: ID, asOf: $asOf) {
       edges {
         node {
           ...DocumentDetailFields

@@ -144,7 +144,7 @@ export function Freshness({ fetchedAt, fetching }: { fetchedAt: number | null; f
     }`;
   return (
     <p className="freshness" data-testid="freshness">
-      <span aria-hidden="true">{asOf ? '⏸' : connected ? '●' : '○'}</span> {text}
+      <span aria-hidden="true">{asOf ? '↺' : connected ? '●' : '○'}</span> {text}
       {fetching && fetchedAt !== null ? ' Actualizando…' : ''}
       {!asOf && last ? <span className="last-change"> Último cambio: {last}.</span> : null}
     </p>

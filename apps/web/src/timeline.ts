@@ -8,6 +8,7 @@ export interface RoundFacts {
   answeredBy?: string | null;
   answeredOn?: string | null;
   outcome?: string | null;
+  additionalObservations?: boolean | null;
 }
 
 /** Who held the ball from one day to another (YYYY-MM-DD), and why. */
@@ -68,7 +69,8 @@ export function storyOf(
         oficio: round.answeredBy ?? '¿?',
         what: `responde la ronda ${round.number}`,
       });
-      const needsAnswer = round.outcome === 'OBSERVATIONS' || round.outcome === 'PARTIALLY_ADDRESSED';
+      const needsAnswer =
+        round.outcome === 'OBSERVATIONS' || round.outcome === 'PARTIALLY_ADDRESSED' || !!round.additionalObservations;
       if (needsAnswer) {
         const next = ordered[index + 1];
         push(

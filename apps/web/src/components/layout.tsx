@@ -1,5 +1,5 @@
 import { type FormEvent, type ReactNode, useEffect, useRef, useState } from 'react';
-import { NavLink, useLocation, useNavigate, useSearchParams } from 'react-router-dom';
+import { NavLink, useLocation, useNavigate, useNavigationType, useSearchParams } from 'react-router-dom';
 import { findOple } from '../catalogue';
 import { USER_ROLE, formatLongDay, isDay } from '../format';
 import { useAsOf, useSession, useTo } from '../state';
@@ -10,15 +10,15 @@ export function Layout({ children }: { children: ReactNode }) {
   const to = useTo();
   const location = useLocation();
   const main = useRef<HTMLElement>(null);
-  // A new page moves the focus to its content, so keyboard and screen-reader users start there.
-  const first = useRef(true);
+  // Following a link to another page moves the focus to its content, so keyboard and screen-reader
+  // users start there (not on the first load, nor on a redirect).
+  const navigation = useNavigationType();
+  const shown = useRef(location.pathname);
   useEffect(() => {
-    if (first.current) {
-      first.current = false;
-      return;
-    }
-    main.current?.focus();
-  }, [location.pathname]);
+    if (shown.current === location.pathname) return;
+    shown.current = location.pathname;
+    if (navigation !== 'REPLACE') main.current?.focus();
+  }, [location.pathname, navigation]);
   const ople = session.ople ? findOple(session.ople) : null;
   return (
     <>
@@ -108,7 +108,7 @@ function TimeTravel() {
     <section className={asOf ? 'time-travel active' : 'time-travel'} aria-label="Viaje en el tiempo">
       {asOf ? (
         <p className="time-banner" role="status" data-testid="time-banner">
-          <span aria-hidden="true">⏪ </span>
+          <span aria-hidden="true">↺ </span>
           <strong>Está viendo el pasado:</strong> cómo estaban las cosas al cierre del {formatLongDay(asOf)}. Nada de
           esta página es el estado actual.
         </p>

@@ -54,6 +54,7 @@ export function StoryChart({ segments, marks, label }: { segments: Segment[]; ma
         min,
         max,
         axisLabel: {
+          hideOverlap: true,
           formatter: (value: number) => formatDay(new Date(value).toISOString().slice(0, 10)),
           color: '#1f2937',
         },

@@ -282,7 +282,7 @@ function Escalations({ escalations }: { escalations: EscalationRow[] }) {
     const answer = await acknowledge({ input: { key: e.key, streamId: e.streamId } });
     setMessages((m) => ({
       ...m,
-      [e.key]: answer.error
+      [`${e.streamId}|${e.key}`]: answer.error
         ? `No se registró: ${answer.error.graphQLErrors[0]?.message ?? answer.error.message}`
         : `Registrado: ${answer.data!.acknowledgeEscalation.acknowledgedBy} se hizo cargo.`,
     }));
@@ -305,7 +305,7 @@ function Escalations({ escalations }: { escalations: EscalationRow[] }) {
           </thead>
           <tbody>
             {escalations.map((e) => (
-              <tr key={e.key}>
+              <tr key={`${e.streamId}|${e.key}`}>
                 <td>
                   <CaseLink streamId={e.streamId} />
                 </td>
@@ -328,10 +328,10 @@ function Escalations({ escalations }: { escalations: EscalationRow[] }) {
                       </span>
                     </button>
                   )}
-                  {messages[e.key] ? (
+                  {messages[`${e.streamId}|${e.key}`] ? (
                     <span role="status" className="ack-message">
                       {' '}
-                      {messages[e.key]}
+                      {messages[`${e.streamId}|${e.key}`]}
                     </span>
                   ) : null}
                 </td>

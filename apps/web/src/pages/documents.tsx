@@ -68,7 +68,12 @@ export default function DocumentsPage() {
         column.accessor('versionKind', { header: 'Versión', cell: (c) => VERSION[c.getValue()] }),
         column.accessor('title', {
           header: 'Documento',
-          cell: (c) => <Link to={to(`/documentos/${encodeURIComponent(c.row.original.id)}`)}>{c.getValue()}</Link>,
+          cell: (c) => (
+            <>
+              <Link to={to(`/documentos/${encodeURIComponent(c.row.original.id)}`)}>{c.getValue()}</Link>
+              {changed(c.row.original.id) ? <span className="change-note"> · cambió hace un momento</span> : null}
+            </>
+          ),
         }),
         column.accessor('status', { header: 'Estado', cell: (c) => <StatusBadge status={c.getValue()} /> }),
         column.accessor('ballInCourt', { header: 'Debe actuar', cell: (c) => BALL[c.getValue()] }),
@@ -95,7 +100,7 @@ export default function DocumentsPage() {
         }),
         column.accessor('lastOficioNumber', { header: 'Último oficio', cell: (c) => c.getValue() ?? '—' }),
       ]),
-    [to, today],
+    [to, today, changed],
   );
   const table = useTable({ features, columns, data: rows });
 
