@@ -1,5 +1,5 @@
 import { Suspense, lazy, useCallback, useEffect, useMemo, useState } from 'react';
-import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router-dom';
+import { Navigate, Route, Routes, useLocation, useNavigate, useSearchParams } from 'react-router-dom';
 import { Provider } from 'urql';
 import { createApiClient } from './api/client';
 import { type Session, loadSession, signOut } from './api/session';
@@ -35,7 +35,7 @@ export function App() {
     const next = location.pathname === '/ingresar' ? '/' : location.pathname + location.search;
     return (
       <Routes>
-        <Route path="/ingresar" element={<SignInPage next={next} onSignedIn={refresh} />} />
+        <Route path="/ingresar" element={<SignInPage onSignedIn={refresh} />} />
         <Route path="*" element={<Navigate to={`/ingresar?siguiente=${encodeURIComponent(next)}`} replace />} />
       </Routes>
     );
@@ -67,7 +67,7 @@ function SignedIn({ session, signOut }: { session: Session; signOut: () => void 
             >
               <Routes>
                 <Route path="/" element={<Navigate to={home} replace />} />
-                <Route path="/ingresar" element={<Navigate to={home} replace />} />
+                <Route path="/ingresar" element={<AfterSignIn home={home} />} />
                 <Route path="/nacional" element={session.ople ? <Navigate to={home} replace /> : <NationalPage />} />
                 <Route path="/ople/:ople" element={<DashboardPage />} />
                 <Route path="/documentos" element={<DocumentsPage />} />
@@ -83,6 +83,14 @@ function SignedIn({ session, signOut }: { session: Session; signOut: () => void 
       </Provider>
     </SessionContext.Provider>
   );
+}
+
+/** After signing in: the page the user was sent away from (only a path of this site), or their home page. */
+function AfterSignIn({ home }: { home: string }) {
+  const [params] = useSearchParams();
+  const next = params.get('siguiente');
+  const safe = next && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/ingresar') ? next : home;
+  return <Navigate to={safe} replace />;
 }
 
 function NotFound() {

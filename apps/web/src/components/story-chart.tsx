@@ -53,6 +53,8 @@ export function StoryChart({ segments, marks, label }: { segments: Segment[]; ma
         type: 'time',
         min,
         max,
+        splitNumber: 6,
+        minInterval: 86_400_000,
         axisLabel: {
           hideOverlap: true,
           formatter: (value: number) => formatDay(new Date(value).toISOString().slice(0, 10)),

@@ -2,7 +2,7 @@ import { type FormEvent, useRef, useState } from 'react';
 import { signIn } from '../api/session';
 
 /** Sign-in with user and password; the gateway answers with the session cookie. */
-export function SignInPage({ onSignedIn }: { next: string; onSignedIn: () => Promise<void> }) {
+export function SignInPage({ onSignedIn }: { onSignedIn: () => Promise<void> }) {
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   const [error, setError] = useState<{ message: string; field?: 'username' | 'password' } | null>(null);
