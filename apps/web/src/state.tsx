@@ -54,6 +54,9 @@ const LiveContext = createContext<Live>({ connected: false, version: 0, changed:
 
 export const useLive = (): Live => useContext(LiveContext);
 
+/** How long after a change the open page re-reads its data (changes in between are read together). */
+export const REREAD_AFTER_MS = 750;
+
 /** How long a change stays highlighted. */
 export const HIGHLIGHT_MS = 20_000;
 
@@ -61,14 +64,21 @@ export const HIGHLIGHT_MS = 20_000;
 export function LiveProvider({ connected, children }: { connected: boolean; children: ReactNode }) {
   const { session } = useSession();
   const [state, setState] = useState<Omit<Live, 'connected'>>({ version: 0, changed: new Map(), last: null });
+  // A burst of changes (an ingest touches dozens of cases) re-reads the pages once, not once per change.
+  const pending = useRef<ReturnType<typeof setTimeout> | null>(null);
+  useEffect(() => () => clearTimeout(pending.current ?? undefined), []);
   const note = useCallback((id: string, words: string) => {
     setState((previous) => {
       const changed = new Map(previous.changed);
       const now = Date.now();
       for (const [key, at] of changed) if (now - at > HIGHLIGHT_MS) changed.delete(key);
       changed.set(id, now);
-      return { version: previous.version + 1, changed, last: words };
+      return { ...previous, changed, last: words };
     });
+    pending.current ??= setTimeout(() => {
+      pending.current = null;
+      setState((previous) => ({ ...previous, version: previous.version + 1 }));
+    }, REREAD_AFTER_MS);
   }, []);
   const variables = useMemo(() => ({ ople: session.ople }), [session.ople]);
   useSubscription({ query: DocumentChangedSubscription, variables }, (_previous, data) => {
