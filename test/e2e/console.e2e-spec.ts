@@ -373,4 +373,24 @@ describe('the supervisors’ console', () => {
     await page.getByTestId('freshness').filter({ hasText: 'Último cambio' }).waitFor();
     await screenshot(page, '09-en-vivo');
   });
+
+  it('a single-mutation form shows the API’s refusal beside the field it names, then records', async () => {
+    const { page } = await open(groToken, `/documentos/${encodeURIComponent('document:GRO:e14-proyecto')}`);
+    await loaded(page);
+    const form = page.getByRole('form', { name: 'Prorrogar el plazo en curso' });
+    await form.getByRole('button', { name: 'Registrar la prórroga' }).click();
+    await form.locator('#extend-dueDate-error').filter({ hasText: 'es obligatorio' }).waitFor();
+    await form.getByLabel(/Nuevo último día/).fill('2024-01-01');
+    await form.getByLabel(/Motivo/).fill('Lo pidió el OPLE');
+    await form.getByRole('button', { name: 'Registrar la prórroga' }).click();
+    // Earlier than the deadline in force: the API refuses it naming input.dueDate, and the page says so there.
+    await form.locator('#extend-dueDate-error').filter({ hasNotText: 'es obligatorio' }).waitFor();
+    expect(await form.getByLabel(/Nuevo último día/).getAttribute('aria-invalid')).toBe('true');
+    await screenshot(page, '10-formulario-error');
+    await form.getByLabel(/Nuevo último día/).fill('2099-01-15');
+    await form.getByRole('button', { name: 'Registrar la prórroga' }).click();
+    await form.getByRole('status').filter({ hasText: 'Prórroga registrada' }).waitFor();
+    await page.getByTestId('document-facts').filter({ hasText: '15 ene 2099' }).waitFor({ timeout: 15_000 });
+    expect(await accessibilityProblems(page)).toEqual([]);
+  });
 });

@@ -240,3 +240,29 @@ export const EscalationRaisedSubscription = graphql(`
     }
   }
 `);
+
+export const ExtendDeadlineMutation = graphql(`
+  mutation ExtendDeadline($input: ExtendDeadlineInput!) {
+    extendDeadline(input: $input) {
+      alreadyRecorded
+      document {
+        id
+        deadline {
+          dueDate
+        }
+      }
+    }
+  }
+`);
+
+export const WithdrawDocumentMutation = graphql(`
+  mutation WithdrawDocument($input: WithdrawDocumentInput!) {
+    withdrawDocument(input: $input) {
+      alreadyRecorded
+      document {
+        id
+        status
+      }
+    }
+  }
+`);

@@ -31,8 +31,11 @@ export function StoryChart({ segments, marks, label }: { segments: Segment[]; ma
       };
     };
     const times = [...segments.flatMap((s) => [day(s.from), day(s.to)]), ...marks.map((m) => day(m.day))];
-    const min = Math.min(...times) - 2 * 86_400_000;
-    const max = Math.max(...times) + 2 * 86_400_000;
+    const DAY = 86_400_000;
+    // Ticks every whole number of days (about eight of them), on noon UTC: the same calendar day in Mexico City.
+    const step = Math.max(1, Math.ceil((Math.max(...times) - Math.min(...times)) / DAY / 8)) * DAY;
+    const min = Math.min(...times) - step;
+    const max = Math.max(...times) + step;
     chart.setOption({
       animation: false,
       aria: { enabled: true, label: { description: label } },
@@ -50,11 +53,10 @@ export function StoryChart({ segments, marks, label }: { segments: Segment[]; ma
         },
       },
       xAxis: {
-        type: 'time',
+        type: 'value',
         min,
         max,
-        splitNumber: 6,
-        minInterval: 86_400_000,
+        interval: step,
         axisLabel: {
           hideOverlap: true,
           formatter: (value: number) => formatDay(new Date(value).toISOString().slice(0, 10)),

@@ -20,8 +20,10 @@ import {
   formatInstant,
 } from '../format';
 import type { DocumentDetailFieldsFragment } from '../gql/graphql';
-import { DocumentAsOfQuery, DocumentQuery } from '../operations';
-import { Freshness, useAsOf, useLiveQuery, useRecentlyChanged, useTo, useToday } from '../state';
+import { DocumentAsOfQuery, DocumentQuery, ExtendDeadlineMutation, WithdrawDocumentMutation } from '../operations';
+import { MutationForm } from '../components/mutation-form';
+import { useMutation } from 'urql';
+import { Freshness, useAsOf, useLiveQuery, useRecentlyChanged, useSession, useTo, useToday } from '../state';
 import { observationAcrossRounds, storyOf } from '../timeline';
 
 /** A document's story: timeline of rounds, observations across rounds, deadline ladder, event log. */
@@ -304,6 +306,8 @@ function Detail({
         </ol>
       </section>
 
+      <Actions doc={doc} />
+
       <section aria-labelledby="log">
         <h2 id="log">Bitácora completa</h2>
         <table className="list" data-testid="event-log">
@@ -332,5 +336,70 @@ function Detail({
         </table>
       </section>
     </>
+  );
+}
+
+/** What an operator may record on the document from here: extend its deadline, withdraw it. */
+function Actions({ doc }: { doc: DocumentDetailFieldsFragment }) {
+  const { session } = useSession();
+  const asOf = useAsOf();
+  const [, extend] = useMutation(ExtendDeadlineMutation);
+  const [, withdraw] = useMutation(WithdrawDocumentMutation);
+  if (asOf || (session.role !== 'OPERATOR' && session.role !== 'ADMIN')) return null;
+  if (doc.status === 'WITHDRAWN' || doc.status === 'RESOLVED') return null;
+  // An empty optional field is left out: the API reads an explicit null oficioNumber as the text "null".
+  const optional = (value: string) => (value.trim() ? { oficioNumber: value.trim() } : {});
+  return (
+    <section aria-labelledby="actions">
+      <h2 id="actions">Registrar</h2>
+      <div className="two-columns">
+        {doc.deadline ? (
+          <MutationForm
+            id="extend"
+            title="Prorrogar el plazo en curso"
+            submitLabel="Registrar la prórroga"
+            fields={[
+              {
+                name: 'dueDate',
+                label: 'Nuevo último día',
+                type: 'date',
+                required: true,
+                hint: 'Posterior al vigente.',
+              },
+              { name: 'reason', label: 'Motivo', required: true },
+              { name: 'oficioNumber', label: 'Oficio que la concede' },
+            ]}
+            onSubmit={async (v) => {
+              const answer = await extend({
+                input: {
+                  documentId: doc.id,
+                  dueDate: v.dueDate,
+                  reason: v.reason,
+                  ...optional(v.oficioNumber),
+                },
+              });
+              const due = answer.data?.extendDeadline.document.deadline?.dueDate;
+              return { error: answer.error, done: `Prórroga registrada: el plazo vence el ${formatDay(due)}.` };
+            }}
+          />
+        ) : null}
+        <MutationForm
+          id="withdraw"
+          title="Retirar el documento"
+          submitLabel="Registrar el retiro"
+          fields={[
+            { name: 'date', label: 'Fecha del retiro', type: 'date', required: true },
+            { name: 'reason', label: 'Motivo', required: true },
+            { name: 'oficioNumber', label: 'Oficio del OPLE que lo retira' },
+          ]}
+          onSubmit={async (v) => {
+            const answer = await withdraw({
+              input: { documentId: doc.id, date: v.date, reason: v.reason, ...optional(v.oficioNumber) },
+            });
+            return { error: answer.error, done: 'Retiro registrado: el plazo dejó de correr.' };
+          }}
+        />
+      </div>
+    </section>
   );
 }
