@@ -17,7 +17,7 @@ const only = (allowed, why) => [
 ];
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'dist/', '.cache/', '.data/', 'coverage/', '**/*.d.ts'] },
+  { ignores: ['node_modules/', 'dist/', '.cache/', '.data/', 'coverage/', '**/*.d.ts', 'apps/web/src/gql/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -37,6 +37,54 @@ export default tseslint.config(
   {
     files: ['**/*.js'],
     rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
+    // Server code never imports the console (apps/web is browser code, built by Vite).
+    files: ['apps/{gateway,cli,worker}/**/*.{ts,js}', 'libs/**/*.ts', 'infra/**/*.{ts,js}', 'test/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '(^|/)apps/web(/|$)|^(\\.\\./)+web/',
+              message: 'Server code may not import the console (apps/web).',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The console is browser code that talks only to the public GraphQL API: no server code, no
+    // Node built-ins; from libs/ it may read only the domain's catalogue (pure data: OPLEs, entregables).
+    files: ['apps/web/src/**/*.{ts,tsx}'],
+    ignores: ['**/*.spec.ts'],
+    languageOptions: { globals: { ...globals.browser } },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^(@seguimiento/|node:|@nestjs/|@temporalio/|@apollo/|typeorm$|pg$|jsonwebtoken$|luxon$)',
+              message: 'The console talks only to the public GraphQL API: no server code or server packages.',
+            },
+            {
+              regex: '^(\\.\\./)+(?:(?:apps/)?(?:gateway|cli|worker)|workflows|infra|libs/(?!domain/src/catalogue/))',
+              message:
+                'The console may import from outside apps/web only the domain catalogue (libs/domain/src/catalogue).',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The console's .tsx files get the same type-aware check as every .ts file.
+    files: ['apps/web/**/*.tsx'],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: { '@typescript-eslint/no-floating-promises': 'error' },
   },
   {
     files: ['workflows/src/**/*.ts'],

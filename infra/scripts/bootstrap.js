@@ -3,7 +3,7 @@
 // inside dist/.
 'use strict';
 const { spawnSync } = require('node:child_process');
-const { existsSync, readFileSync, statSync } = require('node:fs');
+const { existsSync, readFileSync, readdirSync, statSync } = require('node:fs');
 const { join } = require('node:path');
 
 const root = join(__dirname, '..', '..');
@@ -33,7 +33,7 @@ function ensureDependencies() {
   }
 }
 
-/** Incremental TypeScript build into dist/. */
+/** Incremental TypeScript build into dist/, then the console (dist/web) when stale. */
 function build() {
   step('compiling TypeScript (tsc -b)…');
   if (
@@ -42,6 +42,64 @@ function build() {
     console.error('the TypeScript build failed: see the errors above');
     process.exit(1);
   }
+  if (webIsStale() && !buildWeb()) process.exit(1);
+}
+
+const WEB_INDEX = join(root, 'dist', 'web', 'index.html');
+/** What the console is built from: apps/web (minus its generated operations), the schema, the domain's catalogue. */
+const WEB_SOURCES = [
+  join(root, 'apps', 'web'),
+  join(root, 'apps', 'gateway', 'schema.gql'),
+  join(root, 'libs', 'domain', 'src', 'catalogue'),
+];
+
+/** The newest modification time under `path` (a file or a folder). */
+function newest(path) {
+  const stat = statSync(path);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  let latest = stat.mtimeMs;
+  for (const entry of readdirSync(path)) {
+    if (entry === 'gql' || entry === 'node_modules') continue;
+    latest = Math.max(latest, newest(join(path, entry)));
+  }
+  return latest;
+}
+
+/** Whether dist/web is missing or older than any of its sources. */
+function webIsStale() {
+  if (!existsSync(WEB_INDEX)) return true;
+  const built = statSync(WEB_INDEX).mtimeMs;
+  return WEB_SOURCES.some((source) => existsSync(source) && newest(source) > built);
+}
+
+/**
+ * The console: typed operations generated from the schema (GraphQL Code Generator), type-checked
+ * with the web's own tsconfig, bundled by Vite into dist/web. A schema change that breaks an
+ * operation fails here. Returns whether it succeeded (`options` go to each step's spawn).
+ */
+function buildWeb(options = {}) {
+  const bin = (pkg, file) => join(root, 'node_modules', pkg, file);
+  const steps = [
+    [
+      'generating the console’s typed operations (graphql-codegen)…',
+      bin('@graphql-codegen/cli', 'esm/bin.js'),
+      ['--config', 'apps/web/codegen.yml', '--silent'],
+    ],
+    ['type-checking the console (tsc)…', bin('typescript', 'bin/tsc'), ['-p', 'apps/web/tsconfig.json', '--noEmit']],
+    [
+      'building the console (vite build → dist/web)…',
+      bin('vite', 'bin/vite.js'),
+      ['build', '--config', 'apps/web/vite.config.mts', '--logLevel', 'warn'],
+    ],
+  ];
+  for (const [message, script, args] of steps) {
+    step(message);
+    if (run(process.execPath, [script, ...args], options) !== 0) {
+      console.error('the console’s build failed: see the errors above');
+      return false;
+    }
+  }
+  return true;
 }
 
 /** Makes `require('@seguimiento/x')` find the compiled library in dist/. */
@@ -106,8 +164,13 @@ module.exports = {
   run,
   ensureDependencies,
   build,
+  buildWeb,
+  webIsStale,
   registerDistPaths,
   runDist,
   provisionTemporalCli,
   prepareTestRun,
 };
+
+// `node infra/scripts/bootstrap.js web` (npm run build:web): build the console now, stale or not.
+if (require.main === module && process.argv[2] === 'web') process.exit(buildWeb() ? 0 : 1);

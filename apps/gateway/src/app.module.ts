@@ -38,6 +38,7 @@ import { ObligationsModule } from './obligations/obligations.module';
 import { SupervisionModule } from './supervision/supervision.module';
 import { DirectoryModule } from './directory/directory.module';
 import { SessionModule } from './session/session.module';
+import { ConsoleModule } from './console/console.module';
 
 /** Where the generated schema is written; committed so reviewers see every change to the API. */
 const schemaFile = (): string => join(repoRoot(), 'apps', 'gateway', 'schema.gql');
@@ -103,6 +104,7 @@ export class AppModule {
         ReportsModule,
         DirectoryModule,
         SessionModule.forConfig(tokens, config.session),
+        ConsoleModule,
       ],
       // The explorer needs introspection: its files are served only when it is on.
       controllers: introspection ? [HealthController, ExplorerController] : [HealthController],

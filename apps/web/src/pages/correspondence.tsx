@@ -1,0 +1,175 @@
+import { type FormEvent, useMemo, useState } from 'react';
+import { useSearchParams } from 'react-router-dom';
+import { download } from '../components/download';
+import { CaseLink, OPLE_OPTIONS, OficioLink, SelectField } from '../components/fields';
+import { ApiError, OpleFence } from '../components/layout';
+import { ROLE_IN_CASE, formatDay, formatInstant, toCsv } from '../format';
+import { CorrespondenceQuery } from '../operations';
+import { Freshness, useAsOf, useLiveQuery, useRecentlyChanged, useSession } from '../state';
+
+const DIRECTION: Record<string, string> = { IN: 'Recibido del INE', OUT: 'Enviado por el OPLE' };
+
+/** The correspondence register: every oficio received or sent, with what it cites. */
+export default function CorrespondencePage() {
+  const [params, setParams] = useSearchParams();
+  const { session } = useSession();
+  const asOf = useAsOf();
+  const changed = useRecentlyChanged();
+  const ople = session.ople ?? params.get('ople') ?? '';
+  const variables = useMemo(
+    () => ({
+      ople: ople || null,
+      direction: params.get('direccion') || null,
+      from: params.get('desde') || null,
+      to: params.get('hasta') || null,
+      asOf,
+    }),
+    [ople, params, asOf],
+  );
+  const { result, fetchedAt } = useLiveQuery(CorrespondenceQuery, variables);
+  const rows = useMemo(
+    () => [...(result.data?.correspondence ?? [])].sort((a, b) => (b.date ?? '').localeCompare(a.date ?? '')),
+    [result.data],
+  );
+  const [form, setForm] = useState({
+    ople: params.get('ople') ?? '',
+    direccion: params.get('direccion') ?? '',
+    desde: params.get('desde') ?? '',
+    hasta: params.get('hasta') ?? '',
+  });
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const next = new URLSearchParams(params);
+    for (const [k, v] of Object.entries(form)) {
+      if (v) next.set(k, v);
+      else next.delete(k);
+    }
+    setParams(next);
+  };
+  const exportCsv = () =>
+    download(
+      'correspondencia.csv',
+      toCsv(
+        ['Fecha', 'Oficio', 'OPLE', 'Sentido', 'Papel', 'Caso', 'Asunto', 'Cita'],
+        rows.map((r) => [
+          r.date,
+          r.oficioNumber,
+          r.ople,
+          DIRECTION[r.direction] ?? r.direction,
+          ROLE_IN_CASE[r.role] ?? r.role,
+          r.streamId,
+          r.subject,
+          r.cites.join(' '),
+        ]),
+      ),
+      'text/csv;charset=utf-8',
+    );
+  return (
+    <OpleFence ople={params.get('ople')}>
+      <h1>Registro de correspondencia</h1>
+      <p className="lead">
+        Cada oficio recibido del INE o enviado por el OPLE, el caso que toca (un documento, una solicitud o un aviso) y
+        los oficios que cita. Un oficio que toca varios casos aparece una vez por caso.
+      </p>
+      <form className="filters" onSubmit={submit} aria-label="Filtros de la correspondencia">
+        <SelectField
+          id="c-ople"
+          label="OPLE"
+          value={session.ople ?? form.ople}
+          options={OPLE_OPTIONS}
+          empty="Todos"
+          disabled={!!session.ople}
+          onChange={(ople) => setForm({ ...form, ople })}
+        />
+        <SelectField
+          id="c-dir"
+          label="Sentido"
+          value={form.direccion}
+          options={[
+            ['IN', 'Recibidos del INE'],
+            ['OUT', 'Enviados por el OPLE'],
+          ]}
+          empty="Ambos"
+          onChange={(direccion) => setForm({ ...form, direccion })}
+        />
+        <div className="field">
+          <label htmlFor="c-from">Desde</label>
+          <input
+            id="c-from"
+            type="date"
+            value={form.desde}
+            onChange={(e) => setForm({ ...form, desde: e.target.value })}
+          />
+        </div>
+        <div className="field">
+          <label htmlFor="c-to">Hasta</label>
+          <input
+            id="c-to"
+            type="date"
+            value={form.hasta}
+            onChange={(e) => setForm({ ...form, hasta: e.target.value })}
+          />
+        </div>
+        <div className="field actions">
+          <button type="submit" className="primary">
+            Filtrar
+          </button>
+          <button type="button" onClick={exportCsv} disabled={rows.length === 0}>
+            Exportar CSV
+          </button>
+        </div>
+      </form>
+      <Freshness fetchedAt={fetchedAt} fetching={result.fetching} />
+      <ApiError error={result.error} />
+      <p role="status">{result.data ? `${rows.length} entradas.` : 'Cargando…'}</p>
+      <div className="table-scroll">
+        <table className="list" data-testid="correspondence">
+          <thead>
+            <tr>
+              <th scope="col">Fecha</th>
+              <th scope="col">Oficio</th>
+              <th scope="col">OPLE</th>
+              <th scope="col">Sentido</th>
+              <th scope="col">Papel en el caso</th>
+              <th scope="col">Caso</th>
+              <th scope="col">Cita</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr key={`${r.oficioNumber}|${r.streamId}|${r.role}`} className={changed(r.streamId) ? 'changed' : ''}>
+                <td>{formatDay(r.date)}</td>
+                <td>
+                  <OficioLink number={r.oficioNumber} />
+                </td>
+                <td>{r.ople}</td>
+                <td>
+                  <span aria-hidden="true">{r.direction === 'IN' ? '↓ ' : '↑ '}</span>
+                  {DIRECTION[r.direction] ?? r.direction}
+                </td>
+                <td>
+                  {ROLE_IN_CASE[r.role] ?? r.role}
+                  {r.meetingAt ? ` (reunión: ${formatInstant(r.meetingAt)})` : ''}
+                  {r.subject ? <span className="muted"> — {r.subject}</span> : null}
+                </td>
+                <td>
+                  <CaseLink streamId={r.streamId} />
+                </td>
+                <td>
+                  {r.cites.length
+                    ? r.cites.map((c, i) => (
+                        <span key={c}>
+                          {i ? ', ' : ''}
+                          <OficioLink number={c} />
+                        </span>
+                      ))
+                    : '—'}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </OpleFence>
+  );
+}
