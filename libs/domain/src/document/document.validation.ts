@@ -139,11 +139,13 @@ export function validateIneAnswer(data: RecordIneAnswerData): void {
 export function validateWithdrawal(data: WithdrawDocumentData): void {
   checkDate('date', data.date);
   checkText('reason', data.reason, 1000);
-  if (data.oficioNumber !== undefined) checkOficio('oficioNumber', data.oficioNumber);
+  // Absent or null (GraphQL sends an explicit null): no oficio granted it.
+  if (data.oficioNumber != null) checkOficio('oficioNumber', data.oficioNumber);
 }
 
 export function validateExtension(data: ExtendDeadlineData): void {
   checkDate('dueDate', data.dueDate);
   checkText('reason', data.reason, 1000);
-  if (data.oficioNumber !== undefined) checkOficio('oficioNumber', data.oficioNumber);
+  // Absent or null (GraphQL sends an explicit null): no oficio granted it.
+  if (data.oficioNumber != null) checkOficio('oficioNumber', data.oficioNumber);
 }
