@@ -2,8 +2,9 @@ import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Readable } from 'node:stream';
 import { promisify } from 'node:util';
-import { Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
+import { Document, Packer, Paragraph, Tab, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
 import ExcelJS from 'exceljs';
 import PDFDocument from 'pdfkit';
 
@@ -72,6 +73,48 @@ export function registerPdf(entries: readonly RegisterEntry[], rowsPerPage = 6):
       doc.fontSize(8).text(`Página ${page + 1} de ${pages}`, 56, 740, { lineBreak: false });
     }
   });
+}
+
+const MONO = require.resolve('dejavu-fonts-ttf/ttf/DejaVuSansMono.ttf');
+const expandTabs = (line: string) =>
+  line.replace(/([^\t]*)\t/g, (_, before: string) => before + ' '.repeat(8 - (before.length % 8)));
+
+/**
+ * A text printed to PDF line by line, as a word processor would: prose in a proportional font,
+ * wrapped at the margin; a text whose columns are aligned with spaces or tabs (a register) in a
+ * monospaced font small enough for its longest line, so that its columns stay aligned.
+ */
+export function linesPdf(text: string): Promise<Buffer> {
+  const lines = text.split(/\r?\n/).map(expandTabs);
+  const aligned = lines.some((line) => / {3,}\S/.test(line.trim()));
+  const longest = Math.max(...lines.map((l) => l.length));
+  const size = aligned ? Math.min(10, 500 / (longest * 0.602)) : 10.5;
+  return pdfBytes((doc) => {
+    doc
+      .registerFont('mono', MONO)
+      .font(aligned ? 'mono' : 'body')
+      .fontSize(size);
+    for (const line of lines) {
+      if (line.trim() === '') doc.moveDown(1);
+      else doc.text(line, { width: 500, lineBreak: !aligned });
+    }
+  });
+}
+
+/**
+ * A text written in Word as people write: a paragraph where the text has a blank line, its lines
+ * kept with line breaks (Shift+Enter), tabs as Word's tab stops.
+ */
+export async function linesDocx(text: string): Promise<Buffer> {
+  const run = (line: string, first: boolean) =>
+    new TextRun({
+      break: first ? undefined : 1,
+      children: line.split('\t').flatMap((part, k) => (k > 0 ? [new Tab(), part] : [part])),
+    });
+  const paragraphs = text
+    .split(/\r?\n[ \t]*\r?\n/)
+    .map((block) => new Paragraph({ children: block.split(/\r?\n/).map((line, i) => run(line, i === 0)) }));
+  return Packer.toBuffer(new Document({ sections: [{ children: paragraphs }] }));
 }
 
 /** The register as a Word document: a title paragraph and a table. */
@@ -163,4 +206,13 @@ export async function scannedPdf(pdf: Buffer, dpi = 200): Promise<Buffer> {
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
+}
+
+/** A CSV text as the spreadsheet it was exported from: one cell per field, every cell text. */
+export async function sheetOf(csv: string): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet('Registro');
+  const parsed = await new ExcelJS.Workbook().csv.read(Readable.from([csv]), { map: (value: unknown) => value });
+  parsed.eachRow((row) => sheet.addRow((row.values as unknown[]).slice(1).map((v) => (v == null ? '' : String(v)))));
+  return Buffer.from(await workbook.xlsx.writeBuffer());
 }

@@ -15,7 +15,8 @@ export function decodeEntities(text: string): string {
 
 /**
  * The text of the simple HTML mammoth makes of a Word document: one line per paragraph, heading and
- * list item (items marked "- "), a table row as its cells joined by ` | `, line breaks kept.
+ * list item (items marked "- "), one paragraph from the next by a blank line, a table row as its cells joined by ` | `, line breaks kept, and the
+ * spaces and tabs inside a line kept (registers typed in Word align their columns with them).
  */
 export function htmlToText(html: string): string {
   const rows = html.replace(/<tr\b[^>]*>([\s\S]*?)<\/tr>/gi, (_, row: string) => {
@@ -31,10 +32,11 @@ export function htmlToText(html: string): string {
     .replace(/<\/(ul|ol|table)>/gi, '\n')
     .replace(/<li\b[^>]*>/gi, '- ')
     .replace(/<br\s*\/?>/gi, '\n')
-    .replace(/<\/(p|h[1-6]|li)>/gi, '\n');
+    .replace(/<\/(p|h[1-6])>/gi, '\n\n')
+    .replace(/<\/li>/gi, '\n');
   return inline(blocks)
     .split('\n')
-    .map((line) => line.replace(/[ \t]+/g, ' ').trim())
+    .map((line) => line.trimEnd())
     .join('\n')
     .replace(/\n{3,}/g, '\n\n')
     .trim();

@@ -57,3 +57,16 @@ describe('rebuilding text from glyph positions', () => {
     expect(notes).toEqual([]);
   });
 });
+
+describe('a line typed with its columns aligned by spaces', () => {
+  it('is split at its runs of spaces, each piece at its x, and a continuation indented by spaces joins its row', () => {
+    const mono = (text: string, y: number): GlyphRun => ({ text, x: 40, y, width: text.length * 6, size: 10 });
+    const { text } = layoutPages([
+      page([
+        mono('04/03/2024   INE/UTSI/1270/2024   Hace llegar sus comentarios', 700),
+        mono('                                  al Acuerdo de publicación.', 688),
+      ]),
+    ]);
+    expect(text).toBe('04/03/2024 | INE/UTSI/1270/2024 | Hace llegar sus comentarios al Acuerdo de publicación.');
+  });
+});

@@ -56,8 +56,27 @@ export function layoutPages(pages: readonly PdfPage[]): { text: string; notes: s
   return { text: blocks.filter((b) => b.length > 0).join('\n\n'), notes };
 }
 
+/**
+ * A run as the pieces a reader sees: a run that holds runs of spaces (a line typed with its columns
+ * aligned by spaces, as one text object) is split there, each piece at its own x (the run's advance
+ * shared evenly among its characters: exact in a monospaced font, close in others).
+ */
+export function piecesOf(run: GlyphRun): GlyphRun[] {
+  if (!/\s/.test(run.text) || run.text.length === 0) return [run];
+  const advance = run.width / run.text.length;
+  const pieces: GlyphRun[] = [];
+  const pattern = /\S+(?: \S+)*/g;
+  for (let m = pattern.exec(run.text); m; m = pattern.exec(run.text)) {
+    pieces.push({ ...run, text: m[0], x: run.x + m.index * advance, width: m[0].length * advance });
+  }
+  return pieces;
+}
+
 function linesOf(runs: readonly GlyphRun[]): Line[] {
-  const visible = runs.filter((r) => r.text.trim().length > 0).sort((a, b) => b.y - a.y || a.x - b.x);
+  const visible = runs
+    .flatMap(piecesOf)
+    .filter((r) => r.text.trim().length > 0)
+    .sort((a, b) => b.y - a.y || a.x - b.x);
   const lines: Array<{ y: number; size: number; runs: GlyphRun[] }> = [];
   for (const run of visible) {
     const line = lines.find((l) => Math.abs(l.y - run.y) <= SAME_LINE_EM * Math.max(l.size, run.size));

@@ -43,4 +43,14 @@ describe("a control register's columns", () => {
     });
     expect(findHeader([['a', 'b']])).toEqual({ missing: ['number', 'subject'], seen: ['a', 'b'] });
   });
+
+  it('takes the number from the column that names it most strongly: "Oficio" over an internal "Folio"', () => {
+    const header = findHeader([['Folio', 'Fecha de recepción', 'Oficio', 'Asunto', 'Plazo']]);
+    expect(header).toMatchObject({
+      mapping: {
+        mapped: { number: 'Oficio', date: 'Fecha de recepción', subject: 'Asunto', deadline: 'Plazo' },
+        unmapped: ['Folio'],
+      },
+    });
+  });
 });

@@ -60,11 +60,13 @@ export const headerKey = (header: string) =>
     .replace(/[^a-z0-9]+/g, ' ')
     .trim();
 
-function fieldOf(header: string): RegisterField | null {
+/** The field a header names, and how strongly (0 = its first synonym): "Oficio" beats "Folio" for the number. */
+function fieldOf(header: string): { field: RegisterField; rank: number } | null {
   const key = headerKey(header);
   if (!key) return null;
   for (const [field, names] of Object.entries(REGISTER_FIELDS) as Array<[RegisterField, readonly string[]]>) {
-    if ((names as readonly string[]).includes(key)) return field;
+    const rank = names.indexOf(key);
+    if (rank >= 0) return { field, rank };
   }
   return null;
 }
@@ -87,15 +89,16 @@ export function findHeader(
   lookAhead = 10,
 ): HeaderRow | { missing: RegisterField[]; seen: string[] } {
   for (let index = 0; index < Math.min(rows.length, lookAhead); index++) {
-    const fields = new Map<number, RegisterField>();
-    const taken = new Set<RegisterField>();
+    // Each field takes the column whose header names it most strongly (the first such column on a tie).
+    const best = new Map<RegisterField, { column: number; rank: number }>();
     rows[index].forEach((cell, column) => {
-      const field = fieldOf(cell);
-      if (field && !taken.has(field)) {
-        fields.set(column, field);
-        taken.add(field);
-      }
+      const found = fieldOf(cell);
+      if (!found) return;
+      const current = best.get(found.field);
+      if (!current || found.rank < current.rank) best.set(found.field, { column, rank: found.rank });
     });
+    const fields = new Map<number, RegisterField>([...best].map(([field, { column }]) => [column, field]));
+    const taken = new Set(best.keys());
     if (taken.size < 2) continue;
     const missing = REQUIRED.filter((f) => !taken.has(f));
     if (missing.length > 0) return { missing, seen: rows[index].filter((c) => c.trim()) };
@@ -151,7 +154,7 @@ export function entryOf(
     `${position}. ${[date, `oficio ${number}`].filter(Boolean).join(', ')}, ${opening}`.replace(/\.?$/, '.'),
   ];
   const extra: Array<[RegisterField, string]> = [
-    ['deadline', 'Fecha límite'],
+    ['deadline', 'Plazo'],
     ['cites', 'En atención al oficio'],
     ['deliverable', 'Entregable'],
     ['sender', 'Remitente'],
