@@ -157,9 +157,9 @@ export default tseslint.config(
           ],
         },
       ],
-      },
     },
-    {
+  },
+  {
     files: ['libs/mail/src/**/*.ts'],
     ignores: ['**/*.spec.ts'],
     rules: {
