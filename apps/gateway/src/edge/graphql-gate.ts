@@ -5,6 +5,7 @@ import { authenticate } from '../auth/authenticate';
 import type { RateLimits } from '../auth/rate-limit';
 import { CSRF_HEADER, requestAuthorization } from '../auth/session-cookie';
 import { type EdgeRequest, type EdgeResponse, type Next, hasBody, sendJson } from './http-types';
+import { crossSiteError } from '../errors/graphql-errors';
 
 /** What Apollo negotiates for GET /graphql: text/html preferred means the explorer page (no operation runs). */
 const MEDIA_TYPES = ['application/json', 'application/graphql-response+json', 'multipart/mixed', 'text/html'];
@@ -52,11 +53,7 @@ async function admit(
   return limited ? { error: limited, status: 429 } : null;
 }
 
-/** A request with the session cookie but without the header only the console's own script sends. */
-const CROSS_SITE = new GraphQLError(
-  `Solicitud rechazada: con la cookie de sesión, toda solicitud POST debe llevar el encabezado ${CSRF_HEADER}: 1 (protección contra solicitudes desde otros sitios, CSRF)`,
-  { extensions: { code: 'FORBIDDEN' } },
-);
+const CROSS_SITE = crossSiteError(CSRF_HEADER);
 
 function refuse(req: EdgeRequest, res: EdgeResponse, error: GraphQLError, status: number): void {
   const { code, retryAfterSeconds } = error.extensions as { code: string; retryAfterSeconds?: number };

@@ -47,6 +47,14 @@ export function tooManySubscriptionsError(message: string): GraphQLError {
   return new GraphQLError(message, { extensions: { code: 'TOO_MANY_SUBSCRIPTIONS' } });
 }
 
+/** A request with the session cookie but without the header only the console's own script sends (CSRF). */
+export function crossSiteError(header: string): GraphQLError {
+  return new GraphQLError(
+    `Solicitud rechazada: con la cookie de sesión, toda solicitud POST debe llevar el encabezado ${header}: 1 (protección contra solicitudes desde otros sitios, CSRF)`,
+    { extensions: { code: 'FORBIDDEN' } },
+  );
+}
+
 const KNOWN_CODES = new Set<string>([
   'BAD_USER_INPUT',
   'NOT_FOUND',
