@@ -58,7 +58,7 @@ const OPERATIONS: Array<Operation | (() => Operation)> = [
   {
     name: 'removeDirectoryContact',
     kind: 'admin',
-    query: `mutation { removeDirectoryContact(institution: "GRO", role: "COMISION", email: "nadie@example.org") }`,
+    query: `mutation { removeDirectoryContact(input: { institution: "GRO", role: "COMISION", email: "nadie@example.org" }) }`,
   },
   { name: 'notice', kind: 'read', query: `{ notice(id: "notice:GRO:ine-utsi-3001-2024") { id } }` },
   {

@@ -521,6 +521,30 @@ const FUZZ: Record<string, Fuzz> = {
       ),
     ),
   },
+  setDirectoryContact: {
+    valid: input(
+      fc.record(
+        {
+          // The INE's directory has the UTSI role only; an OPLE's, the four of its ladder.
+          institution: fc.constantFrom('GRO', 'MEX'),
+          role: fc.constantFrom('RESPONSABLE', 'AREA_RESPONSABLE', 'SECRETARIA_TECNICA', 'COMISION'),
+          email: fc.constantFrom('ana@iepc-gro.example.org', 'luis.perez@ine.example.org'),
+          name: fc.constantFrom('Ana López', 'Luis Pérez <b>'),
+          preference: fc.constantFrom('IMMEDIATE', 'DIGEST'),
+        },
+        { requiredKeys: ['institution', 'role', 'email', 'name'] },
+      ),
+    ),
+  },
+  removeDirectoryContact: {
+    valid: input(
+      fc.record({
+        institution: fc.constantFrom('GRO', 'INE'),
+        role: fc.constantFrom('RESPONSABLE', 'COMISION', 'UTSI'),
+        email: fc.constantFrom('ana@iepc-gro.example.org', 'nadie@example.org'),
+      }),
+    ),
+  },
   ingestCorrespondence: {
     fixed: ['dryRun'],
     valid: fc.oneof(
@@ -549,6 +573,7 @@ const SELECTION: Record<string, string> = {
   recordOpleOficio: '{ alreadyRecorded document { id title } request { id } }',
   recordIneOficio: '{ alreadyRecorded notice { id subject } request { id subject } document { id } }',
   recordIneRequest: '{ alreadyRecorded request { id subject } }',
+  removeDirectoryContact: '', // a Boolean: no selection
 };
 
 function operation(name: string): string {
@@ -792,6 +817,7 @@ const show = (v: unknown) => {
   const s = JSON.stringify(v, (_k, x) =>
     typeof x === 'string' && x.length > 120 ? `${x.slice(0, 60)}…(${x.length} chars)` : x,
   );
+  if (s === undefined) return String(v);
   return s.length > 600 ? `${s.slice(0, 600)}…` : s;
 };
 

@@ -249,7 +249,11 @@ function datedReason(name: string, validate: (d: Data) => unknown, dateField: 'd
     ),
     bad: { [dateField]: badDate, reason: badText(1000), oficioNumber: badOficioNumber },
     fields: [dateField, 'reason', 'oficioNumber'],
-    oracle: (d) => oracleDate(d[dateField]) && oracleText(1000)(d.reason) && optional(d.oficioNumber, oracleOficio),
+    // oficioNumber may be absent or null (GraphQL sends an explicit null): no oficio says so.
+    oracle: (d) =>
+      oracleDate(d[dateField]) &&
+      oracleText(1000)(d.reason) &&
+      (d.oficioNumber === null || optional(d.oficioNumber, oracleOficio)),
   };
 }
 

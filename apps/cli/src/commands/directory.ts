@@ -69,8 +69,8 @@ export async function directory(args: string[], io: Io): Promise<number> {
       email: required(values.correo, 'correo', 'la dirección que se quita'),
     };
     await connect(process.env, 'ADMIN').request(
-      'mutation($institution: String!, $role: String!, $email: String!) { removeDirectoryContact(institution: $institution, role: $role, email: $email) }',
-      variables,
+      'mutation($input: RemoveDirectoryContactInput!) { removeDirectoryContact(input: $input) }',
+      { input: variables },
     );
     io.out(`quitado: ${variables.institution} ${variables.role} ${variables.email}`);
     return EXIT.OK;

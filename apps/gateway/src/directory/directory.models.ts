@@ -51,6 +51,24 @@ export class SetDirectoryContactInput {
   preference?: string;
 }
 
+@InputType({ description: 'Una persona que se quita de un rol del directorio.' })
+export class RemoveDirectoryContactInput {
+  @Field({ description: 'Institución: INE o la clave del OPLE (p. ej. GRO).' })
+  @IsString()
+  @MaxLength(10)
+  institution!: string;
+
+  @Field({ description: 'El rol del que se quita.' })
+  @IsString()
+  @MaxLength(40)
+  role!: string;
+
+  @Field({ description: 'La dirección que se quita.' })
+  @IsString()
+  @MaxLength(254)
+  email!: string;
+}
+
 @ObjectType({ description: 'Un correo del buzón de salida y su entrega.' })
 export class MailDelivery {
   @Field({ description: 'Identificador del mensaje (Message-ID), derivado de su causa.' })

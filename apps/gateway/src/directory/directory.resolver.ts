@@ -11,7 +11,12 @@ import {
 import { DataSource } from 'typeorm';
 import { CurrentPrincipal, assertOpleAccess } from '../auth/current-principal';
 import { userError } from '../errors/graphql-errors';
-import { DirectoryContact, MailDelivery, SetDirectoryContactInput } from './directory.models';
+import {
+  DirectoryContact,
+  MailDelivery,
+  RemoveDirectoryContactInput,
+  SetDirectoryContactInput,
+} from './directory.models';
 
 /** Only an ADMIN edits the directory (the same metadata key the AuthGuard reads). */
 const AdminOnly = () => SetMetadata('requiredRoles', ['ADMIN']);
@@ -63,14 +68,12 @@ export class DirectoryResolver {
   @AdminOnly()
   @Mutation(() => Boolean, { description: 'Quita a una persona de un rol del directorio (solo ADMIN).' })
   async removeDirectoryContact(
-    @Args('institution', { description: 'INE o la clave del OPLE.' }) institution: string,
-    @Args('role', { description: 'El rol del que se quita.' }) role: string,
-    @Args('email', { description: 'La dirección que se quita.' }) email: string,
+    @Args('input', { description: 'La persona y el rol del que se quita.' }) input: RemoveDirectoryContactInput,
     @CurrentPrincipal() who: Principal,
   ): Promise<boolean> {
-    assertOpleAccess(who, institution.trim().toUpperCase());
+    assertOpleAccess(who, input.institution.trim().toUpperCase());
     return this.refuseBadInput(async () => {
-      await this.writer.remove({ institution, role, email }, who.subject);
+      await this.writer.remove(input, who.subject);
       return true;
     });
   }

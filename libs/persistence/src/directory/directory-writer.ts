@@ -44,7 +44,7 @@ export class DirectoryWriter {
     await this.change(institution, actor, (current) => {
       if (!current.some((c) => c.role === role && c.email === email))
         throw new DirectoryInputError(
-          'correo',
+          'email',
           `${email} no está en el directorio de ${institution} con el rol ${role}`,
         );
       return [{ type: 'DirectoryContactRemoved', data: { institution, role, email } }];

@@ -50,12 +50,22 @@ export type DirectoryEvent =
 
 export const directoryStreamId = (institution: string): string => `directory:${institution}`;
 
+/** How a contact's fields are called in Spanish messages (the CLI's flags use the same words). */
+const FIELD_LABELS: Record<string, string> = {
+  institution: 'institucion',
+  role: 'rol',
+  email: 'correo',
+  name: 'nombre',
+  preference: 'preferencia',
+};
+
+/** A contact refused: `field` is the input's own field name (institution, role, email…), the message Spanish. */
 export class DirectoryInputError extends Error {
   constructor(
     readonly field: string,
     reason: string,
   ) {
-    super(`${field}: ${reason}`);
+    super(`${FIELD_LABELS[field] ?? field}: ${reason}`);
   }
 }
 
@@ -66,7 +76,7 @@ export function checkInstitution(raw: unknown): string {
   const value = typeof raw === 'string' ? raw.trim().toUpperCase() : '';
   if (value !== INE && !findOple(value))
     throw new DirectoryInputError(
-      'institucion',
+      'institution',
       `"${String(raw).slice(0, 40)}" no es INE ni un OPLE conocido (use la clave ISO del estado, p. ej. GRO)`,
     );
   return value;
@@ -75,10 +85,10 @@ export function checkInstitution(raw: unknown): string {
 export function checkRole(institution: string, raw: unknown): DirectoryRole {
   const role = typeof raw === 'string' ? (raw.trim().toUpperCase() as DirectoryRole) : null;
   if (!role || !DIRECTORY_ROLES.includes(role))
-    throw new DirectoryInputError('rol', `"${String(raw).slice(0, 40)}" no es un rol (${DIRECTORY_ROLES.join(', ')})`);
+    throw new DirectoryInputError('role', `"${String(raw).slice(0, 40)}" no es un rol (${DIRECTORY_ROLES.join(', ')})`);
   if ((institution === INE) !== (role === 'UTSI'))
     throw new DirectoryInputError(
-      'rol',
+      'role',
       institution === INE ? 'el directorio del INE solo tiene el rol UTSI' : `UTSI es del INE, no de ${institution}`,
     );
   return role;
@@ -88,7 +98,7 @@ export function checkEmail(raw: unknown): string {
   const email = typeof raw === 'string' ? raw.trim().toLowerCase() : '';
   if (!EMAIL.test(email) || email.length > 254)
     throw new DirectoryInputError(
-      'correo',
+      'email',
       `"${String(raw).slice(0, 80)}" no es una dirección de correo (p. ej. nombre@example.org)`,
     );
   return email;
@@ -106,14 +116,14 @@ export function checkContact(raw: {
   const role = checkRole(institution, raw.role);
   const email = checkEmail(raw.email);
   const name = typeof raw.name === 'string' ? raw.name.trim().replace(/\s+/g, ' ') : '';
-  if (!name) throw new DirectoryInputError('nombre', 'es obligatorio: el nombre de la persona');
-  if (name.length > 200) throw new DirectoryInputError('nombre', 'no puede exceder 200 caracteres');
+  if (!name) throw new DirectoryInputError('name', 'es obligatorio: el nombre de la persona');
+  if (name.length > 200) throw new DirectoryInputError('name', 'no puede exceder 200 caracteres');
   const preference = (
     raw.preference === undefined || raw.preference === null ? 'IMMEDIATE' : String(raw.preference).trim().toUpperCase()
   ) as MailPreference;
   if (!MAIL_PREFERENCES.includes(preference))
     throw new DirectoryInputError(
-      'preferencia',
+      'preference',
       `"${String(raw.preference).slice(0, 40)}" debe ser IMMEDIATE (cada correo) o DIGEST (solo el resumen diario)`,
     );
   return { institution, role, email, name, preference };
