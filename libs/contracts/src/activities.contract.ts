@@ -21,6 +21,12 @@ export interface AppendEventsInput {
   events: PendingEvent[];
 }
 
+/**
+ * The failure type of an append PostgreSQL refused for its data (SQLSTATE classes 22 and 23): not
+ * retried; the workflow refuses the command that caused it and goes on following its case.
+ */
+export const DATA_REFUSED = 'DATA_REFUSED';
+
 export interface AppendEventsResult {
   nextVersion: number;
   lastPosition: string;

@@ -1,4 +1,6 @@
 import {
+  ActivityFailure,
+  ApplicationFailure,
   allHandlersFinished,
   condition,
   type defineUpdate,
@@ -8,6 +10,7 @@ import {
   workflowInfo,
 } from '@temporalio/workflow';
 import {
+  DATA_REFUSED,
   IMPORT_HOLD_MINUTES,
   type ImportHold,
   type WithActor,
@@ -121,7 +124,7 @@ export function createCase<C extends { type: string; data: unknown }, E, S exten
       if (events.length === 0) return { state, changed: false, position: lastPosition };
       const oficioNumber = oficioOf(command);
       const occurredAt = nowIso();
-      const result = await activities.appendEvents({
+      const result = await appendOrRefuse({
         streamId,
         expectedVersion: state.version,
         events: events.map((event) => ({
@@ -286,6 +289,22 @@ export function createCase<C extends { type: string; data: unknown }, E, S exten
   }
 
   return { state: () => state, streamId, on, plan, follow };
+}
+
+/**
+ * Appends; when PostgreSQL refuses the events for their data (the activity says DATA_REFUSED and
+ * does not retry), the command fails with that reason and the state stays as it was: the case is
+ * not pinned by one poisoned command, and the caller learns why.
+ */
+async function appendOrRefuse(input: Parameters<typeof activities.appendEvents>[0]) {
+  try {
+    return await activities.appendEvents(input);
+  } catch (error) {
+    const cause = error instanceof ActivityFailure ? error.cause : undefined;
+    if (cause instanceof ApplicationFailure && cause.type === DATA_REFUSED)
+      throw ApplicationFailure.create({ type: DATA_REFUSED, message: cause.message, nonRetryable: true });
+    throw error;
+  }
 }
 
 function oficioOf(command: { data: unknown }): string | undefined {
