@@ -93,7 +93,7 @@ export async function main(argv: string[]): Promise<number> {
       durationS: Math.round((Date.now() - began) / 1000),
       machine: info,
       sizes,
-      figures: figures.map((f) => ({ ...f, target: TARGETS[f.name]?.text ?? null, met: TARGETS[f.name]?.met(f) ?? null })),
+      figures: figures.map((f) => ({ ...f, failures: f.failures ?? [], target: TARGETS[f.name]?.text ?? null, met: f.failures?.length ? false : (TARGETS[f.name]?.met(f) ?? null) })),
     };
     mkdirSync(dirname(out), { recursive: true });
     writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`);
@@ -145,15 +145,18 @@ export async function main(argv: string[]): Promise<number> {
 
   const results = save(true);
   process.stdout.write(`${table(results.figures)}\n\n${results.machine.summary}; ${results.durationS} s; written to ${out}\n`);
-  return 0;
+  // A failed figure (its baseline's payload differed, read-your-writes timed out…) fails the run.
+  const failed = results.figures.filter((f) => f.failures.length > 0);
+  for (const f of failed) process.stdout.write(`FAILED ${f.name}: ${f.failures.join('; ')}\n`);
+  return failed.length > 0 ? 1 : 0;
 }
 
 function fmt(v: number | null): string {
   return v === null ? '—' : v.toLocaleString('en-US', { maximumFractionDigits: 2 });
 }
 
-function table(figures: Array<Figure & { target: string | null; met: boolean | null }>): string {
-  const rows = [['figure', 'value', 'raw baseline', 'ratio', 'target', 'met'], ...figures.map((f) => [f.name, `${fmt(f.value)} ${f.unit}`, f.baseline === null ? '—' : `${fmt(f.baseline)} ${f.unit}`, fmt(f.ratio), f.target ?? '—', f.met === null ? '—' : f.met ? 'yes' : 'NO'])];
+function table(figures: Array<Figure & { failures: string[]; target: string | null; met: boolean | null }>): string {
+  const rows = [['figure', 'value', 'raw baseline', 'ratio', 'target', 'met'], ...figures.map((f) => [f.name, `${fmt(f.value)} ${f.unit}`, f.baseline === null ? '—' : `${fmt(f.baseline)} ${f.unit}`, fmt(f.ratio), f.target ?? '—', f.failures.length > 0 ? 'FAILED' : f.met === null ? '—' : f.met ? 'yes' : 'NO'])];
   const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
   const line = (r: string[]) => `| ${r.map((cell, c) => cell.padEnd(widths[c])).join(' | ')} |`;
   return [line(rows[0]), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...rows.slice(1).map(line)].join('\n');
