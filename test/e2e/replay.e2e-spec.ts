@@ -251,7 +251,11 @@ describe('workflow determinism: committed histories replay against the current c
         },
         { workflowType: REQUEST_WORKFLOW_TYPE, workflowId: requestId, history: await request.fetchHistory() },
         { workflowType: TIMER_PROBE_WORKFLOW_TYPE, workflowId: 'probe-replay', history: await probe.fetchHistory() },
-        { workflowType: BENCH_SIGNAL_WORKFLOW_TYPE, workflowId: 'bench-signal-replay', history: await empty.fetchHistory() },
+        {
+          workflowType: BENCH_SIGNAL_WORKFLOW_TYPE,
+          workflowId: 'bench-signal-replay',
+          history: await empty.fetchHistory(),
+        },
       ];
       return recordedHistories;
     });
