@@ -1,9 +1,12 @@
 /// <reference lib="dom" />
+import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { UserStore, prepareUser } from '@seguimiento/persistence';
 import { repoRoot } from '@seguimiento/runtime';
 import { type Browser, type BrowserContext, chromium } from 'playwright-core';
+import type { DataSource } from 'typeorm';
 import type { BenchContext, Figure } from './context';
 import { ratio } from './context';
 import { describeDifferences, payloadDifferences } from './payload-diff';
@@ -44,37 +47,71 @@ const OBSERVE = () => {
   document.addEventListener('DOMContentLoaded', () => watch.observe(document.body, { childList: true, subtree: true, characterData: true }));
 };
 
+type SessionState = Awaited<ReturnType<BrowserContext['storageState']>>;
+
 /**
- * Opens /nacional as INE's administrator (the token in sessionStorage, as an API client holding a
- * token opens the console), in a fresh context (nothing cached), and waits for the national view.
- * `live`: nothing in between the page and the gateway. `record`: the same, each GraphQL answer kept
- * in `answers` (an untimed warm-up). `replay`: every GraphQL request answered at once from `answers`
- * instead of the gateway — the same page with the same data, without the server.
+ * Signs in as INE's supervisor `bench.supervisor` (created, or given a new random password, in the
+ * users table) through POST /auth/sign-in, as the console's sign-in page does: the session cookie
+ * every visit then carries.
  */
-async function visit(browser: Browser, origin: string, token: string, mode: 'live' | 'record' | 'replay', answers: Map<string, string>): Promise<Visit> {
-  const context: BrowserContext = await browser.newContext({ locale: 'es-MX', timezoneId: 'America/Mexico_City', viewport: { width: 1440, height: 900 } });
+async function signIn(browser: Browser, origin: string, db: DataSource): Promise<SessionState> {
+  const username = 'bench.supervisor';
+  const password = randomBytes(24).toString('base64url');
+  const user = await prepareUser({ username, password, role: 'SUPERVISOR', ople: null, displayName: 'Benchmark (supervisión INE)' });
+  const users = new UserStore(db);
+  if ((await users.add(user)) === 'exists') await users.setPassword(username, user.passwordHash);
+  const context = await browser.newContext();
   try {
-    await context.addInitScript((t) => sessionStorage.setItem('seguimiento.token', t), token);
+    const answer = await context.request.post(`${origin}/auth/sign-in`, {
+      headers: { 'x-seguimiento-csrf': '1', accept: 'application/json' },
+      data: { username, password },
+    });
+    if (!answer.ok()) throw new Error(`the benchmark's sign-in was refused: HTTP ${answer.status()} ${await answer.text()}`);
+    return await context.storageState();
+  } finally {
+    await context.close();
+  }
+}
+
+/**
+ * Opens /nacional as INE's supervisor (the session cookie of a sign-in), in a fresh context
+ * (nothing cached), and waits for the national view.
+ * `live`: nothing in between the page and the gateway. `record`: the same, each GraphQL and
+ * GET /auth/me answer kept in `answers` (an untimed warm-up). `replay`: each of those answered
+ * at once from `answers` instead of the gateway — the same page with the same data, without the
+ * server (the HTML and assets still come from the gateway, as in a live visit).
+ */
+async function visit(browser: Browser, origin: string, session: SessionState, mode: 'live' | 'record' | 'replay', answers: Map<string, string>): Promise<Visit> {
+  const context: BrowserContext = await browser.newContext({
+    locale: 'es-MX',
+    timezoneId: 'America/Mexico_City',
+    viewport: { width: 1440, height: 900 },
+    storageState: session,
+  });
+  try {
     await context.addInitScript(OBSERVE);
     let graphqlRequests = 0;
     let unanswered = 0;
     if (mode !== 'live') {
-      await context.route(`${origin}/graphql`, async (route) => {
+      // The data the page asks for: GraphQL over HTTP, and who is signed in (GET /auth/me).
+      const data = (url: URL) => url.origin === origin && (url.pathname === '/graphql' || url.pathname === '/auth/me');
+      await context.route(data, async (route) => {
         const request = route.request();
-        if (request.method() !== 'POST') return route.continue();
-        graphqlRequests++;
-        const key = request.postData() ?? '';
+        if (request.method() === 'POST') graphqlRequests++;
+        else if (request.method() !== 'GET') return route.continue();
+        const key = `${request.method()} ${new URL(request.url()).pathname} ${request.postData() ?? ''}`;
         if (mode === 'replay') {
-          const body = answers.get(key);
-          if (body === undefined) {
+          const recorded = answers.get(key);
+          if (recorded === undefined) {
             unanswered++;
             return route.abort();
           }
-          return route.fulfill({ status: 200, contentType: 'application/json', body });
+          const { status, body } = JSON.parse(recorded) as { status: number; body: string };
+          return route.fulfill({ status, contentType: 'application/json', body });
         }
         const response = await route.fetch();
         const body = await response.text();
-        answers.set(key, body);
+        answers.set(key, JSON.stringify({ status: response.status(), body }));
         return route.fulfill({ response, body });
       });
     }
@@ -125,8 +162,8 @@ export function assetBytes(assets: ReadonlyMap<string, Buffer>, distDir: string)
  * The console's figures: bytes of JavaScript and CSS (gzip) the national view's first load takes,
  * and time to a useful national view on loopback with the benchmark's dataset — the later of the
  * largest contentful paint and the frame that shows the documents loaded. Baseline for the time:
- * the same page in the same browser with the same data, every GraphQL answer replayed at once from
- * the live visit's recording (no gateway, no database): what the browser alone costs. Both show
+ * the same page in the same browser with the same data, every GraphQL (and /auth/me) answer replayed
+ * at once from a live visit's recording (no gateway, no database): what the browser alone costs. Both show
  * the same national view (diffed once per run: summary and matrix text); `runs` visits each, medians.
  */
 export async function consoleFigures(ctx: BenchContext, runs: number, dataset: string): Promise<Figure[]> {
@@ -143,13 +180,14 @@ export async function consoleFigures(ctx: BenchContext, runs: number, dataset: s
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
   try {
+    const session = await signIn(browser, origin, ctx.db);
     const answers = new Map<string, string>();
-    const recorded = await visit(browser, origin, ctx.token, 'record', answers);
+    const recorded = await visit(browser, origin, session, 'record', answers);
     const live: Visit[] = [];
     const replayed: Visit[] = [];
     for (let i = 0; i < runs; i++) {
-      live.push(await visit(browser, origin, ctx.token, 'live', answers));
-      replayed.push(await visit(browser, origin, ctx.token, 'replay', answers));
+      live.push(await visit(browser, origin, session, 'live', answers));
+      replayed.push(await visit(browser, origin, session, 'replay', answers));
     }
     const failures: string[] = [];
     const differences = payloadDifferences(live[0].shown, replayed[0].shown, 5);
