@@ -20,7 +20,7 @@ describe('npm run bench -- --smoke', () => {
         {
           cwd: repoRoot(),
           maxBuffer: 10 * 1024 * 1024,
-          timeout: 240_000,
+          timeout: 480_000,
         },
       );
       expect(stdout).toMatch(/\| figure +\| value +\| raw baseline +\| ratio +\| target +\| met +\|/);
@@ -47,14 +47,21 @@ describe('npm run bench -- --smoke', () => {
           'scale.workerRss',
           'scale.temporalRss',
           'scale.timerLateness.p99',
+          'console.firstLoadBytes',
+          'console.nationalView',
+          'ingest.pdf20',
         ].sort(),
       );
+      // No figure failed: each baseline returned its figure's payload, no mutation outran the read models.
+      expect(results.figures.filter((f: { failures: string[] }) => f.failures.length > 0)).toEqual([]);
       for (const name of [
         'throughput.c1',
         'throughput.c32',
         'latency.documents.p99',
         'latency.dashboard.p99',
         'rebuild',
+        'console.nationalView',
+        'ingest.pdf20',
       ]) {
         expect(byName[name]).toMatchObject({
           value: expect.any(Number),
@@ -69,13 +76,20 @@ describe('npm run bench -- --smoke', () => {
         'scale.workerRss',
         'scale.temporalRss',
         'scale.timerLateness.p99',
+        'console.firstLoadBytes',
       ]) {
         expect(byName[name].value).toEqual(expect.any(Number));
       }
+      expect(byName['throughput.c32'].details.readYourWritesTimeouts).toBe(0);
+      expect(byName['latency.dashboard.p99'].details.payloadsCompared).toBe(results.sizes.oples);
+      expect(byName['scale.workerRss'].details).toMatchObject({
+        peak: expect.any(Number),
+        cacheSize: expect.any(Number),
+      });
       expect(byName['freshness.p99'].details.missed).toBe(0);
       expect(byName['scale.startAll'].details.open).toBe(results.sizes.workflows);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
-  }, 300_000);
+  }, 540_000);
 });

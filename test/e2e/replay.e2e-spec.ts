@@ -8,6 +8,8 @@ import { Client, Connection } from '@temporalio/client';
 import { Worker } from '@temporalio/worker';
 import { DeterminismViolationError } from '@temporalio/workflow';
 import {
+  BENCH_SIGNAL_NAME,
+  BENCH_SIGNAL_WORKFLOW_TYPE,
   DOCUMENT_WORKFLOW_TYPE,
   type FollowUpActivities,
   REQUEST_WORKFLOW_TYPE,
@@ -231,6 +233,14 @@ describe('workflow determinism: committed histories replay against the current c
         args: [{ fireAt: new Date(Date.now() + 1000).toISOString() }],
       });
       await probe.result();
+      // The benchmark's throughput baseline: an empty workflow, started with its signal.
+      const empty = await client.workflow.signalWithStart(BENCH_SIGNAL_WORKFLOW_TYPE, {
+        workflowId: 'bench-signal-replay',
+        taskQueue,
+        signal: BENCH_SIGNAL_NAME,
+        signalArgs: [],
+      });
+      await empty.result();
       const recordedHistories: RecordedHistory[] = [
         { workflowType: DOCUMENT_WORKFLOW_TYPE, workflowId: documentId, history: await doc.fetchHistory() },
         {
@@ -241,6 +251,11 @@ describe('workflow determinism: committed histories replay against the current c
         },
         { workflowType: REQUEST_WORKFLOW_TYPE, workflowId: requestId, history: await request.fetchHistory() },
         { workflowType: TIMER_PROBE_WORKFLOW_TYPE, workflowId: 'probe-replay', history: await probe.fetchHistory() },
+        {
+          workflowType: BENCH_SIGNAL_WORKFLOW_TYPE,
+          workflowId: 'bench-signal-replay',
+          history: await empty.fetchHistory(),
+        },
       ];
       return recordedHistories;
     });
@@ -264,7 +279,7 @@ describe('workflow determinism: committed histories replay against the current c
   it('replays every committed history with the current workflow code', async () => {
     const committed = committedHistories();
     expect([...new Set(committed.map((h) => h.workflowType))].sort()).toEqual(
-      [DOCUMENT_WORKFLOW_TYPE, REQUEST_WORKFLOW_TYPE, TIMER_PROBE_WORKFLOW_TYPE].sort(),
+      [DOCUMENT_WORKFLOW_TYPE, REQUEST_WORKFLOW_TYPE, TIMER_PROBE_WORKFLOW_TYPE, BENCH_SIGNAL_WORKFLOW_TYPE].sort(),
     );
     for await (const result of Worker.runReplayHistories(
       { workflowsPath: workflowsPath(), bundlerOptions },

@@ -29,6 +29,7 @@ async function main(): Promise<void> {
       msg: 'worker ready',
       taskQueue: worker.options.taskQueue,
       namespace: config.namespace,
+      maxCachedWorkflows: config.maxCachedWorkflows,
     }),
   );
   // The read models follow the log from here (one projector runs at a time across processes).

@@ -17,6 +17,8 @@ export interface BenchStack {
   jwtSecret: string;
   /** The worker's and the Temporal server's process ids, when known. */
   pids: { worker: number | null; temporal: number | null };
+  /** How many workflows the worker keeps cached (its "worker ready" line says), when known. */
+  workerCacheSize: number | null;
   stop(): Promise<void>;
 }
 
@@ -40,6 +42,7 @@ export async function benchStack(log: (line: string) => void): Promise<BenchStac
       temporalTls: temporalTlsFromEnv(env),
       jwtSecret: env.JWT_SECRET!,
       pids: { worker: Number(env.BENCH_WORKER_PID) || null, temporal: Number(env.BENCH_TEMPORAL_PID) || null },
+      workerCacheSize: env.WORKER_MAX_CACHED_WORKFLOWS ? Number(env.WORKER_MAX_CACHED_WORKFLOWS) : null,
       stop: async () => undefined,
     };
   }
@@ -97,8 +100,16 @@ export async function benchStack(log: (line: string) => void): Promise<BenchStac
     temporalAddress: `127.0.0.1:${temporalPort}`,
     jwtSecret: jwtSecret(dataDir),
     pids: { worker: descendant(child.pid!, /run-app\.js worker/), temporal: descendant(child.pid!, /temporal.*start-dev/) },
+    workerCacheSize: workerCacheSizeIn(output),
     stop,
   };
+}
+
+/** The cache size the worker's "worker ready" line announces in `output`, or null. */
+export function workerCacheSizeIn(output: string): number | null {
+  const line = output.split('\n').find((l) => l.includes('"msg":"worker ready"'));
+  const n = line ? /"maxCachedWorkflows":(\d+)/.exec(line)?.[1] : undefined;
+  return n === undefined ? null : Number(n);
 }
 
 /** The first process under `root` whose command line matches. */

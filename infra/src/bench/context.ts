@@ -16,6 +16,11 @@ export interface Figure {
   dataset: string;
   /** Other numbers worth keeping (percentiles, counts). */
   details: Record<string, unknown>;
+  /**
+   * Why the figure cannot be trusted (its baseline returned another payload, mutations answered
+   * before the read models had their events): a figure with any is failed, whatever its value.
+   */
+  failures?: string[];
 }
 
 export interface BenchContext {

@@ -8,8 +8,10 @@ import { generateDataset } from '../datasets/generate';
 import { ensureTemporalCli } from '../temporal-cli';
 import { benchStack } from './bench-stack';
 import { type Figure, benchContext, caughtUp, progress } from './context';
+import { consoleFigures } from './console-figure';
 import { freshness } from './freshness';
 import { latency } from './latency';
+import { PDF_PAGES, pdfIngest } from './pdf-ingest';
 import { rebuild } from './rebuild-figure';
 import { scale } from './scale';
 import { throughput } from './throughput';
@@ -28,10 +30,14 @@ export interface BenchSizes {
   workflows: number;
   probes: number;
   window: number;
+  /** Visits of /nacional per side (live and replayed) for the console's time. */
+  visits: number;
+  /** Readings of the 20-page PDF per side (libs/files + parser, and pdftotext). */
+  pdfRuns: number;
 }
 
-const DEFAULT_SIZES: BenchSizes = { oples: 32, documents: 300, rounds: 4, seed: 1, clients: 32, requests: 2000, throughput1: 100, throughput32: 1000, freshness: 200, workflows: 10000, probes: 200, window: 30 };
-const SMOKE_SIZES: BenchSizes = { oples: 2, documents: 5, rounds: 2, seed: 1, clients: 4, requests: 20, throughput1: 4, throughput32: 8, freshness: 4, workflows: 10, probes: 4, window: 3 };
+const DEFAULT_SIZES: BenchSizes = { oples: 32, documents: 300, rounds: 4, seed: 1, clients: 32, requests: 2000, throughput1: 100, throughput32: 1000, freshness: 200, workflows: 10000, probes: 200, window: 30, visits: 3, pdfRuns: 5 };
+const SMOKE_SIZES: BenchSizes = { oples: 2, documents: 5, rounds: 2, seed: 1, clients: 4, requests: 20, throughput1: 4, throughput32: 8, freshness: 4, workflows: 10, probes: 4, window: 3, visits: 1, pdfRuns: 1 };
 
 /** What each figure should show (never asserted: printed beside the value). */
 const TARGETS: Record<string, { text: string; met: (f: Figure) => boolean | null }> = {
@@ -42,6 +48,8 @@ const TARGETS: Record<string, { text: string; met: (f: Figure) => boolean | null
   'scale.workerRss': { text: '< 1024 MiB', met: (f) => (f.value === null ? null : f.value < 1024) },
   'scale.timerLateness.p99': { text: '< 1000 ms', met: (f) => (f.value === null ? null : f.value < 1000) },
   rebuild: { text: '≥ 20,000 events/s', met: (f) => (f.value === null ? null : f.value >= 20000) },
+  'console.firstLoadBytes': { text: '≤ 350 KB', met: (f) => (f.value === null ? null : f.value <= 350) },
+  'console.nationalView': { text: '≤ 1,200 ms', met: (f) => (f.value === null ? null : f.value <= 1200) },
 };
 
 export async function main(argv: string[]): Promise<number> {
@@ -72,7 +80,7 @@ export async function main(argv: string[]): Promise<number> {
     sizes[key] = n;
   }
   const out = values.out ?? join(repoRoot(), 'bench', 'results.json');
-  const GROUPS = ['latency', 'throughput', 'freshness', 'rebuild', 'scale'];
+  const GROUPS = ['latency', 'console', 'ingest', 'throughput', 'freshness', 'rebuild', 'scale'];
   const only = values.only ? values.only.split(',').map((g) => g.trim()) : GROUPS;
   for (const g of only) if (!GROUPS.includes(g)) throw new Error(`--only: "${g}" is not one of ${GROUPS.join(', ')}`);
   const runs = (group: string) => only.includes(group);
@@ -93,7 +101,7 @@ export async function main(argv: string[]): Promise<number> {
       durationS: Math.round((Date.now() - began) / 1000),
       machine: info,
       sizes,
-      figures: figures.map((f) => ({ ...f, target: TARGETS[f.name]?.text ?? null, met: TARGETS[f.name]?.met(f) ?? null })),
+      figures: figures.map((f) => ({ ...f, failures: f.failures ?? [], target: TARGETS[f.name]?.text ?? null, met: f.failures?.length ? false : (TARGETS[f.name]?.met(f) ?? null) })),
     };
     mkdirSync(dirname(out), { recursive: true });
     writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`);
@@ -109,7 +117,7 @@ export async function main(argv: string[]): Promise<number> {
   try {
     const dataset = `${sizes.oples} OPLEs × ${sizes.documents} documents × ${sizes.rounds} rounds (seed ${sizes.seed})`;
     let events = 0;
-    if (runs('latency') || runs('rebuild')) {
+    if (runs('latency') || runs('rebuild') || runs('console')) {
       log(`▸ dataset: ${dataset}`);
       const tick = progress(log, 'documents generated', sizes.oples * sizes.documents);
       events = (await generateDataset(ctx.db, { oples: sizes.oples, documentsPerOple: sizes.documents, rounds: sizes.rounds, seed: sizes.seed, onProgress: (d) => tick(d) })).events;
@@ -120,6 +128,14 @@ export async function main(argv: string[]): Promise<number> {
       log('▸ supervisor query latency');
       record(await latency(ctx, 'documents', sizes.clients, sizes.requests, sizes.oples, `${dataset}, ${events} events`));
       record(await latency(ctx, 'dashboard', sizes.clients, sizes.requests, sizes.oples, `${dataset}, ${events} events`));
+    }
+    if (runs('console')) {
+      log('▸ console: first load and the national view');
+      record(...(await consoleFigures(ctx, sizes.visits, `${dataset}, ${events} events`)));
+    }
+    if (runs('ingest')) {
+      log(`▸ ingesting a ${PDF_PAGES}-page PDF`);
+      record(await pdfIngest(log, sizes.pdfRuns));
     }
     if (runs('throughput')) {
       log('▸ oficio throughput');
@@ -145,15 +161,18 @@ export async function main(argv: string[]): Promise<number> {
 
   const results = save(true);
   process.stdout.write(`${table(results.figures)}\n\n${results.machine.summary}; ${results.durationS} s; written to ${out}\n`);
-  return 0;
+  // A failed figure (its baseline's payload differed, read-your-writes timed out…) fails the run.
+  const failed = results.figures.filter((f) => f.failures.length > 0);
+  for (const f of failed) process.stdout.write(`FAILED ${f.name}: ${f.failures.join('; ')}\n`);
+  return failed.length > 0 ? 1 : 0;
 }
 
 function fmt(v: number | null): string {
   return v === null ? '—' : v.toLocaleString('en-US', { maximumFractionDigits: 2 });
 }
 
-function table(figures: Array<Figure & { target: string | null; met: boolean | null }>): string {
-  const rows = [['figure', 'value', 'raw baseline', 'ratio', 'target', 'met'], ...figures.map((f) => [f.name, `${fmt(f.value)} ${f.unit}`, f.baseline === null ? '—' : `${fmt(f.baseline)} ${f.unit}`, fmt(f.ratio), f.target ?? '—', f.met === null ? '—' : f.met ? 'yes' : 'NO'])];
+function table(figures: Array<Figure & { failures: string[]; target: string | null; met: boolean | null }>): string {
+  const rows = [['figure', 'value', 'raw baseline', 'ratio', 'target', 'met'], ...figures.map((f) => [f.name, `${fmt(f.value)} ${f.unit}`, f.baseline === null ? '—' : `${fmt(f.baseline)} ${f.unit}`, fmt(f.ratio), f.target ?? '—', f.failures.length > 0 ? 'FAILED' : f.met === null ? '—' : f.met ? 'yes' : 'NO'])];
   const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
   const line = (r: string[]) => `| ${r.map((cell, c) => cell.padEnd(widths[c])).join(' | ')} |`;
   return [line(rows[0]), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...rows.slice(1).map(line)].join('\n');

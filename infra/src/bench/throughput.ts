@@ -1,37 +1,53 @@
-import { DOCUMENTS_TASK_QUEUE } from '@seguimiento/contracts';
+import { BENCH_SIGNAL_NAME, BENCH_SIGNAL_WORKFLOW_TYPE, DOCUMENTS_TASK_QUEUE } from '@seguimiento/contracts';
 import { OPLES } from '@seguimiento/domain';
 import { type BenchContext, type Figure, progress, ratio } from './context';
+import { scrapeCounter } from './gateway-metrics';
 import { pool } from './stats';
 
 const SUBMIT = `mutation($input: SubmitDocumentInput!) { submitDocument(input: $input) { alreadyRecorded document { id status } } }`;
+const TIMEOUTS = 'seguimiento_read_your_writes_timeouts_total';
 
 /**
  * Oficios per second recorded end to end: each a submitDocument of a new document (GraphQL →
  * update-with-start of its workflow → events appended → read models updated; the mutation answers
- * only once they are visible). Baseline: signal-with-start of an empty workflow on the same
- * server, nothing else (the cheapest durable write Temporal offers), at the same concurrency.
+ * only once they are visible). Read-your-writes gives up after 2 s: every such time-out during the
+ * phase is counted from the gateway's /metrics, reported, and fails the figure (its mutations did
+ * not all wait for the read models). Baseline: a real empty workflow (benchSignalWorkflow) started
+ * with its signal (signal-with-start) on the same task queue, polled by the same worker, timed
+ * until it has handled the signal and completed, at the same concurrency.
  */
 export async function throughput(ctx: BenchContext, runId: string, concurrency: number, count: number): Promise<Figure> {
   const today = new Date().toISOString().slice(0, 10);
   const tick = progress(ctx.log, `throughput ×${concurrency}`, count);
+  const timeoutsBefore = await scrapeCounter(ctx.stack.graphqlUrl, ctx.token, TIMEOUTS);
+  let notRecorded = 0;
   const ours = await pool(count, concurrency, async (i) => {
     const ople = OPLES[i % OPLES.length].id;
-    await ctx.gql(SUBMIT, {
+    const answer = await ctx.gql<{ submitDocument: { alreadyRecorded: boolean; document: { status: string } | null } }>(SUBMIT, {
       input: { ople, deliverable: 6, versionKind: 'PROYECTO', documentKey: `bench-${runId}-c${concurrency}-${i}`, oficioNumber: `BENCH/${ople}/${concurrency}/${i + 1}/2024`, submittedOn: today },
     });
+    if (answer.submitDocument.alreadyRecorded || answer.submitDocument.document?.status !== 'UNDER_REVIEW') notRecorded++;
     tick(i + 1);
   });
+  const timeoutsAfter = await scrapeCounter(ctx.stack.graphqlUrl, ctx.token, TIMEOUTS);
   const raw = await pool(count, concurrency, async (i) => {
-    await ctx.temporal.workflow.signalWithStart('benchEmptyWorkflow', {
+    const handle = await ctx.temporal.workflow.signalWithStart(BENCH_SIGNAL_WORKFLOW_TYPE, {
       workflowId: `bench-baseline-${runId}-c${concurrency}-${i}`,
-      taskQueue: `${DOCUMENTS_TASK_QUEUE}-bench-baseline`,
-      signal: 'noop',
+      taskQueue: DOCUMENTS_TASK_QUEUE,
+      signal: BENCH_SIGNAL_NAME,
       signalArgs: [],
       workflowExecutionTimeout: '5 minutes',
     });
+    await handle.result();
   });
   const value = Math.round((count / ours.wallMs) * 1000 * 10) / 10;
   const baseline = Math.round((count / raw.wallMs) * 1000 * 10) / 10;
+  const readYourWritesTimeouts = timeoutsBefore === null || timeoutsAfter === null ? null : timeoutsAfter - timeoutsBefore;
+  const failures: string[] = [];
+  if (readYourWritesTimeouts === null) failures.push(`${TIMEOUTS} could not be read from the gateway's /metrics: time-outs of read-your-writes unknown`);
+  else if (readYourWritesTimeouts > 0) failures.push(`${readYourWritesTimeouts} of ${count} mutations answered before the read models had their events (read-your-writes timed out)`);
+  if (notRecorded > 0) failures.push(`${notRecorded} of ${count} mutations did not answer a new document under review`);
+  for (const f of failures) ctx.log(`  ! ${f}`);
   return {
     name: `throughput.c${concurrency}`,
     unit: 'oficios/s',
@@ -39,6 +55,7 @@ export async function throughput(ctx: BenchContext, runId: string, concurrency: 
     baseline,
     ratio: ratio(value, baseline),
     dataset: `${count} oficios, concurrency ${concurrency}`,
-    details: { wallMs: Math.round(ours.wallMs), baselineWallMs: Math.round(raw.wallMs) },
+    details: { wallMs: Math.round(ours.wallMs), baselineWallMs: Math.round(raw.wallMs), readYourWritesTimeouts },
+    failures,
   };
 }

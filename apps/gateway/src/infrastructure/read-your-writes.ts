@@ -2,19 +2,25 @@ import { Inject, Injectable, Logger, type OnModuleDestroy, type OnModuleInit } f
 import { ProjectedPositionWatcher } from '@seguimiento/persistence';
 import { DataSource } from 'typeorm';
 import { GATEWAY_CONFIG, type GatewayConfig } from '../config';
+import { Metrics } from '../observability/metrics';
 
 /**
  * Read-your-writes: a mutation answers only once the read models include the events it caused,
  * so the operator's next list query already shows them. Bounded: past `timeoutMs` the answer goes
- * out anyway (the log, and so the document itself, is already up to date). The projector's
- * notifications say when; nothing polls per request.
+ * out anyway (the log, and so the document itself, is already up to date), and the time-out is
+ * counted (`seguimiento_read_your_writes_timeouts_total`: the benchmark fails a throughput figure
+ * that had one). The projector's notifications say when; nothing polls per request.
  */
 @Injectable()
 export class ReadYourWrites implements OnModuleInit, OnModuleDestroy {
   private readonly watcher: ProjectedPositionWatcher;
   private readonly logger = new Logger('read-your-writes');
 
-  constructor(dataSource: DataSource, @Inject(GATEWAY_CONFIG) config: GatewayConfig) {
+  constructor(
+    dataSource: DataSource,
+    @Inject(GATEWAY_CONFIG) config: GatewayConfig,
+    private readonly metrics: Metrics,
+  ) {
     this.watcher = new ProjectedPositionWatcher(dataSource, config.databaseUrl, (error) =>
       this.logger.warn(String(error)),
     );
@@ -34,6 +40,6 @@ export class ReadYourWrites implements OnModuleInit, OnModuleDestroy {
   }
 
   async waitFor(position: string | null, timeoutMs = 2000): Promise<void> {
-    if (position) await this.watcher.waitFor(position, timeoutMs);
+    if (position && !(await this.watcher.waitFor(position, timeoutMs))) this.metrics.readYourWritesTimeouts.inc();
   }
 }

@@ -32,6 +32,12 @@ export class Metrics {
     registers: [this.registry],
   });
 
+  readonly readYourWritesTimeouts = new Counter({
+    name: 'seguimiento_read_your_writes_timeouts_total',
+    help: 'Mutations that answered before the read models included their events (read-your-writes gave up waiting; the log is up to date)',
+    registers: [this.registry],
+  });
+
   readonly anonymous = new Counter({
     name: 'seguimiento_anonymous_requests_total',
     help: 'Requests and WebSocket connections without a valid token, refused before anything else: unauthenticated (401, or WebSocket closed 4401) or rate_limited (ANONYMOUS_RATE_LIMIT_PER_MINUTE, per client address)',
@@ -43,6 +49,7 @@ export class Metrics {
     collectDefaultMetrics({ register: this.registry, prefix: 'seguimiento_gateway_' });
     // Both series exist from the start (at 0), so a rate over them is defined before the first refusal.
     for (const transport of ['http', 'ws']) this.rateLimited.inc({ transport }, 0);
+    this.readYourWritesTimeouts.inc(0);
     for (const transport of ['http', 'ws'])
       for (const outcome of ['unauthenticated', 'rate_limited']) this.anonymous.inc({ transport, outcome }, 0);
     // One aggregate per ESCALATIONS_CACHE_MS, however often (and however many at once) scrapes come.
