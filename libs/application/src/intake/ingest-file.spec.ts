@@ -105,7 +105,7 @@ describe('ingesting a file and keeping its original', () => {
       'too large',
       { bytes: new Uint8Array(MAX_FILE_BYTES + 1) },
       'contentBase64',
-      /pesa 25\.0 MiB; el máximo es 25\.0 MiB/,
+      /^contentBase64: el archivo pesa 26214401 bytes; el máximo es 25 MiB \(26214400 bytes\)$/,
     ],
     ['empty', { bytes: new Uint8Array(0) }, 'contentBase64', /vacío/],
     ['binary', { bytes: Uint8Array.from({ length: 200 }, (_, i) => i % 32) }, 'contentBase64', /no es un archivo/],

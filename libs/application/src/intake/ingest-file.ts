@@ -69,7 +69,7 @@ export class FileIngest {
     if (bytes.length > MAX_FILE_BYTES)
       throw new InvalidInput(
         'contentBase64',
-        `el archivo pesa ${mebibytes(bytes.length)} MiB; el máximo es ${mebibytes(MAX_FILE_BYTES)} MiB`,
+        `el archivo pesa ${bytes.length} bytes; el máximo es ${mebibytes(MAX_FILE_BYTES)} MiB (${MAX_FILE_BYTES} bytes)`,
       );
     const sha256 = createHash('sha256').update(bytes).digest('hex');
     const text = await this.readText(bytes, name);
@@ -166,4 +166,4 @@ function registersOf(text: FileText): RegisterColumns[] {
   return [...own, ...(text.attachments ?? []).flatMap(registersOf)];
 }
 
-const mebibytes = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
+const mebibytes = (bytes: number) => Math.round(bytes / 1024 / 1024);
