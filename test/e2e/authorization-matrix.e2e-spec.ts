@@ -74,6 +74,21 @@ const OPERATIONS: Array<Operation | (() => Operation)> = [
       t: '1. 5 de marzo de 2024, oficio INE/UTSI/3009/2024, mediante el cual remite el calendario de simulacros.',
     },
   },
+  {
+    name: 'ingestFile',
+    kind: 'write',
+    query: `mutation($i: IngestFileInput!) { ingestFile(input: $i) { needsReview file { sha256 } } }`,
+    variables: {
+      i: {
+        ople: 'GRO',
+        fileName: 'matriz.txt',
+        dryRun: true,
+        contentBase64: Buffer.from(
+          '1. 5 de marzo de 2024, oficio INE/UTSI/3010/2024, mediante el cual remite el calendario de simulacros.',
+        ).toString('base64'),
+      },
+    },
+  },
   () => ({
     name: 'submitDocument',
     kind: 'write',

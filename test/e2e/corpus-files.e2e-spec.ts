@@ -88,6 +88,22 @@ describe('the labelled corpus in the files people receive', () => {
     expect(total('PDF').certainRight).toBe(total('PDF').certain);
   });
 
+  // Printed in a monospaced font their rows now regroup (a row of its own for each line that fills the
+  // first column; a wrapped first cell folded in): 176/208 fields on 2026-12-02, from 54/208. What is
+  // left is the parser's: a reminder's items written as `title | date` cells, a fecha límite column.
+  it(`the space-aligned registers printed to PDF: at least 80 % of the fields right (${ALIGNED.length} files)`, async () => {
+    for (const name of ALIGNED) {
+      await record(
+        'PDF alineado',
+        name,
+        await linesPdf(readFileSync(join(CORPUS, `${name}.txt`), 'utf8')),
+        `${name}.pdf`,
+      );
+    }
+    expect(total('PDF alineado').files).toBe(ALIGNED.length);
+    expect(total('PDF alineado').share).toBeGreaterThanOrEqual(0.8);
+  });
+
   it('every text as a Word document: at least 99 % of the fields right', async () => {
     for (const name of PRINTABLE) {
       await record('DOCX', name, await linesDocx(readFileSync(join(CORPUS, `${name}.txt`), 'utf8')), `${name}.docx`);
@@ -111,14 +127,15 @@ describe('the labelled corpus in the files people receive', () => {
     }
   });
 
-  // The scans' figure is printed for the closing note; the floor is the one measured (86.7 % on 2026-12-02):
-  // OCR loses the first entry of a page now and then (its numeral read as part of the heading).
-  it(`three texts scanned (200 dpi, no text layer), read by OCR: at least 85 % of the fields right`, async () => {
+  // 100 % on 2026-12-02 (86.7 % before the OCR repairs of a misread first numeral: "Cc)" for "c)",
+  // "|." for "I.", "1?" for "1°"); the floor leaves room for another Tesseract build.
+  it(`three texts scanned (200 dpi, no text layer), read by OCR: at least 97 % of the fields right`, async () => {
     for (const name of SCANNED) {
       const pdf = await linesPdf(readFileSync(join(CORPUS, `${name}.txt`), 'utf8'));
       await record('escaneo (OCR)', name, await scannedPdf(pdf), `${name}-escaneo.pdf`);
     }
     expect(total('escaneo (OCR)').files).toBe(SCANNED.length);
-    expect(total('escaneo (OCR)').share).toBeGreaterThanOrEqual(0.85);
+    expect(total('escaneo (OCR)').share).toBeGreaterThanOrEqual(0.97);
+    expect(total('escaneo (OCR)').certainRight).toBe(total('escaneo (OCR)').certain);
   });
 });

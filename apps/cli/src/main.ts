@@ -1,6 +1,7 @@
 import type { Io } from './io';
 import { writeFileSync } from 'node:fs';
 import { directory } from './commands/directory';
+import { files } from './commands/files';
 import { ingest } from './commands/ingest';
 import { mail } from './commands/mail';
 import { report } from './commands/report';
@@ -15,6 +16,7 @@ const COMMANDS: Record<string, (args: string[], io: Io) => Promise<number>> = {
   directory,
   mail,
   users,
+  files,
 };
 
 const consoleIo: Io = {

@@ -3,14 +3,10 @@ import { basename } from 'node:path';
 import { type FileText, FileRefused, readFile } from '@seguimiento/files';
 import { UsageError } from './usage';
 
-/**
- * FILE ("-": standard input) read as correspondence text: a PDF (OCR for a scan), DOCX, XLSX/CSV
- * register, .eml message or plain text; a UsageError says why it cannot be read.
- */
-export async function readInput(file: string): Promise<FileText> {
-  let bytes: Buffer;
+/** FILE's bytes and the name they are kept under ("-": standard input, kept as entrada.txt). */
+export function readBytes(file: string): { bytes: Buffer; name: string } {
   try {
-    bytes = readFileSync(file === '-' ? 0 : file);
+    return { bytes: readFileSync(file === '-' ? 0 : file), name: file === '-' ? 'entrada.txt' : basename(file) };
   } catch (error) {
     const code = (error as { code?: string }).code;
     const why =
@@ -23,6 +19,14 @@ export async function readInput(file: string): Promise<FileText> {
             : (error as Error).message;
     throw new UsageError(`no se puede leer ${file}: ${why}`);
   }
+}
+
+/**
+ * FILE ("-": standard input) read as correspondence text: a PDF (OCR for a scan), DOCX, XLSX/CSV
+ * register, .eml message or plain text; a UsageError says why it cannot be read.
+ */
+export async function readInput(file: string, given?: { bytes: Buffer }): Promise<FileText> {
+  const bytes = given?.bytes ?? readBytes(file).bytes;
   let read: FileText;
   try {
     read = await readFile(bytes, file === '-' ? 'entrada estándar' : basename(file));

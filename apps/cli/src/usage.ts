@@ -16,11 +16,14 @@ comandos:
   ingest FILE [--ople ID] [--dry-run] [--json]
       lee la correspondencia (el informe mensual, un oficio, el registro de control) en texto,
       PDF (con OCR si es un escaneo), Word (DOCX), Excel (XLSX), CSV o correo (.eml) y
-      registra cada oficio; con --dry-run solo lo lee (no necesita servidor); con --json
+      registra cada oficio y guarda el archivo original en el servidor (el mismo archivo dos
+      veces se reconoce); con --dry-run solo lo lee (no necesita servidor); con --json
       imprime solo el arreglo JSON de los oficios leídos
   report --ople ID --from AAAA-MM-DD --to AAAA-MM-DD [--format md|txt|pdf] [--out FILE]
       el informe de la comisión: oficios recibidos en el periodo, estado de cada documento,
       lo vencido y lo que vence; PDF a --out (por omisión informe-<OPLE>-<desde>-<hasta>.pdf)
+  files get <SHA256|OFICIO> [-o RUTA]
+      descarga el archivo original que ingest guardó: por su SHA-256, o el del que se leyó un oficio
   status [--ople ID] [--as-of AAAA-MM-DD]
       quién tiene la pelota, qué está vencido y qué vence, hoy o en una fecha pasada
   directory list|set|remove [opciones]
@@ -31,7 +34,7 @@ comandos:
       los usuarios de la consola (en PostgreSQL, en el servidor): alta, contraseña,
       deshabilitar, habilitar, lista; seguimiento users --help
 
-conexión (ingest sin --dry-run, report, status, directory):
+conexión (ingest sin --dry-run, files, report, status, directory):
   SEGUIMIENTO_URL    la API GraphQL (por omisión http://127.0.0.1:4000/graphql)
   SEGUIMIENTO_TOKEN  un token Bearer; sin él, en la máquina de npm start se firma uno de
                      OPERATOR del INE con el secreto de .data/jwt-secret
@@ -44,8 +47,18 @@ ilegible; 3 el servidor no respondió o rechazó la solicitud`,
               PDF (un escaneo se lee con OCR si tesseract-ocr y tesseract-ocr-spa están
               instalados), DOCX, XLSX o CSV (columnas por sus encabezados) o .eml con adjuntos
   --ople ID   el OPLE (clave ISO, p. ej. GRO); sin ella se deduce del texto si nombra un solo estado
+              sin --dry-run el archivo mismo va al servidor (hasta 25 MiB), que lo lee, registra
+              sus oficios y guarda el original (seguimiento files get lo descarga)
   --dry-run   solo leer: no registra nada y no necesita servidor
   --json      imprimir solo el arreglo JSON de los oficios leídos`,
+  files: `uso: seguimiento files get <SHA256|OFICIO> [-o RUTA]
+
+  SHA256      el archivo original por su SHA-256 (lo imprime ingest)
+  OFICIO      el número de un oficio, p. ej. INE/UTSI/1121/2024: el primer archivo del que se leyó
+              (si hubo otros, se dicen en la salida de errores)
+  -o RUTA     dónde escribirlo; por omisión su nombre, en la carpeta actual (sin sobrescribir)
+
+  un usuario de un OPLE solo descarga los archivos de su OPLE.`,
   report: `uso: seguimiento report --ople ID --from AAAA-MM-DD --to AAAA-MM-DD [--format md|txt|pdf] [--out FILE]`,
   status: `uso: seguimiento status [--ople ID] [--as-of AAAA-MM-DD]`,
   directory: `uso: seguimiento directory list [--institucion INE|ID]

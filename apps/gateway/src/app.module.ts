@@ -39,6 +39,7 @@ import { SupervisionModule } from './supervision/supervision.module';
 import { DirectoryModule } from './directory/directory.module';
 import { SessionModule } from './session/session.module';
 import { ConsoleModule } from './console/console.module';
+import { FilesModule } from './files/files.module';
 
 /** Where the generated schema is written; committed so reviewers see every change to the API. */
 const schemaFile = (): string => join(repoRoot(), 'apps', 'gateway', 'schema.gql');
@@ -104,6 +105,7 @@ export class AppModule {
         ReportsModule,
         DirectoryModule,
         SessionModule.forConfig(tokens, config.session),
+        FilesModule,
         ConsoleModule,
       ],
       // The explorer needs introspection: its files are served only when it is on.

@@ -9,6 +9,7 @@ import { MAX_BODY } from './errors/query-limits';
 import { requestLog } from './observability/request-log';
 import { validationPipe } from './errors/validation';
 import { installEdge } from './edge/install';
+import { uploadBody } from './edge/upload-body';
 import { lastErrorHandler } from './edge/http-errors';
 
 /** Builds and starts the gateway; `listen` resolves once it accepts connections. */
@@ -23,6 +24,8 @@ export async function startGateway(
   app.use(requestLog(options.requestLog));
   // Headers, the token and the rate limits: all before a body is read (edge/install.ts).
   installEdge(app, config);
+  // An ingestFile body may be larger (a file of 25 MiB in base64): read apart, for writers only.
+  app.use('/graphql', uploadBody());
   app.useBodyParser('json', { limit: MAX_BODY });
   // Errors before GraphQL (a body too large, malformed JSON) answer in GraphQL's shape, never as a stack trace.
   app.use(

@@ -1,7 +1,9 @@
 import type { Commissions } from '@seguimiento/reports';
 import { CaseSender } from './cases/send-to-case';
 import { DocumentCommands } from './documents/document-commands';
+import { FileIngest } from './intake/ingest-file';
 import { Ingest } from './intake/ingest';
+import type { FileReader, SourceFileStore } from './intake/source-files';
 import { Notices } from './notices/notices';
 import { OficioDoors } from './oficios/oficio-doors';
 import { OficioRouter } from './oficios/oficio-router';
@@ -32,6 +34,9 @@ export interface ApplicationPorts {
   /** Each OPLE's commission, for the report's institutional form (config/commissions.json). */
   commissions: Commissions;
   imports: ImportRuns;
+  /** Where received originals are kept, and how a file's text is read. */
+  sourceFiles: SourceFileStore;
+  readFile: FileReader;
 }
 
 /** The use cases, wired once over the ports (the gateway provides one of these; a test, another over fakes). */
@@ -42,6 +47,7 @@ export class Application {
   readonly router: OficioRouter;
   readonly oficios: OficioDoors;
   readonly intake: Ingest;
+  readonly files: FileIngest;
   readonly reports: CorrespondenceReports;
 
   constructor(ports: ApplicationPorts) {
@@ -52,6 +58,7 @@ export class Application {
     this.router = new OficioRouter(ports.citations);
     this.oficios = new OficioDoors(this.documents, this.requests, this.notices, this.router, ports.documents);
     this.intake = new Ingest(this.oficios, ports.imports);
+    this.files = new FileIngest(this.intake, ports.sourceFiles, ports.readFile);
     this.reports = new CorrespondenceReports(ports.reports, ports.clock, ports.commissions);
   }
 }

@@ -9,5 +9,7 @@ export * from './notices/notices';
 export * from './oficios/oficio-router';
 export * from './oficios/oficio-doors';
 export * from './intake/ingest';
+export * from './intake/ingest-file';
+export * from './intake/source-files';
 export * from './reports/oficio-facts';
 export * from './reports/correspondence-report';

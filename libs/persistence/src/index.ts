@@ -15,3 +15,4 @@ export * from './outbox/outbox-writer';
 export * from './outbox/outbox-queue';
 export * from './users';
 export * from './event-store/data-errors';
+export * from './source-files/source-files';

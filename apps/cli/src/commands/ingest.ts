@@ -5,18 +5,25 @@ import { connect } from '../connection';
 import { inferOple } from '../infer-ople';
 import type { Io } from '../io';
 import { FILE_KIND_LABELS } from '@seguimiento/files';
-import { readInput } from '../read-input';
+import { readBytes, readInput } from '../read-input';
 import { EXIT, HELP, UsageError } from '../usage';
 
-const INGEST = `mutation($text: String!, $ople: String!, $dryRun: Boolean!) {
-  ingestCorrespondence(text: $text, ople: $ople, dryRun: $dryRun) {
+const REPORT_FIELDS = `
     created alreadyRecorded needsReview failed warnings
     oficios {
       number date kind outcome additionalObservations references deadline deliverable
       items { title deliverable dueDate } meeting confidence needsReview reviewReasons
       result targets message assumptions
     }
-    foundAtImport { caseId step }
+    foundAtImport { caseId step }`;
+
+/** The file itself goes to the server, which reads it and keeps the original (issue 16). */
+const INGEST_FILE = `mutation($input: IngestFileInput!) {
+  ingestFile(input: $input) {${REPORT_FIELDS}
+    file {
+      sha256 name size mediaType kind alreadyReceived firstSeenAt firstSeenBy pages ocr notes
+      registers { file mapped { field header } unmapped }
+    }
   }
 }`;
 
@@ -36,6 +43,18 @@ interface IngestReport {
   oficios: Ingested[];
   /** Cases still overdue when the import ended: one notice each, at its highest rung. */
   foundAtImport: Array<{ caseId: string; step: string }>;
+}
+/** The original as the server kept it, and how it read it. */
+interface KeptFile {
+  sha256: string;
+  name: string;
+  size: number;
+  kind: keyof typeof FILE_KIND_LABELS;
+  alreadyReceived: boolean;
+  pages: number | null;
+  ocr: boolean;
+  notes: string[];
+  registers: Array<{ file: string; mapped: Array<{ field: string; header: string }>; unmapped: string[] }>;
 }
 
 const STEP: Record<string, string> = {
@@ -117,17 +136,13 @@ export async function ingest(args: string[], io: Io): Promise<number> {
   if (values.help) return (io.out(HELP.ingest), EXIT.OK);
   const file = positionals[0];
   if (!file) throw new UsageError('falta FILE: el texto de la correspondencia ("-" para la entrada estándar)');
-  const read = await readInput(file);
-  const text = read.text;
-  if (!values.json && read.kind !== 'text') {
-    io.err(
-      `${file}: ${FILE_KIND_LABELS[read.kind]}${read.pages ? `, ${read.pages} páginas` : ''}${read.ocr ? ', leído con OCR' : ''}`,
-    );
-  }
-  if (!values.json) for (const note of read.notes) io.err(`  nota: ${note}`);
+  const { bytes, name } = readBytes(file);
   let ople = opleArg(values.ople, false);
+  // Read here only what the server will not read for us: a dry run, or the text that names the OPLE.
+  const read = values['dry-run'] || !ople ? await readInput(file, { bytes }) : null;
+  if (read && !values.json) describeRead(io, file, read);
   if (!ople) {
-    const inferred = inferOple(text);
+    const inferred = inferOple(read!.text);
     if (inferred) {
       ople = inferred.ople;
       if (!values.json) io.err(`OPLE ${ople} (${inferred.because}; use --ople para indicar otro)`);
@@ -140,7 +155,7 @@ export async function ingest(args: string[], io: Io): Promise<number> {
   if (values['dry-run']) {
     let parsed: ReturnType<typeof parseCorrespondence>;
     try {
-      parsed = parseCorrespondence(text, { ople });
+      parsed = parseCorrespondence(read!.text, { ople });
     } catch (error) {
       if (error instanceof DomainError) throw new UsageError(`${file}: ${error.message}`);
       throw error;
@@ -178,11 +193,19 @@ export async function ingest(args: string[], io: Io): Promise<number> {
       () => !values.json && io.err(`  … ${Math.round((Date.now() - started) / 1000)} s`),
       5000,
     );
+    let kept: KeptFile;
     try {
-      report = (await connection.request<{ ingestCorrespondence: IngestReport }>(INGEST, { text, ople, dryRun: false }))
-        .ingestCorrespondence;
+      ({ file: kept, ...report } = (
+        await connection.request<{ ingestFile: IngestReport & { file: KeptFile } }>(INGEST_FILE, {
+          input: { ople, fileName: name, contentBase64: bytes.toString('base64'), dryRun: false },
+        })
+      ).ingestFile);
     } finally {
       clearInterval(progress);
+    }
+    if (!values.json) {
+      if (!read) describeRead(io, file, kept);
+      describeKept(io, kept);
     }
   }
 
@@ -212,4 +235,28 @@ export async function ingest(args: string[], io: Io): Promise<number> {
     );
   }
   return attention > 0 ? EXIT.NEEDS_REVIEW : EXIT.OK;
+}
+
+/** What kind of file it was and what the reader noted, on stderr. */
+function describeRead(
+  io: Io,
+  file: string,
+  read: Pick<KeptFile, 'kind' | 'notes'> & { pages?: number | null; ocr?: boolean },
+): void {
+  if (read.kind !== 'text')
+    io.err(
+      `${file}: ${FILE_KIND_LABELS[read.kind]}${read.pages ? `, ${read.pages} páginas` : ''}${read.ocr ? ', leído con OCR' : ''}`,
+    );
+  for (const note of read.notes) io.err(`  nota: ${note}`);
+}
+
+/** Where the original was kept, and how a register's columns were read, on stderr. */
+function describeKept(io: Io, kept: KeptFile): void {
+  for (const r of kept.registers) {
+    const columns = r.mapped.map((m) => `${m.header} → ${m.field}`).join(', ');
+    io.err(`  columnas de ${r.file}: ${columns}${r.unmapped.length ? `; sin usar: ${r.unmapped.join(', ')}` : ''}`);
+  }
+  io.err(
+    `original ${kept.alreadyReceived ? 'ya guardado' : 'guardado'}: ${kept.name}, ${kept.size} bytes (descargar: seguimiento files get ${kept.sha256})`,
+  );
 }

@@ -3,6 +3,7 @@ import { Tokens } from '@seguimiento/auth';
 import { RateLimits } from '../auth/rate-limit';
 import type { GatewayConfig } from '../config';
 import { Metrics } from '../observability/metrics';
+import { filesGate } from './files-gate';
 import { graphqlGate } from './graphql-gate';
 import { metricsAccess } from './metrics-access';
 import { securityHeaders } from './security-headers';
@@ -12,7 +13,7 @@ import { signInGate } from './sign-in-gate';
  * The gateway's HTTP edge, in front of the body parser and of Nest's routes: no X-Powered-By,
  * Express in production mode (its own error page, should one ever be reached, without a stack),
  * the CSP and framing headers on every answer, the token (or session cookie) and the rate limits on
- * /graphql, the per-address limit on sign-in attempts, a token on /metrics.
+ * /graphql and /files, the per-address limit on sign-in attempts, a token on /metrics.
  */
 export function installEdge(app: NestExpressApplication, config: GatewayConfig): void {
   const express = app.getHttpAdapter().getInstance() as {
@@ -25,6 +26,7 @@ export function installEdge(app: NestExpressApplication, config: GatewayConfig):
   const metrics = app.get(Metrics);
   app.use(securityHeaders());
   app.use('/graphql', graphqlGate(tokens, app.get(RateLimits), metrics.anonymous));
+  app.use('/files', filesGate(tokens, app.get(RateLimits)));
   app.use('/auth/sign-in', signInGate(app.get(RateLimits)));
   app.use('/metrics', metricsAccess(tokens, config.metricsToken));
 }

@@ -12,6 +12,7 @@ import { userError } from './graphql-errors';
  * - a list without paging multiplies by the most rows it can answer (LIST_LIMIT);
  * - `asOf` folds the log up to that instant: FOLD_COST;
  * - `live` asks Temporal, once per document: LIVE_COST;
+ * - reading a file (ingestFile) may run OCR: FILE_INGEST_COST;
  * - the commission's report folds an OPLE's whole log and renders a file: REPORT_COST.
  */
 export const MAX_PAGE_SIZE = 200;
@@ -24,6 +25,8 @@ const LIVE_COST = 50;
 const TIMELINE_COST = 20;
 const REPORT_COST = { MD: 5_000, TXT: 5_000, PDF: 8_000 } as const;
 const INGEST_COST = 2_000;
+/** A file is read besides (a PDF in a child process, a scan by OCR): expensive work, one of the user's slots. */
+const FILE_INGEST_COST = 5_000;
 /** An operation that costs at least this much takes one of its user's few slots for expensive work (see OperationSlots). */
 export const EXPENSIVE_COST = 5_000;
 
@@ -45,6 +48,7 @@ const COSTS: Record<string, Cost> = {
   'Query.correspondenceReport': (args) =>
     REPORT_COST[String(args.format) as keyof typeof REPORT_COST] ?? REPORT_COST.PDF,
   'Mutation.ingestCorrespondence': (_args, child) => INGEST_COST + child,
+  'Mutation.ingestFile': (_args, child) => FILE_INGEST_COST + child,
   'Document.live': (_args, child) => LIVE_COST + child,
   'Document.timeline': (_args, child) => TIMELINE_COST + NESTED_LIST * Math.max(1, child),
   'Document.rounds': rows(NESTED_LIST),

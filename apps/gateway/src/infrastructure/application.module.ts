@@ -2,7 +2,9 @@ import { Global, Module } from '@nestjs/common';
 import { Application } from '@seguimiento/application';
 import { Commissions } from '@seguimiento/reports';
 import { CommissionsModule } from '../commissions/commissions.module';
-import { EventStore } from '@seguimiento/persistence';
+import { readFile } from '@seguimiento/files';
+import { EventStore, SourceFiles } from '@seguimiento/persistence';
+import { DataSource } from 'typeorm';
 import { DocumentReader } from '../documents/document-reader';
 import { CaseOficiosIndex, ReportLog, systemClock } from './adapters';
 import { FollowUpPolicies } from './follow-up-policies';
@@ -19,6 +21,7 @@ import { WorkflowCommands } from './workflow-commands';
     CaseOficiosIndex,
     ReportLog,
     TemporalImportRuns,
+    { provide: SourceFiles, inject: [DataSource], useFactory: (ds: DataSource) => new SourceFiles(ds) },
     { provide: FollowUpPolicies, useFactory: () => FollowUpPolicies.fromFile() },
     {
       provide: Application,
@@ -32,6 +35,7 @@ import { WorkflowCommands } from './workflow-commands';
         ReportLog,
         Commissions,
         TemporalImportRuns,
+        SourceFiles,
       ],
       useFactory: (
         commands: WorkflowCommands,
@@ -43,6 +47,7 @@ import { WorkflowCommands } from './workflow-commands';
         reports: ReportLog,
         commissions: Commissions,
         imports: TemporalImportRuns,
+        sourceFiles: SourceFiles,
       ) =>
         new Application({
           commands,
@@ -55,9 +60,11 @@ import { WorkflowCommands } from './workflow-commands';
           reports,
           commissions,
           imports,
+          sourceFiles,
+          readFile: (bytes, name) => readFile(bytes, name),
         }),
     },
   ],
-  exports: [Application, DocumentReader],
+  exports: [Application, DocumentReader, SourceFiles],
 })
 export class ApplicationModule {}

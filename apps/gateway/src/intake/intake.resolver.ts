@@ -3,8 +3,10 @@ import { Application } from '@seguimiento/application';
 import type { Principal } from '@seguimiento/auth';
 import { Writes } from '../auth/auth.guard';
 import { CurrentPrincipal, assertOpleAccess } from '../auth/current-principal';
+import { decodeBase64, downloadUrl } from './base64';
 import { IngestCorrespondenceArgs } from './dto/ingest.args';
-import { IngestReport } from './models/ingest.models';
+import { IngestFileInput } from './dto/ingest-file.input';
+import { IngestFileReport, IngestReport } from './models/ingest.models';
 
 @Resolver()
 export class IntakeResolver {
@@ -22,5 +24,25 @@ export class IntakeResolver {
   ): Promise<IngestReport> {
     assertOpleAccess(who, args.ople);
     return this.app.intake.ingest(args.text, args.ople, args.dryRun, who.subject);
+  }
+
+  @Writes()
+  @Mutation(() => IngestFileReport, {
+    description:
+      'Lee un archivo recibido (PDF con capa de texto u OCR, DOCX, registro XLSX o CSV, mensaje .eml con sus adjuntos, texto), registra sus oficios como ingestCorrespondence y guarda el original (hasta 25 MiB), ' +
+      'identificado por su SHA-256: el mismo archivo dos veces se reconoce (file.alreadyReceived) y no se guarda ni registra dos veces. Se descarga en file.downloadUrl. Con dryRun no se registra ni guarda nada.',
+  })
+  async ingestFile(
+    @Args('input', { description: 'El archivo y el OPLE; cada campo está descrito en su tipo de entrada.' })
+    input: IngestFileInput,
+    @CurrentPrincipal() who: Principal,
+  ): Promise<IngestFileReport> {
+    assertOpleAccess(who, input.ople);
+    const bytes = decodeBase64(input.contentBase64);
+    const report = await this.app.files.ingestFile(
+      { ople: input.ople, fileName: input.fileName, bytes, dryRun: input.dryRun },
+      who.subject,
+    );
+    return { ...report, file: { ...report.file, downloadUrl: downloadUrl(report.file.sha256) } };
   }
 }

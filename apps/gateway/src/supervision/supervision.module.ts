@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { Acknowledgements } from './acknowledgements';
+import { OficioFilesResolver } from './oficio-files.resolver';
 import { RegisterResolver } from './register.resolver';
 import { RegisterService } from './register.service';
 import { SupervisionResolver } from './supervision.resolver';
@@ -14,6 +15,7 @@ import { TimeTravelService } from './time-travel.service';
     RegisterService,
     TimeTravelService,
     Acknowledgements,
+    OficioFilesResolver,
   ],
 })
 export class SupervisionModule {}

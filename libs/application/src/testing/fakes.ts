@@ -16,7 +16,9 @@ import {
   isRequestClosed,
 } from '@seguimiento/domain';
 import type { UpdateDefinition } from '@temporalio/common';
+import { readFile } from '@seguimiento/files';
 import { Application } from '../application';
+import type { SourceFile, SourceFileLink, SourceFileStore } from '../intake/source-files';
 import { CaseClosed, Conflict, InvalidInput } from '../errors';
 import type {
   AppendOutcome,
@@ -246,7 +248,10 @@ export function inMemoryApplication(options: { now?: string; reports?: GivenRepo
   const projection = new RecordingProjection();
   const reports = options.reports ?? new GivenReportSources();
   const imports = new RecordingImports();
+  const sourceFiles = new InMemorySourceFiles();
   const app = new Application({
+    sourceFiles,
+    readFile: (bytes, name) => readFile(bytes, name),
     commissions: Commissions.from({}, 'prueba'),
     imports,
     commands: cases,
@@ -258,7 +263,7 @@ export function inMemoryApplication(options: { now?: string; reports?: GivenRepo
     clock: fixedClock(options.now ?? '2024-03-15T18:00:00.000Z'),
     reports,
   });
-  return { app, cases, citations, projection, reports, imports };
+  return { app, cases, citations, projection, reports, imports, sourceFiles };
 }
 
 /** Runs each import's work and counts the imports, as if no case were overdue at the end. */
@@ -268,5 +273,42 @@ export class RecordingImports implements ImportRuns {
   async run<T>(work: () => Promise<T>): Promise<[T, FoundAtImport[]]> {
     this.runs += 1;
     return [await work(), []];
+  }
+}
+
+/** Originals kept in memory, with the links to their oficios, as PostgreSQL keeps them. */
+export class InMemorySourceFiles implements SourceFileStore {
+  readonly files = new Map<string, SourceFile & { bytes: Uint8Array }>();
+  readonly links: Array<SourceFileLink & { sha256: string }> = [];
+  private seconds = 0;
+
+  async find(sha256: string): Promise<SourceFile | null> {
+    const file = this.files.get(sha256);
+    if (!file) return null;
+    const { bytes: _bytes, ...kept } = file;
+    return kept;
+  }
+
+  async keep(
+    file: Omit<SourceFile, 'firstSeenAt'> & { bytes: Uint8Array },
+    links: readonly SourceFileLink[],
+  ): Promise<{ file: SourceFile; kept: boolean }> {
+    const known = this.files.has(file.sha256);
+    if (!known) {
+      this.seconds += 1;
+      this.files.set(file.sha256, {
+        ...file,
+        firstSeenAt: new Date(Date.UTC(2024, 2, 15, 18, 0, this.seconds)).toISOString(),
+      });
+    }
+    for (const link of links) {
+      const same = (l: SourceFileLink & { sha256: string }) =>
+        l.sha256 === file.sha256 &&
+        l.ople === link.ople &&
+        l.oficioNumber === link.oficioNumber &&
+        l.caseId === link.caseId;
+      if (!this.links.some(same)) this.links.push({ sha256: file.sha256, ...link });
+    }
+    return { file: (await this.find(file.sha256))!, kept: !known };
   }
 }

@@ -69,4 +69,50 @@ describe('a line typed with its columns aligned by spaces', () => {
     ]);
     expect(text).toBe('04/03/2024 | INE/UTSI/1270/2024 | Hace llegar sus comentarios al Acuerdo de publicación.');
   });
+
+  const mono = (text: string, y: number): GlyphRun => ({ text, x: 40, y, width: text.length * 6, size: 10 });
+
+  it('makes a row of each line that fills the first column, though it leaves the last (a fecha límite) empty', () => {
+    const { text } = layoutPages([
+      page([
+        mono('Control de correspondencia', 740),
+        mono('Fecha        Oficio                 Asunto                 Fecha límite', 716),
+        mono('04/03/2024   INE/UTSI/1270/2024     Hace llegar sus', 703),
+        mono('                                    comentarios.', 690),
+        mono('11/03/2024   INE/UTSI/1444/2024     Solicita el informe    25/03/2024', 677),
+        mono('18/03/2024   INE/UTSI/1601/2024     Remite el documento', 664),
+      ]),
+    ]);
+    expect(text.split('\n')).toEqual([
+      'Control de correspondencia',
+      '',
+      'Fecha | Oficio | Asunto | Fecha límite',
+      '04/03/2024 | INE/UTSI/1270/2024 | Hace llegar sus comentarios.',
+      '11/03/2024 | INE/UTSI/1444/2024 | Solicita el informe | 25/03/2024',
+      '18/03/2024 | INE/UTSI/1601/2024 | Remite el documento',
+    ]);
+  });
+
+  it('folds a wrapped first cell into its row, but neither a paragraph after the table nor a line past the first column', () => {
+    const { text } = layoutPages([
+      page([
+        mono('Entregable                               Fecha límite', 716),
+        mono('Informe del mes de marzo sobre el        5 de abril de 2024', 703),
+        mono('avance del PREP', 690),
+        mono('Versión final del Plan de Seguridad      7 de abril de 2024', 677),
+        mono('Sin otro particular, un saludo.', 640),
+      ]),
+      page([mono('4   21/03/2024   se generan observaciones', 703), mono('adicionales.', 690)]),
+    ]);
+    expect(text.split('\n')).toEqual([
+      'Entregable | Fecha límite',
+      'Informe del mes de marzo sobre el avance del PREP | 5 de abril de 2024',
+      'Versión final del Plan de Seguridad | 7 de abril de 2024',
+      '',
+      'Sin otro particular, un saludo.',
+      '',
+      '4 | 21/03/2024 | se generan observaciones',
+      'adicionales.',
+    ]);
+  });
 });

@@ -18,7 +18,7 @@ export interface PdfPage {
 interface Line {
   y: number;
   size: number;
-  cells: Array<{ x: number; text: string }>;
+  cells: Array<{ x: number; end: number; text: string }>;
 }
 
 /** The separator written between the cells of a table row. */
@@ -88,7 +88,7 @@ function linesOf(runs: readonly GlyphRun[]): Line[] {
     .map((line) => ({ y: line.y, size: line.size, cells: cellsOf(line.runs.sort((a, b) => a.x - b.x)) }));
 }
 
-function cellsOf(runs: readonly GlyphRun[]): Array<{ x: number; text: string }> {
+function cellsOf(runs: readonly GlyphRun[]): Array<{ x: number; end: number; text: string }> {
   const cells: Array<{ x: number; end: number; text: string }> = [];
   for (const run of runs) {
     const last = cells.at(-1);
@@ -101,7 +101,7 @@ function cellsOf(runs: readonly GlyphRun[]): Array<{ x: number; text: string }> 
       cells.push({ x: run.x, end: run.x + run.width, text: run.text });
     }
   }
-  return cells.map(({ x, text }) => ({ x, text: text.replace(/\s+/g, ' ').trim() }));
+  return cells.map(({ x, end, text }) => ({ x, end, text: text.replace(/\s+/g, ' ').trim() }));
 }
 
 /** Joins lines into text: table rows get their wrapped continuations folded in; gaps become paragraphs. */
@@ -109,15 +109,20 @@ function renderLines(lines: readonly Line[]): string {
   const out: string[] = [];
   let previous: Line | null = null;
   let row: { line: Line; gapBefore: number } | null = null;
+  /** Whether the line above belongs to a table row (the row itself, or its wrapped continuation). */
+  let previousInRow = false;
   for (const line of lines) {
     const gap = previous ? previous.y - line.y : Infinity;
     if (row && row.line.cells.length > 1 && isContinuation(line, row.line, gap, row.gapBefore)) {
       mergeInto(row.line, line);
       out[out.length - 1] = row.line.cells.map((c) => c.text).join(CELL_SEPARATOR);
+      previousInRow = true;
     } else {
       if (previous && gap > PARAGRAPH_GAP * 1.2 * Math.max(previous.size, line.size)) out.push('');
-      row = { line: { ...line, cells: line.cells.map((c) => ({ ...c })) }, gapBefore: gap };
+      // The gap above a row tells how rows are set apart only when a row is above it (not a title).
+      row = { line: { ...line, cells: line.cells.map((c) => ({ ...c })) }, gapBefore: previousInRow ? gap : 0 };
       out.push(row.line.cells.map((c) => c.text).join(CELL_SEPARATOR));
+      previousInRow = line.cells.length > 1;
     }
     previous = line;
   }
@@ -126,15 +131,19 @@ function renderLines(lines: readonly Line[]): string {
 
 /**
  * A line continues a table row (its cells wrapped) when each of its cells sits under one of the
- * row's, and it fills fewer columns than the row, or leaves the first one empty, or follows at plain
- * line spacing where the rows themselves are set apart by more (padded rows).
+ * row's, no paragraph break apart, and it leaves the first column empty, or holds only the first
+ * column and within it (a long first cell wrapped), or follows at plain line spacing where the
+ * rows themselves are set apart by more (padded rows). A line that fills the first column and
+ * another at plain spacing is a row of its own, even with fewer cells than the row above: a
+ * register typed with aligned spaces leaves its last column (a fecha límite) empty in most rows.
  */
 function isContinuation(line: Line, row: Line, gap: number, rowGap: number): boolean {
   const tolerance = row.size;
   const aligned = line.cells.every((cell) => row.cells.some((c) => Math.abs(c.x - cell.x) <= tolerance * 2));
-  if (!aligned) return false;
+  if (!aligned || gap > PARAGRAPH_GAP * 1.2 * row.size) return false;
   const padded = rowGap > ROW_PADDING_EM * row.size && gap <= LINE_SPACING_EM * row.size;
-  return line.cells.length < row.cells.length || line.cells[0].x > row.cells[0].x + tolerance || padded;
+  const firstOnly = line.cells.length === 1 && row.cells.length > 1 && line.cells[0].end < row.cells[1].x;
+  return line.cells[0].x > row.cells[0].x + tolerance || padded || firstOnly;
 }
 
 function mergeInto(row: Line, line: Line): void {

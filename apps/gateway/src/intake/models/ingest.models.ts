@@ -141,3 +141,86 @@ export class IngestReport {
   })
   foundAtImport!: FoundAtImport[];
 }
+
+@ObjectType({ description: 'Un archivo original guardado: identificado por el SHA-256 de su contenido.' })
+export class SourceFile {
+  @Field({ description: 'SHA-256 del contenido (64 dígitos hexadecimales).' })
+  sha256!: string;
+
+  @Field({ description: 'Nombre con que se recibió por primera vez.' })
+  name!: string;
+
+  @Field({ description: 'Tipo de contenido (MIME), p. ej. application/pdf.' })
+  mediaType!: string;
+
+  @Field(() => Int, { description: 'Tamaño en bytes.' })
+  size!: number;
+
+  @Field({ description: 'Cuándo se recibió por primera vez (ISO 8601).' })
+  firstSeenAt!: string;
+
+  @Field({ description: 'Quién lo envió por primera vez.' })
+  firstSeenBy!: string;
+
+  @Field({ description: 'OPLE para el que se recibió por primera vez.' })
+  ople!: string;
+
+  @Field({
+    description:
+      'Dónde descargarlo: /files/<sha256>, relativo al gateway (GET con el mismo token o la sesión de la consola).',
+  })
+  downloadUrl!: string;
+}
+
+@ObjectType({ description: 'Una columna de un registro de control: el campo y el encabezado del que se leyó.' })
+export class ColumnMap {
+  @Field({ description: 'Campo leído (date, number, subject, …).' })
+  field!: string;
+
+  @Field({ description: 'Encabezado de la columna, como está escrito en el archivo.' })
+  header!: string;
+}
+
+@ObjectType({ description: 'Cómo se leyeron las columnas de un registro de control (XLSX o CSV).' })
+export class RegisterColumns {
+  @Field({ description: 'El archivo (o adjunto) del que se leyó el registro.' })
+  file!: string;
+
+  @Field(() => [ColumnMap], { description: 'Cada campo y su columna.' })
+  mapped!: ColumnMap[];
+
+  @Field(() => [String], {
+    description: 'Columnas de las que no se leyó ningún campo (su texto se agrega al del oficio).',
+  })
+  unmapped!: string[];
+}
+
+@ObjectType({ description: 'El archivo recibido: el original guardado y cómo se leyó.' })
+export class IngestedFile extends SourceFile {
+  @Field({ description: 'Tipo leído: pdf, docx, xlsx, csv, eml o text.' })
+  kind!: string;
+
+  @Field({
+    description:
+      'El mismo contenido ya se había recibido (ver firstSeenAt y firstSeenBy): no se guardó dos veces ni se registró nada dos veces.',
+  })
+  alreadyReceived!: boolean;
+
+  @Field(() => Int, { nullable: true, description: 'Páginas (PDF).' })
+  pages!: number | null;
+
+  @Field({ description: 'Si el texto se leyó de imágenes con OCR (un escaneo): menos seguro que una capa de texto.' })
+  ocr!: boolean;
+
+  @Field(() => [String], { description: 'Lo que el lector hizo y conviene revisar (encabezados omitidos, OCR, …).' })
+  notes!: string[];
+
+  @Field(() => [RegisterColumns], { description: 'En registros de control: cómo se leyeron sus columnas.' })
+  registers!: RegisterColumns[];
+}
+
+@ObjectType({ description: 'El resultado de ingresar un archivo: lo de un texto de correspondencia, y el archivo.' })
+export class IngestFileReport extends IngestReport {
+  @Field(() => IngestedFile, { description: 'El archivo original y cómo se leyó.' })
+  file!: IngestedFile;
+}
