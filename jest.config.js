@@ -17,7 +17,8 @@ module.exports = {
     {
       ...common,
       displayName: 'unit',
-      testMatch: ['<rootDir>/{apps,libs,workflows,infra}/**/*.spec.ts'],
+      // test/**/*.spec.ts: the pure parts of the e2e and reliability harnesses (their invariants, say).
+      testMatch: ['<rootDir>/{apps,libs,workflows,infra,test}/**/*.spec.ts'],
     },
     {
       ...common,

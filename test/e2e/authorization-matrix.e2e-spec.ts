@@ -221,6 +221,8 @@ function expected(op: Operation, who: Who): string {
 }
 
 /** Past authorization, an operation may still be told its data is wrong; any other error is reported as is. */
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
 const ABOUT_THE_DATA = new Set(['BAD_USER_INPUT', 'NOT_FOUND', 'CONFLICT']);
 const outcome = (errors: Array<{ extensions?: { code?: string } }> | undefined, op: Operation): string => {
   if (!errors?.length) return 'ALLOWED';
@@ -283,7 +285,31 @@ describe('the authorization matrix: role × OPLE × operation', () => {
   /** A connection the gateway acknowledged must not be one without a valid token. */
   const acknowledged = (got: string) => (got === 'UNAUTHENTICATED' ? 'UNAUTHENTICATED after connection_ack' : got);
 
-  /** A subscription's first answer within a moment: an error code, or ALLOWED when none came. */
+  /**
+   * What makes each subscription speak: a change in GRO that it reports. Allowed means a first
+   * payload came (silence proves nothing: a refused subscription may also stay silent), so the
+   * change is made again every moment until the payload or a refusal arrives.
+   */
+  const SPEAKERS: Record<string, () => Promise<unknown>> = {
+    documentChanged: () =>
+      stack.gql(`mutation($input: RecordOpleOficioInput!) { recordOpleOficio(input: $input) { alreadyRecorded } }`, {
+        input: {
+          ople: 'GRO',
+          oficioNumber: `IEPC/GRO/SE/${n()}/2024`,
+          date: '2024-03-01',
+          deliverable: 6,
+          versionKind: 'PROYECTO',
+          documentKey: `matriz-${n()}`,
+        },
+      }),
+    // Entered long overdue: its ladder raises an escalation at once.
+    escalationRaised: () =>
+      stack.gql(
+        `mutation { recordIneRequest(input: { ople: "GRO", oficioNumber: "INE/UTSI/${n()}/2024", date: "2024-03-01", subject: "Informe", dueDate: "2024-03-04" }) { alreadyRecorded } }`,
+      ),
+  };
+
+  /** A subscription's first answer: an error code, ALLOWED for a first payload, or SILENT when neither came. */
   async function subscribeOutcome(op: Operation, who: Who): Promise<string> {
     const { upgrade, params } = credentials(who);
     const client = createClient({
@@ -297,8 +323,13 @@ describe('the authorization matrix: role × OPLE × operation', () => {
       retryAttempts: 0,
     });
     clients.push(client);
-    return new Promise((resolve) => {
-      const timer = setTimeout(() => resolve('ALLOWED'), 1500);
+    const speak = SPEAKERS[op.name];
+    if (!speak) throw new Error(`no change makes ${op.name} speak: add it to SPEAKERS`);
+    let answered = false;
+    let settle: (got: string) => void = () => undefined;
+    const got = new Promise<string>((resolve) => {
+      settle = resolve;
+      const timer = setTimeout(() => resolve('SILENT'), 15_000);
       client.subscribe(
         { query: op.query },
         {
@@ -320,7 +351,14 @@ describe('the authorization matrix: role × OPLE × operation', () => {
           complete: () => undefined,
         },
       );
-    });
+    }).finally(() => (answered = true));
+    void (async () => {
+      for (await sleep(300); !answered; await sleep(700)) {
+        const made = (await speak()) as { errors?: unknown };
+        if (made.errors) settle(`the change that makes it speak was refused: ${JSON.stringify(made.errors)}`);
+      }
+    })().catch((error) => settle(`the change that makes it speak failed: ${String(error)}`));
+    return got;
   }
 
   it('covers every operation the schema has', () => {

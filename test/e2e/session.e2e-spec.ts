@@ -22,6 +22,7 @@ const PASSWORDS = {
   'operador.gro': 'clave-operador-gro-2024',
   'bloqueo.gro': 'clave-bloqueo-gro-2024',
   'baja.gro': 'clave-baja-gro-2024',
+  'revocada.gro': 'clave-revocada-gro-2024',
 } as const;
 type Name = keyof typeof PASSWORDS;
 
@@ -84,6 +85,7 @@ describe('console users and sessions', () => {
       ['operador.gro', 'OPERATOR', 'GRO'],
       ['bloqueo.gro', 'OPERATOR', 'GRO'],
       ['baja.gro', 'SUPERVISOR', 'GRO'],
+      ['revocada.gro', 'OPERATOR', 'GRO'],
     ];
     for (const [name, role, ople] of accounts) {
       const added = await cli(
@@ -272,6 +274,83 @@ describe('console users and sessions', () => {
       expect((await cli(['list'])).out.find((l) => l.startsWith('baja.gro'))).toMatch(/deshabilitado/);
       expect((await cli(['enable', 'baja.gro'])).code).toBe(EXIT.OK);
       expect((await signIn('baja.gro', PASSWORDS['baja.gro'])).status).toBe(204);
+    });
+
+    it('withdraws, on `users disable`, the user’s open session, bearer tokens and WebSockets at once, and for good', async () => {
+      const query = '{ documents { totalCount } }';
+      const cookie = await sessionOf('revocada.gro');
+      const bearer = {
+        authorization: `Bearer ${stack.tokens.issue({ subject: 'revocada.gro', role: 'OPERATOR', institution: 'GRO' })}`,
+      };
+      const someoneElse = {
+        authorization: `Bearer ${stack.tokens.issue({ subject: 'operador.gro', role: 'OPERATOR', institution: 'GRO' })}`,
+      };
+      const me = () => fetch(`${base}/auth/me`, { headers: { cookie } }).then((r) => r.status);
+      /** A WebSocket with the bearer; `closed` gets its close code and reason. */
+      const openSocket = async () => {
+        const state = { acknowledged: false, closed: null as null | { code: number; reason: string } };
+        const client = createClient({
+          url: stack.graphqlUrl.replace(/^http/, 'ws'),
+          webSocketImpl: WebSocket,
+          connectionParams: bearer,
+          retryAttempts: 0,
+          on: {
+            connected: () => (state.acknowledged = true),
+            closed: (e) => (state.closed ??= { code: (e as CloseEvent).code, reason: (e as CloseEvent).reason }),
+          },
+        });
+        clients.push(client);
+        client.subscribe(
+          { query: 'subscription { documentChanged { id } }' },
+          { next: () => undefined, error: () => undefined, complete: () => undefined },
+        );
+        await waitFor(() => state.acknowledged || state.closed !== null, 10_000);
+        return state;
+      };
+      // Before: the session, the bearer and the WebSocket all serve.
+      expect((await gqlWithCookie(cookie, query)).errors).toBeUndefined();
+      expect((await graphql(stack.graphqlUrl, query, {}, bearer)).errors).toBeUndefined();
+      expect(await me()).toBe(200);
+      const open = await openSocket();
+      expect(open).toEqual({ acknowledged: true, closed: null });
+
+      expect((await cli(['disable', 'revocada.gro'])).out).toEqual([
+        'usuario revocada.gro deshabilitado: ya no puede iniciar sesión, y sus sesiones y tokens ya emitidos dejan de valer',
+      ]);
+      // The gateway hears of it through PostgreSQL's NOTIFY: no request of the user's is served once it has.
+      await waitFor(async () => (await graphql(stack.graphqlUrl, query, {}, bearer)).errors !== undefined, 10_000);
+      const refused = {
+        message: 'Token no válido: el usuario está deshabilitado',
+        extensions: { code: 'UNAUTHENTICATED' },
+      };
+      expect((await graphql(stack.graphqlUrl, query, {}, bearer)).errors?.[0]).toMatchObject(refused);
+      expect((await gqlWithCookie(cookie, query)).errors?.[0]).toMatchObject(refused);
+      expect(await me()).toBe(401);
+      await waitFor(() => open.closed !== null, 10_000);
+      expect(open.closed).toEqual({ code: 4401, reason: 'Token no válido: el usuario está deshabilitado' });
+      expect(await openSocket()).toEqual({
+        acknowledged: false,
+        closed: { code: 4401, reason: 'Token no válido: el usuario está deshabilitado' },
+      });
+      // Another user of the same OPLE is not touched.
+      expect((await graphql(stack.graphqlUrl, query, {}, someoneElse)).errors).toBeUndefined();
+
+      // Enabled again: what was issued before the disable stays withdrawn; a new sign-in serves.
+      expect((await cli(['enable', 'revocada.gro'])).code).toBe(EXIT.OK);
+      await waitFor(
+        async () => (await graphql(stack.graphqlUrl, query, {}, bearer)).errors?.[0]?.message !== refused.message,
+        10_000,
+      );
+      const withdrawn = {
+        message: expect.stringMatching(/^Token no válido: la sesión fue revocada/),
+        extensions: { code: 'UNAUTHENTICATED' },
+      };
+      expect((await graphql(stack.graphqlUrl, query, {}, bearer)).errors?.[0]).toMatchObject(withdrawn);
+      expect((await gqlWithCookie(cookie, query)).errors?.[0]).toMatchObject(withdrawn);
+      expect(await me()).toBe(401);
+      await new Promise((r) => setTimeout(r, 1100)); // a token's iat counts seconds: the next one is issued after the revocation's
+      const again = await sessionOf('revocada.gro');
+      expect((await gqlWithCookie(again, query)).errors).toBeUndefined();
     });
 
     it('takes about as long for an unknown user as for a wrong password (a dummy hash is verified)', async () => {

@@ -132,7 +132,7 @@ describe('the supervisors’ lists and dashboard', () => {
     expect(await ids({ deliverable: 6 })).toEqual(['document:MEX:e6-proyecto']);
     expect(await ids({ search: 'seguridad' })).toEqual(['document:GRO:e16-final']);
     expect(await ids({ dueBefore: in3 })).toEqual(['document:GRO:e16-final']);
-    expect(await ids({ overdue: true })).toEqual([]);
+    // Nothing here is overdue yet, so `overdue: true` is checked further down, on data that is.
     expect((await ids({ overdue: false })).length).toBe(5);
   });
 
@@ -330,6 +330,32 @@ describe('the supervisors’ lists and dashboard', () => {
     expect(after.errors![0].extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'after' });
     const ople = await stack.gql(DOCUMENTS, { filter: { ople: 'guerrero' } });
     expect(ople.errors![0].extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'filter.ople' });
+  });
+
+  // Late in the file: an overdue document raises an escalation, which the lists above would show.
+  it('filters overdue documents: one whose review is weeks late, and none of an OPLE without any', async () => {
+    const answer = await stack.gql(
+      `mutation($input: SubmitDocumentInput!) { submitDocument(input: $input) { alreadyRecorded } }`,
+      {
+        input: {
+          ople: 'QUE',
+          deliverable: 6,
+          versionKind: 'PROYECTO',
+          oficioNumber: 'IEQ/SE/0012/2024',
+          submittedOn: '2024-01-10',
+        },
+      },
+    );
+    expect(answer.errors).toBeUndefined();
+    const ids = async (filter: Record<string, unknown>) => {
+      const page = await stack.gql<{ documents: Page }>(DOCUMENTS, { filter, orderBy: 'ID' });
+      expect(page.errors).toBeUndefined();
+      return page.data!.documents.edges.map((e) => e.node.id);
+    };
+    expect(await ids({ overdue: true })).toEqual(['document:QUE:e6-proyecto']);
+    expect(await ids({ overdue: true, ople: 'GRO' })).toEqual([]);
+    expect(await ids({ overdue: false })).not.toContain('document:QUE:e6-proyecto');
+    expect((await ids({ overdue: false })).length).toBe(5);
   });
 
   it('serves the list queries from their indexes (EXPLAIN over a generated set of 9,600 documents)', async () => {

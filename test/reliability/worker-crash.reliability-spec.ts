@@ -75,8 +75,21 @@ describe('scenario 1: the worker killed with SIGKILL while 500 documents are mid
     };
     await append('dano:hueco', 1, 'EscalationRaised', escalation);
     await append('dano:hueco', 3, 'EscalationRaised', escalation);
-    // A read model that drifted from the log.
-    await db.query(`UPDATE rm_documents SET title = 'alterado' WHERE id = 'document:BCN:wk-1'`);
+    // An accepted oficio recorded by the same kind of event in two streams (each stream alone looks fine).
+    client.ledger.accepted.set('INE/UTSI/DANO/2/2026', 'INE');
+    await append('dano:uno', 1, 'IneAnswerRecorded', { oficioNumber: 'INE/UTSI/DANO/2/2026' });
+    await append('dano:dos', 1, 'IneAnswerRecorded', { oficioNumber: 'INE/UTSI/DANO/2/2026' });
+    // A case in the store whose workflow never existed (invariant 4).
+    // (A copy of a finished document's events under another id: valid events, which the projector
+    // reads like any others, and no workflow of that id.)
+    await db.query(
+      `INSERT INTO events (event_id, stream_id, stream_version, type, data, occurred_at)
+       SELECT gen_random_uuid(), 'document:BCN:dano-sin-flujo', stream_version, type,
+              replace(data::text, 'wk-1', 'dano-sin-flujo')::jsonb, occurred_at
+       FROM events WHERE stream_id = 'document:BCN:wk-1' ORDER BY stream_version`,
+    );
+    // A read model that drifted from the log — and says open a document whose workflow has ended (invariant 4).
+    await db.query(`UPDATE rm_documents SET title = 'alterado', status = 'OBSERVED' WHERE id = 'document:BCN:wk-1'`);
     // An error no fault explains.
     const log = new FaultLog();
     log.line('gateway-1', '{"level":"error","msg":"unexpected error"}');
@@ -88,7 +101,12 @@ describe('scenario 1: the worker killed with SIGKILL while 500 documents are mid
     expect(said).toMatch(/dano:hueco \(2 events, last version 3\)/);
     expect(said).toMatch(/dano:hueco x:OPLE:2026-01-01:OVERDUE ×2/);
     expect(said).toMatch(/rm_documents differs from its rebuild/);
+    expect(said).toMatch(
+      /1 accepted oficios are recorded in more than one stream: INE\/UTSI\/DANO\/2\/2026 \(IneAnswerRecorded\) in dano:(uno and dano:dos|dos and dano:uno)/,
+    );
+    expect(said).toMatch(/1 cases in the event store have no workflow: document:BCN:dano-sin-flujo/);
+    expect(said).toMatch(/1 open documents have no running workflow: document:BCN:wk-1/);
     expect(said).toMatch(/errors outside any injected fault:[\s\S]*unexpected error/);
-    expect(report.violations).toHaveLength(6);
+    expect(report.violations).toHaveLength(9);
   });
 });

@@ -3,6 +3,7 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_GUARD, HttpAdapterHost } from '@nestjs/core';
 import { Tokens } from '@seguimiento/auth';
 import { AuthGuard } from './auth/auth.guard';
+import { Revocations } from './auth/revocations';
 import { GraphQLModule } from '@nestjs/graphql';
 import { join } from 'node:path';
 import { repoRoot } from '@seguimiento/runtime';
@@ -141,6 +142,7 @@ export class AppModule {
             }),
         },
         { provide: APP_GUARD, useClass: AuthGuard },
+        Revocations,
       ],
     };
   }

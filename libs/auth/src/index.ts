@@ -3,3 +3,4 @@ export * from './tokens';
 export * from './accounts';
 export * from './lockout';
 export * from './passwords';
+export * from './revocation';

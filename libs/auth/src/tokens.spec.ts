@@ -1,4 +1,5 @@
 import jwt from 'jsonwebtoken';
+import { type Revocation, revocationReason } from './revocation';
 import { Tokens } from './tokens';
 
 describe('Tokens: every claim required and typed', () => {
@@ -34,5 +35,48 @@ describe('Tokens: every claim required and typed', () => {
     const claims: Record<string, unknown> = { ...valid(), ...change };
     for (const [k, v] of Object.entries(change)) if (v === undefined) delete claims[k];
     expect(() => tokens.verify(signed(claims))).toThrow(reason);
+  });
+});
+
+describe('Tokens: withdrawn by `users disable`', () => {
+  const tokens = new Tokens('x'.repeat(40));
+  const ana = { subject: 'ana.lopez', role: 'OPERATOR' as const, institution: 'GRO' };
+  const api = { subject: 'integracion', role: 'SUPERVISOR' as const, institution: 'INE' };
+  const revocations = new Map<string, Revocation>();
+  tokens.checkRevocations((subject) => revocations.get(subject));
+  const iatOf = (token: string) => (jwt.decode(token) as jwt.JwtPayload).iat!;
+
+  it('refuses every token of a disabled user, and only theirs', () => {
+    const before = tokens.issue(ana);
+    const other = tokens.issue(api);
+    revocations.set('ana.lopez', { disabled: true, revokedAt: new Date() });
+    expect(() => tokens.verify(before)).toThrow('el usuario está deshabilitado');
+    expect(() => tokens.verify(tokens.issue(ana))).toThrow('el usuario está deshabilitado');
+    expect(tokens.verify(other)).toEqual(api);
+  });
+
+  it('keeps refusing the tokens issued before the revocation once the user is enabled again, not those issued after', () => {
+    const old = tokens.issue(ana);
+    const iat = iatOf(old);
+    revocations.set('ana.lopez', { disabled: false, revokedAt: new Date(iat * 1000 + 500) });
+    expect(() => tokens.verify(old)).toThrow(/revocada/);
+    revocations.set('ana.lopez', { disabled: false, revokedAt: new Date((iat - 1) * 1000 + 999) });
+    expect(tokens.verify(old)).toEqual(ana);
+  });
+});
+
+describe('revocationReason', () => {
+  const at = (iso: string) => new Date(iso);
+  it.each([
+    ['nothing known', undefined, 100, null],
+    ['disabled', { disabled: true, revokedAt: null }, 100, 'el usuario está deshabilitado'],
+    ['issued in an earlier second', { disabled: false, revokedAt: at('1970-01-01T00:01:40.200Z') }, 99, /revocada/],
+    ['issued in the same second', { disabled: false, revokedAt: at('1970-01-01T00:01:40.200Z') }, 100, /revocada/],
+    ['issued the second after', { disabled: false, revokedAt: at('1970-01-01T00:01:40.200Z') }, 101, null],
+    ['without iat', { disabled: false, revokedAt: at('1970-01-01T00:01:40.200Z') }, undefined, /revocada/],
+  ])('%s', (_what, revocation, iat, want) => {
+    const got = revocationReason(revocation as Revocation | undefined, iat);
+    if (want === null) expect(got).toBeNull();
+    else expect(got).toMatch(want);
   });
 });

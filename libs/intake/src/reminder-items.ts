@@ -17,7 +17,9 @@ export interface FoundItem extends ReminderItem {
 
 const LINE_MARKER =
   /^[ \t]*(?:[-*–]|\(?[a-z]\)|\(?[0-9]{1,2}[ \t]*\.?[ \t]*\)|[0-9]{1,2}\.(?=[ \t])|[ivx]{1,4}\))[ \t]+/gm;
-const PLAZO_OPENING = /\(\s*(?:con\s+)?(?:plazo|fecha\s+limite|a\s+mas\s+tardar)/;
+/** Where the plazo's phrase opens: "(Con plazo…", or ", con plazo…" in running prose (the "con" is not part of the title). */
+const PLAZO_OPENING =
+  /\(\s*(?:con\s+)?(?:plazo|fecha\s+limite|a\s+mas\s+tardar)|,?\s+con\s+(?=plazo\b|fecha\s+limite\b)/;
 
 function markers(folded: string): { start: number; end: number }[] {
   const found: { start: number; end: number }[] = [];

@@ -4,6 +4,7 @@ import { IntakeJson, toIntakeJson } from './intake-json';
 import type { ParsedOficio } from './model';
 import { parseCorrespondence } from './parse-correspondence';
 import { formatReportEntry, summarize } from './summary';
+import { SEED_OFICIOS, type SeedOficio } from './testing/seed-oficios.fixture';
 
 const SEED = readFileSync(join(__dirname, 'testing', 'seed-report.txt'), 'utf8');
 
@@ -18,6 +19,82 @@ function roundTrip(oficios: ParsedOficio[]) {
   return { report, again: parseCorrespondence(report).oficios };
 }
 
+/** The ten entries of the round trip below, read by a person (not by the parser). */
+const none: Omit<SeedOficio, 'number' | 'date' | 'kind'> = {
+  outcome: null,
+  additionalObservations: null,
+  references: [],
+  deadline: null,
+  deliverable: null,
+  items: [],
+  meeting: null,
+};
+const review = (outcome: SeedOficio['outcome'], additionalObservations: boolean) => ({
+  ...none,
+  kind: 'REVIEW' as const,
+  outcome,
+  additionalObservations,
+});
+const WRITTEN_DOWN: SeedOficio[] = [
+  {
+    ...review('OBSERVATIONS', false),
+    number: 'INE/UTSI/0031/2024',
+    date: '2024-01-08',
+    references: ['IEEM/SE/0012/2024'],
+    deadline: '2024-01-15',
+    deliverable: 8,
+  },
+  {
+    ...review('ADDRESSED', true),
+    number: 'INE/UTSI/0050/2024',
+    date: '2024-01-10',
+    references: ['INE/UTSI/0031/2024'],
+  },
+  { ...review('ACCEPTED', false), number: 'INE/UTSI/0061/2024', date: '2024-01-11', deliverable: 6 },
+  {
+    ...none,
+    kind: 'REQUEST',
+    number: 'INE/UTSI/0072/2024',
+    date: '2024-01-12',
+    deadline: '2024-01-19',
+    deliverable: 34,
+  },
+  {
+    ...none,
+    kind: 'INVITATION',
+    number: 'INE/UTSI/0083/2024',
+    date: '2024-01-13',
+    deliverable: 12,
+    meeting: '2024-01-16T10:30:00-07:00',
+  },
+  {
+    ...none,
+    kind: 'REMINDER',
+    number: 'INE/UTSI/0094/2024',
+    date: '2024-01-14',
+    items: [{ title: 'designación del ente auditor', deliverable: 14, dueDate: '2024-01-31' }],
+  },
+  { ...none, kind: null, number: 'INE/UTSI/0105/2024', date: '2024-01-15' },
+  { ...none, kind: 'NOTICE', number: null, date: null },
+  {
+    ...review('OBSERVATIONS', false),
+    number: 'INE/UTSI/0116/2024',
+    date: '2024-01-16',
+    references: ['IEEM/SE/0020/2024', 'IEEM/SE/0021/2024', 'INE/UTSI/0050/2024'],
+    deliverable: 3,
+  },
+  {
+    ...none,
+    kind: 'REMINDER',
+    number: 'INE/UTSI/0127/2024',
+    date: '2024-01-17',
+    items: [
+      { title: 'Convocatoria para difusores oficiales', deliverable: 24, dueDate: '2024-02-02' },
+      { title: 'Lista de difusores', deliverable: 25, dueDate: '2024-02-09' },
+    ],
+  },
+];
+
 describe('summarize and formatReportEntry', () => {
   it('formats an entry as the commission numbers them', () => {
     const [o] = parseCorrespondence(
@@ -26,14 +103,18 @@ describe('summarize and formatReportEntry', () => {
     expect(formatReportEntry(o, 0)).toBe(
       '1. 5 de marzo de 2024, oficio INE/UTSI/1317/2024: Remite el documento “Guía”.',
     );
-    expect(o.summary).toBe(summarize(o));
+    expect(o.summary).toBe('Remite el documento “Guía”.');
+    expect(summarize(o)).toBe('Remite el documento “Guía”.');
   });
 
+  // The report is read back by the parser, so the parser's reading of the original cannot be the
+  // yardstick (a mistake made on both sides would pass): each side is compared with oficios
+  // written down by hand.
   it('reads the seed back from its own report, entry by entry', () => {
     const first = parseCorrespondence(SEED).oficios;
     const { report, again } = roundTrip(first);
     expect(report.split('\n')).toHaveLength(17);
-    expect(again.map(roundTripFields)).toEqual(first.map(roundTripFields));
+    expect(again.map(roundTripFields)).toEqual(SEED_OFICIOS);
     expect(again.filter((o) => o.needsReview)).toEqual([]);
   });
 
@@ -64,8 +145,8 @@ describe('summarize and formatReportEntry', () => {
       'REMINDER',
     ]);
     const { report, again } = roundTrip(first);
-    expect(again).toHaveLength(first.length);
-    expect(again.map(roundTripFields)).toEqual(first.map(roundTripFields));
+    expect(first.map(roundTripFields)).toEqual(WRITTEN_DOWN);
+    expect(again.map(roundTripFields)).toEqual(WRITTEN_DOWN);
     expect(first[4].meeting).toEqual({ at: '2024-01-16T10:30:00-07:00', zone: 'America/Mazatlan', zoneStated: true });
     expect(report).toContain('8. sin fecha, oficio sin número: Remite el calendario de simulacros.');
   });

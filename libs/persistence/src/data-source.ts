@@ -10,6 +10,7 @@ import { Users1732406917000 } from './migrations/1732406917000-users';
 import { Directory1732407100000 } from './migrations/1732407100000-directory';
 import { Outbox1732407200000 } from './migrations/1732407200000-outbox';
 import { SourceFiles1732407316000 } from './migrations/1732407316000-source-files';
+import { SessionRevocation1732407400000 } from './migrations/1732407400000-session-revocation';
 
 // Calendar dates (oficio dates, due dates) stay 'YYYY-MM-DD' strings: a JS Date would put them at
 // UTC midnight, which is the previous evening in Mexico City.
@@ -26,6 +27,7 @@ export const MIGRATIONS = [
   Directory1732407100000,
   Outbox1732407200000,
   SourceFiles1732407316000,
+  SessionRevocation1732407400000,
 ];
 
 /**

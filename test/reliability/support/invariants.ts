@@ -1,18 +1,14 @@
 import type { Client } from '@temporalio/client';
 import type { DataSource } from 'typeorm';
-import {
-  DOCUMENT_WORKFLOW_TYPE,
-  REQUEST_WORKFLOW_TYPE,
-  documentStateQuery,
-  requestStateQuery,
-} from '@seguimiento/contracts';
+import { documentStateQuery, requestStateQuery } from '@seguimiento/contracts';
 import { rebuildReadModels, waitForPosition } from '@seguimiento/persistence';
 import { dumpReadModels } from '../../support/read-model-dump';
 import type { FaultLog } from './fault-log';
 import type { Ledger } from './oficio-client';
+import { type CaseSeen, type Recording, exactlyOnce, nothingStuck } from './invariant-rules';
 import { caseStatuses } from './scenario';
 
-/** The events that record an oficio; each accepted oficio must be in exactly one of them. */
+/** The events that record an oficio; each accepted oficio must be in exactly one of them per kind (invariant-rules.ts). */
 const RECORDING_EVENTS = [
   'DocumentSubmitted',
   'IneAnswerRecorded',
@@ -55,27 +51,14 @@ export async function checkInvariants(
 ): Promise<InvariantReport> {
   const violations: string[] = [];
 
-  // 1. Exactly once: every accepted oficio is in the store, and no oficio is in a stream twice.
+  // 1. Exactly once: every accepted oficio is in the store, once (in one stream, by one event).
   const accepted = [...ledger.accepted.keys()];
-  const found: Array<{ n: string }> = await db.query(
-    `SELECT DISTINCT data->>'oficioNumber' AS n FROM events WHERE type = ANY($1) AND data->>'oficioNumber' = ANY($2)`,
-    [RECORDING_EVENTS, accepted],
-  );
-  const present = new Set(found.map((r) => r.n));
-  const lost = accepted.filter((n) => !present.has(n));
-  const doubled: Array<{ stream_id: string; n: string; c: number }> = await db.query(
-    `SELECT stream_id, data->>'oficioNumber' AS n, count(*)::int AS c FROM events WHERE type = ANY($1) GROUP BY 1, 2 HAVING count(*) > 1`,
+  const recordings: Recording[] = await db.query(
+    `SELECT stream_id AS "streamId", type, data->>'oficioNumber' AS "oficioNumber" FROM events WHERE type = ANY($1) AND data->>'oficioNumber' IS NOT NULL`,
     [RECORDING_EVENTS],
   );
-  if (lost.length)
-    violations.push(`${lost.length} accepted oficios are not in the event store: ${lost.slice(0, 5).join(', ')}`);
-  if (doubled.length)
-    violations.push(
-      `${doubled.length} oficios are recorded more than once: ${doubled
-        .slice(0, 5)
-        .map((r) => `${r.n} in ${r.stream_id} ×${r.c}`)
-        .join(', ')}`,
-    );
+  const once = exactlyOnce(accepted, recordings);
+  violations.push(...once.violations);
 
   // 2. Contiguous streams (versions are unique per stream, so count = max means 1…n).
   const gaps: Array<{ stream_id: string; c: number; m: number }> = await db.query(
@@ -139,8 +122,8 @@ export async function checkInvariants(
   return {
     violations,
     oficiosChecked: accepted.length,
-    losses: lost.length,
-    duplicates: doubled.reduce((sum, r) => sum + r.c - 1, 0),
+    losses: once.lost.length,
+    duplicates: once.duplicates,
     events,
     streams,
     runningWorkflowsChecked: running,
@@ -153,61 +136,44 @@ export async function checkInvariants(
 async function checkRunningWorkflows(db: DataSource, temporal: Client, violations: string[]): Promise<number> {
   // Every case stream has its workflow (same id): documents and requests.
   const statuses = await caseStatuses(db, temporal, 'document:%', 'request:%');
-  const running = new Map(
-    [...statuses]
-      .filter(([, status]) => status === 'RUNNING')
-      .map(([id]) => [id, id.startsWith('request:') ? REQUEST_WORKFLOW_TYPE : DOCUMENT_WORKFLOW_TYPE]),
-  );
-  const missing = [...statuses].filter(([, status]) => status === 'NOT_FOUND').map(([id]) => id);
-  if (missing.length)
-    violations.push(`${missing.length} cases in the event store have no workflow: ${missing.slice(0, 5).join(', ')}`);
-
   const versions = new Map<string, number>(
     (await db.query('SELECT stream_id, max(stream_version)::int AS v FROM events GROUP BY stream_id')).map(
       (r: { stream_id: string; v: number }) => [r.stream_id, r.v],
     ),
   );
-  let checked = 0;
-  for (const [id, type] of running) {
-    checked++;
+  const cases: CaseSeen[] = [];
+  for (const [id, status] of statuses) {
+    const seen: CaseSeen = { id, status, streamVersion: versions.get(id) ?? 0 };
+    cases.push(seen);
+    if (status !== 'RUNNING') continue;
     const handle = temporal.workflow.getHandle(id);
     const { raw } = await handle.describe();
     const task = raw.pendingWorkflowTask;
-    if (task && Number(task.attempt) > 1)
-      violations.push(`${id}: its workflow task has failed ${Number(task.attempt) - 1} times`);
-    for (const activity of raw.pendingActivities ?? []) {
-      if (Number(activity.attempt) > 1)
-        violations.push(
-          `${id}: activity ${activity.activityType?.name} at attempt ${activity.attempt}: ${activity.lastFailure?.message}`,
-        );
-    }
+    seen.workflowTaskAttempt = task ? Number(task.attempt) : undefined;
+    seen.activities = (raw.pendingActivities ?? []).map((a) => ({
+      type: a.activityType?.name ?? '?',
+      attempt: Number(a.attempt),
+      lastFailure: a.lastFailure?.message ?? undefined,
+    }));
     try {
-      const view =
-        type === DOCUMENT_WORKFLOW_TYPE
-          ? await handle.query(documentStateQuery)
-          : await handle.query(requestStateQuery);
+      const view = id.startsWith('request:')
+        ? await handle.query(requestStateQuery)
+        : await handle.query(documentStateQuery);
       const state = view.state as { version: number; ballInCourt?: string; deadline?: { party?: string } | null };
-      const party = state.ballInCourt ?? state.deadline?.party;
-      if (party !== 'INE' && party !== 'OPLE')
-        violations.push(`${id} is running but waits on nobody (${String(party)})`);
-      if (state.version !== (versions.get(id) ?? 0))
-        violations.push(`${id}: the workflow is at version ${state.version}, its stream at ${versions.get(id) ?? 0}`);
+      seen.state = { version: state.version, waitsOn: state.ballInCourt ?? state.deadline?.party };
     } catch (error) {
-      violations.push(`${id} does not answer its state query: ${(error as Error).message}`);
+      seen.state = { error: (error as Error).message };
     }
   }
-
   // Each open case of the read models has its workflow running.
   const open: Array<{ id: string }> = await db.query(
     `SELECT id FROM rm_documents WHERE status NOT IN ('RESOLVED', 'WITHDRAWN')`,
   );
-  const orphans = open.filter((d) => !running.has(d.id));
-  if (orphans.length)
-    violations.push(
-      `${orphans.length} open documents have no running workflow: ${orphans
-        .slice(0, 5)
-        .map((d) => d.id)
-        .join(', ')}`,
-    );
-  return checked;
+  violations.push(
+    ...nothingStuck(
+      cases,
+      open.map((d) => d.id),
+    ),
+  );
+  return cases.filter((c) => c.status === 'RUNNING').length;
 }

@@ -14,18 +14,23 @@ export interface Step {
  * overdue, so an escalation fires at once); INE answers with observations; the OPLE sends a new
  * version citing them; INE, citing both, finds them addressed and the document is resolved. Oficio numbers are
  * unique per scenario (`tag`) and document (`i`).
+ *
+ * The dates are fixed and long past (November 2024), so that what fires does not depend on the day
+ * the suite runs: every deadline is found weeks overdue and fires only its highest rung due, at once
+ * (dates a few weeks back from a fixed day in 2026 made the rungs that fired, and so the events and
+ * mails, depend on how far that day was from the run).
  */
 export function documentLife(tag: string, i: number): Step[] {
   const ople = OPLES[i % OPLES.length].id;
-  const opleOficio = (n: number) => `IEPC/${ople}/${tag}/${2 * i + n}/2026`;
-  const ineOficio = (n: number) => `INE/UTSI/${tag}/${2 * i + n}/2026`;
+  const opleOficio = (n: number) => `IEPC/${ople}/${tag}/${2 * i + n}/2024`;
+  const ineOficio = (n: number) => `INE/UTSI/${tag}/${2 * i + n}/2024`;
   return [
     {
       door: 'OPLE',
       input: {
         ople,
         oficioNumber: opleOficio(1),
-        date: '2026-11-02',
+        date: '2024-11-04',
         deliverable: 6,
         versionKind: 'PROYECTO',
         documentKey: `${tag.toLowerCase()}-${i}`,
@@ -38,7 +43,7 @@ export function documentLife(tag: string, i: number): Step[] {
         ople,
         kind: 'REVIEW',
         oficioNumber: ineOficio(1),
-        date: '2026-11-20',
+        date: '2024-11-20',
         outcome: 'OBSERVATIONS',
         references: [opleOficio(1)],
         observations: [{ text: 'Precisar el procedimiento de respaldo.' }],
@@ -47,7 +52,7 @@ export function documentLife(tag: string, i: number): Step[] {
     },
     {
       door: 'OPLE',
-      input: { ople, oficioNumber: opleOficio(2), date: '2026-11-23', references: [ineOficio(1)] },
+      input: { ople, oficioNumber: opleOficio(2), date: '2024-11-22', references: [ineOficio(1)] },
       expect: 'UNDER_REVIEW',
     },
     {
@@ -56,7 +61,7 @@ export function documentLife(tag: string, i: number): Step[] {
         ople,
         kind: 'REVIEW',
         oficioNumber: ineOficio(2),
-        date: '2026-11-24',
+        date: '2024-11-25',
         outcome: 'ADDRESSED',
         references: [opleOficio(2), ineOficio(1)],
       },

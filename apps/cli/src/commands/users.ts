@@ -110,7 +110,7 @@ export async function users(args: string[], io: Io, input: UsersInput = processI
         if (!(await store.setDisabled(username, sub === 'disable'))) throw noSuchUser(username);
         io.out(
           sub === 'disable'
-            ? `usuario ${username} deshabilitado: ya no puede iniciar sesión (una sesión ya abierta vale hasta que expire)`
+            ? `usuario ${username} deshabilitado: ya no puede iniciar sesión, y sus sesiones y tokens ya emitidos dejan de valer`
             : `usuario ${username} habilitado: puede volver a iniciar sesión`,
         );
         return EXIT.OK;

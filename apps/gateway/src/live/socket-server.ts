@@ -42,6 +42,8 @@ interface Connection {
   principal: Principal;
   user: string;
   expiry: NodeJS.Timeout | null;
+  /** The credential it was opened with (as a bearer), checked again when a user's tokens are withdrawn. */
+  authorization: string | undefined;
 }
 
 const MAX_TIMER_MS = 2 ** 31 - 1;
@@ -202,7 +204,7 @@ export class SocketServer implements OnApplicationBootstrap, OnModuleDestroy {
       return false;
     }
     const user = userKey(principal);
-    const connection: Connection = { principal, user, expiry: null };
+    const connection: Connection = { principal, user, expiry: null, authorization };
     this.connections.set(ctx, connection);
     let sockets = this.byUser.get(user);
     if (!sockets) this.byUser.set(user, (sockets = new Set()));
@@ -211,6 +213,23 @@ export class SocketServer implements OnApplicationBootstrap, OnModuleDestroy {
       ?.exp;
     if (expiresAt) this.closeAt(ctx, connection, expiresAt * 1000);
     return true;
+  }
+
+  /**
+   * Closes (4401, with the reason) the sockets of these users whose token is no longer valid —
+   * `users disable` withdrew it — as it closes one whose token expires.
+   */
+  closeWithdrawn(usernames: string[]): void {
+    const users = new Set(usernames);
+    for (const ctx of [...this.byUser.values()].flatMap((sockets) => [...sockets])) {
+      const connection = this.connections.get(ctx);
+      if (!connection || !users.has(connection.principal.subject)) continue;
+      try {
+        authenticate(this.options.tokens, connection.authorization);
+      } catch (error) {
+        ctx.extra.socket.close(CLOSE_UNAUTHORIZED, closeReason((error as Error).message));
+      }
+    }
   }
 
   /** Closes the socket when its token expires (in steps: a timer cannot wait more than ~24 days). */

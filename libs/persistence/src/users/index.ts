@@ -1,2 +1,3 @@
 export * from './user-store';
 export * from './new-user';
+export * from './user-revocations';

@@ -33,6 +33,9 @@ const COLUMNS = `username, display_name AS "displayName", role, ople, institutio
 
 const UNIQUE_VIOLATION = '23505';
 
+/** Where a change of a user's revocation is announced (the payload: the user name). */
+export const USERS_CHANNEL = 'seguimiento_users';
+
 /**
  * The `users` table. Usernames arrive already normalised (libs/auth's normalUsername) and checked.
  * The lockout is decided by libs/auth's pure `afterFailure`, applied under a row lock so that
@@ -71,9 +74,21 @@ export class UserStore {
     return this.update(username, 'password_hash = $2, failed_attempts = 0, locked_until = NULL', passwordHash);
   }
 
-  /** False: no such user. */
+  /**
+   * False: no such user. Disabling also withdraws every token issued to the user until now
+   * (`sessions_revoked_at`), and tells the gateways at commit (NOTIFY seguimiento_users), which
+   * refuse them from then on; enabling keeps those tokens withdrawn.
+   */
   async setDisabled(username: string, disabled: boolean): Promise<boolean> {
-    return this.update(username, 'disabled = $2', disabled);
+    return this.db.transaction(async (tx) => {
+      const [, affected]: [unknown, number] = await tx.query(
+        `UPDATE users SET disabled = $2, sessions_revoked_at = CASE WHEN $2 THEN now() ELSE sessions_revoked_at END,
+           updated_at = now() WHERE username = $1`,
+        [username, disabled],
+      );
+      if (affected > 0) await tx.query(`SELECT pg_notify('${USERS_CHANNEL}', $1)`, [username]);
+      return affected > 0;
+    });
   }
 
   /** Counts one wrong password at `now`; the state it leaves, or null when there is no such user. */
