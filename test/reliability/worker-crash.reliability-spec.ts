@@ -1,15 +1,19 @@
 import { randomUUID } from 'node:crypto';
+import { DOCUMENTS_TASK_QUEUE, TIMER_PROBE_WORKFLOW_TYPE } from '@seguimiento/contracts';
+import { OPLES } from '@seguimiento/domain';
+import type { TimerProbeResult } from '../../workflows/src/timer-probe.workflow';
 import { FaultLog } from './support/fault-log';
-import { operator, settleAndCheck, underLoad } from './support/fault-scenario';
+import { expectSettled, openCasesFor, operator, settleAndCheck, underLoad } from './support/fault-scenario';
 import { FaultStack } from './support/fault-stack';
 import { checkInvariants } from './support/invariants';
-import { playLives, progressLine } from './support/lifecycles';
+import { oficiosOf, playLives, progressLine } from './support/lifecycles';
 import { size, sleep } from './support/scenario';
 
 /**
  * Scenario 1: `kill -9` the worker while 500 documents are in the middle of their second round
  * (the OPLE's new versions and INE's final reviews in flight), start it again, and every document
- * still ends resolved, each oficio recorded once.
+ * whose life ends resolved is resolved, every open one still runs, each oficio recorded once. Durable
+ * timers set before the kill fall due while the worker is down: each fires after it is back, once.
  */
 describe('scenario 1: the worker killed with SIGKILL while 500 documents are mid-round', () => {
   let stack: FaultStack;
@@ -25,34 +29,78 @@ describe('scenario 1: the worker killed with SIGKILL while 500 documents are mid
   it('restarts the worker and every document finishes, with every invariant kept', async () => {
     const started = Date.now();
     const client = operator(stack);
+    const temporal = await stack.temporalClient();
     // Round 1 for every document: submitted, observed (the ball is with the OPLE).
     await playLives(client, 'WK', documents, { from: 0, to: 1 }, 16, progressLine('round 1'));
-    // Round 2 under way; a third of the way in, the worker dies without warning.
+    // Round 2 under way; a third of the way in, the worker dies without warning, while timers
+    // it had set fall due.
+    const down = { from: 0, to: 0 };
+    let probeIds: string[] = [];
     await underLoad(
       stack,
       client,
       { tag: 'WK', documents, concurrency: 16, steps: { from: 2, to: 3 } },
       'kill -9 worker',
       async () => {
+        const now = Date.now();
+        probeIds = await Promise.all(
+          Array.from({ length: 8 }, async (_, i) => {
+            const probe = await temporal.workflow.start(TIMER_PROBE_WORKFLOW_TYPE, {
+              workflowId: `wk-probe-${now}-${i}`,
+              taskQueue: DOCUMENTS_TASK_QUEUE,
+              args: [{ fireAt: new Date(now + 4000 + i * 250).toISOString() }],
+            });
+            return probe.workflowId;
+          }),
+        );
+        await waitForTimers(probeIds);
+        down.from = Date.now();
         await stack.killWorker(0);
-        await sleep(3000);
+        await sleep(Math.max(3000, now + 4000 + 8 * 250 + 1000 - Date.now()));
+        down.to = Date.now();
         await stack.startWorker(0);
       },
     );
+    const probes: TimerProbeResult[] = await Promise.all(
+      probeIds.map((id) => temporal.workflow.getHandle(id).result()),
+    );
+    const timersFired = await Promise.all(probeIds.map(timersFiredIn));
 
     const report = await settleAndCheck(stack, client, {
       name: 'worker killed (SIGKILL) mid-round',
       tag: 'WK',
       documents,
       started,
+      extra: { timersDueWhileWorkerDown: probes.filter((p) => Date.parse(p.fireAt) >= down.from).length },
     });
     expect(report.violations).toEqual([]);
-    expect({ stillRunning: report.stillRunning, resolved: report.resolved, oficios: report.oficiosChecked }).toEqual({
-      stillRunning: 0,
-      resolved: documents,
-      oficios: 4 * documents,
-    });
+    expectSettled(report);
+    expect(report.oficiosChecked).toBe(oficiosOf(documents) + 2 * openCasesFor(documents));
+    // Every timer fell due while the worker was down, and fired once, after it was back.
+    expect(probes).toHaveLength(8);
+    expect(probes.filter((p) => Date.parse(p.fireAt) < down.from || Date.parse(p.fireAt) > down.to)).toEqual([]);
+    expect(probes.filter((p) => Date.parse(p.firedAt) < down.to)).toEqual([]);
+    expect(timersFired).toEqual(probeIds.map(() => 1));
   });
+
+  /** Waits until each probe has set its timer (its first workflow task ran on the worker). */
+  async function waitForTimers(ids: string[]): Promise<void> {
+    const temporal = await stack.temporalClient();
+    for (const id of ids) {
+      for (let tries = 0; ; tries++) {
+        const history = await temporal.workflow.getHandle(id).fetchHistory();
+        if (history.events?.some((e) => e.timerStartedEventAttributes)) break;
+        if (tries > 100) throw new Error(`${id} set no timer`);
+        await sleep(100);
+      }
+    }
+  }
+
+  /** How many times a probe's timer fired, from its history. */
+  async function timersFiredIn(id: string): Promise<number> {
+    const history = await (await stack.temporalClient()).workflow.getHandle(id).fetchHistory();
+    return (history.events ?? []).filter((e) => e.timerFiredEventAttributes).length;
+  }
 
   it('the invariants catch each kind of damage they guard against', async () => {
     const db = await stack.db();
@@ -77,6 +125,17 @@ describe('scenario 1: the worker killed with SIGKILL while 500 documents are mid
     await append('dano:hueco', 3, 'EscalationRaised', escalation);
     // A read model that drifted from the log.
     await db.query(`UPDATE rm_documents SET title = 'alterado' WHERE id = 'document:BCN:wk-1'`);
+    // An open document (wk-4, OBSERVED) whose stream moved on behind its running workflow's back:
+    // a copy of its escalation under another key, one version past the workflow's.
+    const behind = `document:${OPLES[4].id}:wk-4`;
+    const [last] = await db.query(
+      `SELECT stream_version AS v, data FROM events WHERE stream_id = $1 AND type = 'EscalationRaised' ORDER BY stream_version DESC LIMIT 1`,
+      [behind],
+    );
+    const [{ top }] = await db.query('SELECT max(stream_version)::int AS top FROM events WHERE stream_id = $1', [
+      behind,
+    ]);
+    await append(behind, top + 1, 'EscalationRaised', { ...last.data, key: `${String(last.data.key)}:copia` });
     // An error no fault explains.
     const log = new FaultLog();
     log.line('gateway-1', '{"level":"error","msg":"unexpected error"}');
@@ -89,6 +148,9 @@ describe('scenario 1: the worker killed with SIGKILL while 500 documents are mid
     expect(said).toMatch(/dano:hueco x:OPLE:2026-01-01:OVERDUE ×2/);
     expect(said).toMatch(/rm_documents differs from its rebuild/);
     expect(said).toMatch(/errors outside any injected fault:[\s\S]*unexpected error/);
-    expect(report.violations).toHaveLength(6);
+    expect(said).toContain(`${behind}: the workflow is at version ${top}, its stream at ${top + 1}`);
+    expect(report.violations).toHaveLength(7);
+    // Invariant 4 inspected the open cases' workflows, not an empty set.
+    expect(report.runningWorkflowsChecked).toBeGreaterThanOrEqual(documents / 3);
   });
 });

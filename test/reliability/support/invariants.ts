@@ -61,7 +61,12 @@ export async function checkInvariants(
     `SELECT DISTINCT data->>'oficioNumber' AS n FROM events WHERE type = ANY($1) AND data->>'oficioNumber' = ANY($2)`,
     [RECORDING_EVENTS, accepted],
   );
-  const present = new Set(found.map((r) => r.n));
+  // A reminder's oficio is recorded as the source of the deliverables it expects (one per item).
+  const expectedBy: Array<{ n: string }> = await db.query(
+    `SELECT DISTINCT data->>'sourceOficio' AS n FROM events WHERE type = 'DocumentOpened' AND data->>'sourceOficio' = ANY($1)`,
+    [accepted],
+  );
+  const present = new Set([...found, ...expectedBy].map((r) => r.n));
   const lost = accepted.filter((n) => !present.has(n));
   const doubled: Array<{ stream_id: string; n: string; c: number }> = await db.query(
     `SELECT stream_id, data->>'oficioNumber' AS n, count(*)::int AS c FROM events WHERE type = ANY($1) GROUP BY 1, 2 HAVING count(*) > 1`,

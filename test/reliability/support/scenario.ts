@@ -63,17 +63,23 @@ export async function caseStatuses(
   return statuses;
 }
 
-/** Waits until no case matching `pattern` has a running workflow; returns how many still run. */
-export async function allClosed(
+/**
+ * Waits until exactly `expected` cases matching `patterns` have a running workflow (the open ones;
+ * the resolved ones closed); returns how many run when it stops waiting.
+ */
+export async function waitForRunning(
   db: DataSource,
   temporal: Client,
-  pattern: string,
+  patterns: string[],
+  expected: number,
   timeoutMs = 120_000,
 ): Promise<number> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const running = [...(await caseStatuses(db, temporal, pattern)).values()].filter((s) => s === 'RUNNING').length;
-    if (running === 0 || Date.now() > deadline) return running;
+    const running = [...(await caseStatuses(db, temporal, ...patterns)).values()].filter(
+      (s) => s === 'RUNNING',
+    ).length;
+    if (running === expected || Date.now() > deadline) return running;
     await sleep(1000);
   }
 }
