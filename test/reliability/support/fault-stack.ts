@@ -32,6 +32,8 @@ export interface FaultStackOptions {
    * `postgres.temporalUrl` is the role allowed to create Temporal's databases (`url` is the application's).
    */
   temporal?: (dataDir: string, postgres: { url: string; temporalUrl: string }) => Promise<TemporalUnderTest>;
+  /** Runs once PostgreSQL is up, before Temporal and the apps start (e.g. a restore from a backup). */
+  prepare?: (dataDir: string, postgres: { url: string; temporalUrl: string }) => Promise<void>;
 }
 
 /**
@@ -74,6 +76,7 @@ export class FaultStack {
     const postgres = await startEmbeddedPostgres({ dataDir: join(dataDir, 'postgres'), port: postgresPort });
     let temporal: TemporalUnderTest;
     try {
+      await options.prepare?.(dataDir, postgres);
       temporal = await (options.temporal ?? devTemporal)(dataDir, postgres);
     } catch (error) {
       await postgres.stop();

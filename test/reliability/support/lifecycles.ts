@@ -44,9 +44,14 @@ export function oficiosOf(count: number, steps = { from: 0, to: 3 }): number {
  * 30 days ago (its INE review is long overdue, so an escalation fires at once); INE answered
  * 2 days ago with observations; the OPLE sent a new version citing them yesterday; today INE,
  * citing both, finds them addressed and the document is resolved. Oficio numbers are unique per
- * scenario (`tag`) and document (`i`).
+ * scenario (`tag`) and document (`i`). Only the first `length` oficios (lifeLength) are its life.
  */
-export function documentLife(tag: string, i: number, today = localDateOf(new Date())): Step[] {
+export function documentLife(
+  tag: string,
+  i: number,
+  today = localDateOf(new Date()),
+  length = lifeLength(i),
+): Step[] {
   const ople = OPLES[i % OPLES.length].id;
   const year = today.slice(0, 4);
   const opleOficio = (n: number) => `IEPC/${ople}/${tag}/${2 * i + n}/${year}`;
@@ -94,7 +99,7 @@ export function documentLife(tag: string, i: number, today = localDateOf(new Dat
       },
       expect: 'RESOLVED',
     },
-  ].slice(0, lifeLength(i)) as Step[];
+  ].slice(0, length) as Step[];
 }
 
 /**

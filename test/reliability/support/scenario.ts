@@ -100,3 +100,21 @@ export function recordScenario(figures: ScenarioFigures): void {
   process.stderr.write(`  ${figures.scenario}: ${JSON.stringify({ ...rest, violations: violations.length })}\n`);
   if (process.env.RELIABILITY_REPORT) appendFileSync(process.env.RELIABILITY_REPORT, `${JSON.stringify(figures)}\n`);
 }
+
+/** Waits until each workflow of `ids` has set a timer (its first workflow task ran on a worker). */
+export async function waitForTimersSet(temporal: Client, ids: string[]): Promise<void> {
+  for (const id of ids) {
+    for (let tries = 0; ; tries++) {
+      const history = await temporal.workflow.getHandle(id).fetchHistory();
+      if (history.events?.some((e) => e.timerStartedEventAttributes)) break;
+      if (tries > 200) throw new Error(`${id} set no timer`);
+      await sleep(100);
+    }
+  }
+}
+
+/** How many times the timers of workflow `id` fired, from its history. */
+export async function timersFiredIn(temporal: Client, id: string): Promise<number> {
+  const history = await temporal.workflow.getHandle(id).fetchHistory();
+  return (history.events ?? []).filter((e) => e.timerFiredEventAttributes).length;
+}
