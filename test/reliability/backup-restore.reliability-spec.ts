@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Client } from 'pg';
 import { DOCUMENTS_TASK_QUEUE, TIMER_PROBE_WORKFLOW_TYPE } from '@seguimiento/contracts';
 import { type BackupManifest, restoreBackup, takeBackup } from '@seguimiento/infra/backup/backup';
 import type { TimerProbeResult } from '../../workflows/src/timer-probe.workflow';
@@ -83,8 +84,10 @@ describe('backup and restore drill: a copy taken under load, restored into a fre
     source = null;
     await sleep(Math.max(0, lastFireAt + 1000 - Date.now()));
 
-    // A fresh system from the copy.
+    // A fresh system from the copy: every table's rows back (read models, outbox, users… included)
+    // before anything runs on them.
     const restoredAt = Date.now();
+    let loaded: Record<string, number> = {};
     restored = await FaultStack.start({
       workers: 1,
       gateways: 1,
@@ -94,14 +97,21 @@ describe('backup and restore drill: a copy taken under load, restored into a fre
           databaseUrl: postgres.url,
           temporal: { kind: 'dev', dbFile: join(dataDir, 'temporal.db') },
         });
+        loaded = await rowCounts(postgres.url, taken.app.tables.map((t) => t.name));
       },
     });
     const again = restored;
+    expect(loaded).toEqual(
+      Object.fromEntries(taken.app.tables.map((t) => [t.name, t.name === 'migrations' ? loaded.migrations : t.rows])),
+    );
+    expect(taken.app.tables.find((t) => t.name === 'rm_documents')?.rows).toBeGreaterThan(0);
     const rdb = await again.db();
     const rtemporal = await again.temporalClient();
-    const back: string[] = (await rdb.query('SELECT event_id FROM events ORDER BY 1')).map(
-      (r: { event_id: string }) => r.event_id,
-    );
+    // Every event of the copy, at its position (the restored system appends after it: the work in
+    // flight at the copy, retried).
+    const back: string[] = (
+      await rdb.query('SELECT event_id FROM events WHERE position <= $1 ORDER BY 1', [taken.lastPosition])
+    ).map((r: { event_id: string }) => r.event_id);
     expect(back.length).toBe(taken.events);
     expect(back).toEqual(before);
 
@@ -144,6 +154,19 @@ describe('backup and restore drill: a copy taken under load, restored into a fre
     expect(report.oficiosChecked).toBe(acceptedBefore.size + observed.length);
   });
 });
+
+/** How many rows each table has, read before the restored system starts. */
+async function rowCounts(url: string, tables: string[]): Promise<Record<string, number>> {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    const counts: Record<string, number> = {};
+    for (const t of tables) counts[t] = (await client.query(`SELECT count(*)::int AS n FROM public."${t}"`)).rows[0].n;
+    return counts;
+  } finally {
+    await client.end();
+  }
+}
 
 /** Waits until no running case of the drill has an activity pending (in-flight appends retried). */
 async function settleActivities(stack: FaultStack, timeoutMs = 120_000): Promise<void> {
