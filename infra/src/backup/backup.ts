@@ -1,9 +1,19 @@
 import { execFile } from 'node:child_process';
-import { chmodSync, copyFileSync, constants, existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  copyFileSync,
+  constants,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  readdirSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { Client } from 'pg';
 import { openDatabase } from '@seguimiento/persistence';
+import { DEFAULT_TEMPORAL_DATABASES } from '../temporal-cluster/schema';
 import { type DatabaseDump, dumpDatabase, loadDatabase } from './table-dump';
 
 /** Where Temporal keeps its state: the dev server's SQLite file, or the full server's PostgreSQL databases. */
@@ -17,6 +27,15 @@ export interface BackupManifest {
   events: number;
   app: DatabaseDump;
   temporal: { kind: 'dev'; file: string } | { kind: 'postgres'; databases: DatabaseDump[] };
+}
+
+/** The full Temporal server's two databases (its state, visibility) on the server of `url` (its database part replaced). */
+export function temporalDatabaseUrls(url: string): string[] {
+  return [DEFAULT_TEMPORAL_DATABASES.temporal, DEFAULT_TEMPORAL_DATABASES.visibility].map((db) => {
+    const u = new URL(url);
+    u.pathname = `/${db}`;
+    return u.toString();
+  });
 }
 
 const MANIFEST = 'manifest.json';
@@ -43,7 +62,9 @@ export async function takeBackup(options: {
   const app = new Client({ connectionString: options.databaseUrl, application_name: 'seguimiento-backup' });
   const temporalDbs =
     options.temporal.kind === 'postgres'
-      ? options.temporal.urls.map((url) => new Client({ connectionString: url, application_name: 'seguimiento-backup' }))
+      ? options.temporal.urls.map(
+          (url) => new Client({ connectionString: url, application_name: 'seguimiento-backup' }),
+        )
       : [];
   const all = [lock, app, ...temporalDbs];
   try {
@@ -76,7 +97,8 @@ export async function takeBackup(options: {
       lastPosition: head.last,
       events: head.events,
       app: appDump,
-      temporal: options.temporal.kind === 'dev' ? { kind: 'dev', file: TEMPORAL_FILE } : { kind: 'postgres', databases },
+      temporal:
+        options.temporal.kind === 'dev' ? { kind: 'dev', file: TEMPORAL_FILE } : { kind: 'postgres', databases },
     };
     writeFileSync(join(options.to, MANIFEST), `${JSON.stringify(manifest, null, 2)}\n`, { mode: 0o600 });
     return manifest;
@@ -123,12 +145,17 @@ export async function restoreBackup(options: {
   } else if (manifest.temporal.kind === 'postgres' && options.temporal.kind === 'postgres') {
     const { databases } = manifest.temporal;
     if (databases.length !== options.temporal.urls.length)
-      throw new Error(`la copia tiene ${databases.length} bases de Temporal; el destino ${options.temporal.urls.length}`);
+      throw new Error(
+        `la copia tiene ${databases.length} bases de Temporal; el destino ${options.temporal.urls.length}`,
+      );
     for (const [i, url] of options.temporal.urls.entries()) {
       const c = new Client({ connectionString: url, application_name: 'seguimiento-restore' });
       await c.connect();
       try {
-        await loadDatabase(c, options.from, databases[i], { skip: ['schema_version', 'schema_update_history'] });
+        // The schema's own bookkeeping is the new schema's; who is in the cluster is the new server's.
+        await loadDatabase(c, options.from, databases[i], {
+          skip: ['schema_version', 'schema_update_history', 'cluster_membership'],
+        });
       } finally {
         await c.end();
       }

@@ -3,8 +3,8 @@ import { join, resolve } from 'node:path';
 import { repoRoot } from '@seguimiento/runtime';
 import { freePort } from '../ports';
 import { defaultDatabaseUrl, redact, startEmbeddedPostgres } from '../postgres';
-import { DEFAULT_TEMPORAL_DATABASES, setupTemporalSchema } from '../temporal-cluster/schema';
-import { type TemporalStore, restoreBackup, takeBackup } from './backup';
+import { setupTemporalSchema } from '../temporal-cluster/schema';
+import { type TemporalStore, restoreBackup, takeBackup, temporalDatabaseUrls } from './backup';
 
 const USAGE = {
   backup: 'uso: npm run backup -- <carpeta nueva> [--temporal-postgres <postgres://…>]',
@@ -34,15 +34,6 @@ function parse(argv: string[], command: 'backup' | 'restore'): Args | null {
 
 const dataDir = () => process.env.SEGUIMIENTO_DATA_DIR || join(repoRoot(), '.data');
 
-/** Temporal's two databases on the server of `url` (its database part is replaced). */
-function temporalUrls(url: string): string[] {
-  return [DEFAULT_TEMPORAL_DATABASES.temporal, DEFAULT_TEMPORAL_DATABASES.visibility].map((db) => {
-    const u = new URL(url);
-    u.pathname = `/${db}`;
-    return u.toString();
-  });
-}
-
 /**
  * `npm run backup -- <carpeta>`: a backup of the running system (DATABASE_URL or `npm start`'s
  * embedded PostgreSQL; Temporal's dev server SQLite in SEGUIMIENTO_DATA_DIR, or with
@@ -52,7 +43,7 @@ export async function backupMain(argv: string[]): Promise<number> {
   const args = parse(argv, 'backup');
   if (!args) return 2;
   const temporal: TemporalStore = args.temporalPostgres
-    ? { kind: 'postgres', urls: temporalUrls(args.temporalPostgres) }
+    ? { kind: 'postgres', urls: temporalDatabaseUrls(args.temporalPostgres) }
     : { kind: 'dev', dbFile: join(dataDir(), 'temporal.db') };
   const databaseUrl = defaultDatabaseUrl();
   const started = Date.now();
@@ -104,7 +95,9 @@ export async function restoreMain(argv: string[]): Promise<number> {
     const manifest = await restoreBackup({
       from: args.folder,
       databaseUrl,
-      temporal: temporalPostgres ? { kind: 'postgres', urls: temporalUrls(temporalPostgres) } : { kind: 'dev', dbFile },
+      temporal: temporalPostgres
+        ? { kind: 'postgres', urls: temporalDatabaseUrls(temporalPostgres) }
+        : { kind: 'dev', dbFile },
     });
     console.log(
       `restaurada la copia del ${manifest.takenAt}: ${manifest.events} eventos en ${redact(databaseUrl)}; lo registrado después de esa hora no está en la copia`,

@@ -51,6 +51,8 @@ export class FaultStack {
   private postgres: RunningPostgres | null = null;
   private testDb: DataSource | null = null;
   private testTemporal: Client | null = null;
+  /** The role that owns the full Temporal server's databases on this stack's PostgreSQL. */
+  temporalDatabaseUrl = '';
 
   private constructor(
     readonly dataDir: string,
@@ -91,6 +93,7 @@ export class FaultStack {
       temporal,
     );
     stack.postgres = postgres;
+    stack.temporalDatabaseUrl = postgres.temporalUrl;
     try {
       // The first worker migrates the schema; the others and the gateways find it ready.
       for (let i = 0; i < (options.workers ?? 1); i++) await stack.startWorker(i);

@@ -46,12 +46,7 @@ export function oficiosOf(count: number, steps = { from: 0, to: 3 }): number {
  * citing both, finds them addressed and the document is resolved. Oficio numbers are unique per
  * scenario (`tag`) and document (`i`). Only the first `length` oficios (lifeLength) are its life.
  */
-export function documentLife(
-  tag: string,
-  i: number,
-  today = localDateOf(new Date()),
-  length = lifeLength(i),
-): Step[] {
+export function documentLife(tag: string, i: number, today = localDateOf(new Date()), length = lifeLength(i)): Step[] {
   const ople = OPLES[i % OPLES.length].id;
   const year = today.slice(0, 4);
   const opleOficio = (n: number) => `IEPC/${ople}/${tag}/${2 * i + n}/${year}`;
@@ -151,12 +146,7 @@ export function statusOf(answer: Recorded): string | undefined {
 }
 
 /** Records `count` requests and reminders (openCaseSteps), `concurrency` at a time, checking each answer. */
-export async function playOpenCases(
-  client: OficioClient,
-  tag: string,
-  count: number,
-  concurrency = 2,
-): Promise<void> {
+export async function playOpenCases(client: OficioClient, tag: string, count: number, concurrency = 2): Promise<void> {
   const steps = Array.from({ length: count }, (_, k) => openCaseSteps(tag, k)).flat();
   let next = 0;
   const failures: string[] = [];
@@ -164,7 +154,9 @@ export async function playOpenCases(
     for (let s = next++; s < steps.length; s = next++) {
       const answer = await client.record(steps[s].door, steps[s].input);
       if (statusOf(answer) !== steps[s].expect)
-        failures.push(`${String(steps[s].input.oficioNumber)}: ${statusOf(answer) ?? '—'}, expected ${steps[s].expect}`);
+        failures.push(
+          `${String(steps[s].input.oficioNumber)}: ${statusOf(answer) ?? '—'}, expected ${steps[s].expect}`,
+        );
     }
   };
   await Promise.all(Array.from({ length: concurrency }, lane));

@@ -76,9 +76,7 @@ export async function waitForRunning(
 ): Promise<number> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const running = [...(await caseStatuses(db, temporal, ...patterns)).values()].filter(
-      (s) => s === 'RUNNING',
-    ).length;
+    const running = [...(await caseStatuses(db, temporal, ...patterns)).values()].filter((s) => s === 'RUNNING').length;
     if (running === expected || Date.now() > deadline) return running;
     await sleep(1000);
   }
