@@ -7,7 +7,7 @@ import { expectSettled, openCasesFor, operator, settleAndCheck, underLoad } from
 import { FaultStack } from './support/fault-stack';
 import { checkInvariants } from './support/invariants';
 import { oficiosOf, playLives, progressLine } from './support/lifecycles';
-import { size, sleep } from './support/scenario';
+import { size, sleep, timersFiredIn, waitForTimersSet } from './support/scenario';
 
 /**
  * Scenario 1: `kill -9` the worker while 500 documents are in the middle of their second round
@@ -53,7 +53,7 @@ describe('scenario 1: the worker killed with SIGKILL while 500 documents are mid
             return probe.workflowId;
           }),
         );
-        await waitForTimers(probeIds);
+        await waitForTimersSet(temporal, probeIds);
         down.from = Date.now();
         await stack.killWorker(0);
         await sleep(Math.max(3000, now + 4000 + 8 * 250 + 1000 - Date.now()));
@@ -64,7 +64,7 @@ describe('scenario 1: the worker killed with SIGKILL while 500 documents are mid
     const probes: TimerProbeResult[] = await Promise.all(
       probeIds.map((id) => temporal.workflow.getHandle(id).result()),
     );
-    const timersFired = await Promise.all(probeIds.map(timersFiredIn));
+    const timersFired = await Promise.all(probeIds.map((id) => timersFiredIn(temporal, id)));
 
     const report = await settleAndCheck(stack, client, {
       name: 'worker killed (SIGKILL) mid-round',
@@ -82,25 +82,6 @@ describe('scenario 1: the worker killed with SIGKILL while 500 documents are mid
     expect(probes.filter((p) => Date.parse(p.firedAt) < down.to)).toEqual([]);
     expect(timersFired).toEqual(probeIds.map(() => 1));
   });
-
-  /** Waits until each probe has set its timer (its first workflow task ran on the worker). */
-  async function waitForTimers(ids: string[]): Promise<void> {
-    const temporal = await stack.temporalClient();
-    for (const id of ids) {
-      for (let tries = 0; ; tries++) {
-        const history = await temporal.workflow.getHandle(id).fetchHistory();
-        if (history.events?.some((e) => e.timerStartedEventAttributes)) break;
-        if (tries > 100) throw new Error(`${id} set no timer`);
-        await sleep(100);
-      }
-    }
-  }
-
-  /** How many times a probe's timer fired, from its history. */
-  async function timersFiredIn(id: string): Promise<number> {
-    const history = await (await stack.temporalClient()).workflow.getHandle(id).fetchHistory();
-    return (history.events ?? []).filter((e) => e.timerFiredEventAttributes).length;
-  }
 
   it('the invariants catch each kind of damage they guard against', async () => {
     const db = await stack.db();
