@@ -57,18 +57,18 @@ async function main() {
 function summarize(rows) {
   if (rows.length === 0) return;
   console.log(
-    '\n| scenario | faults | oficios checked | events | losses | duplicates | escalations (twice) | errors from faults | violations | s |',
+    '\n| scenario | faults | oficios checked | events | losses | duplicates | escalations (twice) | running workflows inspected | errors from faults | violations | s |',
   );
-  console.log('|---|---|---|---|---|---|---|---|---|---|');
+  console.log('|---|---|---|---|---|---|---|---|---|---|---|');
   const sum = (key) => rows.reduce((n, r) => n + (Number(r[key]) || 0), 0);
   for (const r of rows) {
     console.log(
-      `| ${r.scenario} | ${r.faultsInjected} | ${r.oficiosChecked} | ${r.events} | ${r.losses} | ${r.duplicates} | ${r.escalations} (${r.escalationsFiredTwice}) | ${r.errorsFromFaults} | ${r.violations.length} | ${Math.round(r.seconds)} |`,
+      `| ${r.scenario} | ${r.faultsInjected} | ${r.oficiosChecked} | ${r.events} | ${r.losses} | ${r.duplicates} | ${r.escalations} (${r.escalationsFiredTwice}) | ${r.runningWorkflowsChecked} | ${r.errorsFromFaults} | ${r.violations.length} | ${Math.round(r.seconds)} |`,
     );
   }
   const badInputs = sum('badInputsTried');
   console.log(
-    `\nreliability: ${rows.length} scenarios, ${sum('faultsInjected')} faults injected, ${sum('oficiosChecked')} oficios checked` +
+    `\nreliability: ${rows.length} scenarios, ${sum('faultsInjected')} faults injected, ${sum('oficiosChecked')} oficios checked, ${sum('runningWorkflowsChecked')} running workflows inspected` +
       `${badInputs ? `, ${badInputs} bad inputs tried` : ''}, ${sum('losses')} lost, ${sum('duplicates')} duplicated, ${sum('escalationsFiredTwice')} escalations fired twice`,
   );
 }

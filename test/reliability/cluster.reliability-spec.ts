@@ -1,31 +1,7 @@
-import { join } from 'node:path';
-import { startTemporalCluster } from '@seguimiento/infra/temporal-cluster';
-import { ensureClusterCertificates, temporalTlsEnv } from '@seguimiento/infra/temporal-tls';
-import { operator, settleAndCheck, underLoad } from './support/fault-scenario';
-import { FaultStack, type TemporalUnderTest } from './support/fault-stack';
+import { clusterOnPostgres } from './support/cluster-temporal';
+import { expectSettled, operator, settleAndCheck, underLoad } from './support/fault-scenario';
+import { FaultStack } from './support/fault-stack';
 import { size } from './support/scenario';
-
-/**
- * The full Temporal server (four services, one process) on the same PostgreSQL as the event
- * store (its own role), with mutual TLS as across machines: each worker and gateway connects
- * with its own client certificate (TEMPORAL_TLS_*).
- */
-async function clusterOnPostgres(dataDir: string, postgres: { temporalUrl: string }): Promise<TemporalUnderTest> {
-  const tls = ensureClusterCertificates(join(dataDir, 'temporal-tls'));
-  const cluster = await startTemporalCluster({
-    postgres: postgres.temporalUrl,
-    dataDir: join(dataDir, 'temporal-cluster'),
-    tls,
-    log: (line) => process.stderr.write(`  ${line}\n`),
-  });
-  return {
-    address: cluster.address,
-    tls: { env: (app) => temporalTlsEnv(tls, app), client: cluster.clientTls! },
-    kill: () => cluster.kill(),
-    restart: () => cluster.restart(),
-    stop: () => cluster.stop(),
-  };
-}
 
 /**
  * Scenario 5, beyond one machine: the full Temporal server on PostgreSQL persistence with mutual
@@ -66,10 +42,7 @@ describe('scenario 5: full Temporal server on PostgreSQL, two workers and two ga
       started,
     });
     expect(report.violations).toEqual([]);
-    expect({ stillRunning: report.stillRunning, resolved: report.resolved }).toEqual({
-      stillRunning: 0,
-      resolved: documents,
-    });
+    expectSettled(report);
     // The dead gateway's clients went to the other one.
     expect(client.ledger.retried).toBeGreaterThan(0);
   });

@@ -1,15 +1,19 @@
 import { randomUUID } from 'node:crypto';
+import { DOCUMENTS_TASK_QUEUE, TIMER_PROBE_WORKFLOW_TYPE } from '@seguimiento/contracts';
+import { OPLES } from '@seguimiento/domain';
+import type { TimerProbeResult } from '../../workflows/src/timer-probe.workflow';
 import { FaultLog } from './support/fault-log';
-import { operator, settleAndCheck, underLoad } from './support/fault-scenario';
+import { expectSettled, openCasesFor, operator, settleAndCheck, underLoad } from './support/fault-scenario';
 import { FaultStack } from './support/fault-stack';
 import { checkInvariants } from './support/invariants';
-import { playLives, progressLine } from './support/lifecycles';
-import { size, sleep } from './support/scenario';
+import { oficiosOf, playLives, progressLine } from './support/lifecycles';
+import { size, sleep, timersFiredIn, waitForTimersSet } from './support/scenario';
 
 /**
  * Scenario 1: `kill -9` the worker while 500 documents are in the middle of their second round
  * (the OPLE's new versions and INE's final reviews in flight), start it again, and every document
- * still ends resolved, each oficio recorded once.
+ * whose life ends resolved is resolved, every open one still runs, each oficio recorded once. Durable
+ * timers set before the kill fall due while the worker is down: each fires after it is back, once.
  */
 describe('scenario 1: the worker killed with SIGKILL while 500 documents are mid-round', () => {
   let stack: FaultStack;
@@ -25,33 +29,58 @@ describe('scenario 1: the worker killed with SIGKILL while 500 documents are mid
   it('restarts the worker and every document finishes, with every invariant kept', async () => {
     const started = Date.now();
     const client = operator(stack);
+    const temporal = await stack.temporalClient();
     // Round 1 for every document: submitted, observed (the ball is with the OPLE).
     await playLives(client, 'WK', documents, { from: 0, to: 1 }, 16, progressLine('round 1'));
-    // Round 2 under way; a third of the way in, the worker dies without warning.
+    // Round 2 under way; a third of the way in, the worker dies without warning, while timers
+    // it had set fall due.
+    const down = { from: 0, to: 0 };
+    let probeIds: string[] = [];
     await underLoad(
       stack,
       client,
       { tag: 'WK', documents, concurrency: 16, steps: { from: 2, to: 3 } },
       'kill -9 worker',
       async () => {
+        const now = Date.now();
+        probeIds = await Promise.all(
+          Array.from({ length: 8 }, async (_, i) => {
+            const probe = await temporal.workflow.start(TIMER_PROBE_WORKFLOW_TYPE, {
+              workflowId: `wk-probe-${now}-${i}`,
+              taskQueue: DOCUMENTS_TASK_QUEUE,
+              args: [{ fireAt: new Date(now + 4000 + i * 250).toISOString() }],
+            });
+            return probe.workflowId;
+          }),
+        );
+        await waitForTimersSet(temporal, probeIds);
+        down.from = Date.now();
         await stack.killWorker(0);
-        await sleep(3000);
+        await sleep(Math.max(3000, now + 4000 + 8 * 250 + 1000 - Date.now()));
+        down.to = Date.now();
         await stack.startWorker(0);
       },
     );
+    const probes: TimerProbeResult[] = await Promise.all(
+      probeIds.map((id) => temporal.workflow.getHandle(id).result()),
+    );
+    const timersFired = await Promise.all(probeIds.map((id) => timersFiredIn(temporal, id)));
 
     const report = await settleAndCheck(stack, client, {
       name: 'worker killed (SIGKILL) mid-round',
       tag: 'WK',
       documents,
       started,
+      extra: { timersDueWhileWorkerDown: probes.filter((p) => Date.parse(p.fireAt) >= down.from).length },
     });
     expect(report.violations).toEqual([]);
-    expect({ stillRunning: report.stillRunning, resolved: report.resolved, oficios: report.oficiosChecked }).toEqual({
-      stillRunning: 0,
-      resolved: documents,
-      oficios: 4 * documents,
-    });
+    expectSettled(report);
+    expect(report.oficiosChecked).toBe(oficiosOf(documents) + 2 * openCasesFor(documents));
+    // Every timer fell due while the worker was down, and fired once, after it was back.
+    expect(probes).toHaveLength(8);
+    expect(probes.filter((p) => Date.parse(p.fireAt) < down.from || Date.parse(p.fireAt) > down.to)).toEqual([]);
+    expect(probes.filter((p) => Date.parse(p.firedAt) < down.to)).toEqual([]);
+    expect(timersFired).toEqual(probeIds.map(() => 1));
   });
 
   it('the invariants catch each kind of damage they guard against', async () => {
@@ -90,6 +119,17 @@ describe('scenario 1: the worker killed with SIGKILL while 500 documents are mid
     );
     // A read model that drifted from the log — and says open a document whose workflow has ended (invariant 4).
     await db.query(`UPDATE rm_documents SET title = 'alterado', status = 'OBSERVED' WHERE id = 'document:BCN:wk-1'`);
+    // An open document (wk-4, OBSERVED) whose stream moved on behind its running workflow's back:
+    // a copy of its escalation under another key, one version past the workflow's.
+    const behind = `document:${OPLES[4].id}:wk-4`;
+    const [last] = await db.query(
+      `SELECT stream_version AS v, data FROM events WHERE stream_id = $1 AND type = 'EscalationRaised' ORDER BY stream_version DESC LIMIT 1`,
+      [behind],
+    );
+    const [{ top }] = await db.query('SELECT max(stream_version)::int AS top FROM events WHERE stream_id = $1', [
+      behind,
+    ]);
+    await append(behind, top + 1, 'EscalationRaised', { ...last.data, key: `${String(last.data.key)}:copia` });
     // An error no fault explains.
     const log = new FaultLog();
     log.line('gateway-1', '{"level":"error","msg":"unexpected error"}');
@@ -107,6 +147,9 @@ describe('scenario 1: the worker killed with SIGKILL while 500 documents are mid
     expect(said).toMatch(/1 cases in the event store have no workflow: document:BCN:dano-sin-flujo/);
     expect(said).toMatch(/1 open documents have no running workflow: document:BCN:wk-1/);
     expect(said).toMatch(/errors outside any injected fault:[\s\S]*unexpected error/);
-    expect(report.violations).toHaveLength(9);
+    expect(said).toContain(`${behind}: the workflow is at version ${top}, its stream at ${top + 1}`);
+    expect(report.violations).toHaveLength(10);
+    // Invariant 4 inspected the open cases' workflows, not an empty set.
+    expect(report.runningWorkflowsChecked).toBeGreaterThanOrEqual(documents / 3);
   });
 });

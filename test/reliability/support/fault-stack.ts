@@ -32,6 +32,8 @@ export interface FaultStackOptions {
    * `postgres.temporalUrl` is the role allowed to create Temporal's databases (`url` is the application's).
    */
   temporal?: (dataDir: string, postgres: { url: string; temporalUrl: string }) => Promise<TemporalUnderTest>;
+  /** Runs once PostgreSQL is up, before Temporal and the apps start (e.g. a restore from a backup). */
+  prepare?: (dataDir: string, postgres: { url: string; temporalUrl: string }) => Promise<void>;
 }
 
 /**
@@ -49,6 +51,8 @@ export class FaultStack {
   private postgres: RunningPostgres | null = null;
   private testDb: DataSource | null = null;
   private testTemporal: Client | null = null;
+  /** The role that owns the full Temporal server's databases on this stack's PostgreSQL. */
+  temporalDatabaseUrl = '';
 
   private constructor(
     readonly dataDir: string,
@@ -74,6 +78,7 @@ export class FaultStack {
     const postgres = await startEmbeddedPostgres({ dataDir: join(dataDir, 'postgres'), port: postgresPort });
     let temporal: TemporalUnderTest;
     try {
+      await options.prepare?.(dataDir, postgres);
       temporal = await (options.temporal ?? devTemporal)(dataDir, postgres);
     } catch (error) {
       await postgres.stop();
@@ -88,6 +93,7 @@ export class FaultStack {
       temporal,
     );
     stack.postgres = postgres;
+    stack.temporalDatabaseUrl = postgres.temporalUrl;
     try {
       // The first worker migrates the schema; the others and the gateways find it ready.
       for (let i = 0; i < (options.workers ?? 1); i++) await stack.startWorker(i);

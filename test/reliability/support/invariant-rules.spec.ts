@@ -22,6 +22,12 @@ describe('invariant 1: every accepted oficio recorded exactly once', () => {
     expect(report.lost).toEqual(['INE/UTSI/9']);
   });
 
+  it('counts a reminder present when it is the source of the deliverables it expects, and only then', () => {
+    const reminder = 'INE/UTSI/REC/1';
+    expect(exactlyOnce([...accepted, reminder], healthy, [reminder]).lost).toEqual([]);
+    expect(exactlyOnce([...accepted, reminder], healthy, ['INE/UTSI/OTRO']).lost).toEqual([reminder]);
+  });
+
   it('finds an oficio recorded twice in one stream', () => {
     const report = exactlyOnce(accepted, [...healthy, healthy[1]]);
     expect(report.violations).toEqual(['1 oficios are recorded more than once: INE/UTSI/1 in document:GRO:a ×2']);

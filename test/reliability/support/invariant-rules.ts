@@ -20,9 +20,11 @@ export interface Recording {
 export function exactlyOnce(
   accepted: string[],
   recordings: Recording[],
+  /** Oficios present otherwise: a reminder, the source of the deliverables it expects. */
+  sources: string[] = [],
 ): { violations: string[]; lost: string[]; duplicates: number } {
   const violations: string[] = [];
-  const present = new Set(recordings.map((r) => r.oficioNumber));
+  const present = new Set([...recordings.map((r) => r.oficioNumber), ...sources]);
   const lost = accepted.filter((n) => !present.has(n));
   if (lost.length)
     violations.push(`${lost.length} accepted oficios are not in the event store: ${lost.slice(0, 5).join(', ')}`);

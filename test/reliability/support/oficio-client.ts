@@ -1,14 +1,18 @@
 import { normalizeOficioNumber } from '@seguimiento/domain';
 import type { FaultLog } from './fault-log';
 
-const INE = `mutation($input: RecordIneOficioInput!) { recordIneOficio(input: $input) { alreadyRecorded document { id status } } }`;
-const OPLE = `mutation($input: RecordOpleOficioInput!) { recordOpleOficio(input: $input) { alreadyRecorded document { id status } } }`;
+const INE = `mutation($input: RecordIneOficioInput!) { recordIneOficio(input: $input) { alreadyRecorded document { id status } request { id status } documents { id status } } }`;
+const OPLE = `mutation($input: RecordOpleOficioInput!) { recordOpleOficio(input: $input) { alreadyRecorded document { id status } request { id status } } }`;
 
 export type Door = 'INE' | 'OPLE';
 
 export interface Recorded {
   alreadyRecorded: boolean;
   document: { id: string; status: string } | null;
+  /** A request the oficio opened or answered. */
+  request?: { id: string; status: string } | null;
+  /** A reminder's expected deliverables. */
+  documents?: Array<{ id: string; status: string }>;
 }
 
 /** Codes a client may retry: the service, not the request, was at fault. */

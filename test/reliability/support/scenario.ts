@@ -63,17 +63,21 @@ export async function caseStatuses(
   return statuses;
 }
 
-/** Waits until no case matching `pattern` has a running workflow; returns how many still run. */
-export async function allClosed(
+/**
+ * Waits until exactly `expected` cases matching `patterns` have a running workflow (the open ones;
+ * the resolved ones closed); returns how many run when it stops waiting.
+ */
+export async function waitForRunning(
   db: DataSource,
   temporal: Client,
-  pattern: string,
+  patterns: string[],
+  expected: number,
   timeoutMs = 120_000,
 ): Promise<number> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const running = [...(await caseStatuses(db, temporal, pattern)).values()].filter((s) => s === 'RUNNING').length;
-    if (running === 0 || Date.now() > deadline) return running;
+    const running = [...(await caseStatuses(db, temporal, ...patterns)).values()].filter((s) => s === 'RUNNING').length;
+    if (running === expected || Date.now() > deadline) return running;
     await sleep(1000);
   }
 }
@@ -93,4 +97,22 @@ export function recordScenario(figures: ScenarioFigures): void {
   const { violations, ...rest } = figures;
   process.stderr.write(`  ${figures.scenario}: ${JSON.stringify({ ...rest, violations: violations.length })}\n`);
   if (process.env.RELIABILITY_REPORT) appendFileSync(process.env.RELIABILITY_REPORT, `${JSON.stringify(figures)}\n`);
+}
+
+/** Waits until each workflow of `ids` has set a timer (its first workflow task ran on a worker). */
+export async function waitForTimersSet(temporal: Client, ids: string[]): Promise<void> {
+  for (const id of ids) {
+    for (let tries = 0; ; tries++) {
+      const history = await temporal.workflow.getHandle(id).fetchHistory();
+      if (history.events?.some((e) => e.timerStartedEventAttributes)) break;
+      if (tries > 200) throw new Error(`${id} set no timer`);
+      await sleep(100);
+    }
+  }
+}
+
+/** How many times the timers of workflow `id` fired, from its history. */
+export async function timersFiredIn(temporal: Client, id: string): Promise<number> {
+  const history = await temporal.workflow.getHandle(id).fetchHistory();
+  return (history.events ?? []).filter((e) => e.timerFiredEventAttributes).length;
 }
