@@ -236,6 +236,8 @@ export interface DigestMail {
   overdue: readonly OverdueItem[];
   dueSoon: ReadonlyArray<{ caseId: string; ople: string; title: string; dueDate: string; party: 'INE' | 'OPLE' }>;
   changedYesterday: ReadonlyArray<{ caseId: string; ople: string; title: string; what: string }>;
+  /** The first local date the changes cover, when more than yesterday (Monday's after a quiet weekend). */
+  changesFrom?: string;
 }
 
 /** The daily digest; null when there is nothing to say. */
@@ -253,14 +255,21 @@ export function digestMail(m: DigestMail, consoleUrl: string): MailContent | nul
     blocks.push(
       list(
         sorted.map((i) => ({
-          text: `[${i.ople}] ${i.title} — vence el ${spanishDate(i.dueDate)} (en ${plural(daysBetween(m.date, i.dueDate), 'día', 'días')}); tiene la pelota ${holderOf(i.party, i.ople)}`,
+          text: `[${i.ople}] ${i.title} — vence el ${spanishDate(i.dueDate)} (${inDays(daysBetween(m.date, i.dueDate))}); tiene la pelota ${holderOf(i.party, i.ople)}`,
           url: caseLink(consoleUrl, i.caseId),
         })),
       ),
     );
   }
   if (m.changedYesterday.length) {
-    blocks.push(heading(`Cambios de ayer (${m.changedYesterday.length})`));
+    const since = m.changesFrom && daysBetween(m.changesFrom, m.date) > 1 ? m.changesFrom : null;
+    blocks.push(
+      heading(
+        since
+          ? `Cambios desde el ${spanishDate(since)} (${m.changedYesterday.length})`
+          : `Cambios de ayer (${m.changedYesterday.length})`,
+      ),
+    );
     blocks.push(
       list(
         m.changedYesterday.map((i) => ({
@@ -280,6 +289,8 @@ export function digestMail(m: DigestMail, consoleUrl: string): MailContent | nul
     ...compose(greet(m.to), blocks),
   };
 }
+
+const inDays = (n: number) => (n === 0 ? 'hoy' : `en ${plural(n, 'día', 'días')}`);
 
 const overdueLine = (i: OverdueItem) =>
   `[${i.ople}] ${i.title} — venció el ${spanishDate(i.dueDate)}, ${plural(i.daysLate, 'día', 'días')} de atraso`;
