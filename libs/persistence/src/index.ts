@@ -14,3 +14,4 @@ export * from './directory/directory-writer';
 export * from './outbox/outbox-writer';
 export * from './outbox/outbox-queue';
 export * from './users';
+export * from './outbox/digest-material';

@@ -6,7 +6,9 @@ import {
   escalationMail,
   importSummaryMail,
   invitationMail,
+  type QuietSettings,
   lateness,
+  quietUntil,
   reminderItemsMail,
 } from '@seguimiento/mail';
 import type { OutboxMessageRow, OutboxQueue, SendOutcome } from '@seguimiento/persistence';
@@ -24,6 +26,10 @@ export interface SenderOptions {
   maxDelayMs?: number;
   /** Attempts before a message is given up (FAILED, for supervisors to see). */
   maxAttempts?: number;
+  /** Quiet hours and weekends per institution: a message due in quiet time waits until it ends. */
+  quiet?: QuietSettings;
+  /** The envelope's sender (Return-Path), where servers send bounces (MAIL_BOUNCE_ADDRESS). */
+  bounceAddress?: string;
   /** The clock (tests fix it). */
   now?: () => Date;
   onError?: (error: unknown) => void;
@@ -101,6 +107,9 @@ export class OutboxSender {
   }
 
   private async sendOne(rows: OutboxMessageRow[]): Promise<SendOutcome> {
+    const institution = rows[0].payload.institution ?? rows[0].payload.ople;
+    const until = quietUntil(this.now(), this.options.quiet?.[String(institution)]);
+    if (until) return { status: 'HOLD', until };
     const messageId = messageIdOf(rows);
     let content: MailContent | null;
     try {
@@ -119,6 +128,7 @@ export class OutboxSender {
         html: content.html,
         messageId,
         headers: { 'X-Seguimiento-Tipo': first.kind },
+        ...(this.options.bounceAddress ? { envelope: { from: this.options.bounceAddress, to: first.recipient } } : {}),
         ...(content.calendar ? { icalEvent: content.calendar } : {}),
       });
       if (info.rejected?.length)

@@ -83,7 +83,7 @@ export async function writeOutbox(
         kind,
         recipient: c.email,
         recipientName: c.name,
-        payload: { ...payload, roleLabel: ROLE_LABELS[c.role] },
+        payload: { ...payload, roleLabel: ROLE_LABELS[c.role], institution: c.institution },
         ...extra(c),
       });
   };
@@ -155,7 +155,7 @@ export async function writeOutbox(
 const CAUSES = new Set(['EscalationRaised', 'DeadlineSet', 'DeadlineExtended', 'IneNoticeRecorded']);
 
 /** The case's line, from its opening event. */
-function titleOf(opening: { type: string; data: Record<string, unknown> } | undefined): string {
+export function titleOf(opening: { type: string; data: Record<string, unknown> } | undefined): string {
   const d = (opening?.data ?? {}) as Record<string, string | number>;
   if (opening?.type === 'DocumentOpened')
     return `Entregable ${d.deliverable} (${d.versionKind === 'FINAL' ? 'versión final' : 'proyecto'}): ${d.title}`;
