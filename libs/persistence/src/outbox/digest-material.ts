@@ -44,7 +44,7 @@ export async function digestMaterial(
      UNION ALL
      SELECT id, ople, NULL, NULL, 'Solicitud ' || coalesce(source_oficio, '') || ': ' || subject, 'OPLE', to_char(due_date, 'YYYY-MM-DD'), due_at
        FROM rm_obligations WHERE kind = 'REQUEST' AND status = 'OPEN' AND due_at IS NOT NULL
-     ORDER BY 9, 1`,
+     ORDER BY 8, 1`,
   );
   const changes: Array<Record<string, unknown>> = await manager.query(
     `SELECT e.stream_id, e.type, e.data, e.occurred_at, o.type AS opening_type, o.data AS opening_data

@@ -161,19 +161,19 @@ export async function markBounced(
 ): Promise<BounceOutcome> {
   const bare = rawMessageId.trim().replace(/^<|>$/g, '');
   const messageId = `<${bare}>`;
-  const rows: Array<{ recipient: string; subject: string; status: string }> = await manager.query(
-    `UPDATE outbox SET status = 'BOUNCED', bounced_at = coalesce(bounced_at, now()),
-            last_error = CASE WHEN status = 'BOUNCED' THEN last_error ELSE $2 END
-      WHERE message_id = $1 AND status IN ('SENT', 'BOUNCED')
-      RETURNING recipient, subject, (SELECT status FROM outbox p WHERE p.id = outbox.id) AS status`,
-    [messageId, `rebote: ${reason}`.slice(0, 2000)],
-  );
-  if (rows.length === 0) return { status: 'UNKNOWN', messageId };
-  const [row] = rows;
-  return {
-    status: row.status === 'BOUNCED' ? 'ALREADY_BOUNCED' : 'BOUNCED',
-    messageId,
-    recipient: row.recipient,
-    subject: row.subject,
-  };
+  return manager.transaction(async (tx) => {
+    const rows: Array<{ recipient: string; subject: string; status: string }> = await tx.query(
+      `SELECT recipient, subject, status FROM outbox WHERE message_id = $1 AND status IN ('SENT', 'BOUNCED') FOR UPDATE`,
+      [messageId],
+    );
+    if (rows.length === 0) return { status: 'UNKNOWN', messageId } as const;
+    const [row] = rows;
+    if (row.status === 'BOUNCED')
+      return { status: 'ALREADY_BOUNCED', messageId, recipient: row.recipient, subject: row.subject } as const;
+    await tx.query(
+      `UPDATE outbox SET status = 'BOUNCED', bounced_at = now(), last_error = $2 WHERE message_id = $1 AND status = 'SENT'`,
+      [messageId, `rebote: ${reason}`.slice(0, 2000)],
+    );
+    return { status: 'BOUNCED', messageId, recipient: row.recipient, subject: row.subject } as const;
+  });
 }
