@@ -476,4 +476,59 @@ describe('mail: outbox, sender and a real SMTP server', () => {
     expect((await markBounced(db.manager, '<no-existe@seguimiento.prep>', 'x')).status).toBe('UNKNOWN');
     expect(await mailDeliveries(db.manager, { status: 'BOUNCED', limit: 10 })).toEqual(bounced);
   });
+
+  it('whoever records an INE reminder gets one summary of who was notified, if the directory knows their address', async () => {
+    const store = new EventStore(db);
+    const expected = async (key: string, deliverable: number, actor: string, oficio: string) => {
+      const streamId = `document:GRO:${key}`;
+      const result = await store.append(
+        streamId,
+        0,
+        [
+          {
+            type: 'DocumentOpened',
+            data: {
+              openedBy: 'EXPECTATION',
+              sourceOficio: oficio,
+              deliverable,
+              versionKind: 'FINAL',
+              title: `Entregable ${deliverable}`,
+            },
+          },
+          {
+            type: 'DeadlineSet',
+            data: {
+              deadline: { party: 'OPLE', kind: 'DELIVERY', dueDate: '2024-04-05', dueAt: '2024-04-06T06:00:00.000Z' },
+            },
+          },
+        ].map((e) => ({
+          eventId: randomUUID(),
+          ...e,
+          metadata: { actor },
+          occurredAt: new Date('2024-03-20T18:00:00Z'),
+        })),
+      );
+      expect(result.status).toBe('Appended');
+    };
+    // UTSI records INE/UTSI/1700/2024 (two items); an operator the directory does not know records 1701.
+    await expected('e5-1700', 5, 'UTSI@example.org', 'INE/UTSI/1700/2024');
+    await expected('e6-1700', 6, 'utsi@example.org', 'INE/UTSI/1700/2024');
+    await expected('e7-1701', 7, 'operador.gro', 'INE/UTSI/1701/2024');
+    const before = smtp.received().length;
+    await sender().drain();
+    const sent = smtp.received().slice(before);
+    const summaries = sent.filter((m) => m.subject.includes('se notificó'));
+    expect(summaries.map((m) => [m.to, m.subject])).toEqual([
+      [['utsi@example.org'], '[GRO] Recordatorio INE/UTSI/1700/2024: se notificó a 1 persona'],
+    ]);
+    expect(
+      sent
+        .filter((m) => m.to.includes('st@example.org'))
+        .map((m) => m.subject)
+        .sort(),
+    ).toEqual([
+      '[GRO] Recordatorio del INE INE/UTSI/1700/2024: 2 entregables con plazo máximo',
+      '[GRO] Recordatorio del INE INE/UTSI/1701/2024: 1 entregable con plazo máximo',
+    ]);
+  });
 });

@@ -130,6 +130,43 @@ export function reminderItemsMail(m: ReminderItemsMail, consoleUrl: string): Mai
   };
 }
 
+export interface ReminderSenderSummaryMail {
+  to: Addressee;
+  ople: string;
+  oficioNumber: string;
+  items: ReadonlyArray<{ caseId: string; title: string; dueDate: string }>;
+  /** Who received the reminder's items at once (the OPLE's technical secretary with immediate mail). */
+  notified: ReadonlyArray<{ name: string; email: string; roleLabel: string }>;
+}
+
+/** To whoever recorded an INE reminder: who was notified of its items. */
+export function reminderSenderSummaryMail(m: ReminderSenderSummaryMail, consoleUrl: string): MailContent {
+  const items = [...m.items].sort((a, b) => a.dueDate.localeCompare(b.dueDate) || a.title.localeCompare(b.title));
+  const people = m.notified.filter((p, i) => m.notified.findIndex((o) => o.email === p.email) === i);
+  const body = compose(greet(m.to), [
+    paragraph(
+      `Se registró el recordatorio del INE ${m.oficioNumber} a ${institutionName(m.ople)}: ${plural(items.length, 'entregable', 'entregables')} con plazo máximo.`,
+    ),
+    heading(people.length ? `Se notificó a (${people.length})` : 'Nadie recibió aviso inmediato'),
+    people.length
+      ? list(people.map((p) => ({ text: `${p.name} <${p.email}> — ${p.roleLabel}` })))
+      : paragraph(
+          'El directorio no tiene a nadie de la Secretaría Técnica de ese OPLE que reciba cada correo; lo verán en el resumen diario.',
+        ),
+    heading('Entregables'),
+    list(
+      items.map((i) => ({
+        text: `${i.title} — plazo máximo: ${spanishDate(i.dueDate)}`,
+        url: caseLink(consoleUrl, i.caseId),
+      })),
+    ),
+  ]);
+  return {
+    subject: `[${m.ople}] Recordatorio ${m.oficioNumber}: ${people.length ? `se notificó a ${plural(people.length, 'persona', 'personas')}` : 'nadie fue notificado'}`,
+    ...body,
+  };
+}
+
 export interface InvitationMail {
   to: Addressee;
   ople: string;

@@ -10,6 +10,7 @@ import {
   lateness,
   quietUntil,
   reminderItemsMail,
+  reminderSenderSummaryMail,
 } from '@seguimiento/mail';
 import type { OutboxMessageRow, OutboxQueue, SendOutcome } from '@seguimiento/persistence';
 import type { Transporter } from 'nodemailer';
@@ -182,6 +183,20 @@ export function render(rows: OutboxMessageRow[], consoleUrl: string): MailConten
             const q = r.payload as Payload;
             return { caseId: q.caseId, title: q.title, dueDate: q.dueDate };
           }),
+        },
+        consoleUrl,
+      );
+    case 'REMINDER_SENDER_SUMMARY':
+      return reminderSenderSummaryMail(
+        {
+          to,
+          ople: p.ople,
+          oficioNumber: p.oficioNumber,
+          items: rows.map((r) => {
+            const q = r.payload as Payload;
+            return { caseId: q.caseId, title: q.title, dueDate: q.dueDate };
+          }),
+          notified: rows.flatMap((r) => (r.payload as Payload).notified ?? []),
         },
         consoleUrl,
       );
