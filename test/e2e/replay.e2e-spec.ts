@@ -8,6 +8,8 @@ import { Client, Connection } from '@temporalio/client';
 import { Worker } from '@temporalio/worker';
 import { DeterminismViolationError } from '@temporalio/workflow';
 import {
+  DIGEST_WORKFLOW_TYPE,
+  type DigestActivities,
   DOCUMENT_WORKFLOW_TYPE,
   type FollowUpActivities,
   REQUEST_WORKFLOW_TYPE,
@@ -83,12 +85,13 @@ describe('workflow determinism: committed histories replay against the current c
   it('records a history of every workflow type and replays it', async () => {
     const taskQueue = `record-${randomUUID()}`;
     let position = 0;
-    const activities: FollowUpActivities = {
+    const activities: FollowUpActivities & DigestActivities = {
       appendEvents: async (input) => ({
         nextVersion: input.expectedVersion + input.events.length,
         lastPosition: String((position += input.events.length)),
       }),
       notifyEscalation: async () => undefined,
+      composeDailyDigest: async ({ date }) => ({ date: date ?? '2024-03-07', written: 2, withNews: 2, skipped: 1 }),
     };
     const worker = await Worker.create({
       connection,
@@ -231,6 +234,13 @@ describe('workflow determinism: committed histories replay against the current c
         args: [{ fireAt: new Date(Date.now() + 1000).toISOString() }],
       });
       await probe.result();
+      // The daily digest (what the schedule starts), for a given day.
+      const digest = await client.workflow.start(DIGEST_WORKFLOW_TYPE, {
+        workflowId: 'digest-replay',
+        taskQueue,
+        args: [{ date: '2024-03-07' }],
+      });
+      await digest.result();
       const recordedHistories: RecordedHistory[] = [
         { workflowType: DOCUMENT_WORKFLOW_TYPE, workflowId: documentId, history: await doc.fetchHistory() },
         {
@@ -241,6 +251,7 @@ describe('workflow determinism: committed histories replay against the current c
         },
         { workflowType: REQUEST_WORKFLOW_TYPE, workflowId: requestId, history: await request.fetchHistory() },
         { workflowType: TIMER_PROBE_WORKFLOW_TYPE, workflowId: 'probe-replay', history: await probe.fetchHistory() },
+        { workflowType: DIGEST_WORKFLOW_TYPE, workflowId: 'digest-replay', history: await digest.fetchHistory() },
       ];
       return recordedHistories;
     });
@@ -264,7 +275,7 @@ describe('workflow determinism: committed histories replay against the current c
   it('replays every committed history with the current workflow code', async () => {
     const committed = committedHistories();
     expect([...new Set(committed.map((h) => h.workflowType))].sort()).toEqual(
-      [DOCUMENT_WORKFLOW_TYPE, REQUEST_WORKFLOW_TYPE, TIMER_PROBE_WORKFLOW_TYPE].sort(),
+      [DOCUMENT_WORKFLOW_TYPE, REQUEST_WORKFLOW_TYPE, TIMER_PROBE_WORKFLOW_TYPE, DIGEST_WORKFLOW_TYPE].sort(),
     );
     for await (const result of Worker.runReplayHistories(
       { workflowsPath: workflowsPath(), bundlerOptions },
