@@ -27,12 +27,17 @@ async function main(): Promise<void> {
     options: { maxCachedWorkflows: config.maxCachedWorkflows },
   });
   // The daily digest runs on a Temporal Schedule (08:00, Mexico City), created once by whichever worker starts first.
-  const scheduling = await Connection.connect({ address: config.temporalAddress, tls: config.temporalTls });
+  // Not fatal: a worker that cannot create it still follows the cases; the next start tries again.
   try {
-    const schedule = await ensureDigestSchedule(new Client({ connection: scheduling, namespace: config.namespace }));
-    console.log(JSON.stringify({ level: 'info', msg: 'digest schedule', schedule }));
-  } finally {
-    await scheduling.close();
+    const scheduling = await Connection.connect({ address: config.temporalAddress, tls: config.temporalTls });
+    try {
+      const schedule = await ensureDigestSchedule(new Client({ connection: scheduling, namespace: config.namespace }));
+      console.log(JSON.stringify({ level: 'info', msg: 'digest schedule', schedule }));
+    } finally {
+      await scheduling.close();
+    }
+  } catch (error) {
+    console.error(JSON.stringify({ level: 'error', msg: 'digest schedule not created', error: String(error) }));
   }
   // The Temporal runtime stops the worker on SIGINT/SIGTERM; run() resolves once it has drained.
   console.log(
