@@ -16,6 +16,8 @@ export interface CaughtMail {
   receivedAt: string;
   /** The number of an earlier message with the same Message-ID: the same message sent again. */
   duplicateOf: number | null;
+  /** For a delivery status notification: the Message-IDs of ours it says bounced. */
+  bounces?: string[];
 }
 
 export interface MailCatcher {
@@ -38,6 +40,12 @@ export async function startMailCatcher(options: {
   dir: string;
   port?: number;
   refuse?: () => { code: number; message: string } | null;
+  /**
+   * Called for each of our messages a delivery status notification (DSN) says bounced: a message
+   * addressed to `bounceAddress`, or any multipart/report; the DSN itself is kept like any mail.
+   */
+  onBounce?: (messageId: string, reason: string) => Promise<void>;
+  bounceAddress?: string;
 }): Promise<MailCatcher> {
   mkdirSync(options.dir, { recursive: true, mode: 0o700 });
   const received = readMailIndex(options.dir);
@@ -75,8 +83,17 @@ export async function startMailCatcher(options: {
               receivedAt: new Date().toISOString(),
               duplicateOf: earlier ? earlier.n : null,
             };
+            const toBounces = !!options.bounceAddress && entry.to.includes(options.bounceAddress.toLowerCase());
+            const report = /^content-type:\s*multipart\/report/im.test(raw.toString('utf8', 0, 8000));
+            const bounce = toBounces || report ? readBounce(raw.toString('utf8'), messageId) : null;
+            if (bounce?.messageIds.length) entry.bounces = bounce.messageIds;
             received.push(entry);
             appendFileSync(join(options.dir, INDEX), `${JSON.stringify(entry)}\n`, { mode: 0o600 });
+            if (options.onBounce && bounce) {
+              return Promise.all(bounce.messageIds.map((id) => options.onBounce!(id, bounce.reason))).then(() =>
+                callback(),
+              );
+            }
             callback();
           })
           .catch((error: Error) => callback(error));
@@ -115,4 +132,19 @@ export function readCaughtMail(dir: string, id: string): { entry: CaughtMail; ra
     : index.find((m) => m.messageId?.replace(/^<|>$/g, '') === wanted);
   if (!entry) return null;
   return { entry, raw: readFileSync(join(dir, entry.file), 'utf8') };
+}
+
+/** Our Message-IDs (see the worker's messageIdOf) are a 40-hex hash at seguimiento.prep. */
+const OUR_MESSAGE_ID = /<[0-9a-f]{40}@seguimiento\.prep>/g;
+
+/**
+ * What a delivery status notification says: the Message-IDs of ours it reports (from the
+ * returned headers it carries), and why (its Diagnostic-Code, else its Status, else its subject).
+ */
+export function readBounce(raw: string, ownMessageId: string | null): { messageIds: string[]; reason: string } {
+  const messageIds = [...new Set(raw.match(OUR_MESSAGE_ID) ?? [])].filter((id) => id !== ownMessageId);
+  const field = (name: string) => new RegExp(`^${name}:\\s*(.+)$`, 'im').exec(raw)?.[1]?.trim();
+  const reason =
+    field('Diagnostic-Code') ?? (field('Status') ? `estado ${field('Status')}` : field('Subject')) ?? 'rebote';
+  return { messageIds, reason };
 }

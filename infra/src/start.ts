@@ -2,7 +2,8 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { repoRoot, temporalTlsFromEnv } from '@seguimiento/runtime';
 import { runDemo } from './demo';
-import { openDatabase } from '@seguimiento/persistence';
+import { markBounced, openDatabase } from '@seguimiento/persistence';
+import type { DataSource } from 'typeorm';
 import { startMailCatcher } from './mail-catcher';
 import { demoTokens, ensureDemoUsers, jwtSecret, metricsToken } from './demo-tokens';
 import { ManagedProcess } from './managed-process';
@@ -64,8 +65,22 @@ export async function main(): Promise<void> {
     if (temporal.process) children.push(temporal.process);
 
     // Mail (issue 18): to SMTP_URL when set, else to a local catcher that keeps it in .data/mail.
-    const catcher = process.env.SMTP_URL ? null : await startMailCatcher({ dir: join(config.dataDir, 'mail') });
+    // A DSN sent to the bounce address marks the message BOUNCED in the outbox (one small pool, opened at the first bounce).
+    const bounceAddress = process.env.MAIL_BOUNCE_ADDRESS || 'rebotes@seguimiento.localhost';
+    let bounceDb: Promise<DataSource> | null = null;
+    const catcher = process.env.SMTP_URL
+      ? null
+      : await startMailCatcher({
+          dir: join(config.dataDir, 'mail'),
+          bounceAddress,
+          onBounce: async (messageId, reason) => {
+            bounceDb ??= openDatabase(postgres.url, { poolSize: 1, applicationName: 'seguimiento-bounces' });
+            const outcome = await markBounced((await bounceDb).manager, messageId, reason);
+            say(`mail: rebote de ${messageId} (${outcome.status})`);
+          },
+        });
     if (catcher) stoppers.push({ name: 'mail catcher', stop: catcher.stop });
+    stoppers.push({ name: 'bounces', stop: async () => void (await bounceDb)?.destroy() });
     const smtpUrl = process.env.SMTP_URL ?? catcher!.url;
 
     const secret = jwtSecret(config.dataDir);
@@ -78,6 +93,7 @@ export async function main(): Promise<void> {
       TEMPORAL_NAMESPACE: config.temporalNamespace,
       PORT: String(config.gatewayPort),
       SMTP_URL: smtpUrl,
+      MAIL_BOUNCE_ADDRESS: bounceAddress,
     };
     const worker = await startApp('worker', env, /"msg":"worker ready"/);
     stoppers.push({ name: 'worker', stop: () => worker.stop() });

@@ -1,5 +1,8 @@
-import { readFileSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { DirectoryWriter, EventStore } from '@seguimiento/persistence';
 import { type TestStack, startTestStack } from '../support/test-stack';
 
 /**
@@ -85,6 +88,28 @@ describe('history imported as history (issue 15, rules 7 and 8)', () => {
 
   beforeAll(async () => {
     stack = await startTestStack();
+    // Who is told (issue 18): everyone immediate, so no storm could hide behind a digest-only preference.
+    const file = join(tmpdir(), `directory-${randomUUID()}.json`);
+    const person = (institution: string, role: string, email: string) => ({
+      institution,
+      role,
+      email,
+      name: email,
+      preference: 'IMMEDIATE',
+    });
+    writeFileSync(
+      file,
+      JSON.stringify({
+        contacts: [
+          person('GRO', 'RESPONSABLE', 'resp@example.org'),
+          person('GRO', 'AREA_RESPONSABLE', 'area@example.org'),
+          person('GRO', 'SECRETARIA_TECNICA', 'st@example.org'),
+          person('GRO', 'COMISION', 'comision@example.org'),
+          person('INE', 'UTSI', 'utsi@example.org'),
+        ],
+      }),
+    );
+    await new DirectoryWriter(stack.db, new EventStore(stack.db)).seedFromFile(file);
   });
   afterAll(async () => {
     await stack?.stop();
@@ -99,6 +124,15 @@ describe('history imported as history (issue 15, rules 7 and 8)', () => {
     for (const notice of stack.notices) expect(notice).toMatchObject({ step: 'LEVEL_3', foundAtImport: true });
     expect(report.foundAtImport.map((f) => f.caseId).sort()).toEqual(OVERDUE_AFTER_SEED);
     expect(new Set(report.foundAtImport.map((f) => f.step))).toEqual(new Set(['LEVEL_3']));
+
+    // No storm of mail (issue 18, item 6): no per-step mail, no calendar reminder of a deadline already
+    // past, no reminder items already due — one summary per person of what was found overdue.
+    const mail: Array<{ kind: string; group_key: string | null; case_id: string }> = await stack.db.query(
+      "SELECT kind, group_key, payload->>'caseId' AS case_id FROM outbox ORDER BY id",
+    );
+    expect(mail.filter((m) => m.kind !== 'IMPORT_SUMMARY')).toEqual([]);
+    expect([...new Set(mail.map((m) => m.group_key))]).toEqual(['import:comision@example.org']);
+    expect(mail.map((m) => m.case_id).sort()).toEqual(OVERDUE_AFTER_SEED);
 
     // 1147 gave the OPLE until 29 Feb; 1240 (6 Mar, same import) addressed it: it never escalated.
     const e15 = await document('document:GRO:e15-proyecto');

@@ -7,11 +7,25 @@ import { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { NativeConnection, Worker } from '@temporalio/worker';
 import { createTransport } from 'nodemailer';
 import type { DataSource } from 'typeorm';
-import { DOCUMENT_WORKFLOW_TYPE, expectDocumentUpdate } from '@seguimiento/contracts';
+import {
+  DIGEST_WORKFLOW_TYPE,
+  DOCUMENT_WORKFLOW_TYPE,
+  type DigestResult,
+  expectDocumentUpdate,
+} from '@seguimiento/contracts';
 import { DEFAULT_POLICY, addCountedDays, localDateOf } from '@seguimiento/domain';
 import { ensureTemporalTestServer } from '@seguimiento/infra/temporal-test-server';
-import { DirectoryWriter, EventStore, OutboxQueue, mailDeliveries, openDatabase } from '@seguimiento/persistence';
-import { OutboxSender, type SenderOptions } from '../../apps/worker/src/mail/outbox-sender';
+import {
+  DirectoryWriter,
+  EventStore,
+  OutboxQueue,
+  Projector,
+  mailDeliveries,
+  markBounced,
+  openDatabase,
+} from '@seguimiento/persistence';
+import { DateTime } from 'luxon';
+import { OutboxSender, type SenderOptions, messageIdOf } from '../../apps/worker/src/mail/outbox-sender';
 import { createWorker } from '../../apps/worker/src/worker';
 import { quietTemporalLogs } from '../support/quiet-logs';
 import { type TestSmtp, startTestSmtp } from '../support/smtp-catcher';
@@ -39,13 +53,17 @@ describe('mail: outbox, sender and a real SMTP server', () => {
       ...options,
     });
   const to = (address: string) => smtp.received().filter((m) => m.to.includes(address));
+  const BOUNCES = 'rebotes@seguimiento.example.org';
 
   beforeAll(async () => {
     quietTemporalLogs();
     const [server, postgres, catcher] = await Promise.all([
       ensureTemporalTestServer(),
       startTestPostgres(),
-      startTestSmtp(),
+      startTestSmtp({
+        bounceAddress: BOUNCES,
+        onBounce: async (messageId, reason) => void (await markBounced(db.manager, messageId, reason)),
+      }),
     ]);
     pg = postgres;
     smtp = catcher;
@@ -73,10 +91,19 @@ describe('mail: outbox, sender and a real SMTP server', () => {
           person('MEX', 'AREA_RESPONSABLE', 'doble@example.org'),
           person('MEX', 'SECRETARIA_TECNICA', 'doble@example.org'),
           person('INE', 'UTSI', 'utsi@example.org'),
+          person('JAL', 'RESPONSABLE', 'resp-jal@example.org'),
+          person('JAL', 'RESPONSABLE', 'resumen-jal@example.org', 'DIGEST'),
+          person('ZAC', 'RESPONSABLE', 'nada-zac@example.org'),
         ],
       }),
     );
-    expect(await new DirectoryWriter(db, new EventStore(db)).seedFromFile(file)).toEqual(['GRO', 'MEX', 'INE']);
+    expect(await new DirectoryWriter(db, new EventStore(db)).seedFromFile(file)).toEqual([
+      'GRO',
+      'MEX',
+      'INE',
+      'JAL',
+      'ZAC',
+    ]);
     const { worker: w } = await createWorker({
       connection: env.nativeConnection as NativeConnection,
       namespace: env.namespace ?? 'default',
@@ -146,13 +173,17 @@ describe('mail: outbox, sender and a real SMTP server', () => {
   });
 
   /** Appends raw events to a MEX request's stream, as a workflow (or an import) would. */
-  async function appendToRequest(streamId: string, events: Array<{ type: string; data: Record<string, unknown> }>) {
+  async function appendToRequest(
+    streamId: string,
+    events: Array<{ type: string; data: Record<string, unknown> }>,
+    occurredAt = new Date('2024-03-06T18:00:00Z'),
+  ) {
     const store = new EventStore(db);
     const version = await store.currentVersion(db.manager, streamId);
     const result = await store.append(
       streamId,
       version,
-      events.map((e) => ({ eventId: randomUUID(), ...e, occurredAt: new Date('2024-03-06T18:00:00Z') })),
+      events.map((e) => ({ eventId: randomUUID(), ...e, occurredAt })),
     );
     expect(result.status).toBe('Appended');
   }
@@ -164,6 +195,9 @@ describe('mail: outbox, sender and a real SMTP server', () => {
       oficioNumber: `INE/UTSI/${n}/2024`,
       date: '2024-02-20',
       subject: `Asunto ${n}`,
+      deliverable: null,
+      explicitDeadline: false,
+      policy: DEFAULT_POLICY,
     },
   });
   const deadline = { party: 'OPLE', kind: 'REQUEST', dueDate: '2024-03-04', dueAt: '2024-03-05T06:00:00.000Z' };
@@ -268,5 +302,233 @@ describe('mail: outbox, sender and a real SMTP server', () => {
       "SELECT status FROM outbox WHERE cause_key LIKE '%:doble@example.org' AND payload->>'caseId' = 'request:MEX:ine-utsi-6-2024'",
     );
     expect(row.status).toBe('SENT');
+  });
+
+  /** A JAL request due on `dueDate` (the end of that day in Mexico City), opened and dated on 6 March 2024. */
+  const jalRequest = (n: number, dueDate: string) => {
+    const streamId = `request:JAL:ine-utsi-${n}-2024`;
+    const dueAt = DateTime.fromISO(dueDate, { zone: 'America/Mexico_City' }).plus({ days: 1 }).toUTC().toISO()!;
+    return appendToRequest(streamId, [
+      {
+        type: 'RequestOpened',
+        data: {
+          requestId: streamId,
+          ople: 'JAL',
+          oficioNumber: `INE/UTSI/${n}/2024`,
+          date: '2024-03-06',
+          subject: `Asunto ${n}`,
+          deliverable: null,
+          explicitDeadline: true,
+          policy: DEFAULT_POLICY,
+        },
+      },
+      { type: 'DeadlineSet', data: { deadline: { party: 'OPLE', kind: 'REQUEST', dueDate, dueAt } } },
+    ]);
+  };
+  const digestOf = (date: string) =>
+    env.client.workflow.execute(DIGEST_WORKFLOW_TYPE, {
+      workflowId: `digest-${date}-${randomUUID()}`,
+      taskQueue,
+      args: [{ date }],
+    }) as Promise<DigestResult>;
+
+  it('the digest of a known day, run by its workflow: overdue with days late, due within 7 days, yesterday’s changes; once per person and day', async () => {
+    await jalRequest(100, '2024-03-04');
+    await jalRequest(101, '2024-03-12');
+    await new Projector(db, { batchSize: 5000 }).catchUp();
+
+    const first = await digestOf('2024-03-07');
+    expect(first.date).toBe('2024-03-07');
+    expect(first.written).toBeGreaterThanOrEqual(2);
+    await sender().drain();
+    for (const address of ['resp-jal@example.org', 'resumen-jal@example.org']) {
+      const mails = to(address);
+      // The digest-only person gets the digest, and nothing else (a DeadlineSet mails the responsible at once).
+      expect(mails.map((m) => m.subject)).toContain(
+        'Resumen diario del 7 de marzo de 2024: 1 vencido, 1 por vencer, 2 cambios',
+      );
+      const digest = mails.find((m) => m.subject.startsWith('Resumen diario'))!;
+      expect(digest.messageId).toBe(messageIdOf([{ causeKey: `digest:2024-03-07:${address}` }]));
+    }
+    expect(to('resumen-jal@example.org')).toHaveLength(1);
+    const [digest] = await db.query(
+      "SELECT payload FROM outbox WHERE cause_key = 'digest:2024-03-07:resp-jal@example.org'",
+    );
+    expect(digest.payload.overdue).toEqual([
+      expect.objectContaining({ caseId: 'request:JAL:ine-utsi-100-2024', dueDate: '2024-03-04', daysLate: 3 }),
+    ]);
+    expect(digest.payload.dueSoon).toEqual([
+      expect.objectContaining({ caseId: 'request:JAL:ine-utsi-101-2024', dueDate: '2024-03-12' }),
+    ]);
+    expect(digest.payload.changedYesterday.map((c: { what: string }) => c.what)).toEqual([
+      'el INE hizo una solicitud (oficio INE/UTSI/100/2024); corre un plazo nuevo: vence el 4 de marzo de 2024',
+      'el INE hizo una solicitud (oficio INE/UTSI/101/2024); corre un plazo nuevo: vence el 12 de marzo de 2024',
+    ]);
+    // Nothing to say (ZAC has no case): no mail.
+    expect(to('nada-zac@example.org')).toEqual([]);
+
+    // The same day again (a retry, a catch-up): nothing new is written or sent.
+    const before = smtp.received().length;
+    expect((await digestOf('2024-03-07')).written).toBe(0);
+    await sender().drain();
+    expect(smtp.received()).toHaveLength(before);
+  });
+
+  it('quiet hours: a mail due at night waits in the outbox until they end, then goes once', async () => {
+    // Tomorrow 23:00 in Mexico City (the sender's clock must not be behind the rows' creation).
+    const night = DateTime.now()
+      .setZone('America/Mexico_City')
+      .plus({ days: 1 })
+      .set({ hour: 23, minute: 0, second: 0, millisecond: 0 });
+    const morning = night.plus({ days: 1 }).set({ hour: 8, minute: 0, second: 1 });
+    const quiet = { JAL: { quietHours: { from: '20:00', to: '08:00' }, quietWeekends: false } };
+    await sender({ now: () => new Date() }).drain(); // what other tests left
+    const streamId = 'request:JAL:ine-utsi-102-2024';
+    const deadline102 = { ...deadline, dueDate: '2024-03-04' };
+    await appendToRequest(streamId, [
+      {
+        type: 'RequestOpened',
+        data: {
+          requestId: streamId,
+          ople: 'JAL',
+          oficioNumber: 'INE/UTSI/102/2024',
+          date: '2024-03-01',
+          subject: 'Asunto 102',
+          deliverable: null,
+          explicitDeadline: true,
+          policy: DEFAULT_POLICY,
+        },
+      },
+      {
+        type: 'EscalationRaised',
+        data: { ...raised('OVERDUE', '2024-03-05T06:00:00.000Z').data, deadline: deadline102 },
+      },
+    ]);
+    const before = to('resp-jal@example.org').length;
+    await sender({ quiet, now: () => night.toJSDate() }).drain();
+    expect(to('resp-jal@example.org')).toHaveLength(before);
+    const [held] = await db.query(
+      "SELECT status, attempts, not_before FROM outbox WHERE recipient = 'resp-jal@example.org' AND kind = 'ESCALATION'",
+    );
+    expect(held).toMatchObject({ status: 'PENDING', attempts: 0 });
+    expect(new Date(held.not_before).toISOString()).toBe(morning.set({ second: 0 }).toUTC().toISO());
+    // Still night: nothing; the morning: sent, once.
+    await sender({ quiet, now: () => night.plus({ hours: 4 }).toJSDate() }).drain();
+    expect(to('resp-jal@example.org')).toHaveLength(before);
+    await sender({ quiet, now: () => morning.toJSDate() }).drain();
+    await sender({ quiet, now: () => morning.plus({ minutes: 5 }).toJSDate() }).drain();
+    expect(
+      to('resp-jal@example.org')
+        .slice(before)
+        .map((m) => m.subject),
+    ).toEqual(['[JAL] Plazo vencido: Solicitud INE/UTSI/102/2024: Asunto 102']);
+  });
+
+  it('a bounce (a DSN to the bounce address) marks the message BOUNCED where supervisors see it', async () => {
+    const streamId = 'request:MEX:ine-utsi-7-2024';
+    await appendToRequest(streamId, [opened(7), raised('LEVEL_1', '2024-03-14T18:00:00.000Z')]);
+    const before = smtp.received().length;
+    await sender({ bounceAddress: BOUNCES }).drain();
+    const [sent] = smtp.received().slice(before);
+    expect(sent.from).toBe(BOUNCES);
+    expect(sent.messageId).toMatch(/@seguimiento\.prep>$/);
+    // The receiving server's delivery status notification, as RFC 3464 writes it.
+    const dsn = [
+      'From: MAILER-DAEMON@mx.example.org',
+      `To: ${BOUNCES}`,
+      'Subject: Undelivered Mail Returned to Sender',
+      'Message-ID: <dsn-1@mx.example.org>',
+      'MIME-Version: 1.0',
+      'Content-Type: multipart/report; report-type=delivery-status; boundary="b"',
+      '',
+      '--b',
+      'Content-Type: text/plain',
+      '',
+      'No se pudo entregar.',
+      '--b',
+      'Content-Type: message/delivery-status',
+      '',
+      'Final-Recipient: rfc822; doble@example.org',
+      'Action: failed',
+      'Status: 5.1.1',
+      'Diagnostic-Code: smtp; 550 5.1.1 buzón inexistente',
+      '--b',
+      'Content-Type: text/rfc822-headers',
+      '',
+      `Message-ID: ${sent.messageId}`,
+      `Subject: ${sent.subject}`,
+      '--b--',
+      '',
+    ].join('\r\n');
+    await createTransport(smtp.url).sendMail({ envelope: { from: '', to: BOUNCES }, raw: dsn });
+    const bounced = await mailDeliveries(db.manager, { status: 'BOUNCED', limit: 10 });
+    expect(bounced).toEqual([
+      expect.objectContaining({
+        messageId: sent.messageId,
+        recipient: 'doble@example.org',
+        status: 'BOUNCED',
+        lastError: 'rebote: smtp; 550 5.1.1 buzón inexistente',
+      }),
+    ]);
+    expect(smtp.received().at(-1)!.bounces).toEqual([sent.messageId]);
+    // The operator's word (seguimiento mail bounce): the same message again changes nothing; an unknown one is refused.
+    expect((await markBounced(db.manager, sent.messageId!, 'otra vez')).status).toBe('ALREADY_BOUNCED');
+    expect((await markBounced(db.manager, '<no-existe@seguimiento.prep>', 'x')).status).toBe('UNKNOWN');
+    expect(await mailDeliveries(db.manager, { status: 'BOUNCED', limit: 10 })).toEqual(bounced);
+  });
+
+  it('whoever records an INE reminder gets one summary of who was notified, if the directory knows their address', async () => {
+    const store = new EventStore(db);
+    const expected = async (key: string, deliverable: number, actor: string, oficio: string) => {
+      const streamId = `document:GRO:${key}`;
+      const result = await store.append(
+        streamId,
+        0,
+        [
+          {
+            type: 'DocumentOpened',
+            data: {
+              openedBy: 'EXPECTATION',
+              sourceOficio: oficio,
+              deliverable,
+              versionKind: 'FINAL',
+              title: `Entregable ${deliverable}`,
+            },
+          },
+          {
+            type: 'DeadlineSet',
+            data: {
+              deadline: { party: 'OPLE', kind: 'DELIVERY', dueDate: '2024-04-05', dueAt: '2024-04-06T06:00:00.000Z' },
+            },
+          },
+        ].map((e) => ({
+          eventId: randomUUID(),
+          ...e,
+          metadata: { actor },
+          occurredAt: new Date('2024-03-20T18:00:00Z'),
+        })),
+      );
+      expect(result.status).toBe('Appended');
+    };
+    // UTSI records INE/UTSI/1700/2024 (two items); an operator the directory does not know records 1701.
+    await expected('e5-1700', 5, 'UTSI@example.org', 'INE/UTSI/1700/2024');
+    await expected('e6-1700', 6, 'utsi@example.org', 'INE/UTSI/1700/2024');
+    await expected('e7-1701', 7, 'operador.gro', 'INE/UTSI/1701/2024');
+    const before = smtp.received().length;
+    await sender().drain();
+    const sent = smtp.received().slice(before);
+    const summaries = sent.filter((m) => m.subject.includes('se notificó'));
+    expect(summaries.map((m) => [m.to, m.subject])).toEqual([
+      [['utsi@example.org'], '[GRO] Recordatorio INE/UTSI/1700/2024: se notificó a 1 persona'],
+    ]);
+    expect(
+      sent
+        .filter((m) => m.to.includes('st@example.org'))
+        .map((m) => m.subject)
+        .sort(),
+    ).toEqual([
+      '[GRO] Recordatorio del INE INE/UTSI/1700/2024: 2 entregables con plazo máximo',
+      '[GRO] Recordatorio del INE INE/UTSI/1701/2024: 1 entregable con plazo máximo',
+    ]);
   });
 });

@@ -10,6 +10,8 @@ import { DeterminismViolationError } from '@temporalio/workflow';
 import {
   BENCH_SIGNAL_NAME,
   BENCH_SIGNAL_WORKFLOW_TYPE,
+  DIGEST_WORKFLOW_TYPE,
+  type DigestActivities,
   DOCUMENT_WORKFLOW_TYPE,
   type FollowUpActivities,
   REQUEST_WORKFLOW_TYPE,
@@ -85,12 +87,13 @@ describe('workflow determinism: committed histories replay against the current c
   it('records a history of every workflow type and replays it', async () => {
     const taskQueue = `record-${randomUUID()}`;
     let position = 0;
-    const activities: FollowUpActivities = {
+    const activities: FollowUpActivities & DigestActivities = {
       appendEvents: async (input) => ({
         nextVersion: input.expectedVersion + input.events.length,
         lastPosition: String((position += input.events.length)),
       }),
       notifyEscalation: async () => undefined,
+      composeDailyDigest: async ({ date }) => ({ date: date ?? '2024-03-07', written: 2, withNews: 2, skipped: 1 }),
     };
     const worker = await Worker.create({
       connection,
@@ -241,6 +244,13 @@ describe('workflow determinism: committed histories replay against the current c
         signalArgs: [],
       });
       await empty.result();
+      // The daily digest (what the schedule starts), for a given day.
+      const digest = await client.workflow.start(DIGEST_WORKFLOW_TYPE, {
+        workflowId: 'digest-replay',
+        taskQueue,
+        args: [{ date: '2024-03-07' }],
+      });
+      await digest.result();
       const recordedHistories: RecordedHistory[] = [
         { workflowType: DOCUMENT_WORKFLOW_TYPE, workflowId: documentId, history: await doc.fetchHistory() },
         {
@@ -256,6 +266,7 @@ describe('workflow determinism: committed histories replay against the current c
           workflowId: 'bench-signal-replay',
           history: await empty.fetchHistory(),
         },
+        { workflowType: DIGEST_WORKFLOW_TYPE, workflowId: 'digest-replay', history: await digest.fetchHistory() },
       ];
       return recordedHistories;
     });
@@ -279,7 +290,13 @@ describe('workflow determinism: committed histories replay against the current c
   it('replays every committed history with the current workflow code', async () => {
     const committed = committedHistories();
     expect([...new Set(committed.map((h) => h.workflowType))].sort()).toEqual(
-      [DOCUMENT_WORKFLOW_TYPE, REQUEST_WORKFLOW_TYPE, TIMER_PROBE_WORKFLOW_TYPE, BENCH_SIGNAL_WORKFLOW_TYPE].sort(),
+      [
+        DOCUMENT_WORKFLOW_TYPE,
+        REQUEST_WORKFLOW_TYPE,
+        TIMER_PROBE_WORKFLOW_TYPE,
+        BENCH_SIGNAL_WORKFLOW_TYPE,
+        DIGEST_WORKFLOW_TYPE,
+      ].sort(),
     );
     for await (const result of Worker.runReplayHistories(
       { workflowsPath: workflowsPath(), bundlerOptions },

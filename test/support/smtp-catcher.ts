@@ -12,10 +12,12 @@ export interface TestSmtp {
 }
 
 /** A real SMTP server on loopback (the embedded catcher) in a throw-away folder, that can be told to refuse. */
-export async function startTestSmtp(): Promise<TestSmtp> {
+export async function startTestSmtp(
+  bounces: { bounceAddress?: string; onBounce?: (messageId: string, reason: string) => Promise<void> } = {},
+): Promise<TestSmtp> {
   const dir = mkdtempSync(join(tmpdir(), 'seguimiento-smtp-'));
   let refusal: { code: number; message: string } | null = null;
-  const catcher = await startMailCatcher({ dir, refuse: () => refusal });
+  const catcher = await startMailCatcher({ dir, refuse: () => refusal, ...bounces });
   return {
     url: catcher.url,
     received: catcher.received,

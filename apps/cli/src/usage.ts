@@ -28,7 +28,7 @@ comandos:
       quién tiene la pelota, qué está vencido y qué vence, hoy o en una fecha pasada
   directory list|set|remove [opciones]
       el directorio: quién recibe los escalamientos y el resumen diario (cambiarlo: ADMIN)
-  mail list|show [ID]
+  mail list|show [ID] | mail bounce MESSAGE-ID
       el correo que recibió el servidor SMTP local de npm start (.data/mail)
   users add|passwd|disable|enable|list …
       los usuarios de la consola (en PostgreSQL, en el servidor): alta, contraseña,
@@ -74,9 +74,13 @@ ilegible; 3 el servidor no respondió o rechazó la solicitud`,
   set y remove requieren un token de ADMIN (en la máquina de npm start la CLI firma uno).`,
   mail: `uso: seguimiento mail list [--limit N]
        seguimiento mail show ID
+       seguimiento mail bounce MESSAGE-ID [--motivo TEXTO]
 
-  el correo que recibió el servidor SMTP local que levanta npm start (guardado en .data/mail como
-  archivos .eml con un índice); ID es el número que muestra list o el Message-ID`,
+  list y show: el correo que recibió el servidor SMTP local que levanta npm start (guardado en
+  .data/mail como archivos .eml con un índice); ID es el número que muestra list o el Message-ID;
+  list señala los correos rebotados y los avisos de rebote (DSN) recibidos
+  bounce: registra que un correo enviado rebotó (queda BOUNCED en mailDeliveries); abre la base
+  de datos (DATABASE_URL o la de npm start)`,
   users: `uso: seguimiento users <subcomando>
 
   add USUARIO --role ROL --ople ID|INE --name "NOMBRE" [--institution "…"] [--password-stdin]

@@ -1,4 +1,7 @@
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { findOple } from '@seguimiento/domain';
+import { type QuietSettings, parseQuietSettings } from '@seguimiento/mail';
 import { type TemporalTls, repoRoot, temporalTlsFromEnv } from '@seguimiento/runtime';
 
 export interface WorkerConfig {
@@ -26,6 +29,8 @@ export interface WorkerConfig {
   consoleUrl: string;
   /** The From: of the mail (MAIL_FROM). */
   mailFrom: string;
+  /** The envelope sender, where bounces go (MAIL_BOUNCE_ADDRESS); null: MAIL_FROM's address. */
+  bounceAddress: string | null;
 }
 
 export function workerConfig(env: NodeJS.ProcessEnv = process.env): WorkerConfig {
@@ -42,6 +47,7 @@ export function workerConfig(env: NodeJS.ProcessEnv = process.env): WorkerConfig
     smtpUrl: env.SMTP_URL || null,
     consoleUrl: env.CONSOLE_URL || `http://127.0.0.1:${env.PORT || 4000}`,
     mailFrom: env.MAIL_FROM || 'Seguimiento PREP <seguimiento@localhost>',
+    bounceAddress: env.MAIL_BOUNCE_ADDRESS || null,
   };
 }
 
@@ -51,4 +57,19 @@ function cacheSize(raw: string | undefined): number {
   if (!Number.isInteger(n) || n < 0)
     throw new Error(`WORKER_MAX_CACHED_WORKFLOWS: "${raw}" must be a whole number (0 or more)`);
   return n;
+}
+
+/** The quiet hours and weekends of each institution: the directory file's `institutions` object. */
+export function quietSettingsFromFile(path: string): QuietSettings {
+  let parsed: { institutions?: unknown };
+  try {
+    parsed = JSON.parse(readFileSync(path, 'utf8')) as { institutions?: unknown };
+  } catch (error) {
+    throw new Error(`${path}: no se pudo leer el directorio (${(error as Error).message})`);
+  }
+  try {
+    return parseQuietSettings(parsed.institutions, (key) => key === 'INE' || findOple(key) !== undefined);
+  } catch (error) {
+    throw new Error(`${path}: ${(error as Error).message}`);
+  }
 }

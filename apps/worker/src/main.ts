@@ -1,9 +1,11 @@
 import 'reflect-metadata';
+import { Client, Connection } from '@temporalio/client';
 import { DefaultLogger, Runtime } from '@temporalio/worker';
 import { DirectoryWriter, EventStore, OutboxQueue, Projector, openDatabase } from '@seguimiento/persistence';
 import { createTransport } from 'nodemailer';
 import { OutboxSender } from './mail/outbox-sender';
-import { workerConfig } from './config';
+import { ensureDigestSchedule } from './mail/digest-schedule';
+import { quietSettingsFromFile, workerConfig } from './config';
 import { LogNotifier } from './notifiers/log.notifier';
 import { WebhookNotifier } from './notifiers/webhook.notifier';
 import { createWorker } from './worker';
@@ -14,14 +16,29 @@ async function main(): Promise<void> {
   const dataSource = await openDatabase(config.databaseUrl, { applicationName: 'seguimiento-worker' });
   // The directory's first contents come from the file; once edited, the events are the truth.
   await new DirectoryWriter(dataSource, new EventStore(dataSource)).seedFromFile(config.directoryFile);
+  const quiet = quietSettingsFromFile(config.directoryFile);
   const notifier = config.webhookUrl ? new WebhookNotifier(config.webhookUrl) : new LogNotifier();
   const { worker, connection } = await createWorker({
     connection: { address: config.temporalAddress, tls: config.temporalTls },
     namespace: config.namespace,
     dataSource,
     notifier,
+    quiet,
     options: { maxCachedWorkflows: config.maxCachedWorkflows },
   });
+  // The daily digest runs on a Temporal Schedule (08:00, Mexico City), created once by whichever worker starts first.
+  // Not fatal: a worker that cannot create it still follows the cases; the next start tries again.
+  try {
+    const scheduling = await Connection.connect({ address: config.temporalAddress, tls: config.temporalTls });
+    try {
+      const schedule = await ensureDigestSchedule(new Client({ connection: scheduling, namespace: config.namespace }));
+      console.log(JSON.stringify({ level: 'info', msg: 'digest schedule', schedule }));
+    } finally {
+      await scheduling.close();
+    }
+  } catch (error) {
+    console.error(JSON.stringify({ level: 'error', msg: 'digest schedule not created', error: String(error) }));
+  }
   // The Temporal runtime stops the worker on SIGINT/SIGTERM; run() resolves once it has drained.
   console.log(
     JSON.stringify({
@@ -43,6 +60,8 @@ async function main(): Promise<void> {
     ? new OutboxSender(new OutboxQueue(dataSource), createTransport(config.smtpUrl), {
         consoleUrl: config.consoleUrl,
         from: config.mailFrom,
+        quiet,
+        ...(config.bounceAddress ? { bounceAddress: config.bounceAddress } : {}),
         onError: (error) => console.error(JSON.stringify({ level: 'error', msg: 'outbox', error: String(error) })),
       })
     : null;

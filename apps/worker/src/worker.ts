@@ -1,9 +1,11 @@
 import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
 import { DOCUMENTS_TASK_QUEUE } from '@seguimiento/contracts';
 import { EventStore } from '@seguimiento/persistence';
+import type { QuietSettings } from '@seguimiento/mail';
 import type { TemporalTls } from '@seguimiento/runtime';
 import type { DataSource } from 'typeorm';
 import { createActivities } from './activities';
+import { createDigestActivities } from './mail/digest-activity';
 import type { Notifier } from './notifiers/notifier';
 import { withWorkspaceAliases, workflowsPath } from './workflow-bundling';
 
@@ -15,6 +17,8 @@ export interface WorkerDeps {
   /** The store the activities append to; default: the event store on `dataSource`. */
   eventStore?: EventStore;
   notifier: Notifier;
+  /** Quiet hours and weekends per institution (the digest skips quiet weekend days). */
+  quiet?: QuietSettings;
   taskQueue?: string;
   /** Extra worker options (tests use them; production keeps the defaults). */
   options?: Pick<WorkerOptions, 'maxCachedWorkflows' | 'stickyQueueScheduleToStartTimeout'>;
@@ -32,10 +36,13 @@ export async function createWorker(deps: WorkerDeps): Promise<{ worker: Worker; 
     taskQueue: deps.taskQueue ?? DOCUMENTS_TASK_QUEUE,
     workflowsPath: workflowsPath(),
     bundlerOptions: { webpackConfigHook: withWorkspaceAliases },
-    activities: createActivities({
-      eventStore: deps.eventStore ?? new EventStore(deps.dataSource),
-      notifier: deps.notifier,
-    }),
+    activities: {
+      ...createActivities({
+        eventStore: deps.eventStore ?? new EventStore(deps.dataSource),
+        notifier: deps.notifier,
+      }),
+      ...createDigestActivities({ dataSource: deps.dataSource, quiet: deps.quiet ?? {} }),
+    },
     ...deps.options,
   });
   return { worker, connection };

@@ -4,3 +4,4 @@ export * from './activities.contract';
 export * from './document.contract';
 export * from './request.contract';
 export * from './import.contract';
+export * from './digest.contract';

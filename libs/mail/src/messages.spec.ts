@@ -6,6 +6,7 @@ import {
   invitationMail,
   lateness,
   reminderItemsMail,
+  reminderSenderSummaryMail,
 } from './messages';
 
 const CONSOLE = 'https://consola.example.org/';
@@ -139,5 +140,28 @@ describe('mail rendering', () => {
     expect(m.text).toContain('Vencido (1)');
     expect(m.text).toContain('[GRO] B — vence el 10 de marzo de 2024 (en 2 días); tiene la pelota el INE (UTSI)');
     expect(m.text).not.toContain('Cambios de ayer');
+  });
+
+  it('the recorder of an INE reminder learns who was notified, each person once, or that nobody was', () => {
+    const items = [
+      { caseId: 'document:GRO:e6', title: 'Entregable 6', dueDate: '2024-04-12' },
+      { caseId: 'document:GRO:e5', title: 'Entregable 5', dueDate: '2024-04-05' },
+    ];
+    const st = { name: 'Ana', email: 'st@example.org', roleLabel: 'Secretaría Técnica de la Comisión' };
+    const m = reminderSenderSummaryMail(
+      { to, ople: 'GRO', oficioNumber: 'INE/UTSI/1654/2024', items, notified: [st, st] },
+      CONSOLE,
+    );
+    expect(m.subject).toBe('[GRO] Recordatorio INE/UTSI/1654/2024: se notificó a 1 persona');
+    expect(m.text).toContain('Se notificó a (1)');
+    expect(m.text).toContain('Ana <st@example.org> — Secretaría Técnica de la Comisión');
+    expect(m.text.indexOf('Entregable 5')).toBeLessThan(m.text.indexOf('Entregable 6'));
+    expect(m.html).toContain('Ana &lt;st@example.org&gt;');
+    const none = reminderSenderSummaryMail(
+      { to, ople: 'GRO', oficioNumber: 'INE/UTSI/1654/2024', items, notified: [] },
+      CONSOLE,
+    );
+    expect(none.subject).toBe('[GRO] Recordatorio INE/UTSI/1654/2024: nadie fue notificado');
+    expect(none.text).toContain('Nadie recibió aviso inmediato');
   });
 });

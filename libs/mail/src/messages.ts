@@ -130,6 +130,43 @@ export function reminderItemsMail(m: ReminderItemsMail, consoleUrl: string): Mai
   };
 }
 
+export interface ReminderSenderSummaryMail {
+  to: Addressee;
+  ople: string;
+  oficioNumber: string;
+  items: ReadonlyArray<{ caseId: string; title: string; dueDate: string }>;
+  /** Who received the reminder's items at once (the OPLE's technical secretary with immediate mail). */
+  notified: ReadonlyArray<{ name: string; email: string; roleLabel: string }>;
+}
+
+/** To whoever recorded an INE reminder: who was notified of its items. */
+export function reminderSenderSummaryMail(m: ReminderSenderSummaryMail, consoleUrl: string): MailContent {
+  const items = [...m.items].sort((a, b) => a.dueDate.localeCompare(b.dueDate) || a.title.localeCompare(b.title));
+  const people = m.notified.filter((p, i) => m.notified.findIndex((o) => o.email === p.email) === i);
+  const body = compose(greet(m.to), [
+    paragraph(
+      `Se registró el recordatorio del INE ${m.oficioNumber} a ${institutionName(m.ople)}: ${plural(items.length, 'entregable', 'entregables')} con plazo máximo.`,
+    ),
+    heading(people.length ? `Se notificó a (${people.length})` : 'Nadie recibió aviso inmediato'),
+    people.length
+      ? list(people.map((p) => ({ text: `${p.name} <${p.email}> — ${p.roleLabel}` })))
+      : paragraph(
+          'El directorio no tiene a nadie de la Secretaría Técnica de ese OPLE que reciba cada correo; lo verán en el resumen diario.',
+        ),
+    heading('Entregables'),
+    list(
+      items.map((i) => ({
+        text: `${i.title} — plazo máximo: ${spanishDate(i.dueDate)}`,
+        url: caseLink(consoleUrl, i.caseId),
+      })),
+    ),
+  ]);
+  return {
+    subject: `[${m.ople}] Recordatorio ${m.oficioNumber}: ${people.length ? `se notificó a ${plural(people.length, 'persona', 'personas')}` : 'nadie fue notificado'}`,
+    ...body,
+  };
+}
+
 export interface InvitationMail {
   to: Addressee;
   ople: string;
@@ -236,6 +273,8 @@ export interface DigestMail {
   overdue: readonly OverdueItem[];
   dueSoon: ReadonlyArray<{ caseId: string; ople: string; title: string; dueDate: string; party: 'INE' | 'OPLE' }>;
   changedYesterday: ReadonlyArray<{ caseId: string; ople: string; title: string; what: string }>;
+  /** The first local date the changes cover, when more than yesterday (Monday's after a quiet weekend). */
+  changesFrom?: string;
 }
 
 /** The daily digest; null when there is nothing to say. */
@@ -253,14 +292,21 @@ export function digestMail(m: DigestMail, consoleUrl: string): MailContent | nul
     blocks.push(
       list(
         sorted.map((i) => ({
-          text: `[${i.ople}] ${i.title} — vence el ${spanishDate(i.dueDate)} (en ${plural(daysBetween(m.date, i.dueDate), 'día', 'días')}); tiene la pelota ${holderOf(i.party, i.ople)}`,
+          text: `[${i.ople}] ${i.title} — vence el ${spanishDate(i.dueDate)} (${inDays(daysBetween(m.date, i.dueDate))}); tiene la pelota ${holderOf(i.party, i.ople)}`,
           url: caseLink(consoleUrl, i.caseId),
         })),
       ),
     );
   }
   if (m.changedYesterday.length) {
-    blocks.push(heading(`Cambios de ayer (${m.changedYesterday.length})`));
+    const since = m.changesFrom && daysBetween(m.changesFrom, m.date) > 1 ? m.changesFrom : null;
+    blocks.push(
+      heading(
+        since
+          ? `Cambios desde el ${spanishDate(since)} (${m.changedYesterday.length})`
+          : `Cambios de ayer (${m.changedYesterday.length})`,
+      ),
+    );
     blocks.push(
       list(
         m.changedYesterday.map((i) => ({
@@ -280,6 +326,8 @@ export function digestMail(m: DigestMail, consoleUrl: string): MailContent | nul
     ...compose(greet(m.to), blocks),
   };
 }
+
+const inDays = (n: number) => (n === 0 ? 'hoy' : `en ${plural(n, 'día', 'días')}`);
 
 const overdueLine = (i: OverdueItem) =>
   `[${i.ople}] ${i.title} — venció el ${spanishDate(i.dueDate)}, ${plural(i.daysLate, 'día', 'días')} de atraso`;

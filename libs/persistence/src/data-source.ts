@@ -9,6 +9,7 @@ import { CaseOficios1732406800000 } from './migrations/1732406800000-case-oficio
 import { Users1732406917000 } from './migrations/1732406917000-users';
 import { Directory1732407100000 } from './migrations/1732407100000-directory';
 import { Outbox1732407200000 } from './migrations/1732407200000-outbox';
+import { MailBounces1732407300000 } from './migrations/1732407300000-mail-bounces';
 import { SourceFiles1732407316000 } from './migrations/1732407316000-source-files';
 import { SessionRevocation1732407400000 } from './migrations/1732407400000-session-revocation';
 
@@ -26,6 +27,7 @@ export const MIGRATIONS = [
   Users1732406917000,
   Directory1732407100000,
   Outbox1732407200000,
+  MailBounces1732407300000,
   SourceFiles1732407316000,
   SessionRevocation1732407400000,
 ];

@@ -16,3 +16,4 @@ export * from './outbox/outbox-queue';
 export * from './users';
 export * from './event-store/data-errors';
 export * from './source-files/source-files';
+export * from './outbox/digest-material';

@@ -2,7 +2,9 @@ import { join } from 'node:path';
 import { readCaughtMail, readMailIndex } from '@seguimiento/infra/mail-catcher';
 import { repoRoot } from '@seguimiento/runtime';
 import { simpleParser } from 'mailparser';
+import { markBounced } from '@seguimiento/persistence';
 import { parse } from '../args';
+import { openCliDatabase } from './users';
 import type { Io } from '../io';
 import { EXIT, HELP, UsageError } from '../usage';
 
@@ -25,10 +27,15 @@ export async function mail(args: string[], io: Io, env: NodeJS.ProcessEnv = proc
       io.out(`No se ha recibido correo (${dir}).`);
       return EXIT.OK;
     }
-    for (const m of index.slice(-limit).reverse())
-      io.out(
-        `${m.n}\t${m.receivedAt}\t${m.to.join(', ')}\t${m.subject}${m.duplicateOf ? `\t(reenvío del ${m.duplicateOf})` : ''}`,
-      );
+    const bounced = new Map(index.flatMap((m) => (m.bounces ?? []).map((id) => [id, m.n] as const)));
+    for (const m of index.slice(-limit).reverse()) {
+      const notes = [
+        m.duplicateOf ? `(reenvío del ${m.duplicateOf})` : null,
+        m.messageId && bounced.has(m.messageId) ? `(REBOTADO: aviso ${bounced.get(m.messageId)})` : null,
+        m.bounces?.length ? `(aviso de rebote de ${m.bounces.length})` : null,
+      ].filter(Boolean);
+      io.out(`${m.n}\t${m.receivedAt}\t${m.to.join(', ')}\t${m.subject}${notes.length ? `\t${notes.join(' ')}` : ''}`);
+    }
     return EXIT.OK;
   }
   if (action === 'show') {
@@ -50,7 +57,31 @@ export async function mail(args: string[], io: Io, env: NodeJS.ProcessEnv = proc
     io.out((parsed.text ?? '').trimEnd());
     return EXIT.OK;
   }
-  throw new UsageError(`acción desconocida "${action}" (list o show; seguimiento mail --help)`);
+  if (action === 'bounce') {
+    const { values, positionals } = parse(rest, { motivo: { type: 'string' } }, 1);
+    if (values.help) return help(io);
+    const [id] = positionals;
+    if (!id || !/^<?[^\s<>@]+@[^\s<>@]+>?$/.test(id))
+      throw new UsageError(
+        `MESSAGE-ID: ${id ? `"${id}" no es un Message-ID` : 'falta'} (el que muestra "seguimiento mail show" o mailDeliveries)`,
+      );
+    const reason = (values.motivo ?? 'rebote registrado a mano').trim() || 'rebote registrado a mano';
+    const db = await openCliDatabase(env);
+    try {
+      const outcome = await markBounced(db.manager, id, reason);
+      if (outcome.status === 'UNKNOWN')
+        throw new UsageError(
+          `MESSAGE-ID: no hay un correo enviado con el Message-ID ${outcome.messageId}; no se cambió nada`,
+        );
+      io.out(
+        `${outcome.status === 'BOUNCED' ? 'rebotado' : 'ya estaba rebotado'}: ${outcome.messageId}\t${outcome.recipient}\t${outcome.subject}`,
+      );
+      return EXIT.OK;
+    } finally {
+      await db.destroy();
+    }
+  }
+  throw new UsageError(`acción desconocida "${action}" (list, show o bounce; seguimiento mail --help)`);
 }
 
 function help(io: Io): number {

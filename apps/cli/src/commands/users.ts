@@ -82,7 +82,7 @@ export async function users(args: string[], io: Io, input: UsersInput = processI
   const fields = { role: values.role!, ople: values.ople!, displayName: values.name!, institution: values.institution };
   if (sub === 'add') inputChecked(() => checkUser({ username, ...fields }));
 
-  const db = await open(input.env);
+  const db = await openCliDatabase(input.env);
   try {
     const store = new UserStore(db);
     // Whether the user exists is said before the password is asked for.
@@ -172,7 +172,8 @@ async function readPassword(input: UsersInput, fromStdin: boolean, username: str
   return password;
 }
 
-async function open(env: NodeJS.ProcessEnv): Promise<DataSource> {
+/** The database of DATABASE_URL, or npm start's embedded one (users, mail bounce). */
+export async function openCliDatabase(env: NodeJS.ProcessEnv): Promise<DataSource> {
   let url: string;
   try {
     url = defaultDatabaseUrl(env);

@@ -83,7 +83,10 @@ export class MailDelivery {
   @Field({ description: 'Asunto.' })
   subject!: string;
 
-  @Field({ description: 'PENDING (por enviar o reintentando), SENT, REFUSED (rechazado por el servidor) o FAILED.' })
+  @Field({
+    description:
+      'PENDING (por enviar, reintentando o en horas de silencio), SENT, REFUSED (rechazado por el servidor), FAILED o BOUNCED (rebotó después de enviado).',
+  })
   status!: string;
 
   @Field({ description: 'Intentos de envío.' })

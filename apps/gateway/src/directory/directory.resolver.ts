@@ -85,7 +85,7 @@ export class DirectoryResolver {
   async mailDeliveries(
     @CurrentPrincipal() who: Principal,
     @Args('ople', { nullable: true, description: 'Clave del OPLE de los casos; sin ella, todos.' }) ople?: string,
-    @Args('status', { nullable: true, description: 'PENDING, SENT, REFUSED o FAILED; sin él, todos.' })
+    @Args('status', { nullable: true, description: 'PENDING, SENT, REFUSED, FAILED o BOUNCED; sin él, todos.' })
     status?: string,
   ): Promise<MailDelivery[]> {
     assertOpleAccess(who, ople);

@@ -6,8 +6,11 @@ import {
   escalationMail,
   importSummaryMail,
   invitationMail,
+  type QuietSettings,
   lateness,
+  quietUntil,
   reminderItemsMail,
+  reminderSenderSummaryMail,
 } from '@seguimiento/mail';
 import type { OutboxMessageRow, OutboxQueue, SendOutcome } from '@seguimiento/persistence';
 import type { Transporter } from 'nodemailer';
@@ -24,6 +27,10 @@ export interface SenderOptions {
   maxDelayMs?: number;
   /** Attempts before a message is given up (FAILED, for supervisors to see). */
   maxAttempts?: number;
+  /** Quiet hours and weekends per institution: a message due in quiet time waits until it ends. */
+  quiet?: QuietSettings;
+  /** The envelope's sender (Return-Path), where servers send bounces (MAIL_BOUNCE_ADDRESS). */
+  bounceAddress?: string;
   /** The clock (tests fix it). */
   now?: () => Date;
   onError?: (error: unknown) => void;
@@ -101,6 +108,9 @@ export class OutboxSender {
   }
 
   private async sendOne(rows: OutboxMessageRow[]): Promise<SendOutcome> {
+    const institution = rows[0].payload.institution ?? rows[0].payload.ople;
+    const until = quietUntil(this.now(), this.options.quiet?.[String(institution)]);
+    if (until) return { status: 'HOLD', until };
     const messageId = messageIdOf(rows);
     let content: MailContent | null;
     try {
@@ -119,6 +129,7 @@ export class OutboxSender {
         html: content.html,
         messageId,
         headers: { 'X-Seguimiento-Tipo': first.kind },
+        ...(this.options.bounceAddress ? { envelope: { from: this.options.bounceAddress, to: first.recipient } } : {}),
         ...(content.calendar ? { icalEvent: content.calendar } : {}),
       });
       if (info.rejected?.length)
@@ -172,6 +183,20 @@ export function render(rows: OutboxMessageRow[], consoleUrl: string): MailConten
             const q = r.payload as Payload;
             return { caseId: q.caseId, title: q.title, dueDate: q.dueDate };
           }),
+        },
+        consoleUrl,
+      );
+    case 'REMINDER_SENDER_SUMMARY':
+      return reminderSenderSummaryMail(
+        {
+          to,
+          ople: p.ople,
+          oficioNumber: p.oficioNumber,
+          items: rows.map((r) => {
+            const q = r.payload as Payload;
+            return { caseId: q.caseId, title: q.title, dueDate: q.dueDate };
+          }),
+          notified: rows.flatMap((r) => (r.payload as Payload).notified ?? []),
         },
         consoleUrl,
       );

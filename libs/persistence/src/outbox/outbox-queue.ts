@@ -15,6 +15,8 @@ export interface OutboxMessageRow {
 export type SendOutcome =
   | { status: 'SENT'; messageId: string; subject: string }
   | { status: 'RETRY'; error: string; delayMs: number }
+  /** Not sent, not attempted: the recipient's institution is in quiet time until `until`. */
+  | { status: 'HOLD'; until: Date }
   | { status: 'REFUSED' | 'FAILED'; error: string; messageId: string; subject: string };
 
 /** Any constant; held while due rows are grouped into messages, so two senders never split a group. */
@@ -75,7 +77,9 @@ export class OutboxQueue {
       if (rows.length === 0) return true;
       const outcome = await send(rows);
       const ids = rows.map((r) => r.id);
-      if (outcome.status === 'RETRY') {
+      if (outcome.status === 'HOLD') {
+        await tx.query('UPDATE outbox SET not_before = $2 WHERE id = ANY($1::bigint[])', [ids, outcome.until]);
+      } else if (outcome.status === 'RETRY') {
         await tx.query(
           `UPDATE outbox SET attempts = attempts + 1, last_error = $2, not_before = $3::timestamptz + make_interval(secs => $4)
            WHERE id = ANY($1::bigint[])`,
@@ -136,4 +140,40 @@ export async function mailDeliveries(
     createdAt: new Date(r.created_at as string).toISOString(),
     sentAt: r.sent_at ? new Date(r.sent_at as string).toISOString() : null,
   }));
+}
+
+/** What became of a bounce: the message marked, already marked, or unknown (a Message-ID never sent). */
+export type BounceOutcome =
+  | { status: 'BOUNCED'; messageId: string; recipient: string; subject: string }
+  | { status: 'ALREADY_BOUNCED'; messageId: string; recipient: string; subject: string }
+  | { status: 'UNKNOWN'; messageId: string };
+
+/**
+ * Records that a sent message bounced (a delivery status notification arrived, or an operator
+ * says so): its rows become BOUNCED, with the reason, where supervisors see them. The Message-ID
+ * may come with or without its angle brackets. A message still pending, refused or failed is not
+ * "bounced": it is reported UNKNOWN and nothing changes.
+ */
+export async function markBounced(
+  manager: EntityManager,
+  rawMessageId: string,
+  reason: string,
+): Promise<BounceOutcome> {
+  const bare = rawMessageId.trim().replace(/^<|>$/g, '');
+  const messageId = `<${bare}>`;
+  return manager.transaction(async (tx) => {
+    const rows: Array<{ recipient: string; subject: string; status: string }> = await tx.query(
+      `SELECT recipient, subject, status FROM outbox WHERE message_id = $1 AND status IN ('SENT', 'BOUNCED') FOR UPDATE`,
+      [messageId],
+    );
+    if (rows.length === 0) return { status: 'UNKNOWN', messageId } as const;
+    const [row] = rows;
+    if (row.status === 'BOUNCED')
+      return { status: 'ALREADY_BOUNCED', messageId, recipient: row.recipient, subject: row.subject } as const;
+    await tx.query(
+      `UPDATE outbox SET status = 'BOUNCED', bounced_at = now(), last_error = $2 WHERE message_id = $1 AND status = 'SENT'`,
+      [messageId, `rebote: ${reason}`.slice(0, 2000)],
+    );
+    return { status: 'BOUNCED', messageId, recipient: row.recipient, subject: row.subject } as const;
+  });
 }

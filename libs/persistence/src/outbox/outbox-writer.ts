@@ -8,12 +8,14 @@ import { type Contact, type DirectoryRole, INE, ROLE_LABELS, contactsOf } from '
  * its cause (`<event id>:<address>`); the worker's sender renders and sends it. Rows that share a
  * `group_key` (an INE reminder's items; what an import found overdue) go out as one message.
  */
-export type MailKind = 'ESCALATION' | 'REMINDER_ITEMS' | 'INVITATION' | 'DEADLINE' | 'IMPORT_SUMMARY' | 'DIGEST';
+export type MailKind =
+  'ESCALATION' | 'REMINDER_ITEMS' | 'REMINDER_SENDER_SUMMARY' | 'INVITATION' | 'DEADLINE' | 'IMPORT_SUMMARY' | 'DIGEST';
 
 interface EventLike {
   eventId: string;
   type: string;
   data: Record<string, unknown>;
+  metadata?: Record<string, unknown>;
   occurredAt: Date;
 }
 
@@ -83,7 +85,7 @@ export async function writeOutbox(
         kind,
         recipient: c.email,
         recipientName: c.name,
-        payload: { ...payload, roleLabel: ROLE_LABELS[c.role] },
+        payload: { ...payload, roleLabel: ROLE_LABELS[c.role], institution: c.institution },
         ...extra(c),
       });
   };
@@ -124,8 +126,30 @@ export async function writeOutbox(
         { openedBy?: string; sourceOficio?: string | null } | undefined;
       if (e.type === 'DeadlineSet' && opened?.openedBy === 'EXPECTATION' && opened.sourceOficio) {
         const oficio = opened.sourceOficio;
+        const notified = immediate(await people(ople, 'SECRETARIA_TECNICA'));
+        // Whoever recorded the reminder learns who was told, if the directory knows their address.
+        const actor = typeof e.metadata?.actor === 'string' ? e.metadata.actor.trim().toLowerCase() : '';
+        const recorder = actor.includes('@') ? await directoryPerson(tx, actor) : null;
+        if (recorder)
+          rows.push({
+            causeKey: `${e.eventId}:summary:${recorder.email}`,
+            kind: 'REMINDER_SENDER_SUMMARY',
+            recipient: recorder.email,
+            recipientName: recorder.name,
+            groupKey: `reminder-summary:${ople}:${oficio}:${recorder.email}`,
+            payload: {
+              caseId: streamId,
+              ople,
+              title,
+              dueDate: d.deadline.dueDate,
+              oficioNumber: oficio,
+              roleLabel: ROLE_LABELS[recorder.role],
+              institution: recorder.institution,
+              notified: notified.map((c) => ({ name: c.name, email: c.email, roleLabel: ROLE_LABELS[c.role] })),
+            },
+          });
         toAll(
-          immediate(await people(ople, 'SECRETARIA_TECNICA')),
+          notified,
           e,
           'REMINDER_ITEMS',
           { caseId: streamId, ople, title, dueDate: d.deadline.dueDate, oficioNumber: oficio },
@@ -155,7 +179,7 @@ export async function writeOutbox(
 const CAUSES = new Set(['EscalationRaised', 'DeadlineSet', 'DeadlineExtended', 'IneNoticeRecorded']);
 
 /** The case's line, from its opening event. */
-function titleOf(opening: { type: string; data: Record<string, unknown> } | undefined): string {
+export function titleOf(opening: { type: string; data: Record<string, unknown> } | undefined): string {
   const d = (opening?.data ?? {}) as Record<string, string | number>;
   if (opening?.type === 'DocumentOpened')
     return `Entregable ${d.deliverable} (${d.versionKind === 'FINAL' ? 'versión final' : 'proyecto'}): ${d.title}`;
@@ -171,6 +195,15 @@ function cachedContacts(tx: EntityManager) {
     if (!cache.has(key)) cache.set(key, contactsOf(tx, institution, [role]));
     return cache.get(key)!;
   };
+}
+
+/** A person of the directory by address (any institution, any role), or null. */
+async function directoryPerson(tx: EntityManager, email: string): Promise<Contact | null> {
+  const [c]: Contact[] = await tx.query(
+    'SELECT institution, role, email, name, preference FROM directory_contacts WHERE email = $1 ORDER BY institution, role LIMIT 1',
+    [email],
+  );
+  return c ?? null;
 }
 
 const uniqueByEmail = (list: Contact[]) => list.filter((c, i) => list.findIndex((o) => o.email === c.email) === i);
