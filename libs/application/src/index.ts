@@ -11,3 +11,4 @@ export * from './oficios/oficio-doors';
 export * from './intake/ingest';
 export * from './reports/oficio-facts';
 export * from './reports/correspondence-report';
+export * from './reviews/review-queue';
