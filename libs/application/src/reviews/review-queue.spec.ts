@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { foldReview } from '@seguimiento/domain';
 import { Conflict, InvalidInput, NotFound } from '../errors';
-import { inMemoryApplication } from '../testing/fakes';
+import { GivenReportSources, inMemoryApplication } from '../testing/fakes';
+import { renderMarkdown } from '@seguimiento/reports';
 import { refusal } from '../testing/refusal';
 
 const SEED = readFileSync(join(__dirname, '../../../intake/src/testing/seed-report.txt'), 'utf8');
@@ -127,5 +128,37 @@ describe('the review queue', () => {
     const report = await app.intake.ingest(SEED, 'GRO', false, 'op');
     const id = report.oficios.find((o) => o.number === 'INE/UTSI/1312/2024')!.reviewIds[0];
     expect(await refusal(app.reviews.resolve({ id, deliverable: 11 }, 'x'))).toMatchObject({ field: 'version' });
+  });
+
+  it('the commission’s report lists 1312 as pending review (in its place among the oficios, and in the annex with its reason) until it is resolved', async () => {
+    const reports = new GivenReportSources();
+    const { app, cases } = inMemoryApplication({ reports });
+    const ingest = await app.intake.ingest(SEED, 'GRO', false, 'op');
+    const logNow = () =>
+      reports.log.splice(
+        0,
+        reports.log.length,
+        ...[...cases.streams].flatMap(([stream_id, events]) => events.map((e) => ({ stream_id, ...e }))),
+      );
+    logNow();
+    const report = await app.reports.build('GRO', '2024-02-18', '2024-03-21');
+    expect(report.pendingReview).toEqual([
+      {
+        number: 'INE/UTSI/1312/2024',
+        date: '2024-03-05',
+        item: null,
+        reasons: [expect.stringMatching(/no se puede asociar a un documento/)],
+      },
+    ]);
+    expect(report.received.map((e) => e.number)).toContain('INE/UTSI/1312/2024');
+    const md = renderMarkdown(report);
+    expect(md).toMatch(/\n- INE\/UTSI\/1312\/2024 \(5 de marzo de 2024\): pendiente de revisión; no se puede asociar/);
+
+    const id = ingest.oficios.find((o) => o.number === 'INE/UTSI/1312/2024')!.reviewIds[0];
+    await app.reviews.resolve({ id, deliverable: 3 }, 'ana');
+    logNow();
+    const after = await app.reports.build('GRO', '2024-02-18', '2024-03-21');
+    expect(after.pendingReview).toEqual([]);
+    expect(after.received.map((e) => e.number)).toContain('INE/UTSI/1312/2024');
   });
 });
