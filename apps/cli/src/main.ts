@@ -4,6 +4,7 @@ import { directory } from './commands/directory';
 import { ingest } from './commands/ingest';
 import { mail } from './commands/mail';
 import { report } from './commands/report';
+import { review } from './commands/review';
 import { status } from './commands/status';
 import { users } from './commands/users';
 import { EXIT, HELP, ServerError, UsageError } from './usage';
@@ -13,6 +14,7 @@ const COMMANDS: Record<string, (args: string[], io: Io) => Promise<number>> = {
   report,
   status,
   directory,
+  review,
   mail,
   users,
 };
