@@ -65,7 +65,7 @@ export async function review(args: string[], io: Io): Promise<number> {
     if (values.help) return help(io);
     const id = required(positionals[0], 'ID', 'el identificador review:<OPLE>:<clave> que muestra list');
     const { reviewItem: i } = await connect().request<{ reviewItem: Item }>(
-      `query($id: String!) { reviewItem(id: $id) { ${FIELDS} } }`,
+      `query($id: ID!) { reviewItem(id: $id) { ${FIELDS} } }`,
       { id },
     );
     io.out(describe(i));

@@ -1,4 +1,4 @@
-import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { Application } from '@seguimiento/application';
 import { type Principal, confinedTo } from '@seguimiento/auth';
 import { opleOfReview } from '@seguimiento/domain';
@@ -42,7 +42,7 @@ export class ReviewsResolver {
 
   @Query(() => ReviewItem, { description: 'Un elemento de la cola de revisión por su identificador.' })
   async reviewItem(
-    @Args('id', { description: 'Identificador de la revisión (review:<OPLE>:<clave>).' }) id: string,
+    @Args('id', { type: () => ID, description: 'Identificador de la revisión (review:<OPLE>:<clave>).' }) id: string,
     @CurrentPrincipal() who: Principal,
   ): Promise<ReviewItem> {
     assertOpleAccess(who, opleOfReview(id.trim()));
