@@ -1,5 +1,7 @@
+import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { type TestStack, startTestStack } from '../support/test-stack';
 import { waitFor } from '../support/wait-for';
 
@@ -12,6 +14,7 @@ import { waitFor } from '../support/wait-for';
  * their OPLE's queue. A review naming two entregables is recorded on each; a reminder with one
  * unknown item records the others and queues that one. Escalations found at import say so.
  */
+const CLI = join(__dirname, '../../apps/cli/bin/seguimiento.js');
 const SEED = readFileSync(join(__dirname, '../../libs/intake/src/testing/seed-report.txt'), 'utf8');
 const MEX_TEXT = [
   'Correspondencia recibida del 10 al 30 de abril de 2024:',
@@ -178,6 +181,33 @@ describe('the review queue (issue 15, rule 6)', () => {
     expect(codeOf(await as(mexSupervisor, DISMISS, { input: { id: own.reviewQueue[0].id, reason: 'x' } }))).toBe(
       'FORBIDDEN',
     );
+  });
+
+  it('the CLI lists the queue and shows an item; resolve without --entregable is a usage error', async () => {
+    const cli = async (args: string[]) => {
+      try {
+        const { stdout } = await promisify(execFile)(process.execPath, [CLI, ...args], {
+          env: { ...process.env, SEGUIMIENTO_URL: stack.graphqlUrl, SEGUIMIENTO_TOKEN: stack.adminToken },
+        });
+        return { code: 0, stdout, stderr: '' };
+      } catch (error) {
+        const e = error as { code: number; stdout: string; stderr: string };
+        return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+      }
+    };
+    const id = groIngest.oficios.find((o) => o.number === 'INE/UTSI/1312/2024')!.reviewIds[0];
+    const list = await cli(['review', 'list', '--ople', 'GRO']);
+    expect(list.code).toBe(0);
+    expect(list.stdout).toBe(
+      `${id}\t2024-03-05\tINE/UTSI/1312/2024\tpendiente\tno se puede asociar a un documento: no cita oficios y no se reconoce un entregable del lineamiento 33\n`,
+    );
+    const show = await cli(['review', 'show', id]);
+    expect(show.code).toBe(0);
+    expect(show.stdout).toContain('segundo informe parcial de actividades del COTAPREP');
+    expect(show.stdout).toMatch(/"outcome": "ACCEPTED"/);
+    const missing = await cli(['review', 'resolve', id]);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/falta --entregable/);
   });
 
   it('the commission’s report lists 1312 as pending review, with its reason', async () => {
