@@ -172,6 +172,12 @@ describe('the review queue (issue 15, rule 6)', () => {
     expect(own.reviewQueue.length).toBeGreaterThan(0);
     expect(own.reviewQueue.every((i) => i.ople === 'MEX')).toBe(true);
     expect(codeOf(await as(mexSupervisor, QUEUE, { ople: 'GRO' }))).toBe('FORBIDDEN');
+    // An empty OPLE is no way around the fence; an unknown one is refused naming ople.
+    const empty = await ok<{ reviewQueue: Item[] }>(mexSupervisor, QUEUE, { ople: '' });
+    expect(empty.reviewQueue.map((i) => i.id)).toEqual(own.reviewQueue.map((i) => i.id));
+    const unknown = await as(mexSupervisor, QUEUE, { ople: 'ZZZ' });
+    expect(codeOf(unknown)).toBe('BAD_USER_INPUT');
+    expect(unknown.errors![0].message).toMatch(/^ople: /);
     const gro = groIngest.oficios.find((o) => o.number === 'INE/UTSI/1312/2024')!.reviewIds[0];
     expect(codeOf(await as(mexSupervisor, `query($id: ID!) { reviewItem(id: $id) { id } }`, { id: gro }))).toBe(
       'FORBIDDEN',

@@ -1,11 +1,12 @@
 import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { Application } from '@seguimiento/application';
-import { type Principal, confinedTo } from '@seguimiento/auth';
+import type { Principal } from '@seguimiento/auth';
 import { opleOfReview } from '@seguimiento/domain';
 import { listReviews } from '@seguimiento/persistence';
 import { DataSource } from 'typeorm';
 import { Writes } from '../auth/auth.guard';
 import { CurrentPrincipal, assertOpleAccess } from '../auth/current-principal';
+import { scopedOple } from '../auth/scope';
 import { ReviewStatus } from '../common/enums';
 import { DismissReviewInput, ResolveReviewInput, ReviewItem, toReviewItem } from './review.models';
 
@@ -35,8 +36,8 @@ export class ReviewsResolver {
     })
     status?: ReviewStatus,
   ): Promise<ReviewItem[]> {
-    assertOpleAccess(who, ople);
-    const items = await listReviews(this.dataSource, { ople: ople ?? confinedTo(who), status: status ?? null });
+    // An OPLE's user gets their OPLE's queue whatever they ask (an empty ople included).
+    const items = await listReviews(this.dataSource, { ople: scopedOple(who, ople) ?? null, status: status ?? null });
     return items.map(toReviewItem);
   }
 
