@@ -260,6 +260,7 @@ describe('intake of the seed, and the commission’s report', () => {
     expect(ingested.code).toBe(1); // 1312 needs a person
     expect(ingested.stdout).toMatch(/resumen: 0 registrados, 16 ya estaban, 1 para revisión, 0 rechazados/);
     expect(ingested.stdout).toMatch(/INE\/UTSI\/1312\/2024[\s\S]*?REVISAR\n\s+motivo: no se puede asociar/);
+    expect(ingested.stdout).toMatch(/REVISAR\n\s+motivo: [^\n]+\n\s+en la cola de revisión: review:GRO:[0-9a-f]+ /);
 
     const status = await cli(['status', '--ople', 'GRO', '--as-of', '2024-04-08']);
     expect(status.code).toBe(0);
