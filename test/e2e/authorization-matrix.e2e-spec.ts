@@ -61,6 +61,18 @@ const OPERATIONS: Array<Operation | (() => Operation)> = [
     query: `mutation { removeDirectoryContact(input: { institution: "GRO", role: "COMISION", email: "nadie@example.org" }) }`,
   },
   { name: 'notice', kind: 'read', query: `{ notice(id: "notice:GRO:ine-utsi-3001-2024") { id } }` },
+  { name: 'reviewQueue', kind: 'read', query: `{ reviewQueue(ople: "GRO", status: PENDING) { id } }` },
+  { name: 'reviewItem', kind: 'read', query: `{ reviewItem(id: "review:GRO:00000000000000000000") { id } }` },
+  {
+    name: 'resolveReview',
+    kind: 'write',
+    query: `mutation { resolveReview(input: { id: "review:GRO:00000000000000000000", deliverable: 3 }) { id } }`,
+  },
+  {
+    name: 'dismissReview',
+    kind: 'write',
+    query: `mutation { dismissReview(input: { id: "review:GRO:00000000000000000000", reason: "matriz" }) { id } }`,
+  },
   {
     name: 'correspondenceReport',
     kind: 'read',

@@ -167,6 +167,11 @@ const REQUESTS = Array.from({ length: 4 }, (_, i) => ({
 }));
 const OVERDUE_DOC = 'document:GRO:vencido';
 const escalation = { streamId: OVERDUE_DOC, key: '' };
+/** Items of the review queue left by an ingest in beforeAll (each resolves or is dismissed once, then CONFLICT). */
+const reviews: string[] = [];
+const reviewId = fc
+  .nat({ max: 5 })
+  .map((i) => reviews[i % Math.max(reviews.length, 1)] ?? 'review:GRO:0000000000000000');
 const KNOWN_NUMBERS = [...DOCS.map((d) => d.number), REVIEWED.review, ...REQUESTS.map((r) => r.number)];
 
 const number = (prefix: string) => fc.constant(null).map(() => `${prefix}/${next()}/2099`);
@@ -546,6 +551,22 @@ const FUZZ: Record<string, Fuzz> = {
         email: fc.constantFrom('ana@iepc-gro.example.org', 'nadie@example.org'),
       }),
     ),
+  },
+  resolveReview: {
+    valid: input(
+      fc.record(
+        {
+          id: reviewId,
+          deliverable: fc.constantFrom(3, 31, 32),
+          version: fc.constantFrom('FINAL', null),
+          note: fc.constantFrom('Informe del COTAPREP', '<b>nota</b>'),
+        },
+        { requiredKeys: ['id', 'deliverable'] },
+      ),
+    ),
+  },
+  dismissReview: {
+    valid: input(fc.record({ id: reviewId, reason: fc.constantFrom('Duplicado', '<i>no aplica</i>') })),
   },
   ingestCorrespondence: {
     fixed: ['dryRun'],
@@ -934,6 +955,21 @@ describe('fuzzing every mutation with hostile input', () => {
       if (!escalation.key) await new Promise((r) => setTimeout(r, 200));
     }
     expect(escalation.key).not.toBe('');
+    // Oficios the intake cannot place (the seed's 1312, in 2099): the review queue's items to resolve or dismiss.
+    const unplaced = (i: number) =>
+      reportEntry(
+        i,
+        `${10 + i} de enero de 2099`,
+        `informa que se toma de conocimiento del informe parcial ${i} de actividades del COTAPREP y no se generan observaciones.`,
+      );
+    await ok(`mutation($t: String!) { ingestCorrespondence(text: $t, ople: "GRO", dryRun: false) { needsReview } }`, {
+      t: [1, 2, 3, 4, 5, 6].map(unplaced).join('\n'),
+    });
+    const queue = await stack.gql<{ reviewQueue: Array<{ id: string }> }>(
+      '{ reviewQueue(ople: "GRO", status: PENDING) { id } }',
+    );
+    reviews.push(...queue.data!.reviewQueue.map((r) => r.id));
+    expect(reviews).toHaveLength(6);
     baseline = await settle();
   });
 

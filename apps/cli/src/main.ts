@@ -5,6 +5,7 @@ import { files } from './commands/files';
 import { ingest } from './commands/ingest';
 import { mail } from './commands/mail';
 import { report } from './commands/report';
+import { review } from './commands/review';
 import { status } from './commands/status';
 import { users } from './commands/users';
 import { EXIT, HELP, ServerError, UsageError } from './usage';
@@ -14,6 +15,7 @@ const COMMANDS: Record<string, (args: string[], io: Io) => Promise<number>> = {
   report,
   status,
   directory,
+  review,
   mail,
   users,
   files,

@@ -28,13 +28,16 @@ comandos:
       quién tiene la pelota, qué está vencido y qué vence, hoy o en una fecha pasada
   directory list|set|remove [opciones]
       el directorio: quién recibe los escalamientos y el resumen diario (cambiarlo: ADMIN)
+  review list|show|resolve|dismiss [opciones]
+      la cola de revisión: lo que la ingesta dejó a una persona; resolverlo (entregable,
+      versión o documento) o descartarlo
   mail list|show [ID] | mail bounce MESSAGE-ID
       el correo que recibió el servidor SMTP local de npm start (.data/mail)
   users add|passwd|disable|enable|list …
       los usuarios de la consola (en PostgreSQL, en el servidor): alta, contraseña,
       deshabilitar, habilitar, lista; seguimiento users --help
 
-conexión (ingest sin --dry-run, files, report, status, directory):
+conexión (ingest sin --dry-run, files, report, status, directory, review):
   SEGUIMIENTO_URL    la API GraphQL (por omisión http://127.0.0.1:4000/graphql)
   SEGUIMIENTO_TOKEN  un token Bearer; sin él, en la máquina de npm start se firma uno de
                      OPERATOR del INE con el secreto de .data/jwt-secret
@@ -72,6 +75,18 @@ ilegible; 3 el servidor no respondió o rechazó la solicitud`,
   --preferencia   inmediato (cada correo y el resumen diario; por omisión) o resumen (solo el resumen)
 
   set y remove requieren un token de ADMIN (en la máquina de npm start la CLI firma uno).`,
+  review: `uso: seguimiento review list [--ople ID] [--estado pendiente|resuelta|descartada]
+       seguimiento review show ID
+       seguimiento review resolve ID --entregable N [--version proyecto|final] [--documento ID] [--plazo AAAA-MM-DD] [--nota TEXTO]
+       seguimiento review dismiss ID --motivo TEXTO
+
+  list      los elementos de la cola (por omisión, los pendientes), por fecha del oficio
+  show      uno, con su texto exacto, su tramo, el motivo y lo que se leyó
+  resolve   registra el oficio por las puertas normales en el entregable (y versión, o documento)
+            elegido; --plazo para un elemento de recordatorio que no lo decía
+  dismiss   lo descarta con su motivo
+
+  resolve y dismiss requieren un token de OPERATOR o ADMIN (en la máquina de npm start la CLI firma uno).`,
   mail: `uso: seguimiento mail list [--limit N]
        seguimiento mail show ID
        seguimiento mail bounce MESSAGE-ID [--motivo TEXTO]

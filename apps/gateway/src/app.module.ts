@@ -38,6 +38,7 @@ import { ReportsModule } from './reports/reports.module';
 import { ObligationsModule } from './obligations/obligations.module';
 import { SupervisionModule } from './supervision/supervision.module';
 import { DirectoryModule } from './directory/directory.module';
+import { ReviewsModule } from './reviews/reviews.module';
 import { SessionModule } from './session/session.module';
 import { ConsoleModule } from './console/console.module';
 import { FilesModule } from './files/files.module';
@@ -105,6 +106,7 @@ export class AppModule {
         IntakeModule,
         ReportsModule,
         DirectoryModule,
+        ReviewsModule,
         SessionModule.forConfig(tokens, config.session),
         FilesModule,
         ConsoleModule,

@@ -20,6 +20,7 @@ import type {
 } from './ports';
 import { CorrespondenceReports } from './reports/correspondence-report';
 import { RequestCommands } from './requests/request-commands';
+import { ReviewQueue } from './reviews/review-queue';
 
 /** Everything the use cases need from outside, provided by the edge that runs them. */
 export interface ApplicationPorts {
@@ -48,6 +49,7 @@ export class Application {
   readonly oficios: OficioDoors;
   readonly intake: Ingest;
   readonly files: FileIngest;
+  readonly reviews: ReviewQueue;
   readonly reports: CorrespondenceReports;
 
   constructor(ports: ApplicationPorts) {
@@ -57,7 +59,8 @@ export class Application {
     this.notices = new Notices(ports.log, ports.projection, ports.clock);
     this.router = new OficioRouter(ports.citations);
     this.oficios = new OficioDoors(this.documents, this.requests, this.notices, this.router, ports.documents);
-    this.intake = new Ingest(this.oficios, ports.imports);
+    this.reviews = new ReviewQueue(ports.log, this.oficios, ports.projection, ports.clock);
+    this.intake = new Ingest(this.oficios, ports.imports, this.reviews);
     this.files = new FileIngest(this.intake, ports.sourceFiles, ports.readFile);
     this.reports = new CorrespondenceReports(ports.reports, ports.clock, ports.commissions);
   }

@@ -13,3 +13,4 @@ export * from './intake/ingest-file';
 export * from './intake/source-files';
 export * from './reports/oficio-facts';
 export * from './reports/correspondence-report';
+export * from './reviews/review-queue';

@@ -22,3 +22,4 @@ export * from './time/effective-time';
 export * from './notice/notice';
 export * from './shared/status-labels';
 export * from './cases/read-case';
+export * from './review/review';

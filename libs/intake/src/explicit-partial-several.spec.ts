@@ -89,15 +89,15 @@ describe('explicit beats inferred, partial beats nothing, several are several', 
       deliverableVersion: 'PROYECTO',
       needsReview: false,
     });
-    // The doors record one review on one document: a person records it on each.
+    // Rule 3: the review is recorded on the document of each entregable, with the same number.
     const step = planIngest(o, 'GRO');
-    expect(step).toEqual({
-      door: 'NONE',
-      reasons: [
-        expect.stringMatching(
-          /^el oficio trata de los entregables 18 y 19: .*regístrelo en el documento de cada entregable/,
-        ),
+    expect(step).toMatchObject({
+      door: 'INE',
+      each: [
+        { oficioNumber: 'INE/UTSI/1761/2024', outcome: 'OBSERVATIONS', deliverable: 18, versionKind: 'PROYECTO' },
+        { oficioNumber: 'INE/UTSI/1761/2024', outcome: 'OBSERVATIONS', deliverable: 19, versionKind: 'PROYECTO' },
       ],
+      assumptions: ['el oficio trata de los entregables 18 y 19; se anota en el documento de cada uno'],
     });
     // The report says both, and reads back as both.
     const entry = formatReportEntry(o, 3);

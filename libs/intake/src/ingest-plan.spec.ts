@@ -139,10 +139,31 @@ describe('planning how a parsed oficio comes in', () => {
     });
   });
 
-  it('leaves an answer or a submission about two entregables to a person, and names the first of two in a notice', () => {
+  it('records an INE review about two entregables on the document of each (rule 3)', () => {
+    const both = { deliverable: 18, deliverables: [18, 19], deliverableVersion: 'FINAL' as const };
+    const review = (deliverable: number) => ({
+      ople: 'GRO',
+      kind: 'REVIEW',
+      oficioNumber: 'INE/UTSI/1121/2024',
+      date: '2024-02-22',
+      references: ['INE/UTSI/0451/2024'],
+      outcome: 'PARTIALLY_ADDRESSED',
+      additionalObservations: true,
+      deliverable,
+      versionKind: 'FINAL',
+    });
+    expect(planIngest(parsed(both), 'GRO')).toEqual({
+      door: 'INE',
+      input: review(18),
+      each: [review(18), review(19)],
+      assumptions: ['el oficio trata de los entregables 18 y 19; se anota en el documento de cada uno'],
+    });
+  });
+
+  it('leaves a submission about two entregables to a person, and names the first of two in a notice', () => {
     const both = { deliverable: 18, deliverables: [18, 19], deliverableVersion: 'FINAL' as const };
     for (const over of [
-      both,
+      { ...both, outcome: null },
       { ...both, number: 'IEPC/GRO/SE/0120/2024', sender: 'IEPC', kind: 'NOTICE' as const, outcome: null },
     ]) {
       expect(planIngest(parsed(over), 'GRO')).toEqual({

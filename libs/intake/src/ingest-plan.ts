@@ -11,7 +11,18 @@ export type { IneOficioCommand, OpleOficioCommand };
  * a person must look at it. Pure: the routing by citations happens behind the doors.
  */
 export type IngestStep =
-  | { door: 'INE'; input: IneOficioCommand; assumptions: string[]; pending?: PendingItem[] }
+  | {
+      door: 'INE';
+      input: IneOficioCommand;
+      assumptions: string[];
+      pending?: PendingItem[];
+      /**
+       * A review about several entregables ("entregables 18 y 19"): the same oficio recorded on
+       * each entregable's document, one input each (`input` is the first). Each names its
+       * entregable and version, and is recorded on that document, not where the citations lead.
+       */
+      each?: IneOficioCommand[];
+    }
   | { door: 'OPLE'; input: OpleOficioCommand; assumptions: string[] }
   | { door: 'NONE'; reasons: string[] };
 
@@ -68,8 +79,22 @@ export function planIngest(oficio: ParsedOficio, ople: string): IngestStep {
   const deliverable = oficio.deliverable ?? undefined;
   const several = oficio.deliverables.length > 1 ? oficio.deliverables : null;
   const named = several ? several.join(' y ') : '';
-  // One oficio about several documents: the doors record an answer or a submission on one
-  // document, so each must be recorded by hand (once per entregable, with the same number).
+  // One review about several documents (rule 3: "entregables 18 y 19"): the answer is recorded
+  // on each entregable's document, with the same number.
+  if (several && oficio.kind === 'REVIEW' && isIneOficio(oficio.number!) && oficio.outcome) {
+    const each = several.map((n): IneOficioCommand => ({
+      ...base,
+      kind: 'REVIEW',
+      outcome: oficio.outcome!,
+      additionalObservations: oficio.additionalObservations ?? false,
+      deliverable: n,
+      versionKind: versionOf(n, oficio.deliverableVersion, assumptions),
+    }));
+    assumptions.push(`el oficio trata de los entregables ${named}; se anota en el documento de cada uno`);
+    return { door: 'INE', input: each[0], assumptions, each };
+  }
+  // An OPLE's oficio about several documents: the door records a submission on one document,
+  // so each must be recorded by hand (once per entregable, with the same number).
   if (several && (oficio.kind === 'REVIEW' || !isIneOficio(oficio.number!))) {
     return {
       door: 'NONE',

@@ -11,6 +11,7 @@ import { Directory1732407100000 } from './migrations/1732407100000-directory';
 import { Outbox1732407200000 } from './migrations/1732407200000-outbox';
 import { MailBounces1732407300000 } from './migrations/1732407300000-mail-bounces';
 import { SourceFiles1732407316000 } from './migrations/1732407316000-source-files';
+import { ReviewQueue1732407350000 } from './migrations/1732407350000-review-queue';
 import { SessionRevocation1732407400000 } from './migrations/1732407400000-session-revocation';
 
 // Calendar dates (oficio dates, due dates) stay 'YYYY-MM-DD' strings: a JS Date would put them at
@@ -29,6 +30,7 @@ export const MIGRATIONS = [
   Outbox1732407200000,
   MailBounces1732407300000,
   SourceFiles1732407316000,
+  ReviewQueue1732407350000,
   SessionRevocation1732407400000,
 ];
 

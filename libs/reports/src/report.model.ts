@@ -33,6 +33,16 @@ export interface ReportDue {
   party: string;
 }
 
+/** An oficio (or a reminder's item) the intake left for a person and nobody has resolved yet. */
+export interface ReportPendingReview {
+  number: string | null;
+  date: string | null;
+  /** A reminder's item that waits while the reminder's other items were recorded. */
+  item: string | null;
+  /** Why it waits (Spanish). */
+  reasons: string[];
+}
+
 export interface CorrespondenceReport {
   ople: { id: string; acronym: string; state: string };
   /** Who renders it and in which form: number, legal basis, place, signatory (config/commissions.json). */
@@ -50,4 +60,6 @@ export interface CorrespondenceReport {
   overdue: ReportDue[];
   /** Open and due in the 14 days after the period. */
   dueNext: ReportDue[];
+  /** The review queue's pending items of the period (and the undated ones): the report is never silently short. */
+  pendingReview: ReportPendingReview[];
 }

@@ -75,6 +75,28 @@ describe('the commission’s report, in the institutional form of the seed', () 
     );
   });
 
+  it('lists what waits for review in the annex ("Pendiente de revisión"), number first, and still reads back as the seed’s 17 oficios', () => {
+    const pending = seedReport({
+      pendingReview: [
+        {
+          number: 'INE/UTSI/1312/2024',
+          date: '2024-03-05',
+          item: null,
+          reasons: [
+            'no se puede asociar a un documento: no cita oficios y no se reconoce un entregable del lineamiento 33',
+          ],
+        },
+        { number: null, date: null, item: 'Logística de la prensa', reasons: ['no se reconoce el entregable'] },
+      ],
+    });
+    const md = renderMarkdown(pending);
+    expect(md).toContain(
+      '\n### Pendiente de revisión\n\n- INE/UTSI/1312/2024 (5 de marzo de 2024): pendiente de revisión; no se puede asociar a un documento: no cita oficios y no se reconoce un entregable del lineamiento 33.\n- Oficio sin número (sin fecha), elemento «Logística de la prensa»: pendiente de revisión; no se reconoce el entregable.\n',
+    );
+    expect(renderText(report)).toContain('Nada pendiente de revisión.');
+    expect(essence(md)).toEqual(essence(SEED_TEXT));
+  });
+
   it('says so when no oficio was received, and still closes and signs', () => {
     const text = renderText(seedReport({ received: [] }));
     expect(text).toContain('No se recibieron oficios en el periodo.');

@@ -2,7 +2,7 @@ import { formatLongDate } from '@seguimiento/intake';
 import { DateTime } from 'luxon';
 import { reportDate, reportNumber } from './commission';
 import { documentPhrase, wordOficio, wordSentOficio } from './oficio-wording';
-import type { CorrespondenceReport, ReportDocument, ReportDue } from './report.model';
+import type { CorrespondenceReport, ReportDocument, ReportDue, ReportPendingReview } from './report.model';
 import { after, capitalize, withArticle } from './spanish';
 
 /** 2024-02-18 → "18 de febrero de 2024": the intake parser's own form, so the report reads back. */
@@ -163,6 +163,13 @@ function dueWhat(what: string): string {
   return `Entregable ${m[1]}, ${phrase.replace(/^(?:el|la|los|las) /, '')}`;
 }
 
+/** "INE/UTSI/1312/2024 (5 de marzo de 2024): pendiente de revisión; no se puede asociar …" — number first, as the annex's other oficios. */
+const pendingLine = (p: ReportPendingReview) =>
+  `${p.number ?? 'Oficio sin número'} (${p.date ? longDate(p.date) : 'sin fecha'})${p.item ? `, elemento «${p.item}»` : ''}: pendiente de revisión; ${p.reasons.join('; ')}.`.replace(
+    /\.\.$/,
+    '.',
+  );
+
 const partyOf = (d: ReportDue) => (d.party === 'INE' ? 'corresponde al INE' : 'corresponde al OPLE');
 const overdueLine = (d: ReportDue) => `${dueWhat(d.what)}. Vencía el ${longDate(d.dueDate)}; ${partyOf(d)}.`;
 const dueNextLine = (d: ReportDue) => `${capitalize(longDate(d.dueDate))}: ${dueWhat(d.what)}; ${partyOf(d)}.`;
@@ -187,6 +194,11 @@ export function sections(r: CorrespondenceReport): Array<{ title: string; empty:
     },
     { title: `Vencido al ${longDate(r.to)}`, empty: 'Nada vencido.', lines: r.overdue.map(overdueLine) },
     { title: 'Vence en los 14 días siguientes', empty: 'Nada.', lines: r.dueNext.map(dueNextLine) },
+    {
+      title: 'Pendiente de revisión',
+      empty: 'Nada pendiente de revisión.',
+      lines: r.pendingReview.map(pendingLine),
+    },
   ];
 }
 

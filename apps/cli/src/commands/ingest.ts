@@ -13,7 +13,7 @@ const REPORT_FIELDS = `
     oficios {
       number date kind outcome additionalObservations references deadline deliverable
       items { title deliverable dueDate } meeting confidence needsReview reviewReasons
-      result targets message assumptions
+      result targets message assumptions reviewIds
     }
     foundAtImport { caseId step }`;
 
@@ -33,6 +33,8 @@ interface Ingested extends IntakeJson {
   targets: string[];
   message: string | null;
   assumptions: string[];
+  /** The review queue's items it left (none in a dry run). */
+  reviewIds?: string[];
 }
 interface IngestReport {
   created: number;
@@ -124,6 +126,7 @@ function line(o: Ingested, index: number, total: number): string[] {
   if (o.message) lines.push(`      ${o.message}`);
   // A reminder recorded in part: the item left for a person is said as such, not as an assumption.
   for (const a of o.assumptions) lines.push(`      ${isPendingNote(a) ? 'revisar' : 'supuesto'}: ${a}`);
+  for (const id of o.reviewIds ?? []) lines.push(`      en la cola de revisión: ${id} (seguimiento review show ${id})`);
   return lines;
 }
 

@@ -11,6 +11,7 @@ import type {
   Party as DomainParty,
   RequestStatus as DomainRequestStatus,
   ReviewOutcome as DomainReviewOutcome,
+  ReviewStatus as DomainReviewStatus,
 } from '@seguimiento/domain';
 
 /**
@@ -148,5 +149,15 @@ export const DeadlineOutcome = graphqlEnum<DeadlineOutcome>(
     name: 'DeadlineOutcome',
     description:
       'Cómo terminó un plazo: cumplido, cumplido fuera de plazo, cumplido (inferido: el INE revisó de nuevo, así que el OPLE respondió entre tanto, en una fecha no registrada), prorrogado o cancelado.',
+  },
+);
+
+export type ReviewStatus = DomainReviewStatus;
+export const ReviewStatus = graphqlEnum<ReviewStatus>(
+  { PENDING: 'PENDING', RESOLVED: 'RESOLVED', DISMISSED: 'DISMISSED' },
+  {
+    name: 'ReviewStatus',
+    description:
+      'Estado de un elemento de la cola de revisión. PENDING: espera a una persona; RESOLVED: registrado donde el operador eligió; DISMISSED: descartado.',
   },
 );

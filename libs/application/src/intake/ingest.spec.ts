@@ -24,12 +24,18 @@ describe('ingesting correspondence text', () => {
     expect(cases.appended).toEqual([]);
   });
 
-  it('given a review of two entregables and a reminder, then the reminder is recorded and the review left to a person', async () => {
-    const { app } = inMemoryApplication();
+  it('given a review of two entregables and a reminder, then the review is recorded on each entregable (rule 3) and the reminder too', async () => {
+    const { app, cases } = inMemoryApplication();
     const report = await app.intake.ingest(PARTIAL, 'MEX', false, 'op');
-    expect(report).toMatchObject({ created: 1, needsReview: 1, failed: 0 });
+    expect(report).toMatchObject({ created: 2, needsReview: 0, failed: 0 });
     const [review, reminder] = report.oficios;
-    expect(review).toMatchObject({ number: 'INE/UTSI/1761/2024', result: 'NEEDS_REVIEW' });
+    expect(review).toMatchObject({ number: 'INE/UTSI/1761/2024', result: 'CREATED' });
+    expect(review.targets).toEqual(['document:MEX:e18-proyecto', 'document:MEX:e19-proyecto']);
+    for (const id of review.targets)
+      expect(cases.streams.get(id)?.find((e) => e.type === 'IneAnswerRecorded')?.data).toMatchObject({
+        oficioNumber: 'INE/UTSI/1761/2024',
+        outcome: 'OBSERVATIONS',
+      });
     expect(reminder).toMatchObject({ number: 'INE/UTSI/1790/2024', result: 'CREATED' });
     expect([...reminder.targets].sort()).toEqual(['document:MEX:e23-final', 'document:MEX:e3-final']);
   });

@@ -1,8 +1,10 @@
-import { isCaseOf } from '@seguimiento/domain';
+import { defaultDocumentKey, documentWorkflowId } from '@seguimiento/contracts';
+import { type ReviewRead, isCaseOf } from '@seguimiento/domain';
 import { type IngestStep, type ParsedOficio, parseCorrespondence, planIngest } from '@seguimiento/intake';
 import { ApplicationError, type ErrorCode, checked } from '../errors';
 import type { OficioDoors } from '../oficios/oficio-doors';
 import type { FoundAtImport, ImportRuns } from '../ports';
+import { type ReviewQueue, textHash } from '../reviews/review-queue';
 
 /** What happened to one oficio of the text. */
 export type IngestResult = 'PLANNED' | 'CREATED' | 'ALREADY_RECORDED' | 'NEEDS_REVIEW' | 'FAILED';
@@ -30,6 +32,8 @@ export interface IngestedOficio {
   targets: string[];
   message: string | null;
   assumptions: string[];
+  /** The review queue's items this oficio left (the whole oficio, or a reminder's unread items). */
+  reviewIds: string[];
 }
 
 export interface IngestReport {
@@ -55,6 +59,7 @@ export class Ingest {
   constructor(
     private readonly doors: OficioDoors,
     private readonly imports: ImportRuns,
+    private readonly reviews: ReviewQueue,
   ) {}
 
   async ingest(text: string, ople: string, dryRun: boolean, actor: string): Promise<IngestReport> {
@@ -71,8 +76,9 @@ export class Ingest {
       foundAtImport: [],
     };
     // History is imported as history: no case escalates until the import is over (ImportRuns).
+    const source = { text, hash: textHash(text) };
     const recordAll = async () => {
-      for (const oficio of ordered) await this.recordOne(oficio, ople, dryRun, actor, report);
+      for (const oficio of ordered) await this.recordOne(oficio, ople, dryRun, actor, report, source);
     };
     if (dryRun) await recordAll();
     else [, report.foundAtImport] = await this.imports.run(recordAll);
@@ -85,9 +91,12 @@ export class Ingest {
     dryRun: boolean,
     actor: string,
     report: IngestReport,
+    source: { text: string; hash: string },
   ): Promise<void> {
     const step = planIngest(oficio, ople);
     const entry = describe(oficio, step);
+    // What is left for a person is stored in the review queue (rule 6), never lost.
+    if (!dryRun) entry.reviewIds = await this.queueReviews(oficio, ople, step, actor, source);
     if (step.door !== 'NONE' && !dryRun) {
       Object.assign(entry, await this.record(step, actor));
       // An assumed version matters only where a document was touched (a receipt may close a request instead).
@@ -100,22 +109,78 @@ export class Ingest {
     if (entry.result === 'FAILED') report.failed += 1;
   }
 
+  /**
+   * Queues the oficio when it cannot be recorded, or only a reminder's unread items when the
+   * others can (rule 5). Idempotent: the same text queues the same items once.
+   */
+  private async queueReviews(
+    oficio: ParsedOficio,
+    ople: string,
+    step: IngestStep,
+    actor: string,
+    source: { text: string; hash: string },
+  ): Promise<string[]> {
+    const span = { start: oficio.span.start, end: oficio.span.end };
+    const read = readOf(oficio);
+    const common = {
+      ople,
+      oficioNumber: oficio.number,
+      oficioDate: oficio.date,
+      text: source.text.slice(span.start, span.end),
+      span,
+      sourceHash: source.hash,
+    };
+    const parts: Array<{ part: string; reasons: string[]; read: ReviewRead }> = [];
+    if (step.door === 'NONE') parts.push({ part: '', reasons: step.reasons, read });
+    if (step.door === 'INE' && step.pending)
+      for (const p of step.pending) {
+        const index = oficio.items.findIndex((i) => i.title === p.title);
+        const item = oficio.items[index];
+        parts.push({
+          part: `item:${index}`,
+          reasons: [`elemento del recordatorio «${p.title.slice(0, 80)}»: ${p.reason}`],
+          read: { ...read, item: { ...item } },
+        });
+      }
+    const ids: string[] = [];
+    for (const p of parts) {
+      const { id } = await this.reviews.queue({ ...common, part: p.part, reasons: p.reasons, read: p.read }, actor);
+      ids.push(id);
+    }
+    return ids;
+  }
+
   private async record(
     step: Exclude<IngestStep, { door: 'NONE' }>,
     actor: string,
   ): Promise<Pick<IngestedOficio, 'result' | 'targets' | 'message'>> {
     try {
-      const done =
-        step.door === 'OPLE'
-          ? { documents: [], notice: null, ...(await this.doors.recordOple(step.input, actor)) }
-          : await this.doors.recordIne(step.input, actor);
-      const targets = [
-        done.document?.documentId,
-        done.request?.requestId,
-        done.notice?.noticeId,
-        ...done.documents.map((d) => d.documentId),
-      ].filter((t): t is string => Boolean(t));
-      return { result: done.alreadyRecorded ? 'ALREADY_RECORDED' : 'CREATED', targets, message: null };
+      const ople = step.input.ople;
+      // A review of several entregables is recorded on each one's document (rule 3).
+      const inputs =
+        step.door === 'INE' && step.each
+          ? step.each.map((input) => ({
+              ...input,
+              documentId: documentWorkflowId(ople, defaultDocumentKey(input.deliverable!, input.versionKind!)),
+            }))
+          : [step.input];
+      const all = [];
+      for (const input of inputs)
+        all.push(
+          step.door === 'OPLE'
+            ? { documents: [], notice: null, ...(await this.doors.recordOple(step.input, actor)) }
+            : await this.doors.recordIne(input as typeof step.input, actor),
+        );
+      const targets = all.flatMap((done) =>
+        [
+          done.document?.documentId,
+          done.request?.requestId,
+          done.notice?.noticeId,
+          ...done.documents.map((d) => d.documentId),
+        ].filter((t): t is string => Boolean(t)),
+      );
+      const already = all.every((done) => done.alreadyRecorded);
+      return { result: already ? 'ALREADY_RECORDED' : 'CREATED', targets, message: null };
     } catch (error) {
       if (!(error instanceof ApplicationError) || !ABOUT_THE_DATA.has(error.code)) throw error;
       return { result: 'FAILED', targets: [], message: `${error.code}: ${error.message}` };
@@ -146,5 +211,26 @@ function describe(o: ParsedOficio, step: IngestStep): IngestedOficio {
     targets: [],
     message: null,
     assumptions: step.door === 'NONE' ? [] : step.assumptions,
+    reviewIds: [],
+  };
+}
+
+/** What the intake read of an oficio, as the review queue keeps it. */
+function readOf(o: ParsedOficio): ReviewRead {
+  return {
+    number: o.number,
+    date: o.date,
+    kind: o.kind,
+    outcome: o.outcome,
+    additionalObservations: o.additionalObservations,
+    references: o.references,
+    deliverable: o.deliverable,
+    deliverables: o.deliverables,
+    deliverableVersion: o.deliverableVersion,
+    subject: o.subject,
+    summary: o.summary,
+    deadline: o.deadline,
+    meetingAt: o.meeting?.at ?? null,
+    items: o.items.map((i) => ({ title: i.title, deliverable: i.deliverable, version: i.version, dueDate: i.dueDate })),
   };
 }

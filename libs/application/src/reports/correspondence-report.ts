@@ -2,8 +2,12 @@ import {
   DOCUMENT_STATUS_LABELS,
   type DocumentState,
   findDeliverable,
+  type ReviewItem,
   findOple,
+  foldReview,
   isDocumentClosed,
+  isIneOficio,
+  isReviewStream,
   isOverdue,
   openObservations,
 } from '@seguimiento/domain';
@@ -13,6 +17,7 @@ import {
   type ReportDocument,
   type ReportDue,
   type ReportEntry,
+  type ReportPendingReview,
   renderMarkdown,
   renderPdf,
   renderText,
@@ -20,7 +25,7 @@ import {
 import { DateTime } from 'luxon';
 import { checkedLocalDate, parseAsOf } from '../dates';
 import { InvalidInput } from '../errors';
-import type { Clock, ReportSources } from '../ports';
+import type { Clock, LogEvent, ReportSources } from '../ports';
 import { type OficioFact, oficioFacts } from './oficio-facts';
 
 export type ReportFormat = 'MD' | 'TXT' | 'PDF';
@@ -55,7 +60,17 @@ export class CorrespondenceReports {
     const end = parseAsOf(checkedLocalDate(to, 'to'), 'to');
     if (from > to) throw new InvalidInput('from', `el periodo empieza (${from}) después de terminar (${to})`);
     const events = await this.sources.events(ople);
-    const inPeriod = [...oficioFacts(events).values()]
+    const facts = oficioFacts(events);
+    // What waits for review is in the report as pending: never silently short (issue 15, rule 6).
+    const pending = pendingReviews(events).filter(
+      (i) => i.oficioDate === null || (i.oficioDate >= from && i.oficioDate <= to),
+    );
+    for (const i of pending) {
+      // An oficio the intake could not record at all still takes its place in the list, as it was read.
+      if (i.read.item || !i.oficioNumber || !i.oficioDate || facts.has(i.oficioNumber)) continue;
+      facts.set(i.oficioNumber, pendingFact(i));
+    }
+    const inPeriod = [...facts.values()]
       .filter((f) => f.date !== null && f.date >= from && f.date <= to)
       .sort((a, b) => a.date!.localeCompare(b.date!) || a.number.localeCompare(b.number));
     // The report words each oficio itself (libs/reports), in the commission's form.
@@ -96,6 +111,12 @@ export class CorrespondenceReports {
         .filter((i) => !i.overdue && i.dueDate! > to && i.dueDate! <= horizon)
         .map(due)
         .sort((a, b) => a.dueDate.localeCompare(b.dueDate)),
+      pendingReview: pending.map((i): ReportPendingReview => ({
+        number: i.oficioNumber,
+        date: i.oficioDate,
+        item: i.read.item?.title ?? null,
+        reasons: i.reasons,
+      })),
     };
   }
 
@@ -150,5 +171,43 @@ function toReportDocument(d: DocumentState, asOf: string): ReportDocument {
     openObservations: openObservations(d).length,
     dueDate: d.deadline?.dueDate ?? null,
     overdue: isOverdue(d, asOf) && !isDocumentClosed(d),
+  };
+}
+
+/** The review queue's items still pending, folded from the OPLE's log, by oficio date (undated last). */
+function pendingReviews(events: readonly LogEvent[]): ReviewItem[] {
+  const streams = new Map<string, LogEvent[]>();
+  for (const e of events)
+    if (isReviewStream(e.stream_id)) streams.set(e.stream_id, [...(streams.get(e.stream_id) ?? []), e]);
+  return [...streams.values()]
+    .map((stream) => foldReview(stream))
+    .filter((i): i is ReviewItem => i !== null && i.status === 'PENDING')
+    .sort(
+      (a, b) =>
+        (a.oficioDate ?? '9999').localeCompare(b.oficioDate ?? '9999') ||
+        a.span.start - b.span.start ||
+        a.reviewId.localeCompare(b.reviewId),
+    );
+}
+
+/** An oficio known only from the review queue, as it was read. */
+function pendingFact(i: ReviewItem): OficioFact {
+  const r = i.read;
+  return {
+    number: i.oficioNumber!,
+    date: i.oficioDate,
+    direction: isIneOficio(i.oficioNumber!) ? 'IN' : 'OUT',
+    streams: [],
+    kind: r.kind as OficioFact['kind'],
+    outcome: r.outcome as OficioFact['outcome'],
+    additionalObservations: r.additionalObservations,
+    references: r.references,
+    deliverable: r.deliverable,
+    deliverables: r.deliverables,
+    deliverableVersion: r.deliverableVersion,
+    subject: r.subject,
+    deadline: r.deadline,
+    items: r.items,
+    meeting: r.meetingAt ? { at: r.meetingAt, zone: 'America/Mexico_City', zoneStated: true } : null,
   };
 }

@@ -2,6 +2,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { StoredEvent } from '../entities/stored-event.entity';
 import { projectDirectory } from '../directory/directory';
 import { writeOutbox } from '../outbox/outbox-writer';
+import { projectReviews } from '../read-models/reviews/projection';
 import { indexCaseOficios } from './case-oficios';
 
 export interface NewEvent {
@@ -67,6 +68,7 @@ export class EventStore {
         // The in-transaction projections read the data as a record of fields.
         const asRecords = events.map((e) => ({ ...e, data: { ...e.data } }));
         await projectDirectory(tx, streamId, asRecords);
+        await projectReviews(tx, streamId, asRecords);
         await writeOutbox(tx, streamId, expectedVersion, asRecords);
         return {
           status: 'Appended',

@@ -15,3 +15,6 @@ export * from './correspondence/schema';
 export * from './correspondence/projection';
 export * from './correspondence/queries';
 export * from './dashboard/queries';
+export * from './reviews/schema';
+export * from './reviews/projection';
+export * from './reviews/queries';

@@ -82,6 +82,7 @@ export function seedReport(
         party: 'OPLE',
       },
     ],
+    pendingReview: [],
     ...overrides,
   };
 }

@@ -101,6 +101,12 @@ export class IngestedOficio {
 
   @Field(() => [String], { description: 'Lo que se supuso al registrarlo (p. ej. la versión del entregable).' })
   assumptions!: string[];
+
+  @Field(() => [String], {
+    description:
+      'Elementos de la cola de revisión que dejó (el oficio entero, o los elementos de un recordatorio que no se leyeron); ver reviewQueue.',
+  })
+  reviewIds!: string[];
 }
 
 @ObjectType({

@@ -66,6 +66,12 @@ export class EscalationEntry {
 
   @Field(() => String, { nullable: true, description: 'Cuándo se hizo cargo (ISO 8601).' })
   acknowledgedAt!: string | null;
+
+  @Field({
+    description:
+      'Si se encontró al importar correspondencia pasada: el caso ya estaba vencido al terminar la importación (un solo aviso en su peldaño más alto, resumido por correo).',
+  })
+  foundAtImport!: boolean;
 }
 
 @ObjectType({ description: 'Un oficio en el registro de correspondencia, en uno de los casos que toca.' })

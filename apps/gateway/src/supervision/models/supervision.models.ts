@@ -75,6 +75,11 @@ export class Dashboard {
   @Field(() => Int, { description: 'Pendientes vencidos (documentos y solicitudes).' })
   overdueCount!: number;
 
+  @Field(() => Int, {
+    description: 'Oficios (o elementos de un recordatorio) pendientes de revisión: la cola de revisión por atender.',
+  })
+  pendingReviewCount!: number;
+
   @Field(() => DueItem, { nullable: true, description: 'El pendiente vencido más antiguo.' })
   oldestOverdue!: DueItem | null;
 

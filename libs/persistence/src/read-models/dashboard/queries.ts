@@ -1,6 +1,7 @@
 import { addCountedDays, endOfLocalDay, isDocumentClosed, localDateOf, policyWith } from '@seguimiento/domain';
 import type { DataSource } from 'typeorm';
 import { type Snapshot, snapshotAsOf } from '../../time-travel/as-of';
+import { pendingReviewCount } from '../reviews/queries';
 
 export interface CountBy {
   key: string;
@@ -22,6 +23,8 @@ export interface Dashboard {
   byStatus: CountBy[];
   byBallInCourt: CountBy[];
   overdueCount: number;
+  /** Items of the review queue still pending (as of the instant, for a past board). */
+  pendingReviewCount: number;
   oldestOverdue: DueItem | null;
   dueNext7Days: DueItem[];
 }
@@ -72,6 +75,7 @@ export async function dashboardNow(db: DataSource, ople: string | null, now: Dat
     byStatus,
     byBallInCourt,
     overdueCount: overdue,
+    pendingReviewCount: await pendingReviewCount(db, ople),
     oldestOverdue: oldest ? dueItem(oldest) : null,
     dueNext7Days: next.map(dueItem),
   };
@@ -93,6 +97,7 @@ export async function dashboardAsOf(db: DataSource, ople: string | null, asOf: D
     byStatus: count(snapshot.documents.map((d) => d.status)),
     byBallInCourt: count(snapshot.documents.filter((d) => !isDocumentClosed(d)).map((d) => d.ballInCourt)),
     overdueCount: overdue.length,
+    pendingReviewCount: await pendingReviewsAsOf(db, ople, asOf),
     oldestOverdue: overdue[0] ?? null,
     dueNext7Days: items.filter((i) => Date.parse(i.dueAt) > at && Date.parse(i.dueAt) <= weekEnd),
   };
@@ -120,4 +125,17 @@ function dueItems(snapshot: Snapshot): Array<DueItem & { dueAt: string }> {
       dueAt: r.deadline!.dueAt,
     }));
   return [...documents, ...requests].sort((a, b) => a.dueAt.localeCompare(b.dueAt) || a.id.localeCompare(b.id));
+}
+
+/** The review items queued by `asOf` and neither resolved nor dismissed by then, from the log. */
+async function pendingReviewsAsOf(db: DataSource, ople: string | null, asOf: Date): Promise<number> {
+  const [row]: Array<{ n: number }> = await db.query(
+    `SELECT count(*)::int AS n FROM (
+       SELECT stream_id FROM events
+        WHERE stream_id LIKE $1 AND recorded_at <= $2
+        GROUP BY stream_id
+       HAVING bool_or(type = 'ReviewQueued') AND NOT bool_or(type IN ('ReviewResolved', 'ReviewDismissed'))) p`,
+    [`review:${ople ?? '%'}:%`, asOf],
+  );
+  return row.n;
 }

@@ -23,6 +23,7 @@ export function escalationRow(streamId: string, e: EscalationRaisedData, ople: s
     due_at: e.deadline.dueAt,
     due_to_fire_at: e.dueToFireAt,
     fired_at: e.firedAt,
+    found_at_import: e.foundAtImport === true,
   };
 }
 

@@ -14,6 +14,8 @@ export interface Escalation {
   open: boolean;
   acknowledgedBy: string | null;
   acknowledgedAt: string | null;
+  /** Found already overdue when an import of past correspondence ended. */
+  foundAtImport: boolean;
 }
 
 export interface EscalationFilter {
@@ -41,10 +43,10 @@ export async function escalationsFired(db: DataSource, filter: EscalationFilter)
   // Parenthesised: each condition is ANDed with the others (the OPLE's among them).
   if (filter.open === false) where.push(`(NOT (${open}) OR COALESCE(d.due_at, o.due_at) IS NULL)`);
   const rows: Array<
-    Pick<EscalationRow, 'stream_id' | 'key' | 'ople' | 'step' | 'recipient'> &
+    Pick<EscalationRow, 'stream_id' | 'key' | 'ople' | 'step' | 'recipient' | 'found_at_import'> &
       EscalationAcknowledgementRow & { due_at: Date; fired_at: Date; open: boolean }
   > = await db.query(
-    `SELECT e.stream_id, e.key, e.ople, e.step, e.recipient, e.due_at, e.fired_at, e.acknowledged_by, e.acknowledged_at, COALESCE(${open}, false) AS open
+    `SELECT e.stream_id, e.key, e.ople, e.step, e.recipient, e.due_at, e.fired_at, e.acknowledged_by, e.acknowledged_at, e.found_at_import, COALESCE(${open}, false) AS open
        FROM rm_escalations e
        LEFT JOIN rm_documents d ON d.id = e.stream_id
        LEFT JOIN rm_obligations o ON o.id = e.stream_id AND o.kind = 'REQUEST' AND o.status = 'OPEN'
@@ -63,6 +65,7 @@ export async function escalationsFired(db: DataSource, filter: EscalationFilter)
     open: r.open,
     acknowledgedBy: r.acknowledged_by,
     acknowledgedAt: r.acknowledged_at ? new Date(r.acknowledged_at).toISOString() : null,
+    foundAtImport: r.found_at_import === true,
   }));
 }
 

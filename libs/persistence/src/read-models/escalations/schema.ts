@@ -12,6 +12,8 @@ export interface EscalationRow {
   due_at: string;
   due_to_fire_at: string;
   fired_at: string;
+  /** Raised when an import of past correspondence ended with the case already overdue (one summary mail). */
+  found_at_import: boolean;
 }
 
 /** Written on the row by EscalationAcknowledged (PostgreSQL gives the instant back as a Date). */
@@ -33,4 +35,5 @@ export const ESCALATION_COLUMNS: Columns<EscalationRow> = {
   due_at: 'timestamptz',
   due_to_fire_at: 'timestamptz',
   fired_at: 'timestamptz',
+  found_at_import: 'boolean',
 };
