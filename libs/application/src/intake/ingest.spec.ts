@@ -70,6 +70,14 @@ describe('ingesting correspondence text', () => {
     expect(reminder).toMatchObject({ result: 'FAILED', targets: [] });
     expect(reminder.message).toMatch(/^CONFLICT: deliverable: el documento document:MEX:e3-final es el entregable 4/);
     expect(report.failed).toBe(1);
+    // Not lost: it waits in the review queue with the refusal as its reason, once however often it comes.
+    expect(reminder.reviewIds).toHaveLength(1);
+    const item = await app.reviews.find(reminder.reviewIds[0]);
+    expect(item).toMatchObject({ status: 'PENDING', oficioNumber: 'INE/UTSI/1790/2024' });
+    expect(item.reasons).toEqual([expect.stringMatching(/^no se pudo registrar: CONFLICT: deliverable: el documento/)]);
+    const again = await app.intake.ingest(PARTIAL, 'MEX', false, 'op');
+    expect(again.oficios[1].reviewIds).toEqual(reminder.reviewIds);
+    expect(cases.streams.get(reminder.reviewIds[0])).toHaveLength(1);
   });
 
   it('lets a system failure through (the request may be sent again), and refuses an unknown OPLE naming ople', async () => {

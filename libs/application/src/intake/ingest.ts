@@ -101,6 +101,10 @@ export class Ingest {
       Object.assign(entry, await this.record(step, actor));
       // An assumed version matters only where a document was touched (a receipt may close a request instead).
       if (!entry.targets.some((t) => isCaseOf('document', t))) entry.assumptions = [];
+      // Refused for its data (a conflict with what is recorded, PostgreSQL refusing the event): a
+      // person must look at it, so it waits in the review queue with the refusal as its reason.
+      if (entry.result === 'FAILED')
+        entry.reviewIds.push(await this.queueRefused(oficio, ople, entry.message ?? '', actor, source));
     }
     report.oficios.push(entry);
     if (entry.result === 'CREATED') report.created += 1;
@@ -148,6 +152,32 @@ export class Ingest {
       ids.push(id);
     }
     return ids;
+  }
+
+  /** Queues an oficio the doors refused, with the refusal as its reason (idempotent, like every queued item). */
+  private async queueRefused(
+    oficio: ParsedOficio,
+    ople: string,
+    refusal: string,
+    actor: string,
+    source: { text: string; hash: string },
+  ): Promise<string> {
+    const span = { start: oficio.span.start, end: oficio.span.end };
+    const { id } = await this.reviews.queue(
+      {
+        ople,
+        oficioNumber: oficio.number,
+        oficioDate: oficio.date,
+        text: source.text.slice(span.start, span.end),
+        span,
+        sourceHash: source.hash,
+        part: 'refused',
+        reasons: [`no se pudo registrar: ${refusal}`],
+        read: readOf(oficio),
+      },
+      actor,
+    );
+    return id;
   }
 
   private async record(
