@@ -195,7 +195,13 @@ describe('limits on what one request may ask', () => {
     });
     expect(response.status).toBe(413);
     expect(await response.json()).toEqual({
-      errors: [{ message: 'La solicitud excede el tamaño permitido (1mb)', extensions: { code: 'BAD_REQUEST' } }],
+      errors: [
+        {
+          message:
+            'La solicitud excede el tamaño permitido (1mb); solo ingestFile admite más, hasta un archivo de 25 MiB en base64',
+          extensions: { code: 'BAD_REQUEST' },
+        },
+      ],
     });
   });
 
