@@ -18,6 +18,10 @@ export const DocumentFieldsFragment = graphql(`
     lastOficioNumber
     lastSubmittedOn
     resolution
+    rounds {
+      submittedBy
+      answeredBy
+    }
     deadline {
       dueDate
       dueAt
@@ -263,6 +267,24 @@ export const WithdrawDocumentMutation = graphql(`
         id
         status
       }
+    }
+  }
+`);
+
+export const RequestSubjectQuery = graphql(`
+  query RequestSubject($id: ID!) {
+    request(id: $id) {
+      id
+      subject
+    }
+  }
+`);
+
+export const NoticeSubjectQuery = graphql(`
+  query NoticeSubject($id: String!) {
+    notice(id: $id) {
+      id
+      subject
     }
   }
 `);
