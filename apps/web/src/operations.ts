@@ -288,3 +288,42 @@ export const NoticeSubjectQuery = graphql(`
     }
   }
 `);
+
+export const IngestMutation = graphql(`
+  mutation Ingest($text: String!, $ople: String!, $dryRun: Boolean!) {
+    ingestCorrespondence(text: $text, ople: $ople, dryRun: $dryRun) {
+      created
+      alreadyRecorded
+      needsReview
+      failed
+      warnings
+      oficios {
+        number
+        date
+        kind
+        outcome
+        additionalObservations
+        deliverable
+        references
+        deadline
+        items {
+          deliverable
+          dueDate
+          title
+        }
+        meeting
+        subject
+        summary
+        assumptions
+        confidence
+        needsReview
+        reviewReasons
+        result
+        message
+        targets
+        spanStart
+        spanEnd
+      }
+    }
+  }
+`);

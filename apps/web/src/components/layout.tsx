@@ -53,6 +53,11 @@ export function Layout({ children }: { children: ReactNode }) {
             <li>
               <NavLink to={to('/informes')}>Informes</NavLink>
             </li>
+            {session.role === 'OPERATOR' || session.role === 'ADMIN' ? (
+              <li>
+                <NavLink to={to('/registrar')}>Registrar correspondencia</NavLink>
+              </li>
+            ) : null}
           </ul>
         </nav>
         <div className="user">
