@@ -15,11 +15,17 @@ describe('case names and last oficios', () => {
   });
 
   it('names a request or a notice by its subject, or else by the oficio that made it', () => {
-    const subjects = new Map([['request:GRO:ine-utsi-1221-2024', 'el estatus de la contratación']]);
+    const subjects = new Map([
+      ['request:GRO:ine-utsi-1221-2024', { subject: 'el estatus de la contratación' }],
+      ['notice:GRO:ine-utsi-1228-2024', { subject: 'una reunión virtual', kind: 'INVITATION' }],
+      ['notice:GRO:ine-utsi-1317-2024', { subject: 'el documento «Recomendaciones»', kind: 'NOTICE' }],
+    ]);
     expect(caseName('request:GRO:ine-utsi-1221-2024', subjects)).toEqual({
       name: 'Solicitud: el estatus de la contratación',
       detail: 'request:GRO:ine-utsi-1221-2024',
     });
+    expect(caseName('notice:GRO:ine-utsi-1228-2024', subjects).name).toBe('Invitación: una reunión virtual');
+    expect(caseName('notice:GRO:ine-utsi-1317-2024', subjects).name).toBe('Aviso: el documento «Recomendaciones»');
     expect(caseName('request:GRO:ine-utsi-1376-2024').name).toBe('Solicitud del oficio INE/UTSI/1376/2024');
     expect(caseName('notice:GRO:ine-utsi-0923-2024').name).toBe('Aviso del oficio INE/UTSI/0923/2024');
   });

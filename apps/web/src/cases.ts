@@ -14,6 +14,12 @@ export interface CaseName {
 
 const KIND_WORD: Record<string, string> = { document: 'Documento', request: 'Solicitud', notice: 'Aviso' };
 
+/** What is known of a request or a notice: its subject, and for a notice its kind (INVITATION or NOTICE). */
+export interface CaseAbout {
+  subject: string;
+  kind?: string | null;
+}
+
 /** The oficio a request or notice key stands for: `ine-utsi-1376-2024` → `INE/UTSI/1376/2024`. */
 export const oficioOfKey = (key: string): string => key.toUpperCase().replace(/-/g, '/');
 
@@ -21,7 +27,7 @@ export const oficioOfKey = (key: string): string => key.toUpperCase().replace(/-
  * A case's name. `subjects` holds what is known of requests and notices (their subject, by id);
  * without it a request is named by the oficio that made it.
  */
-export function caseName(streamId: string, subjects: ReadonlyMap<string, string> = new Map()): CaseName {
+export function caseName(streamId: string, subjects: ReadonlyMap<string, CaseAbout> = new Map()): CaseName {
   const [kind, ople, ...rest] = streamId.split(':');
   const key = rest.join(':');
   if (!key) return { name: streamId, detail: streamId };
@@ -34,9 +40,9 @@ export function caseName(streamId: string, subjects: ReadonlyMap<string, string>
     }
     return { name: `${KIND_WORD.document} ${ople} ${key}`, detail: streamId };
   }
-  const subject = subjects.get(streamId);
-  const word = KIND_WORD[kind] ?? kind;
-  if (subject) return { name: `${word}: ${subject}`, detail: streamId };
+  const about = subjects.get(streamId);
+  const word = about?.kind === 'INVITATION' ? 'Invitación' : (KIND_WORD[kind] ?? kind);
+  if (about?.subject) return { name: `${word}: ${about.subject}`, detail: streamId };
   if (kind === 'request' || kind === 'notice')
     return { name: `${word} del oficio ${oficioOfKey(key)}`, detail: streamId };
   return { name: `${word} ${ople} ${key}`, detail: streamId };

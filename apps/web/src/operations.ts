@@ -284,6 +284,7 @@ export const NoticeSubjectQuery = graphql(`
   query NoticeSubject($id: String!) {
     notice(id: $id) {
       id
+      kind
       subject
     }
   }

@@ -29,5 +29,10 @@ describe('recording a reviewed reading', () => {
       { result: 'ALREADY_RECORDED', message: null },
     ]);
     expect(outcomes(READ, new Set([1]), [])[1].result).toBe('FAILED');
+    const flagged = [READ[0], { ...READ[1], result: 'NEEDS_REVIEW' }];
+    expect(outcomes(flagged, new Set([0]), [{ ...READ[0], result: 'CREATED' }]).map((o) => o.result)).toEqual([
+      'CREATED',
+      'NEEDS_REVIEW',
+    ]);
   });
 });

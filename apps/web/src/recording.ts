@@ -43,7 +43,8 @@ export const OFICIO_KIND: Record<string, string> = {
 };
 
 /**
- * Each row of the reading after recording: skipped rows say so; kept rows take the result of the
+ * Each row of the reading after recording: skipped rows say so (a row flagged for review stays
+ * flagged: it was never going to be recorded); kept rows take the result of the
  * recorded oficio with the same number (in order, for repeated or missing numbers); a kept row
  * the recording did not read again says that too.
  */
@@ -54,7 +55,7 @@ export function outcomes(
 ): Array<{ result: string; message: string | null }> {
   const pool = recorded.map((r) => ({ ...r, used: false }));
   return read.map((row, i) => {
-    if (!kept.has(i)) return { result: 'SKIPPED', message: null };
+    if (!kept.has(i)) return { result: row.result === 'NEEDS_REVIEW' ? 'NEEDS_REVIEW' : 'SKIPPED', message: null };
     const match =
       pool.find((r) => !r.used && row.number && r.number === row.number) ??
       (row.number ? undefined : pool.find((r) => !r.used && !r.number));

@@ -1,6 +1,6 @@
 import { Link } from 'react-router-dom';
 import { OPLES } from '../catalogue';
-import { caseName } from '../cases';
+import { type CaseAbout, caseName } from '../cases';
 import { useTo } from '../state';
 
 /** The 32 OPLEs as the options of a list: «GRO — IEPC Guerrero». */
@@ -43,7 +43,7 @@ export function SelectField({
  * A case (document, request, notice) by what it is about — a link to the document's page, or its
  * name — with its id as a secondary detail.
  */
-export function CaseLink({ streamId, subjects }: { streamId: string; subjects?: ReadonlyMap<string, string> }) {
+export function CaseLink({ streamId, subjects }: { streamId: string; subjects?: ReadonlyMap<string, CaseAbout> }) {
   const to = useTo();
   const { name, detail } = caseName(streamId, subjects);
   return (

@@ -38,7 +38,9 @@ export default function CorrespondencePage() {
   const notices = useMemo(
     () =>
       new Map(
-        rows.filter((r) => r.subject && !r.streamId.startsWith('document:')).map((r) => [r.streamId, r.subject!]),
+        rows
+          .filter((r) => r.subject && !r.streamId.startsWith('document:'))
+          .map((r) => [r.streamId, { subject: r.subject!, kind: r.role }]),
       ),
     [rows],
   );

@@ -284,7 +284,7 @@ function Escalations({
   requests: ReadonlyArray<{ id: string; subject: string }>;
 }) {
   const asOf = useAsOf();
-  const given = useMemo(() => new Map(requests.map((r) => [r.id, r.subject])), [requests]);
+  const given = useMemo(() => new Map(requests.map((r) => [r.id, { subject: r.subject }])), [requests]);
   const streamIds = useMemo(() => escalations.map((e) => e.streamId), [escalations]);
   const subjects = useCaseSubjects(streamIds, given);
   const [{ fetching }, acknowledge] = useMutation(AcknowledgeMutation);
