@@ -148,7 +148,7 @@ describe('the supervisors’ console', () => {
     await screenshot(page, '11-registrar-lectura');
     const axe = await accessibilityProblems(page);
     await page.getByRole('button', { name: /^Registrar \d+ oficios$/ }).click();
-    await summary.filter({ hasText: 'Registrados' }).waitFor();
+    await summary.filter({ hasText: 'Oficios registrados' }).waitFor();
     const after = await rows();
     await screenshot(page, '12-registrar-resultado');
     axe.push(...(await accessibilityProblems(page)));
@@ -171,7 +171,10 @@ describe('the supervisors’ console', () => {
           ? 'Necesita revisión: no se registra'
           : 'Registrado',
       );
-    expect(recording.summaryAfter).toMatch(/^Registrados \d+; .* omitidos 1\.$/);
+    const flagged = recording.read.filter((r) => r.flagged).length;
+    expect(recording.summaryAfter).toBe(
+      `Oficios registrados ${recording.read.length - flagged - 1}; ya estaban registrados 0; para revisión ${flagged}; rechazados 0; omitidos 1.`,
+    );
     const register = await stack.gqlAs<{ correspondence: Array<{ oficioNumber: string }> }>(
       groToken,
       '{ correspondence(ople: "GRO") { oficioNumber } }',

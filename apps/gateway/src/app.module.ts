@@ -37,6 +37,7 @@ import { ReportsModule } from './reports/reports.module';
 import { ObligationsModule } from './obligations/obligations.module';
 import { SupervisionModule } from './supervision/supervision.module';
 import { DirectoryModule } from './directory/directory.module';
+import { SavedViewsModule } from './saved-views/saved-views.module';
 import { SessionModule } from './session/session.module';
 import { ConsoleModule } from './console/console.module';
 
@@ -103,6 +104,7 @@ export class AppModule {
         IntakeModule,
         ReportsModule,
         DirectoryModule,
+        SavedViewsModule,
         SessionModule.forConfig(tokens, config.session),
         ConsoleModule,
       ],

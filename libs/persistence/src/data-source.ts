@@ -9,6 +9,7 @@ import { CaseOficios1732406800000 } from './migrations/1732406800000-case-oficio
 import { Users1732406917000 } from './migrations/1732406917000-users';
 import { Directory1732407100000 } from './migrations/1732407100000-directory';
 import { Outbox1732407200000 } from './migrations/1732407200000-outbox';
+import { SavedViews1732407360000 } from './migrations/1732407360000-saved-views';
 
 // Calendar dates (oficio dates, due dates) stay 'YYYY-MM-DD' strings: a JS Date would put them at
 // UTC midnight, which is the previous evening in Mexico City.
@@ -24,6 +25,7 @@ export const MIGRATIONS = [
   Users1732406917000,
   Directory1732407100000,
   Outbox1732407200000,
+  SavedViews1732407360000,
 ];
 
 /**

@@ -146,12 +146,14 @@ function Review({
   const rows = reading.oficios;
   const after = useMemo(() => (recorded ? outcomes(rows, kept, recorded.oficios) : null), [rows, kept, recorded]);
   const flagged = rows.filter((o) => o.needsReview).length;
+  // Counted row by row, as the table says them (the API counts cases, and never saw the rows left out).
+  const count = (result: string) => after?.filter((o) => o.result === result).length ?? 0;
   return (
     <section aria-labelledby="reading-title">
       <h2 id="reading-title">{recorded ? 'Resultado del registro' : 'Cómo se leyó el texto'}</h2>
       <p role="status" data-testid="reading-summary">
         {recorded
-          ? `Registrados ${recorded.created}; ya estaban registrados ${recorded.alreadyRecorded}; para revisión ${recorded.needsReview}; rechazados ${recorded.failed}; omitidos ${rows.length - kept.size}.`
+          ? `Oficios registrados ${count('CREATED')}; ya estaban registrados ${count('ALREADY_RECORDED')}; para revisión ${count('NEEDS_REVIEW')}; rechazados ${count('FAILED')}; omitidos ${count('SKIPPED')}.`
           : `Se leyeron ${rows.length} oficios; ${flagged} necesitan revisión. Se registrarán ${kept.size}.`}
       </p>
       {reading.warnings.length ? (
