@@ -24,6 +24,7 @@ const PASSWORDS = {
   'supervisor.ine': 'clave-consola-supervisor-ine',
   'operador.gro': 'clave-consola-operador-gro',
   'bloqueo.gro': 'clave-consola-bloqueo-gro',
+  'comision.gro': 'clave-consola-comision-gro',
 } as const;
 type User = keyof typeof PASSWORDS;
 
@@ -52,6 +53,7 @@ describe('the supervisors’ console', () => {
       ['supervisor.ine', 'SUPERVISOR', 'INE'],
       ['operador.gro', 'OPERATOR', 'GRO'],
       ['bloqueo.gro', 'OPERATOR', 'GRO'],
+      ['comision.gro', 'SUPERVISOR', 'GRO'],
     ];
     for (const [name, role, ople] of accounts) {
       const err: string[] = [];
@@ -442,6 +444,63 @@ describe('the supervisors’ console', () => {
     await page.goto(`${origin}/documentos?ople=GRO&orden=ID&tamano=25`);
     await page.getByTestId('documents-count').filter({ hasText: 'página 1' }).waitFor();
     await page.getByRole('button', { name: 'Página siguiente →' }).waitFor();
+  });
+
+  it('saved views: GRO’s operator names a filtered list; a colleague of GRO opens it, the same rows and the same CSV; INE and MEX never see it', async () => {
+    const name = 'Con observaciones, por identificador';
+    const { page } = await open('operador.gro', '/documentos?status=OBSERVED&orden=ID');
+    await loaded(page);
+    await page.getByTestId('documents-count').filter({ hasText: '3 documentos cumplen' }).waitFor();
+    const views = page.getByTestId('saved-views');
+    await views.getByRole('button', { name: 'Guardar esta vista' }).click();
+    await views.locator('#view-name-error').filter({ hasText: 'escriba un nombre' }).waitFor();
+    await views.getByLabel('Nombre de la vista').fill(name);
+    await views.getByRole('button', { name: 'Guardar esta vista' }).click();
+    await views
+      .getByRole('status')
+      .filter({ hasText: `Vista «${name}» guardada para IEPC Guerrero.` })
+      .waitFor();
+    await views.getByRole('link', { name }).waitFor();
+    await check(page, '13-vistas-guardadas');
+
+    // A colleague of the same OPLE finds it, opens it: the list as it was saved, and its CSV is what the screen shows.
+    const colleague = (await open('comision.gro', '/documentos')).page;
+    await loaded(colleague);
+    await colleague.getByTestId('saved-views').getByRole('link', { name }).click();
+    await colleague.waitForURL((url) => url.search === '?status=OBSERVED&orden=ID');
+    await colleague.getByTestId('documents-count').filter({ hasText: '3 documentos cumplen' }).waitFor();
+    const shown = await colleague
+      .getByTestId('documents-table')
+      .locator('tbody tr')
+      .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-doc')));
+    expect(shown).toEqual(['document:GRO:e11-proyecto', 'document:GRO:e14-proyecto', 'document:GRO:e16-proyecto']);
+    const [csv] = await Promise.all([
+      colleague.waitForEvent('download'),
+      colleague.getByRole('button', { name: 'Exportar CSV' }).click(),
+    ]);
+    const lines = readFileSync(await csv.path(), 'utf8')
+      .trim()
+      .split('\r\n');
+    expect(lines.slice(1).map((line) => line.split(',')[0])).toEqual(shown);
+
+    // Another institution sees none of it, and cannot delete it.
+    const list = (token: string) =>
+      stack.gqlAs<{ savedViews: Array<{ id: string; name: string }> }>(token, '{ savedViews { id name } }');
+    const ours = (await list(groToken)).data!.savedViews.find((v) => v.name === name)!;
+    expect(ours).toBeDefined();
+    const ine = stack.tokens.issue({ subject: 'supervisor.ine', role: 'SUPERVISOR', institution: 'INE' });
+    const mex = stack.tokens.issue({ subject: 'operador.mex', role: 'OPERATOR', institution: 'MEX' });
+    expect((await list(ine)).data!.savedViews.map((v) => v.name)).not.toContain(name);
+    expect((await list(mex)).data!.savedViews).toEqual([]);
+    const refused = await stack.gqlAs(mex, 'mutation($i: DeleteViewInput!) { deleteView(input: $i) }', {
+      i: { id: ours.id },
+    });
+    expect(refused.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    expect((await list(groToken)).data!.savedViews.map((v) => v.id)).toContain(ours.id);
+    const outside = await stack.gqlAs(groToken, 'mutation($i: SaveViewInput!) { saveView(input: $i) { id } }', {
+      i: { name: 'Fuera', path: 'https://evil.example/documentos' },
+    });
+    expect(outside.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'path' });
   });
 
   it('the correspondence register, an oficio’s page and the report', async () => {

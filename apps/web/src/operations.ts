@@ -328,3 +328,30 @@ export const IngestMutation = graphql(`
     }
   }
 `);
+
+export const SavedViewsQuery = graphql(`
+  query SavedViews {
+    savedViews {
+      id
+      name
+      path
+      createdBy
+    }
+  }
+`);
+
+export const SaveViewMutation = graphql(`
+  mutation SaveView($input: SaveViewInput!) {
+    saveView(input: $input) {
+      id
+      name
+      path
+    }
+  }
+`);
+
+export const DeleteViewMutation = graphql(`
+  mutation DeleteView($input: DeleteViewInput!) {
+    deleteView(input: $input)
+  }
+`);

@@ -1,7 +1,8 @@
-import { type FormEvent, useMemo, useState } from 'react';
+import { type FormEvent, useEffect, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { dayProblem } from '../calendar';
 import { DateField } from '../components/date-field';
+import { SavedViews } from '../components/saved-views';
 import { download } from '../components/download';
 import { caseName } from '../cases';
 import { useCaseSubjects } from '../case-subjects';
@@ -46,12 +47,18 @@ export default function CorrespondencePage() {
   );
   const streamIds = useMemo(() => rows.map((r) => r.streamId), [rows]);
   const subjects = useCaseSubjects(streamIds, notices);
-  const [form, setForm] = useState({
-    ople: params.get('ople') ?? '',
-    direccion: params.get('direccion') ?? '',
-    desde: params.get('desde') ?? '',
-    hasta: params.get('hasta') ?? '',
-  });
+  const fromUrl = useMemo(
+    () => ({
+      ople: params.get('ople') ?? '',
+      direccion: params.get('direccion') ?? '',
+      desde: params.get('desde') ?? '',
+      hasta: params.get('hasta') ?? '',
+    }),
+    [params],
+  );
+  const [form, setForm] = useState(fromUrl);
+  // A saved view or a shared link changes the address: the fields follow it.
+  useEffect(() => setForm(fromUrl), [fromUrl]);
   const [errors, setErrors] = useState<Record<string, string | null>>({});
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -135,6 +142,7 @@ export default function CorrespondencePage() {
           </button>
         </div>
       </form>
+      <SavedViews page="/correspondencia" />
       <Freshness fetchedAt={fetchedAt} fetching={result.fetching} />
       <ApiError error={result.error} />
       <p role="status">{result.data ? `${rows.length} entradas.` : 'Cargando…'}</p>

@@ -4,6 +4,7 @@ import { createColumnHelper, tableFeatures, useTable } from '@tanstack/react-tab
 import { DELIVERABLES } from '../catalogue';
 import { dayProblem } from '../calendar';
 import { DateField } from '../components/date-field';
+import { SavedViews } from '../components/saved-views';
 import { OPLE_OPTIONS, OficioLink, SelectField } from '../components/fields';
 import { lastOficio } from '../cases';
 import { download } from '../components/download';
@@ -161,6 +162,7 @@ export default function DocumentsPage() {
         puede compartirla. «Exportar CSV» descarga exactamente las filas que se ven.
       </p>
       <Filters key={params.toString()} params={params} confinedTo={session.ople} onApply={update} />
+      <SavedViews page="/documentos" />
       <Freshness fetchedAt={fetchedAt} fetching={result.fetching} />
       <ApiError error={result.error} />
       <div className="table-tools">
