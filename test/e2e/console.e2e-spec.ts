@@ -348,6 +348,7 @@ describe('the supervisors’ console', () => {
     expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe(
       'sábado, 23 de marzo de 2024',
     );
+    await screenshot(page, '05-calendario');
     await page.keyboard.press('ArrowLeft');
     await page.keyboard.press('Enter');
     expect(await day.inputValue()).toBe('2024-03-22');
