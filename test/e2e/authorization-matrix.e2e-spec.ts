@@ -18,7 +18,8 @@ import { type TestStack, startTestStack } from '../support/test-stack';
  * cookie follows the same rule as the bearer it holds, from the console's own page; from another
  * site (no CSRF header over HTTP, another Origin over WebSocket) it is refused (FORBIDDEN, 403 or 4403).
  */
-type Kind = 'read' | 'write' | 'admin' | 'subscribe';
+/** own: the user's institution's own things (saved views), open to every role of every institution. */
+type Kind = 'read' | 'write' | 'admin' | 'subscribe' | 'own';
 interface Operation {
   name: string;
   kind: Kind;
@@ -197,6 +198,19 @@ const OPERATIONS: Array<Operation | (() => Operation)> = [
     query: `mutation($i: AcknowledgeEscalationInput!) { acknowledgeEscalation(input: $i) { key } }`,
     variables: { i: { streamId: GRO_DOC, key: 'no-such-escalation' } },
   },
+  { name: 'savedViews', kind: 'own', query: `{ savedViews { id name } }` },
+  () => ({
+    name: 'saveView',
+    kind: 'own',
+    query: `mutation($i: SaveViewInput!) { saveView(input: $i) { id } }`,
+    variables: { i: { name: `Matriz ${n()}`, path: '/documentos?ople=GRO' } },
+  }),
+  {
+    name: 'deleteView',
+    kind: 'own',
+    query: `mutation($i: DeleteViewInput!) { deleteView(input: $i) }`,
+    variables: { i: { id: '999999' } },
+  },
   { name: 'documentChanged', kind: 'subscribe', query: `subscription { documentChanged(ople: "GRO") { id } }` },
   { name: 'escalationRaised', kind: 'subscribe', query: `subscription { escalationRaised(ople: "GRO") { streamId } }` },
 ];
@@ -226,6 +240,7 @@ const PRINCIPALS: Who[] = [
 function expected(op: Operation, who: Who): string {
   if (!who.role || who.bad) return 'UNAUTHENTICATED';
   if (who.cookie === 'another site') return 'FORBIDDEN';
+  if (op.kind === 'own') return 'ALLOWED';
   if (op.kind === 'write' && who.role === 'SUPERVISOR') return 'FORBIDDEN';
   if (op.kind === 'admin' && who.role !== 'ADMIN') return 'FORBIDDEN';
   if (who.institution === 'INE' || who.institution === 'GRO') return 'ALLOWED';

@@ -2,39 +2,82 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
+import { type UsersInput, users } from '../../apps/cli/src/commands/users';
 import { launchChromium } from '../support/browser';
-import { accessibilityProblems, consoleContext, ensureConsoleBuilt, screenshot } from '../support/console-browser';
+import { accessibilityProblems, consoleContext, screenshot, ensureConsoleBuilt } from '../support/console-browser';
 import { type TestStack, startTestStack } from '../support/test-stack';
 
 /**
- * The supervisors' console in headless Chromium, served by the gateway at `/`, after the seed's
- * correspondence (IEPC Guerrero, 18 Feb – 21 Mar 2024) is recorded: each page shows the seed's
- * chains in their states, time travel, live updates, an OPLE user's fence, keyboard-only use and
- * axe-core's WCAG 2.1 AA rules. Each page's screenshot is left in test/artifacts/console/.
+ * The supervisors' console in headless Chromium, served by the gateway at `/`, every user signed in
+ * through the sign-in form (POST /auth/sign-in, the HttpOnly cookie) as the `users` command made
+ * them. GRO's operator records the seed's correspondence (IEPC Guerrero, 18 Feb – 21 Mar 2024)
+ * through the recording page — read, reviewed, one oficio skipped, recorded —, and every other page
+ * shows the chains that recording made, in their states: time travel, live updates, an OPLE user's
+ * fence, keyboard-only use and axe-core's WCAG 2.1 AA rules. Each page's screenshot is left in
+ * test/artifacts/console/.
  */
 const SEED = join(__dirname, '../../libs/intake/src/testing/seed-report.txt');
+/** The oficio the recording skips: INE's notice of an updated manual (it touches no chain). */
+const SKIPPED = 'INE/UTSI/0923/2024';
+
+const PASSWORDS = {
+  'supervisor.ine': 'clave-consola-supervisor-ine',
+  'operador.gro': 'clave-consola-operador-gro',
+  'bloqueo.gro': 'clave-consola-bloqueo-gro',
+  'comision.gro': 'clave-consola-comision-gro',
+} as const;
+type User = keyof typeof PASSWORDS;
 
 describe('the supervisors’ console', () => {
   let stack: TestStack;
   let browser: Browser;
   let origin: string;
-  let ineToken: string;
   let groToken: string;
   const contexts: Array<{ close(): Promise<void> }> = [];
+  /** What the recording page showed while GRO's operator recorded the seed (beforeAll). */
+  let recording: {
+    read: Array<{ oficio: string; result: string; flagged: boolean }>;
+    summaryBefore: string;
+    after: Array<{ oficio: string; result: string }>;
+    summaryAfter: string;
+    axe: string[];
+    foreign: string[];
+    errors: string[];
+  };
 
   beforeAll(async () => {
     ensureConsoleBuilt();
     stack = await startTestStack();
     origin = new URL(stack.graphqlUrl).origin;
-    const ingested = await stack.gql<{ ingestCorrespondence: { created: number } }>(
-      `mutation($text: String!) { ingestCorrespondence(text: $text, ople: "GRO") { created } }`,
-      { text: readFileSync(SEED, 'utf8') },
-    );
-    expect(ingested.errors).toBeUndefined();
-    expect(ingested.data!.ingestCorrespondence.created).toBe(16);
-    ineToken = stack.tokens.issue({ subject: 'supervisor.ine', role: 'SUPERVISOR', institution: 'INE' });
+    const accounts: Array<[User, string, string]> = [
+      ['supervisor.ine', 'SUPERVISOR', 'INE'],
+      ['operador.gro', 'OPERATOR', 'GRO'],
+      ['bloqueo.gro', 'OPERATOR', 'GRO'],
+      ['comision.gro', 'SUPERVISOR', 'GRO'],
+    ];
+    for (const [name, role, ople] of accounts) {
+      const err: string[] = [];
+      const input: UsersInput = {
+        env: { DATABASE_URL: stack.databaseUrl },
+        interactive: false,
+        stdin: async () => `${PASSWORDS[name]}\n`,
+        askHidden: async () => {
+          throw new Error('no terminal in tests');
+        },
+      };
+      const io = { out: () => undefined, err: (l: string) => err.push(l), writeFile: () => undefined };
+      const displayName = name === 'supervisor.ine' ? 'Supervisora del INE' : `Persona ${name}`;
+      const code = await users(
+        ['add', name, '--role', role, '--ople', ople, '--name', displayName, '--password-stdin'],
+        io,
+        input,
+      );
+      expect({ code, err }).toEqual({ code: 0, err: [] });
+    }
+    // For the API-side checks only (what an API client with the same claims as GRO's operator gets).
     groToken = stack.tokens.issue({ subject: 'operador.gro', role: 'OPERATOR', institution: 'GRO' });
     browser = await launchChromium();
+    recording = await recordSeedThroughTheConsole();
   });
   afterAll(async () => {
     for (const context of contexts) await context.close().catch(() => undefined);
@@ -42,11 +85,26 @@ describe('the supervisors’ console', () => {
     await stack?.stop();
   });
 
-  /** A page of the console as this user (a bearer token), refusing anything not from the gateway. */
-  async function open(token: string | null, path: string) {
-    const opened = await consoleContext(browser, origin, token);
+  /** A fresh browser (no cookie), refusing anything not from the gateway. */
+  async function fresh() {
+    const opened = await consoleContext(browser, origin, null);
     contexts.push(opened.context);
-    await opened.page.goto(`${origin}${path}`);
+    return opened;
+  }
+  /** Signs in through the form (the real POST /auth/sign-in and its cookie), then opens `path`. */
+  async function open(user: User, path: string) {
+    const opened = await fresh();
+    const { page, context } = opened;
+    await page.goto(`${origin}/ingresar?siguiente=${encodeURIComponent(path)}`);
+    await page.getByLabel('Usuario').fill(user);
+    await page.getByLabel('Contraseña').fill(PASSWORDS[user]);
+    await page.getByRole('button', { name: 'Ingresar' }).click();
+    await page.waitForURL((url) => url.pathname !== '/ingresar');
+    const cookie = (await context.cookies()).find((c) => c.name === 'seguimiento_session');
+    expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Strict' });
+    expect(await page.evaluate(() => sessionStorage.length)).toBe(0);
+    // Before signing in the page asked /auth/me who was signed in, and the browser logged its 401: expected, not an error of the page.
+    opened.errors.length = 0;
     return opened;
   }
   /** Waits until the page says how fresh its data is (it has its data). */
@@ -56,11 +114,82 @@ describe('the supervisors’ console', () => {
       .filter({ hasText: /Datos (al|consultados)/ })
       .first()
       .waitFor();
-  /** Screenshot (not blank) and axe-core: no serious or critical violation. */
+  /** Screenshot (not blank) and axe-core: no serious or critical violation; no native date picker (it speaks the browser's language). */
   async function check(page: Page, name: string) {
     await screenshot(page, name);
     expect(await accessibilityProblems(page)).toEqual([]);
+    expect(await page.locator('input[type="date"]').count()).toBe(0);
   }
+
+  /**
+   * GRO's operator pastes the seed on «Registrar correspondencia», reads it (dryRun), skips one
+   * oficio, records the rest: every chain the other tests look at comes from this recording.
+   */
+  async function recordSeedThroughTheConsole(): Promise<typeof recording> {
+    const { page, foreign, errors } = await open('operador.gro', '/');
+    await page.getByRole('link', { name: 'Registrar correspondencia' }).click();
+    await page.getByRole('heading', { name: 'Registrar correspondencia', level: 1 }).waitFor();
+    await page.getByLabel('Texto de la correspondencia').fill(readFileSync(SEED, 'utf8'));
+    await page.getByRole('button', { name: 'Leer el texto' }).click();
+    const summary = page.getByTestId('reading-summary');
+    await summary.filter({ hasText: 'Se leyeron' }).waitFor();
+    const rows = () =>
+      page
+        .getByTestId('reading')
+        .locator('tbody tr')
+        .evaluateAll((trs) =>
+          trs.map((tr) => ({
+            oficio: tr.getAttribute('data-oficio') ?? '',
+            result: (tr.querySelector('[data-testid="row-result"] strong')?.textContent ?? '').trim(),
+            flagged: tr.classList.contains('row-review'),
+          })),
+        );
+    const read = await rows();
+    const summaryBefore = await summary.innerText();
+    await page.getByLabel(`Registrar el oficio ${SKIPPED}`).uncheck();
+    await screenshot(page, '11-registrar-lectura');
+    const axe = await accessibilityProblems(page);
+    await page.getByRole('button', { name: /^Registrar \d+ oficios$/ }).click();
+    await summary.filter({ hasText: 'Oficios registrados' }).waitFor();
+    const after = await rows();
+    await screenshot(page, '12-registrar-resultado');
+    axe.push(...(await accessibilityProblems(page)));
+    return { read, summaryBefore, after, summaryAfter: await summary.innerText(), axe, foreign, errors };
+  }
+
+  it('records the pasted correspondence: the reading reviewed, one oficio skipped, the rest recorded, a result per row', async () => {
+    // The reading: every oficio of the seed, nothing recorded yet.
+    expect(recording.read.length).toBeGreaterThanOrEqual(15);
+    expect(recording.read.map((r) => r.oficio)).toEqual(expect.arrayContaining([SKIPPED, 'INE/UTSI/1121/2024']));
+    for (const row of recording.read)
+      expect(row.result).toBe(row.flagged ? 'Necesita revisión: no se registra' : 'Se registraría');
+    expect(recording.summaryBefore).toMatch(/^Se leyeron \d+ oficios; \d+ necesitan revisión\. Se registrarán \d+\.$/);
+    // After: the skipped one says so and was not recorded; each kept one was.
+    const after = new Map(recording.after.map((r) => [r.oficio, r.result]));
+    expect(after.get(SKIPPED)).toBe('Omitido por usted');
+    for (const row of recording.after.filter((r) => r.oficio !== SKIPPED))
+      expect(row.result).toBe(
+        recording.read.find((r) => r.oficio === row.oficio)!.flagged
+          ? 'Necesita revisión: no se registra'
+          : 'Registrado',
+      );
+    const flagged = recording.read.filter((r) => r.flagged).length;
+    expect(recording.summaryAfter).toBe(
+      `Oficios registrados ${recording.read.length - flagged - 1}; ya estaban registrados 0; para revisión ${flagged}; rechazados 0; omitidos 1.`,
+    );
+    const register = await stack.gqlAs<{ correspondence: Array<{ oficioNumber: string }> }>(
+      groToken,
+      '{ correspondence(ople: "GRO") { oficioNumber } }',
+    );
+    const numbers = new Set(register.data!.correspondence.map((c) => c.oficioNumber));
+    expect(numbers.has(SKIPPED)).toBe(false);
+    for (const oficio of ['INE/UTSI/1121/2024', 'INE/UTSI/1147/2024', 'INE/UTSI/1240/2024'])
+      expect(numbers.has(oficio)).toBe(true);
+    expect(recording.axe).toEqual([]);
+    expect(recording.foreign).toEqual([]);
+    expect(recording.errors).toEqual([]);
+    // What it made — the chains in their states — is what the national view and GRO's dashboard show below.
+  });
 
   it('is served at / with a strict CSP, its client routes and hashed assets, while /graphql and /health keep theirs', async () => {
     const index = await fetch(`${origin}/`);
@@ -90,79 +219,59 @@ describe('the supervisors’ console', () => {
     expect((await fetch(`${origin}/graphql`, { method: 'POST', body: '{}' })).status).toBe(401);
   });
 
-  it('without a session shows the sign-in page, and says why a sign-in failed beside the right field', async () => {
-    const { page, foreign } = await open(null, '/nacional');
+  it('without a session shows the sign-in page; the real sign-in says why it failed beside the right field, then signs in with the cookie', async () => {
+    const { page, context, foreign } = await fresh();
+    await page.goto(`${origin}/nacional`);
     await page.getByRole('heading', { name: 'Ingresar' }).waitFor();
     expect(page.url()).toContain('/ingresar');
-    // The sign-in endpoint belongs to the users' work (console contract): answered here as it answers.
-    let answer: { status: number; body: object } = {
-      status: 401,
-      body: { message: 'Usuario o contraseña incorrectos.' },
-    };
-    await page.route('**/auth/sign-in', (route) =>
-      route.fulfill({ status: answer.status, contentType: 'application/json', body: JSON.stringify(answer.body) }),
-    );
     await page.getByRole('button', { name: 'Ingresar' }).click();
     await page.locator('#username-error').filter({ hasText: 'Escriba su usuario.' }).waitFor();
     expect(await page.getByLabel('Usuario').getAttribute('aria-invalid')).toBe('true');
+    // A wrong password, as the gateway answers it.
     await page.getByLabel('Usuario').fill('supervisor.ine');
     await page.getByLabel('Contraseña').fill('equivocada');
     await page.getByRole('button', { name: 'Ingresar' }).click();
     await page.getByTestId('sign-in-error').filter({ hasText: 'Usuario o contraseña incorrectos.' }).waitFor();
-    answer = {
-      status: 423,
-      body: {
-        message: 'Cuenta bloqueada por intentos fallidos; intente de nuevo en 15 minutos.',
-        retryAfterSeconds: 900,
-      },
-    };
-    await page.getByLabel('Contraseña').fill('otra');
+    // A locked account: five failures elsewhere, then the right password is refused with the minutes to wait.
+    for (let i = 0; i < 5; i += 1)
+      await fetch(`${origin}/auth/sign-in`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username: 'bloqueo.gro', password: `mala-${i}` }),
+      });
+    await page.getByLabel('Usuario').fill('bloqueo.gro');
+    await page.getByLabel('Contraseña').fill(PASSWORDS['bloqueo.gro']);
     await page.getByRole('button', { name: 'Ingresar' }).click();
-    await page.getByTestId('sign-in-error').filter({ hasText: 'Cuenta bloqueada' }).waitFor();
+    await page
+      .getByTestId('sign-in-error')
+      .filter({ hasText: /Cuenta bloqueada.*\d+ minutos/ })
+      .waitFor();
     expect(await page.getByLabel('Contraseña').inputValue()).toBe('');
+    expect((await context.cookies()).find((c) => c.name === 'seguimiento_session')).toBeUndefined();
     await check(page, '00-ingresar');
 
-    // The right password: 204 and the cookie, then /auth/me says who it is, and the page the user
-    // was sent away from opens. (Until the cookie is accepted by /graphql in this branch, the test
-    // stands in for it by adding the bearer token the cookie holds.)
-    answer = { status: 204, body: {} };
-    let signedIn = false;
-    await page.route('**/auth/me', (route) =>
-      signedIn
-        ? route.fulfill({
-            status: 200,
-            contentType: 'application/json',
-            body: JSON.stringify({
-              username: 'supervisor.ine',
-              displayName: 'Supervisora del INE',
-              role: 'SUPERVISOR',
-              ople: null,
-              institution: 'INE',
-              expiresAt: '2099-01-01T00:00:00Z',
-            }),
-          })
-        : route.fulfill({ status: 401, contentType: 'application/json', body: '{"message":"Sin sesión."}' }),
-    );
-    await page.route('**/auth/sign-out', (route) => {
-      signedIn = false;
-      return route.fulfill({ status: 204 });
-    });
-    await page.route('**/graphql', (route) =>
-      route.continue({ headers: { ...route.request().headers(), authorization: `Bearer ${ineToken}` } }),
-    );
-    await page.getByLabel('Contraseña').fill('la-buena');
-    signedIn = true;
+    // The right password: the HttpOnly cookie, /auth/me says who it is, and the page the user was sent away from opens.
+    await page.getByLabel('Usuario').fill('supervisor.ine');
+    await page.getByLabel('Contraseña').fill(PASSWORDS['supervisor.ine']);
     await page.getByRole('button', { name: 'Ingresar' }).click();
     await page.waitForURL(/\/nacional$/);
     await page.getByText('Supervisora del INE').waitFor();
     await loaded(page);
+    const cookie = (await context.cookies()).find((c) => c.name === 'seguimiento_session');
+    expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Strict' });
+    expect(await page.evaluate(() => document.cookie)).not.toContain('seguimiento_session');
+    // A supervisor reads: no recording page in the menu.
+    expect(await page.getByRole('link', { name: 'Registrar correspondencia' }).count()).toBe(0);
     await page.getByRole('button', { name: 'Salir' }).click();
     await page.getByRole('heading', { name: 'Ingresar' }).waitFor();
+    expect((await context.cookies()).find((c) => c.name === 'seguimiento_session')).toBeUndefined();
+    await page.goto(`${origin}/nacional`);
+    await page.waitForURL(/\/ingresar/);
     expect(foreign).toEqual([]);
   });
 
   it('national view: the seed’s chains for GRO in their states, totals, and a click opens the document', async () => {
-    const { page, foreign, errors } = await open(ineToken, '/');
+    const { page, foreign, errors } = await open('supervisor.ine', '/');
     await page.waitForURL(/\/nacional$/);
     await loaded(page);
     const cell = (key: string) => page.locator(`[data-cell="GRO-${key}"]`);
@@ -190,7 +299,10 @@ describe('the supervisors’ console', () => {
   });
 
   it('a document: its rounds on a timeline, its observations across rounds, the deadline ladder and the event log', async () => {
-    const { page, foreign } = await open(ineToken, `/documentos/${encodeURIComponent('document:GRO:e15-proyecto')}`);
+    const { page, foreign } = await open(
+      'supervisor.ine',
+      `/documentos/${encodeURIComponent('document:GRO:e15-proyecto')}`,
+    );
     await loaded(page);
     const rounds = page.getByTestId('rounds').locator('tbody tr');
     await rounds.first().waitFor();
@@ -206,17 +318,41 @@ describe('the supervisors’ console', () => {
     expect(await page.getByTestId('ladder').innerText()).toContain('Recordatorio');
     const log = await page.getByTestId('event-log').innerText();
     expect(log).toContain('INE/UTSI/1240/2024');
-    expect(log).toContain('admin@ine');
+    // Recorded through the console by GRO's operator: the actor of each event.
+    expect(log).toContain('operador.gro');
     await check(page, '04-documento');
     expect(foreign).toEqual([]);
   });
 
   it('time travel to 2024-03-22 and back: the banner says so, the URL keeps it, and the past is as it was', async () => {
-    const { page } = await open(ineToken, '/nacional');
+    const { page } = await open('supervisor.ine', '/nacional');
     await loaded(page);
     const overdue16F = () => page.locator('[data-cell="GRO-16F"]').getAttribute('class');
     expect(await overdue16F()).toContain('overdue');
-    await page.getByLabel('Cómo estaba el').fill('2024-03-22');
+    // The date field speaks Spanish whatever the browser's language: AAAA-MM-DD, a Spanish message beside it.
+    const day = page.getByLabel('Cómo estaba el');
+    expect(await day.getAttribute('type')).toBe('text');
+    expect(await day.getAttribute('placeholder')).toBe('AAAA-MM-DD');
+    await day.fill('03/22/2024');
+    await page.getByRole('button', { name: 'Ver', exact: true }).click();
+    await page.locator('#as-of-error').filter({ hasText: 'escriba la fecha como AAAA-MM-DD' }).waitFor();
+    expect(page.url()).not.toContain('asOf');
+    // Its calendar: Spanish month names, weeks from Monday, the keyboard moves between days.
+    await day.fill('2024-03-23');
+    await page.getByRole('button', { name: 'Elegir la fecha en un calendario' }).click();
+    const calendar = page.getByRole('dialog');
+    await calendar.filter({ hasText: 'marzo de 2024' }).waitFor();
+    expect(await calendar.locator('thead th').allInnerTexts()).toEqual(['lu', 'ma', 'mi', 'ju', 'vi', 'sá', 'do']);
+    // 1 March 2024 was a Friday: the fifth column of the first week.
+    expect(await calendar.locator('tbody tr').first().locator('td').nth(4).innerText()).toBe('1');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe(
+      'sábado, 23 de marzo de 2024',
+    );
+    await screenshot(page, '05-calendario');
+    await page.keyboard.press('ArrowLeft');
+    await page.keyboard.press('Enter');
+    expect(await day.inputValue()).toBe('2024-03-22');
+    expect(await calendar.count()).toBe(0);
     await page.getByRole('button', { name: 'Ver', exact: true }).click();
     await page.getByTestId('time-banner').waitFor();
     expect(page.url()).toContain('asOf=2024-03-22');
@@ -237,7 +373,7 @@ describe('the supervisors’ console', () => {
   });
 
   it('the GRO dashboard as GRO’s operator: on track, at risk, overdue; who holds the ball; requests; escalations', async () => {
-    const { page, foreign, errors } = await open(groToken, '/');
+    const { page, foreign, errors } = await open('operador.gro', '/');
     await page.waitForURL(/\/ople\/GRO$/);
     await loaded(page);
     await page.getByRole('heading', { name: /Tablero de IEPC Guerrero/ }).waitFor();
@@ -251,13 +387,25 @@ describe('the supervisors’ console', () => {
     expect(await requests.innerText()).toContain('INE/UTSI/1221/2024');
     expect(await requests.innerText()).toMatch(/venció hace \d+ días/);
     expect(await page.getByRole('link', { name: 'Vista nacional' }).count()).toBe(0);
+    // Escalations name their case by what it is about, the id only as a detail.
+    const escalations = page.getByTestId('escalations');
+    await escalations.locator('[data-case="document:GRO:e16-final"]').first().waitFor();
+    expect(await escalations.locator('[data-case="document:GRO:e16-final"] a').first().innerText()).toBe(
+      '16 · Plan de seguridad y plan de continuidad (versión final)',
+    );
+    await escalations
+      .locator('[data-case="request:GRO:ine-utsi-1221-2024"]')
+      .first()
+      .filter({ hasText: /^Solicitud: se informe el estatus/ })
+      .waitFor();
+    expect(await escalations.innerText()).not.toMatch(/(Documento|Solicitud) GRO [\w-]+/);
     await check(page, '02-tablero-gro');
     expect(foreign).toEqual([]);
     expect(errors).toEqual([]);
   });
 
   it('an OPLE user can see neither another OPLE’s pages nor its data through the API', async () => {
-    const { page } = await open(groToken, '/ople/MEX');
+    const { page } = await open('operador.gro', '/ople/MEX');
     await page.getByRole('heading', { name: 'Sin acceso a este OPLE' }).waitFor();
     await page.goto(`${origin}/documentos/${encodeURIComponent('document:MEX:e16-proyecto')}`);
     await page.getByRole('heading', { name: 'Sin acceso a este OPLE' }).waitFor();
@@ -272,7 +420,7 @@ describe('the supervisors’ console', () => {
   });
 
   it('documents: filters and order in the URL, paging, CSV of what is shown', async () => {
-    const { page } = await open(ineToken, '/documentos?ople=GRO&status=OBSERVED&orden=ID');
+    const { page } = await open('supervisor.ine', '/documentos?ople=GRO&status=OBSERVED&orden=ID');
     await loaded(page);
     await page.getByTestId('documents-count').filter({ hasText: '3 documentos cumplen' }).waitFor();
     const ids = await page
@@ -280,6 +428,9 @@ describe('the supervisors’ console', () => {
       .locator('tbody tr')
       .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-doc')));
     expect(ids).toEqual(['document:GRO:e11-proyecto', 'document:GRO:e14-proyecto', 'document:GRO:e16-proyecto']);
+    // «Último oficio»: INE's answer when that is the last oficio recorded (the OPLE's submission was only inferred).
+    const lastOficio = page.locator('[data-doc="document:GRO:e11-proyecto"] td').last();
+    expect(await lastOficio.innerText()).toBe('INE/UTSI/1121/2024');
     const [csv] = await Promise.all([
       page.waitForEvent('download'),
       page.getByRole('button', { name: 'Exportar CSV' }).click(),
@@ -287,6 +438,7 @@ describe('the supervisors’ console', () => {
     const text = readFileSync(await csv.path(), 'utf8');
     expect(text.trim().split('\r\n')).toHaveLength(4);
     expect(text).toContain('document:GRO:e14-proyecto');
+    expect(text).toContain('INE/UTSI/1121/2024');
     await check(page, '03-documentos');
     // Paging by cursor: one per page.
     await page.getByLabel('Por página').selectOption('25');
@@ -295,10 +447,83 @@ describe('the supervisors’ console', () => {
     await page.getByRole('button', { name: 'Página siguiente →' }).waitFor();
   });
 
+  it('saved views: GRO’s operator names a filtered list; a colleague of GRO opens it, the same rows and the same CSV; INE and MEX never see it', async () => {
+    const name = 'Con observaciones, por identificador';
+    const { page } = await open('operador.gro', '/documentos?status=OBSERVED&orden=ID');
+    await loaded(page);
+    await page.getByTestId('documents-count').filter({ hasText: '3 documentos cumplen' }).waitFor();
+    const views = page.getByTestId('saved-views');
+    await views.getByRole('button', { name: 'Guardar esta vista' }).click();
+    await views.locator('#view-name-error').filter({ hasText: 'escriba un nombre' }).waitFor();
+    await views.getByLabel('Nombre de la vista').fill(name);
+    await views.getByRole('button', { name: 'Guardar esta vista' }).click();
+    await views
+      .getByRole('status')
+      .filter({ hasText: `Vista «${name}» guardada para IEPC Guerrero.` })
+      .waitFor();
+    await views.getByRole('link', { name }).waitFor();
+    await check(page, '13-vistas-guardadas');
+
+    // A colleague of the same OPLE finds it, opens it: the list as it was saved, and its CSV is what the screen shows.
+    const colleague = (await open('comision.gro', '/documentos')).page;
+    await loaded(colleague);
+    await colleague.getByTestId('saved-views').getByRole('link', { name }).click();
+    await colleague.waitForURL((url) => url.search === '?status=OBSERVED&orden=ID');
+    await colleague.getByTestId('documents-count').filter({ hasText: '3 documentos cumplen' }).waitFor();
+    const shown = await colleague
+      .getByTestId('documents-table')
+      .locator('tbody tr')
+      .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-doc')));
+    expect(shown).toEqual(['document:GRO:e11-proyecto', 'document:GRO:e14-proyecto', 'document:GRO:e16-proyecto']);
+    const [csv] = await Promise.all([
+      colleague.waitForEvent('download'),
+      colleague.getByRole('button', { name: 'Exportar CSV' }).click(),
+    ]);
+    const lines = readFileSync(await csv.path(), 'utf8')
+      .trim()
+      .split('\r\n');
+    expect(lines.slice(1).map((line) => line.split(',')[0])).toEqual(shown);
+
+    // Another institution sees none of it, and cannot delete it.
+    const list = (token: string) =>
+      stack.gqlAs<{ savedViews: Array<{ id: string; name: string }> }>(token, '{ savedViews { id name } }');
+    const ours = (await list(groToken)).data!.savedViews.find((v) => v.name === name)!;
+    expect(ours).toBeDefined();
+    const ine = stack.tokens.issue({ subject: 'supervisor.ine', role: 'SUPERVISOR', institution: 'INE' });
+    const mex = stack.tokens.issue({ subject: 'operador.mex', role: 'OPERATOR', institution: 'MEX' });
+    expect((await list(ine)).data!.savedViews.map((v) => v.name)).not.toContain(name);
+    expect((await list(mex)).data!.savedViews).toEqual([]);
+    const refused = await stack.gqlAs(mex, 'mutation($i: DeleteViewInput!) { deleteView(input: $i) }', {
+      i: { id: ours.id },
+    });
+    expect(refused.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    expect((await list(groToken)).data!.savedViews.map((v) => v.id)).toContain(ours.id);
+    const outside = await stack.gqlAs(groToken, 'mutation($i: SaveViewInput!) { saveView(input: $i) { id } }', {
+      i: { name: 'Fuera', path: 'https://evil.example/documentos' },
+    });
+    expect(outside.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'path' });
+  });
+
   it('the correspondence register, an oficio’s page and the report', async () => {
-    const { page } = await open(ineToken, '/correspondencia?ople=GRO');
+    const { page } = await open('supervisor.ine', '/correspondencia?ople=GRO');
     await loaded(page);
     await page.getByTestId('correspondence').getByRole('link', { name: 'INE/UTSI/1240/2024' }).first().waitFor();
+    // Cases by what they are about: the entregable and version, the request's subject; the id as a detail.
+    const register = page.getByTestId('correspondence');
+    expect(await register.locator('[data-case="document:GRO:e15-proyecto"] a').first().innerText()).toBe(
+      '15 · Instrumento jurídico con el ente auditor y su anexo técnico (proyecto)',
+    );
+    await register
+      .locator('[data-case="request:GRO:ine-utsi-1221-2024"]')
+      .first()
+      .filter({ hasText: /^Solicitud: se informe el estatus/ })
+      .waitFor();
+    expect(await register.innerText()).not.toMatch(/(Documento|Solicitud|Aviso) GRO [\w-]+/);
+    await register
+      .locator('[data-case="notice:GRO:ine-utsi-1228-2024"]')
+      .first()
+      .filter({ hasText: /^Invitación: una reunión virtual/ })
+      .waitFor();
     await check(page, '06-correspondencia');
     await page.getByTestId('correspondence').getByRole('link', { name: 'INE/UTSI/1240/2024' }).first().click();
     await page.waitForURL(/\/oficios\//);
@@ -308,7 +533,17 @@ describe('the supervisors’ console', () => {
     await page.getByLabel('Desde').fill('2024-02-18');
     await page.getByLabel('Hasta').fill('2024-03-21');
     await page.getByRole('button', { name: 'Vista previa' }).click();
-    await page.getByTestId('report-preview').filter({ hasText: 'INE/UTSI/1240/2024' }).waitFor();
+    const preview = page.getByTestId('report-preview');
+    await preview.filter({ hasText: 'INE/UTSI/1240/2024' }).waitFor();
+    // A formatted page, not Markdown's marks: headings, bold, numbered entries.
+    expect(await preview.locator('h3').count()).toBeGreaterThan(0);
+    expect(await preview.locator('strong').count()).toBeGreaterThan(0);
+    expect(await preview.locator('ol > li').count()).toBeGreaterThan(5);
+    const words = await preview.innerText();
+    expect(words).not.toContain('**');
+    expect(words).not.toMatch(/^#/m);
+    expect(words).not.toMatch(/\\[.*_#-]/);
+    expect(await preview.evaluate((e) => e.tagName)).not.toBe('PRE');
     await check(page, '08-informe');
     const [pdf] = await Promise.all([
       page.waitForEvent('download'),
@@ -321,11 +556,29 @@ describe('the supervisors’ console', () => {
     ).toBe('%PDF-');
   });
 
-  it('keyboard only: skip link, menu, a cell of the national view, the document', async () => {
-    const { page } = await open(ineToken, '/nacional');
+  it('keyboard only: signs in, skip link, a cell of the national view, the document — the focus always visible', async () => {
+    const { page } = await fresh();
+    await page.goto(`${origin}/nacional`);
+    await page.getByRole('heading', { name: 'Ingresar' }).waitFor();
+    const focusVisible = () =>
+      page.evaluate(() => {
+        const e = document.activeElement!;
+        const style = getComputedStyle(e);
+        return style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2;
+      });
+    // The user field has the focus on arrival; Tab to the password, Enter sends.
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('username');
+    expect(await focusVisible()).toBe(true);
+    await page.keyboard.type('supervisor.ine');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('password');
+    await page.keyboard.type(PASSWORDS['supervisor.ine']);
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/nacional$/);
     await loaded(page);
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Saltar al contenido');
+    expect(await focusVisible()).toBe(true);
     await page.keyboard.press('Enter');
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('contenido');
     // Tab on until the GRO cell of entregable 15 (proyecto) has the focus, then open it.
@@ -337,8 +590,7 @@ describe('the supervisors’ console', () => {
       );
     }
     expect(found).toBe(true);
-    const outline = await page.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle);
-    expect(outline).not.toBe('none');
+    expect(await focusVisible()).toBe(true);
     await page.keyboard.press('Enter');
     await page.waitForURL(/e15-proyecto/);
     await page.getByTestId('rounds').waitFor();
@@ -346,7 +598,7 @@ describe('the supervisors’ console', () => {
   });
 
   it('live: a page open in one browser updates, and shows what changed, when another records an oficio', async () => {
-    const { page } = await open(ineToken, '/documentos?ople=GRO&orden=ID&tamano=200');
+    const { page } = await open('supervisor.ine', '/documentos?ople=GRO&orden=ID&tamano=200');
     await loaded(page);
     const row = page.locator('[data-doc="document:GRO:e11-proyecto"]');
     await row.filter({ hasText: 'Con observaciones' }).waitFor();
@@ -375,7 +627,7 @@ describe('the supervisors’ console', () => {
   });
 
   it('a single-mutation form shows the API’s refusal beside the field it names, then records', async () => {
-    const { page } = await open(groToken, `/documentos/${encodeURIComponent('document:GRO:e14-proyecto')}`);
+    const { page } = await open('operador.gro', `/documentos/${encodeURIComponent('document:GRO:e14-proyecto')}`);
     await loaded(page);
     const form = page.getByRole('form', { name: 'Prorrogar el plazo en curso' });
     await form.getByRole('button', { name: 'Registrar la prórroga' }).click();

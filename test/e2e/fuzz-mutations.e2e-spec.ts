@@ -568,6 +568,18 @@ const FUZZ: Record<string, Fuzz> = {
   dismissReview: {
     valid: input(fc.record({ id: reviewId, reason: fc.constantFrom('Duplicado', '<i>no aplica</i>') })),
   },
+  // The console's saved views (no event: nothing about a case changes); HTML in a name is only text.
+  saveView: {
+    valid: input(
+      fc.record({
+        name: fc.constantFrom('Observados de GRO', 'Vencidos <b>GRO</b>', 'Año ñ'),
+        path: fc.constantFrom('/documentos?ople=GRO&status=OBSERVED', '/correspondencia?ople=GRO&direccion=IN'),
+      }),
+    ),
+  },
+  deleteView: {
+    valid: input(fc.record({ id: fc.constantFrom('1', '2', '999999') })),
+  },
   ingestCorrespondence: {
     fixed: ['dryRun'],
     valid: fc.oneof(
@@ -631,6 +643,8 @@ const SELECTION: Record<string, string> = {
   recordIneOficio: '{ alreadyRecorded notice { id subject } request { id subject } document { id } }',
   recordIneRequest: '{ alreadyRecorded request { id subject } }',
   removeDirectoryContact: '', // a Boolean: no selection
+  saveView: '{ id name path }',
+  deleteView: '', // a Boolean
 };
 
 function operation(name: string): string {

@@ -39,6 +39,7 @@ import { ObligationsModule } from './obligations/obligations.module';
 import { SupervisionModule } from './supervision/supervision.module';
 import { DirectoryModule } from './directory/directory.module';
 import { ReviewsModule } from './reviews/reviews.module';
+import { SavedViewsModule } from './saved-views/saved-views.module';
 import { SessionModule } from './session/session.module';
 import { ConsoleModule } from './console/console.module';
 import { FilesModule } from './files/files.module';
@@ -107,6 +108,7 @@ export class AppModule {
         ReportsModule,
         DirectoryModule,
         ReviewsModule,
+        SavedViewsModule,
         SessionModule.forConfig(tokens, config.session),
         FilesModule,
         ConsoleModule,

@@ -14,6 +14,7 @@ const DocumentPage = lazy(() => import('./pages/document'));
 const CorrespondencePage = lazy(() => import('./pages/correspondence'));
 const OficioPage = lazy(() => import('./pages/oficio'));
 const ReportsPage = lazy(() => import('./pages/reports'));
+const RecordPage = lazy(() => import('./pages/record'));
 
 /** The console: the sign-in page, or the signed-in pages with their GraphQL client. */
 export function App() {
@@ -75,6 +76,7 @@ function SignedIn({ session, signOut }: { session: Session; signOut: () => void 
                 <Route path="/correspondencia" element={<CorrespondencePage />} />
                 <Route path="/oficios/:number" element={<OficioPage />} />
                 <Route path="/informes" element={<ReportsPage />} />
+                <Route path="/registrar" element={<RecordPage />} />
                 <Route path="*" element={<NotFound />} />
               </Routes>
             </Suspense>

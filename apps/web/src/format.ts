@@ -167,14 +167,6 @@ export const USER_ROLE: Record<string, string> = {
   ADMIN: 'Administración',
 };
 
-/** What a case id names: «Documento GRO e15-proyecto», «Solicitud GRO ine-utsi-1221-2024». */
-export function caseLabel(streamId: string): string {
-  const [kind, ople, key] = streamId.split(':');
-  const word =
-    kind === 'document' ? 'Documento' : kind === 'request' ? 'Solicitud' : kind === 'notice' ? 'Aviso' : kind;
-  return key ? `${word} ${ople} ${key}` : streamId;
-}
-
 /** A CSV file (RFC 4180, with a BOM so spreadsheet programs read the accents). */
 export function toCsv(header: string[], rows: Array<Array<string | number | null | undefined>>): string {
   const cell = (value: string | number | null | undefined) => {

@@ -18,6 +18,10 @@ export const DocumentFieldsFragment = graphql(`
     lastOficioNumber
     lastSubmittedOn
     resolution
+    rounds {
+      submittedBy
+      answeredBy
+    }
     deadline {
       dueDate
       dueAt
@@ -264,5 +268,90 @@ export const WithdrawDocumentMutation = graphql(`
         status
       }
     }
+  }
+`);
+
+export const RequestSubjectQuery = graphql(`
+  query RequestSubject($id: ID!) {
+    request(id: $id) {
+      id
+      subject
+    }
+  }
+`);
+
+export const NoticeSubjectQuery = graphql(`
+  query NoticeSubject($id: String!) {
+    notice(id: $id) {
+      id
+      kind
+      subject
+    }
+  }
+`);
+
+export const IngestMutation = graphql(`
+  mutation Ingest($text: String!, $ople: String!, $dryRun: Boolean!) {
+    ingestCorrespondence(text: $text, ople: $ople, dryRun: $dryRun) {
+      created
+      alreadyRecorded
+      needsReview
+      failed
+      warnings
+      oficios {
+        number
+        date
+        kind
+        outcome
+        additionalObservations
+        deliverable
+        references
+        deadline
+        items {
+          deliverable
+          dueDate
+          title
+        }
+        meeting
+        subject
+        summary
+        assumptions
+        confidence
+        needsReview
+        reviewReasons
+        result
+        message
+        targets
+        spanStart
+        spanEnd
+      }
+    }
+  }
+`);
+
+export const SavedViewsQuery = graphql(`
+  query SavedViews {
+    savedViews {
+      id
+      name
+      path
+      createdBy
+    }
+  }
+`);
+
+export const SaveViewMutation = graphql(`
+  mutation SaveView($input: SaveViewInput!) {
+    saveView(input: $input) {
+      id
+      name
+      path
+    }
+  }
+`);
+
+export const DeleteViewMutation = graphql(`
+  mutation DeleteView($input: DeleteViewInput!) {
+    deleteView(input: $input)
   }
 `);

@@ -3,6 +3,7 @@ import { useSearchParams } from 'react-router-dom';
 import { type AnyVariables, type TypedDocumentNode, useQuery, useSubscription } from 'urql';
 import type { Session } from './api/session';
 import { DocumentChangedSubscription, EscalationRaisedSubscription } from './operations';
+import { caseName } from './cases';
 import { ago, dayInMexico, formatClock, isDay } from './format';
 
 export const SessionContext = createContext<{ session: Session; signOut: () => void } | null>(null);
@@ -88,7 +89,7 @@ export function LiveProvider({ connected, children }: { connected: boolean; chil
   });
   useSubscription({ query: EscalationRaisedSubscription, variables }, (_previous, data) => {
     const e = data.escalationRaised;
-    note(e.streamId, `escalamiento en ${e.streamId}`);
+    note(e.streamId, `escalamiento en ${caseName(e.streamId).name}`);
     return data;
   });
   const value = useMemo(() => ({ ...state, connected }), [state, connected]);

@@ -12,6 +12,7 @@ import { Outbox1732407200000 } from './migrations/1732407200000-outbox';
 import { MailBounces1732407300000 } from './migrations/1732407300000-mail-bounces';
 import { SourceFiles1732407316000 } from './migrations/1732407316000-source-files';
 import { ReviewQueue1732407350000 } from './migrations/1732407350000-review-queue';
+import { SavedViews1732407360000 } from './migrations/1732407360000-saved-views';
 import { SessionRevocation1732407400000 } from './migrations/1732407400000-session-revocation';
 
 // Calendar dates (oficio dates, due dates) stay 'YYYY-MM-DD' strings: a JS Date would put them at
@@ -31,6 +32,7 @@ export const MIGRATIONS = [
   MailBounces1732407300000,
   SourceFiles1732407316000,
   ReviewQueue1732407350000,
+  SavedViews1732407360000,
   SessionRevocation1732407400000,
 ];
 

@@ -11,6 +11,7 @@ export * from './notifications/position-watcher';
 export * from './event-store/log-queries';
 export * from './directory/directory';
 export * from './directory/directory-writer';
+export * from './saved-views/saved-views';
 export * from './outbox/outbox-writer';
 export * from './outbox/outbox-queue';
 export * from './users';

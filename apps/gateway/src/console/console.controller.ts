@@ -23,6 +23,7 @@ export const CONSOLE_ROUTES = [
   'correspondencia',
   'oficios/:number',
   'informes',
+  'registrar',
 ];
 
 /** What a browser gets when the console was never built. */

@@ -1,6 +1,6 @@
 import { Link } from 'react-router-dom';
 import { OPLES } from '../catalogue';
-import { caseLabel } from '../format';
+import { type CaseAbout, caseName } from '../cases';
 import { useTo } from '../state';
 
 /** The 32 OPLEs as the options of a list: «GRO — IEPC Guerrero». */
@@ -39,13 +39,22 @@ export function SelectField({
   );
 }
 
-/** A case (document, request, notice): a link to the document's page, or its name. */
-export function CaseLink({ streamId }: { streamId: string }) {
+/**
+ * A case (document, request, notice) by what it is about — a link to the document's page, or its
+ * name — with its id as a secondary detail.
+ */
+export function CaseLink({ streamId, subjects }: { streamId: string; subjects?: ReadonlyMap<string, CaseAbout> }) {
   const to = useTo();
-  return streamId.startsWith('document:') ? (
-    <Link to={to(`/documentos/${encodeURIComponent(streamId)}`)}>{caseLabel(streamId)}</Link>
-  ) : (
-    <>{caseLabel(streamId)}</>
+  const { name, detail } = caseName(streamId, subjects);
+  return (
+    <span className="case-name" data-case={streamId}>
+      {streamId.startsWith('document:') ? (
+        <Link to={to(`/documentos/${encodeURIComponent(streamId)}`)}>{name}</Link>
+      ) : (
+        <span>{name}</span>
+      )}
+      <span className="case-id">{detail}</span>
+    </span>
   );
 }
 

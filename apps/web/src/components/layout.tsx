@@ -1,7 +1,9 @@
 import { type FormEvent, type ReactNode, useEffect, useRef, useState } from 'react';
 import { NavLink, useLocation, useNavigate, useNavigationType, useSearchParams } from 'react-router-dom';
 import { findOple } from '../catalogue';
-import { USER_ROLE, formatLongDay, isDay } from '../format';
+import { dayProblem } from '../calendar';
+import { USER_ROLE, formatLongDay } from '../format';
+import { DateField } from './date-field';
 import { useAsOf, useSession, useTo } from '../state';
 
 /** Every signed-in page: skip link, header with the menu, the time-travel bar, the page, a footer. */
@@ -51,6 +53,11 @@ export function Layout({ children }: { children: ReactNode }) {
             <li>
               <NavLink to={to('/informes')}>Informes</NavLink>
             </li>
+            {session.role === 'OPERATOR' || session.role === 'ADMIN' ? (
+              <li>
+                <NavLink to={to('/registrar')}>Registrar correspondencia</NavLink>
+              </li>
+            ) : null}
           </ul>
         </nav>
         <div className="user">
@@ -89,8 +96,9 @@ function TimeTravel() {
   useEffect(() => setDay(asOf ?? ''), [asOf]);
   const go = (event: FormEvent) => {
     event.preventDefault();
-    if (!isDay(day)) {
-      setError('Fecha: escriba un día válido (AAAA-MM-DD).');
+    const problem = dayProblem(day, 'Cómo estaba el', true);
+    if (problem) {
+      setError(problem);
       return;
     }
     setError(null);
@@ -114,26 +122,22 @@ function TimeTravel() {
         </p>
       ) : null}
       <form onSubmit={go} className="time-form">
-        <label htmlFor="as-of">Cómo estaba el</label>
-        <input
+        <DateField
           id="as-of"
-          type="date"
+          label="Cómo estaba el"
+          className="inline"
           value={day}
-          max="2999-12-31"
-          onChange={(e) => setDay(e.target.value)}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={error ? 'as-of-error' : undefined}
+          onChange={(value) => {
+            setDay(value);
+            setError(null);
+          }}
+          error={error}
         />
         <button type="submit">Ver</button>
         {asOf ? (
           <button type="button" onClick={back} className="primary">
             Volver al presente
           </button>
-        ) : null}
-        {error ? (
-          <span id="as-of-error" className="field-error" role="alert">
-            {error}
-          </span>
         ) : null}
       </form>
     </section>

@@ -1,5 +1,7 @@
 import { type FormEvent, useState } from 'react';
 import type { CombinedError } from 'urql';
+import { dayProblem } from '../calendar';
+import { DateField } from './date-field';
 
 export interface FieldSpec {
   /** The input's field in the API (what `extensions.field` names when it refuses it). */
@@ -43,9 +45,15 @@ export function MutationForm({
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setDone(null);
-    const missing = fields.filter((f) => f.required && !values[f.name].trim());
-    if (missing.length) {
-      setErrors(Object.fromEntries(missing.map((f) => [f.name, `${f.label}: es obligatorio.`])));
+    const problems = fields.flatMap((f): Array<[string, string]> => {
+      if (f.type === 'date') {
+        const problem = dayProblem(values[f.name], f.label, f.required);
+        return problem ? [[f.name, problem]] : [];
+      }
+      return f.required && !values[f.name].trim() ? [[f.name, `${f.label}: es obligatorio.`]] : [];
+    });
+    if (problems.length) {
+      setErrors(Object.fromEntries(problems));
       setGeneral(null);
       return;
     }
@@ -81,6 +89,18 @@ export function MutationForm({
         const described = [errors[f.name] ? `${inputId}-error` : '', f.hint ? `${inputId}-hint` : '']
           .filter(Boolean)
           .join(' ');
+        if (f.type === 'date')
+          return (
+            <DateField
+              key={f.name}
+              id={inputId}
+              label={`${f.label}${f.required ? ' (obligatorio)' : ''}`}
+              value={values[f.name]}
+              onChange={(value) => setValues((v) => ({ ...v, [f.name]: value }))}
+              error={errors[f.name]}
+              hint={f.hint}
+            />
+          );
         return (
           <div className="field" key={f.name}>
             <label htmlFor={inputId}>

@@ -1,6 +1,11 @@
-import { type FormEvent, useMemo, useState } from 'react';
+import { type FormEvent, useEffect, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
+import { dayProblem } from '../calendar';
+import { DateField } from '../components/date-field';
+import { SavedViews } from '../components/saved-views';
 import { download } from '../components/download';
+import { caseName } from '../cases';
+import { useCaseSubjects } from '../case-subjects';
 import { CaseLink, OPLE_OPTIONS, OficioLink, SelectField } from '../components/fields';
 import { ApiError, OpleFence } from '../components/layout';
 import { ROLE_IN_CASE, formatDay, formatInstant, toCsv } from '../format';
@@ -31,14 +36,35 @@ export default function CorrespondencePage() {
     () => [...(result.data?.correspondence ?? [])].sort((a, b) => (b.date ?? '').localeCompare(a.date ?? '')),
     [result.data],
   );
-  const [form, setForm] = useState({
-    ople: params.get('ople') ?? '',
-    direccion: params.get('direccion') ?? '',
-    desde: params.get('desde') ?? '',
-    hasta: params.get('hasta') ?? '',
-  });
+  const notices = useMemo(
+    () =>
+      new Map(
+        rows
+          .filter((r) => r.subject && !r.streamId.startsWith('document:'))
+          .map((r) => [r.streamId, { subject: r.subject!, kind: r.role }]),
+      ),
+    [rows],
+  );
+  const streamIds = useMemo(() => rows.map((r) => r.streamId), [rows]);
+  const subjects = useCaseSubjects(streamIds, notices);
+  const fromUrl = useMemo(
+    () => ({
+      ople: params.get('ople') ?? '',
+      direccion: params.get('direccion') ?? '',
+      desde: params.get('desde') ?? '',
+      hasta: params.get('hasta') ?? '',
+    }),
+    [params],
+  );
+  const [form, setForm] = useState(fromUrl);
+  // A saved view or a shared link changes the address: the fields follow it.
+  useEffect(() => setForm(fromUrl), [fromUrl]);
+  const [errors, setErrors] = useState<Record<string, string | null>>({});
   const submit = (event: FormEvent) => {
     event.preventDefault();
+    const found = { desde: dayProblem(form.desde, 'Desde'), hasta: dayProblem(form.hasta, 'Hasta') };
+    setErrors(found);
+    if (found.desde || found.hasta) return;
     const next = new URLSearchParams(params);
     for (const [k, v] of Object.entries(form)) {
       if (v) next.set(k, v);
@@ -50,13 +76,14 @@ export default function CorrespondencePage() {
     download(
       'correspondencia.csv',
       toCsv(
-        ['Fecha', 'Oficio', 'OPLE', 'Sentido', 'Papel', 'Caso', 'Asunto', 'Cita'],
+        ['Fecha', 'Oficio', 'OPLE', 'Sentido', 'Papel', 'Caso', 'Identificador del caso', 'Asunto', 'Cita'],
         rows.map((r) => [
           r.date,
           r.oficioNumber,
           r.ople,
           DIRECTION[r.direction] ?? r.direction,
           ROLE_IN_CASE[r.role] ?? r.role,
+          caseName(r.streamId, subjects).name,
           r.streamId,
           r.subject,
           r.cites.join(' '),
@@ -92,24 +119,20 @@ export default function CorrespondencePage() {
           empty="Ambos"
           onChange={(direccion) => setForm({ ...form, direccion })}
         />
-        <div className="field">
-          <label htmlFor="c-from">Desde</label>
-          <input
-            id="c-from"
-            type="date"
-            value={form.desde}
-            onChange={(e) => setForm({ ...form, desde: e.target.value })}
-          />
-        </div>
-        <div className="field">
-          <label htmlFor="c-to">Hasta</label>
-          <input
-            id="c-to"
-            type="date"
-            value={form.hasta}
-            onChange={(e) => setForm({ ...form, hasta: e.target.value })}
-          />
-        </div>
+        <DateField
+          id="c-from"
+          label="Desde"
+          value={form.desde}
+          onChange={(desde) => setForm({ ...form, desde })}
+          error={errors.desde}
+        />
+        <DateField
+          id="c-to"
+          label="Hasta"
+          value={form.hasta}
+          onChange={(hasta) => setForm({ ...form, hasta })}
+          error={errors.hasta}
+        />
         <div className="field actions">
           <button type="submit" className="primary">
             Filtrar
@@ -119,6 +142,7 @@ export default function CorrespondencePage() {
           </button>
         </div>
       </form>
+      <SavedViews page="/correspondencia" />
       <Freshness fetchedAt={fetchedAt} fetching={result.fetching} />
       <ApiError error={result.error} />
       <p role="status">{result.data ? `${rows.length} entradas.` : 'Cargando…'}</p>
@@ -153,7 +177,7 @@ export default function CorrespondencePage() {
                   {r.subject ? <span className="muted"> — {r.subject}</span> : null}
                 </td>
                 <td>
-                  <CaseLink streamId={r.streamId} />
+                  <CaseLink streamId={r.streamId} subjects={subjects} />
                 </td>
                 <td>
                   {r.cites.length

@@ -6,7 +6,9 @@ import { findOple } from '../catalogue';
 import { CaseLink, OPLE_OPTIONS, OficioLink } from '../components/fields';
 import { ApiError, OpleFence } from '../components/layout';
 import { StatusBadge, TrackBadge } from '../components/status';
-import { BALL_LONG, STATUSES, STEP, caseLabel, countdown, formatDay, formatInstant } from '../format';
+import { BALL_LONG, STATUSES, STEP, countdown, formatDay, formatInstant } from '../format';
+import { caseName } from '../cases';
+import { useCaseSubjects } from '../case-subjects';
 import { TRACK, type Track, dueWithin, trackOf } from '../matrix';
 import { AcknowledgeMutation, DashboardQuery } from '../operations';
 import { Freshness, useAsOf, useLiveQuery, useRecentlyChanged, useSession, useTo, useToday } from '../state';
@@ -201,7 +203,7 @@ function Dashboard({ ople }: { ople: string }) {
         )}
       </section>
 
-      <Escalations escalations={result.data?.escalations ?? []} />
+      <Escalations escalations={result.data?.escalations ?? []} requests={result.data?.obligations ?? []} />
     </>
   );
 }
@@ -274,8 +276,17 @@ type EscalationRow = {
   acknowledgedBy?: string | null;
 };
 
-function Escalations({ escalations }: { escalations: EscalationRow[] }) {
+function Escalations({
+  escalations,
+  requests,
+}: {
+  escalations: EscalationRow[];
+  requests: ReadonlyArray<{ id: string; subject: string }>;
+}) {
   const asOf = useAsOf();
+  const given = useMemo(() => new Map(requests.map((r) => [r.id, { subject: r.subject }])), [requests]);
+  const streamIds = useMemo(() => escalations.map((e) => e.streamId), [escalations]);
+  const subjects = useCaseSubjects(streamIds, given);
   const [{ fetching }, acknowledge] = useMutation(AcknowledgeMutation);
   const [messages, setMessages] = useState<Record<string, string>>({});
   const take = async (e: EscalationRow) => {
@@ -307,7 +318,7 @@ function Escalations({ escalations }: { escalations: EscalationRow[] }) {
             {escalations.map((e) => (
               <tr key={`${e.streamId}|${e.key}`}>
                 <td>
-                  <CaseLink streamId={e.streamId} />
+                  <CaseLink streamId={e.streamId} subjects={subjects} />
                 </td>
                 <td>{STEP[e.step] ?? e.step}</td>
                 <td>{e.recipient}</td>
@@ -324,7 +335,7 @@ function Escalations({ escalations }: { escalations: EscalationRow[] }) {
                       Me hago cargo
                       <span className="sr-only">
                         {' '}
-                        de {STEP[e.step] ?? e.step} en {caseLabel(e.streamId)}
+                        de {STEP[e.step] ?? e.step} en {caseName(e.streamId, subjects).name}
                       </span>
                     </button>
                   )}

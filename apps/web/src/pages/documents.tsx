@@ -2,7 +2,11 @@ import { type FormEvent, useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { createColumnHelper, tableFeatures, useTable } from '@tanstack/react-table';
 import { DELIVERABLES } from '../catalogue';
-import { OPLE_OPTIONS, SelectField } from '../components/fields';
+import { dayProblem } from '../calendar';
+import { DateField } from '../components/date-field';
+import { SavedViews } from '../components/saved-views';
+import { OPLE_OPTIONS, OficioLink, SelectField } from '../components/fields';
+import { lastOficio } from '../cases';
 import { download } from '../components/download';
 import { ApiError, OpleFence } from '../components/layout';
 import { StatusBadge } from '../components/status';
@@ -98,7 +102,11 @@ export default function DocumentsPage() {
           header: 'Escalamiento',
           cell: (c) => (c.getValue() ? `Nivel ${c.getValue()}` : '—'),
         }),
-        column.accessor('lastOficioNumber', { header: 'Último oficio', cell: (c) => c.getValue() ?? '—' }),
+        column.accessor((d) => lastOficio(d) ?? '', {
+          id: 'lastOficio',
+          header: 'Último oficio',
+          cell: (c) => (c.getValue() ? <OficioLink number={c.getValue()} /> : '—'),
+        }),
       ]),
     [to, today, changed],
   );
@@ -141,7 +149,7 @@ export default function DocumentsPage() {
       d.overdue ? 'sí' : 'no',
       d.openObservations,
       d.escalationLevel,
-      d.lastOficioNumber ?? '',
+      lastOficio(d) ?? '',
     ]);
     download(`documentos${asOf ? `-al-${asOf}` : ''}.csv`, toCsv(header, lines), 'text/csv;charset=utf-8');
   };
@@ -154,6 +162,7 @@ export default function DocumentsPage() {
         puede compartirla. «Exportar CSV» descarga exactamente las filas que se ven.
       </p>
       <Filters key={params.toString()} params={params} confinedTo={session.ople} onApply={update} />
+      <SavedViews page="/documentos" />
       <Freshness fetchedAt={fetchedAt} fetching={result.fetching} />
       <ApiError error={result.error} />
       <div className="table-tools">
@@ -247,8 +256,12 @@ function Filters({
     Object.fromEntries(FILTER_KEYS.map((k) => [k, params.get(k) ?? ''])),
   );
   const set = (key: string) => (value: string) => setValues((v) => ({ ...v, [key]: value }));
+  const [dueError, setDueError] = useState<string | null>(null);
   const submit = (event: FormEvent) => {
     event.preventDefault();
+    const problem = dayProblem(values.dueBefore, 'Vence a más tardar');
+    setDueError(problem);
+    if (problem) return;
     onApply(Object.fromEntries(FILTER_KEYS.map((k) => [k, values[k] || null])));
   };
   const clear = () => onApply(Object.fromEntries(FILTER_KEYS.map((k) => [k, null])));
@@ -291,10 +304,13 @@ function Filters({
         empty="Todos"
         onChange={set('deliverable')}
       />
-      <div className="field">
-        <label htmlFor="f-due">Vence a más tardar</label>
-        <input id="f-due" type="date" value={values.dueBefore} onChange={(e) => set('dueBefore')(e.target.value)} />
-      </div>
+      <DateField
+        id="f-due"
+        label="Vence a más tardar"
+        value={values.dueBefore}
+        onChange={set('dueBefore')}
+        error={dueError}
+      />
       <SelectField
         id="f-overdue"
         label="Vencidos"

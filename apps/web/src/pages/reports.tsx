@@ -2,8 +2,11 @@ import { type FormEvent, useState } from 'react';
 import { useClient } from 'urql';
 import { OPLE_OPTIONS, SelectField } from '../components/fields';
 import { download } from '../components/download';
+import { MarkdownView } from '../components/markdown-view';
 import { ApiError } from '../components/layout';
-import { addDays, dayInMexico, formatDay, isDay } from '../format';
+import { dayProblem } from '../calendar';
+import { DateField } from '../components/date-field';
+import { addDays, dayInMexico, formatDay } from '../format';
 import type { ReportFormat } from '../gql/graphql';
 import { ReportQuery } from '../operations';
 import { useSession } from '../state';
@@ -21,8 +24,10 @@ export default function ReportsPage() {
 
   const check = (): boolean => {
     const found: Record<string, string> = {};
-    if (!isDay(form.from)) found.from = 'Desde: escriba un día válido.';
-    if (!isDay(form.to)) found.to = 'Hasta: escriba un día válido.';
+    const from = dayProblem(form.from, 'Desde', true);
+    const to = dayProblem(form.to, 'Hasta', true);
+    if (from) found.from = from;
+    if (to) found.to = to;
     if (!found.from && !found.to && form.from > form.to) found.to = 'Hasta: debe ser igual o posterior a «Desde».';
     setErrors(found);
     return Object.keys(found).length === 0;
@@ -51,22 +56,13 @@ export default function ReportsPage() {
     download(report.fileName, bytes, report.contentType);
   };
   const field = (name: 'from' | 'to', label: string) => (
-    <div className="field">
-      <label htmlFor={`r-${name}`}>{label}</label>
-      <input
-        id={`r-${name}`}
-        type="date"
-        value={form[name]}
-        onChange={(e) => setForm({ ...form, [name]: e.target.value })}
-        aria-invalid={errors[name] ? true : undefined}
-        aria-describedby={errors[name] ? `r-${name}-error` : undefined}
-      />
-      {errors[name] ? (
-        <span id={`r-${name}-error`} className="field-error">
-          {errors[name]}
-        </span>
-      ) : null}
-    </div>
+    <DateField
+      id={`r-${name}`}
+      label={label}
+      value={form[name]}
+      onChange={(value) => setForm({ ...form, [name]: value })}
+      error={errors[name]}
+    />
   );
   return (
     <>
@@ -106,9 +102,9 @@ export default function ReportsPage() {
           <h2 id="preview-title">
             Vista previa: {preview.for.ople}, del {formatDay(preview.for.from)} al {formatDay(preview.for.to)}
           </h2>
-          <pre className="report-preview" data-testid="report-preview" tabIndex={0}>
-            {preview.text}
-          </pre>
+          <article className="report-preview" data-testid="report-preview" tabIndex={0} aria-labelledby="preview-title">
+            <MarkdownView source={preview.text} />
+          </article>
         </section>
       ) : null}
     </>
