@@ -771,7 +771,8 @@ function casesFor(name: string): fc.Arbitrary<Case> {
   const textSlots = slots.filter(
     (s) => ['String', 'ID'].includes(getNamedType(s.type).name) && !fuzz.fixed?.includes(s.path[s.path.length - 1]),
   );
-  const hostileSlot = fc.constantFrom(...slots.filter((s) => !fuzz.fixed?.includes(s.path[s.path.length - 1])));
+  const hostileSlots = slots.filter((s) => !fuzz.fixed?.includes(s.path[s.path.length - 1]));
+  const hostileSlot = fc.constantFrom(...hostileSlots);
   const hostileValue = (s: Slot) =>
     BY_FIELD[s.path[s.path.length - 1]]
       ? fc.oneof({ weight: 3, arbitrary: BY_FIELD[s.path[s.path.length - 1]] }, ofType(s.type))
@@ -789,10 +790,17 @@ function casesFor(name: string): fc.Arbitrary<Case> {
     fc
       .tuple(
         fuzz.valid,
-        fc.oneof(
-          { weight: 3, arbitrary: hostileSlot.map((s) => [s]) },
-          fc.uniqueArray(hostileSlot, { minLength: 2, maxLength: 3, selector: (s) => s.path.join('.') }),
-        ),
+        // Several fields at once only where there are several (a unique array of two from one slot never ends).
+        hostileSlots.length > 1
+          ? fc.oneof(
+              { weight: 3, arbitrary: hostileSlot.map((s) => [s]) },
+              fc.uniqueArray(hostileSlot, {
+                minLength: 2,
+                maxLength: Math.min(3, hostileSlots.length),
+                selector: (s) => s.path.join('.'),
+              }),
+            )
+          : hostileSlot.map((s) => [s]),
         asOperator,
       )
       .chain(([valid, chosen, op]) =>
