@@ -14,6 +14,8 @@ const DocumentPage = lazy(() => import('./pages/document'));
 const CorrespondencePage = lazy(() => import('./pages/correspondence'));
 const OficioPage = lazy(() => import('./pages/oficio'));
 const ReportsPage = lazy(() => import('./pages/reports'));
+const ReviewPage = lazy(() => import('./pages/review'));
+const MailPage = lazy(() => import('./pages/mail'));
 
 /** The console: the sign-in page, or the signed-in pages with their GraphQL client. */
 export function App() {
@@ -75,6 +77,8 @@ function SignedIn({ session, signOut }: { session: Session; signOut: () => void 
                 <Route path="/correspondencia" element={<CorrespondencePage />} />
                 <Route path="/oficios/:number" element={<OficioPage />} />
                 <Route path="/informes" element={<ReportsPage />} />
+                <Route path="/revision" element={<ReviewPage />} />
+                <Route path="/correo" element={<MailPage />} />
                 <Route path="*" element={<NotFound />} />
               </Routes>
             </Suspense>

@@ -51,6 +51,12 @@ export function Layout({ children }: { children: ReactNode }) {
             <li>
               <NavLink to={to('/informes')}>Informes</NavLink>
             </li>
+            <li>
+              <NavLink to="/revision">Revisión</NavLink>
+            </li>
+            <li>
+              <NavLink to="/correo">Correo enviado</NavLink>
+            </li>
           </ul>
         </nav>
         <div className="user">

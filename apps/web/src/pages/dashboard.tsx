@@ -9,6 +9,7 @@ import { StatusBadge, TrackBadge } from '../components/status';
 import { BALL_LONG, STATUSES, STEP, caseLabel, countdown, formatDay, formatInstant } from '../format';
 import { TRACK, type Track, dueWithin, trackOf } from '../matrix';
 import { AcknowledgeMutation, DashboardQuery } from '../operations';
+import { PendingReviewLink } from '../components/review-links';
 import { Freshness, useAsOf, useLiveQuery, useRecentlyChanged, useSession, useTo, useToday } from '../state';
 import { useNavigate } from 'react-router-dom';
 
@@ -118,6 +119,7 @@ function Dashboard({ ople }: { ople: string }) {
           <p className="big">{result.data?.dashboard.overdueCount ?? '…'}</p>
           <p>Pendientes vencidos en total (documentos y solicitudes)</p>
         </div>
+        {asOf ? null : <PendingReviewLink ople={ople} />}
       </section>
 
       <section aria-labelledby="by-status">
