@@ -23,6 +23,8 @@ export const CONSOLE_ROUTES = [
   'correspondencia',
   'oficios/:number',
   'informes',
+  'revision',
+  'correo',
 ];
 
 /** What a browser gets when the console was never built. */

@@ -4,7 +4,7 @@ import { type CombinedError, useMutation } from 'urql';
 import { OPLE_OPTIONS, OficioLink, SelectField } from '../components/fields';
 import { ApiError, OpleFence } from '../components/layout';
 import { fieldOf } from '../components/mutation-form';
-import { formatDay, formatInstant } from '../format';
+import { USER_ROLE, formatDay, formatInstant } from '../format';
 import type { ReviewItemFieldsFragment } from '../gql/graphql';
 import { REVIEW_STATUS, type ResolveValues, readFields, resolveInput, snippet } from '../review-mail';
 import { DismissReviewMutation, ResolveReviewMutation, ReviewItemQuery, ReviewQueueQuery } from '../review-operations';
@@ -119,7 +119,13 @@ function ReviewDetail({ id, onChanged }: { id: string; onChanged: () => void }) 
     useMemo(() => ({ id }), [id]),
   );
   const item = result.data?.reviewItem;
-  const changed = () => {
+  const { session } = useSession();
+  // What the API allows (resolveReview and dismissReview require OPERATOR or ADMIN).
+  const canDecide = session.role === 'OPERATOR' || session.role === 'ADMIN';
+  // What was just done, said after the forms are gone (a decided item has none).
+  const [outcome, setOutcome] = useState<string | null>(null);
+  const changed = (words: string) => {
+    setOutcome(words);
     refetch();
     onChanged();
   };
@@ -131,6 +137,11 @@ function ReviewDetail({ id, onChanged }: { id: string; onChanged: () => void }) 
       </h2>
       <Freshness fetchedAt={fetchedAt} fetching={result.fetching} />
       <ApiError error={result.error} />
+      {outcome ? (
+        <p role="status" className="ack-message" data-testid="review-outcome">
+          {outcome}
+        </p>
+      ) : null}
       {item ? (
         <>
           <dl className="facts">
@@ -173,7 +184,13 @@ function ReviewDetail({ id, onChanged }: { id: string; onChanged: () => void }) 
           </pre>
           <h3>Lo que se leyó</h3>
           <ReadTable read={item.read} />
-          {item.status === 'PENDING' ? (
+          {item.status === 'PENDING' && !canDecide ? (
+            <p className="notice" data-testid="review-role">
+              Solo un operador o un administrador puede resolver o descartar una revisión; su rol es{' '}
+              {USER_ROLE[session.role] ?? session.role}.
+            </p>
+          ) : null}
+          {item.status === 'PENDING' && canDecide ? (
             <div className="two-columns">
               <ResolveForm item={item} onDone={changed} />
               <DismissForm item={item} onDone={changed} />
@@ -227,7 +244,7 @@ function FieldError({ id, message }: { id: string; message: string | undefined }
 
 const RESOLVE_FIELDS: Array<keyof ResolveValues> = ['deliverable', 'version', 'documentId', 'dueDate', 'note'];
 
-function ResolveForm({ item, onDone }: { item: ReviewItemFieldsFragment; onDone: () => void }) {
+function ResolveForm({ item, onDone }: { item: ReviewItemFieldsFragment; onDone: (words: string) => void }) {
   const [values, setValues] = useState<ResolveValues>({
     deliverable: '',
     version: '',
@@ -237,11 +254,9 @@ function ResolveForm({ item, onDone }: { item: ReviewItemFieldsFragment; onDone:
   });
   const [errors, setErrors] = useState<Partial<Record<string, string>>>({});
   const [general, setGeneral] = useState<string | null>(null);
-  const [done, setDone] = useState<string | null>(null);
   const [state, resolve] = useMutation(ResolveReviewMutation);
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    setDone(null);
     setGeneral(null);
     const checked = resolveInput(item.id, values);
     if ('field' in checked) {
@@ -259,8 +274,7 @@ function ResolveForm({ item, onDone }: { item: ReviewItemFieldsFragment; onDone:
       return;
     }
     setErrors({});
-    setDone(`Resuelta: ${answer.data?.resolveReview.resolution?.target ?? 'registrado'}.`);
-    onDone();
+    onDone(`Resuelta: ${answer.data?.resolveReview.resolution?.target ?? 'registrada'}.`);
   };
   const input = (name: keyof ResolveValues, label: string, type = 'text', hint?: string) => {
     const id = `resolve-${name}`;
@@ -315,24 +329,17 @@ function ResolveForm({ item, onDone }: { item: ReviewItemFieldsFragment; onDone:
       <button type="submit" className="primary" disabled={state.fetching}>
         {state.fetching ? 'Registrando…' : 'Resolver'}
       </button>
-      {done ? (
-        <p role="status" className="ack-message">
-          {done}
-        </p>
-      ) : null}
     </form>
   );
 }
 
-function DismissForm({ item, onDone }: { item: ReviewItemFieldsFragment; onDone: () => void }) {
+function DismissForm({ item, onDone }: { item: ReviewItemFieldsFragment; onDone: (words: string) => void }) {
   const [reason, setReason] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [general, setGeneral] = useState<string | null>(null);
-  const [done, setDone] = useState<string | null>(null);
   const [state, dismiss] = useMutation(DismissReviewMutation);
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    setDone(null);
     setGeneral(null);
     if (!reason.trim()) {
       setError('Motivo: es obligatorio; diga por qué se descarta.');
@@ -349,8 +356,7 @@ function DismissForm({ item, onDone }: { item: ReviewItemFieldsFragment; onDone:
       return;
     }
     setError(null);
-    setDone('Descartada.');
-    onDone();
+    onDone(`Descartada: ${reason.trim()}.`);
   };
   return (
     <form onSubmit={submit} className="mutation-form" aria-labelledby="dismiss-title" noValidate>
@@ -374,11 +380,6 @@ function DismissForm({ item, onDone }: { item: ReviewItemFieldsFragment; onDone:
       <button type="submit" disabled={state.fetching}>
         {state.fetching ? 'Descartando…' : 'Descartar'}
       </button>
-      {done ? (
-        <p role="status" className="ack-message">
-          {done}
-        </p>
-      ) : null}
     </form>
   );
 }
