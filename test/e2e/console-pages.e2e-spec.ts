@@ -35,6 +35,17 @@ describe('console pages: review queue, sent mail, originals', () => {
     ensureConsoleBuilt();
     stack = await startTestStack();
     origin = new URL(stack.graphqlUrl).origin;
+    // GRO's contacts in the directory, so that recording the seed writes mail to the outbox (1654's reminder…).
+    for (const [role, email] of [
+      ['RESPONSABLE', 'responsable@iepcgro.example.org'],
+      ['SECRETARIA_TECNICA', 'secretaria@iepcgro.example.org'],
+    ]) {
+      const contact = await stack.gql(
+        `mutation($input: SetDirectoryContactInput!) { setDirectoryContact(input: $input) { email } }`,
+        { input: { institution: 'GRO', role, name: `Persona ${role}`, email } },
+      );
+      expect(contact.errors).toBeUndefined();
+    }
     const ingested = await stack.gql<{ ingestFile: { created: number; needsReview: number } }>(
       `mutation($input: IngestFileInput!) { ingestFile(input: $input) { created needsReview } }`,
       {
@@ -158,7 +169,7 @@ describe('console pages: review queue, sent mail, originals', () => {
     await page.keyboard.press('Enter');
     const detail = page.getByTestId('review-detail');
     await detail.getByTestId('review-text').filter({ hasText: '1312' }).waitFor();
-    expect(await detail.getByTestId('review-read').innerText()).toMatch(/ACCEPTED/);
+    expect(await detail.getByTestId('review-read').innerText()).toMatch(/Lo que resuelve\s+Recibido sin observaciones/);
     expect(page.url()).toContain(`id=${encodeURIComponent('review:GRO:')}`);
     // A supervisor reads; resolving and dismissing are an operator's (the API requires OPERATOR or ADMIN).
     await detail.getByTestId('review-role').filter({ hasText: 'Solo un operador o un administrador' }).waitFor();
@@ -185,7 +196,7 @@ describe('console pages: review queue, sent mail, originals', () => {
     const resolveForm = page.locator('form', { has: page.getByRole('button', { name: 'Resolver' }) });
     await resolveForm.locator('[role=alert], [role=status]').first().waitFor();
     expect(await resolveForm.locator('[role=alert], [role=status]').allInnerTexts()).toEqual([
-      expect.stringMatching(/versi/i),
+      expect.stringMatching(/^Versión: el entregable 11 tiene proyecto y versión final/),
     ]);
     expect(await page.locator('#resolve-version-error').count()).toBe(1);
     expect(await page.locator('#resolve-deliverable-error').count()).toBe(0);

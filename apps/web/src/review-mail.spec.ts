@@ -37,11 +37,24 @@ describe('small words of the review and mail pages', () => {
     expect(cut.endsWith('…')).toBe(true);
   });
 
-  it('lists what was read, skipping empty values, and survives text that is not JSON', () => {
-    expect(readFields('{"number":"INE/UTSI/1312/2024","cites":[],"outcome":"ACCEPTED","date":null,"n":2}')).toEqual([
-      ['number', 'INE/UTSI/1312/2024'],
-      ['outcome', 'ACCEPTED'],
-      ['n', '2'],
+  it('lists what was read in Spanish, skipping empty values, and survives text that is not JSON', () => {
+    const read = {
+      number: 'INE/UTSI/1312/2024',
+      references: [],
+      kind: 'REVIEW',
+      outcome: 'ACCEPTED',
+      date: null,
+      additionalObservations: false,
+      deliverable: 2,
+      item: { title: 'Prensa', deliverable: null, version: 'FINAL', dueDate: '2024-03-01' },
+    };
+    expect(readFields(JSON.stringify(read))).toEqual([
+      ['Número del oficio', 'INE/UTSI/1312/2024'],
+      ['Tipo de oficio', 'Revisión de un documento'],
+      ['Lo que resuelve', 'Recibido sin observaciones'],
+      ['Observaciones adicionales', 'No'],
+      ['Entregable', '2'],
+      ['Elemento por revisar', 'Título: Prensa, Versión: Versión final, Plazo máximo: 2024-03-01'],
     ]);
     expect(readFields('no es json')).toEqual([['Texto', 'no es json']]);
   });

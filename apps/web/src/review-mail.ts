@@ -36,7 +36,61 @@ export function formatBytes(size: number): string {
   return `${(size / (1024 * 1024)).toFixed(1)} MiB`;
 }
 
-/** What was read of the oficio (a JSON object) as label/value lines; the raw text if it is not JSON. */
+/** The fields the ingest reads of an oficio (ReviewRead), in the domain's words. */
+export const READ_FIELD: Record<string, string> = {
+  number: 'Número del oficio',
+  date: 'Fecha',
+  kind: 'Tipo de oficio',
+  outcome: 'Lo que resuelve',
+  additionalObservations: 'Observaciones adicionales',
+  references: 'Oficios que cita',
+  deliverable: 'Entregable',
+  deliverables: 'Entregables',
+  deliverableVersion: 'Versión',
+  subject: 'Asunto',
+  summary: 'Resumen',
+  deadline: 'Fecha límite',
+  meetingAt: 'Reunión',
+  items: 'Elementos',
+  item: 'Elemento por revisar',
+  title: 'Título',
+  version: 'Versión',
+  dueDate: 'Plazo máximo',
+};
+
+const READ_VALUE: Record<string, Record<string, string>> = {
+  kind: {
+    REVIEW: 'Revisión de un documento',
+    REQUEST: 'Solicitud',
+    REMINDER: 'Recordatorio',
+    INVITATION: 'Invitación',
+    NOTICE: 'Aviso',
+  },
+  outcome: {
+    OBSERVATIONS: 'Remite observaciones',
+    PARTIALLY_ADDRESSED: 'Observaciones atendidas en parte',
+    ADDRESSED: 'Observaciones atendidas',
+    ACCEPTED: 'Recibido sin observaciones',
+  },
+  deliverableVersion: { PROYECTO: 'Proyecto', FINAL: 'Versión final' },
+  version: { PROYECTO: 'Proyecto', FINAL: 'Versión final' },
+};
+
+/** One value read, in words: Sí/No, lists joined, known codes in Spanish, objects as «campo: valor» pairs. */
+function readValue(key: string, value: unknown): string {
+  if (typeof value === 'boolean') return value ? 'Sí' : 'No';
+  if (typeof value === 'string') return READ_VALUE[key]?.[value] ?? value;
+  if (typeof value === 'number') return String(value);
+  if (Array.isArray(value)) return value.map((v) => readValue(key, v)).join('; ');
+  if (value && typeof value === 'object')
+    return Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== null && v !== undefined)
+      .map(([k, v]) => `${READ_FIELD[k] ?? k}: ${readValue(k, v)}`)
+      .join(', ');
+  return String(value);
+}
+
+/** What was read of the oficio (a JSON object) as label/value lines in Spanish; the raw text if it is not JSON. */
 export function readFields(read: string): Array<[string, string]> {
   let parsed: unknown;
   try {
@@ -47,7 +101,7 @@ export function readFields(read: string): Array<[string, string]> {
   if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) return [['Valor', read]];
   return Object.entries(parsed as Record<string, unknown>)
     .filter(([, v]) => v !== null && v !== undefined && !(Array.isArray(v) && v.length === 0))
-    .map(([k, v]) => [k, typeof v === 'string' ? v : JSON.stringify(v)]);
+    .map(([k, v]) => [READ_FIELD[k] ?? k, readValue(k, v)]);
 }
 
 export interface ResolveValues {

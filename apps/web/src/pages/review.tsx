@@ -145,26 +145,32 @@ function ReviewDetail({ id, onChanged }: { id: string; onChanged: () => void }) 
       {item ? (
         <>
           <dl className="facts">
-            <dt>Identificador</dt>
-            <dd>
-              <code>{item.id}</code>
-            </dd>
-            <dt>Motivo</dt>
-            <dd>{item.reasons.join('; ')}</dd>
-            <dt>Entró a la cola</dt>
-            <dd>
-              {formatInstant(item.queuedAt)} por {item.queuedBy}
-            </dd>
+            <div>
+              <dt>Identificador</dt>
+              <dd>
+                <code style={{ overflowWrap: 'anywhere' }}>{item.id}</code>
+              </dd>
+            </div>
+            <div>
+              <dt>Motivo</dt>
+              <dd>{item.reasons.join('; ')}</dd>
+            </div>
+            <div>
+              <dt>Entró a la cola</dt>
+              <dd>
+                {formatInstant(item.queuedAt)} por {item.queuedBy}
+              </dd>
+            </div>
             {item.oficioNumber ? (
-              <>
+              <div>
                 <dt>Oficio</dt>
                 <dd>
                   <OficioLink number={item.oficioNumber} /> del {formatDay(item.oficioDate)}
                 </dd>
-              </>
+              </div>
             ) : null}
             {item.resolution ? (
-              <>
+              <div>
                 <dt>{item.status === 'DISMISSED' ? 'Descartada' : 'Resuelta'}</dt>
                 <dd data-testid="review-resolution">
                   {item.resolution.target}
@@ -172,7 +178,7 @@ function ReviewDetail({ id, onChanged }: { id: string; onChanged: () => void }) 
                   {formatInstant(item.at)})
                   {item.resolution.recordedOn.length ? `; registrado en ${item.resolution.recordedOn.join(', ')}` : ''}
                 </dd>
-              </>
+              </div>
             ) : null}
           </dl>
           <h3>Texto del oficio</h3>
@@ -216,9 +222,7 @@ function ReadTable({ read }: { read: string }) {
       <tbody>
         {rows.map(([k, v]) => (
           <tr key={k}>
-            <th scope="row">
-              <code>{k}</code>
-            </th>
+            <th scope="row">{k}</th>
             <td>{v}</td>
           </tr>
         ))}
@@ -227,10 +231,26 @@ function ReadTable({ read }: { read: string }) {
   );
 }
 
+const FIELD_LABEL: Record<string, string> = {
+  deliverable: 'Entregable',
+  version: 'Versión',
+  documentId: 'Documento',
+  dueDate: 'Plazo máximo',
+  note: 'Nota',
+  reason: 'Motivo',
+  id: 'Revisión',
+};
+
+/** «version: …» (the API names its input field) → «Versión: …», as the form labels it. */
+function inLabel(message: string, field: string | null): string {
+  const label = field ? FIELD_LABEL[field] : undefined;
+  return label && message.startsWith(`${field}: `) ? `${label}: ${message.slice(field!.length + 2)}` : message;
+}
+
 /** Where an API refusal goes: beside the field it names, or above the form. */
 function placeError(error: CombinedError, fields: string[]): { field: string | null; message: string } {
-  const message = error.graphQLErrors[0]?.message ?? error.message;
   const field = fieldOf(error);
+  const message = inLabel(error.graphQLErrors[0]?.message ?? error.message, field);
   return { field: field && fields.includes(field) ? field : null, message };
 }
 
