@@ -15,6 +15,8 @@ const CorrespondencePage = lazy(() => import('./pages/correspondence'));
 const OficioPage = lazy(() => import('./pages/oficio'));
 const ReportsPage = lazy(() => import('./pages/reports'));
 const RecordPage = lazy(() => import('./pages/record'));
+const ReviewPage = lazy(() => import('./pages/review'));
+const MailPage = lazy(() => import('./pages/mail'));
 
 /** The console: the sign-in page, or the signed-in pages with their GraphQL client. */
 export function App() {
@@ -77,6 +79,8 @@ function SignedIn({ session, signOut }: { session: Session; signOut: () => void 
                 <Route path="/oficios/:number" element={<OficioPage />} />
                 <Route path="/informes" element={<ReportsPage />} />
                 <Route path="/registrar" element={<RecordPage />} />
+                <Route path="/revision" element={<ReviewPage />} />
+                <Route path="/correo" element={<MailPage />} />
                 <Route path="*" element={<NotFound />} />
               </Routes>
             </Suspense>

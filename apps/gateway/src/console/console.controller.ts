@@ -24,6 +24,8 @@ export const CONSOLE_ROUTES = [
   'oficios/:number',
   'informes',
   'registrar',
+  'revision',
+  'correo',
 ];
 
 /** What a browser gets when the console was never built. */

@@ -58,6 +58,12 @@ export function Layout({ children }: { children: ReactNode }) {
                 <NavLink to={to('/registrar')}>Registrar correspondencia</NavLink>
               </li>
             ) : null}
+            <li>
+              <NavLink to="/revision">Revisión</NavLink>
+            </li>
+            <li>
+              <NavLink to="/correo">Correo enviado</NavLink>
+            </li>
           </ul>
         </nav>
         <div className="user">

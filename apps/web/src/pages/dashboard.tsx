@@ -11,6 +11,7 @@ import { caseName } from '../cases';
 import { useCaseSubjects } from '../case-subjects';
 import { TRACK, type Track, dueWithin, trackOf } from '../matrix';
 import { AcknowledgeMutation, DashboardQuery } from '../operations';
+import { PendingReviewLink } from '../components/review-links';
 import { Freshness, useAsOf, useLiveQuery, useRecentlyChanged, useSession, useTo, useToday } from '../state';
 import { useNavigate } from 'react-router-dom';
 
@@ -120,6 +121,7 @@ function Dashboard({ ople }: { ople: string }) {
           <p className="big">{result.data?.dashboard.overdueCount ?? '…'}</p>
           <p>Pendientes vencidos en total (documentos y solicitudes)</p>
         </div>
+        {asOf ? null : <PendingReviewLink ople={ople} />}
       </section>
 
       <section aria-labelledby="by-status">

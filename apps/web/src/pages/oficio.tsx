@@ -2,6 +2,7 @@ import { useMemo } from 'react';
 import { useParams } from 'react-router-dom';
 import { ApiError } from '../components/layout';
 import { CaseLink, OficioLink } from '../components/fields';
+import { OriginalFiles } from '../components/review-links';
 import { ROLE_IN_CASE, formatDay, formatInstant } from '../format';
 import { OficioQuery } from '../operations';
 import { Freshness, useLiveQuery } from '../state';
@@ -70,6 +71,7 @@ export default function OficioPage() {
               {oficio.citedBy.length ? <ul data-testid="cited-by">{oficio.citedBy.map(link)}</ul> : <p>Ninguno.</p>}
             </section>
           </div>
+          <OriginalFiles number={number} />
         </>
       ) : null}
     </>
