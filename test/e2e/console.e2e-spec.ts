@@ -163,7 +163,7 @@ describe('the supervisors’ console', () => {
     expect(recording.read.map((r) => r.oficio)).toEqual(expect.arrayContaining([SKIPPED, 'INE/UTSI/1121/2024']));
     for (const row of recording.read)
       expect(row.result).toBe(row.flagged ? 'Necesita revisión: no se registra' : 'Se registraría');
-    expect(recording.summaryBefore).toMatch(/^Se leyeron \d+ oficios; \d+ necesitan revisión\. Se registrarán \d+\.$/);
+    expect(recording.summaryBefore).toMatch(/^Se leyeron \d+ oficios; 1 necesita revisión\. Se registrarán \d+\.$/);
     // After: the skipped one says so and was not recorded; each kept one was.
     const after = new Map(recording.after.map((r) => [r.oficio, r.result]));
     expect(after.get(SKIPPED)).toBe('Omitido por usted');

@@ -154,7 +154,7 @@ function Review({
       <p role="status" data-testid="reading-summary">
         {recorded
           ? `Oficios registrados ${count('CREATED')}; ya estaban registrados ${count('ALREADY_RECORDED')}; para revisión ${count('NEEDS_REVIEW')}; rechazados ${count('FAILED')}; omitidos ${count('SKIPPED')}.`
-          : `Se leyeron ${rows.length} oficios; ${flagged} necesitan revisión. Se registrarán ${kept.size}.`}
+          : `Se ${rows.length === 1 ? 'leyó 1 oficio' : `leyeron ${rows.length} oficios`}; ${flagged === 1 ? '1 necesita' : `${flagged} necesitan`} revisión. Se ${kept.size === 1 ? 'registrará 1' : `registrarán ${kept.size}`}.`}
       </p>
       {reading.warnings.length ? (
         <ul className="notice">
