@@ -3,22 +3,8 @@
  * locale-dependent native picker, which says «mm/dd/yyyy» in an English browser), read with a
  * Spanish message, and a month as weeks that start on Monday, in Spanish.
  */
+import { MONTHS } from './catalogue';
 import { isDay } from './format';
-
-export const MONTHS = [
-  'enero',
-  'febrero',
-  'marzo',
-  'abril',
-  'mayo',
-  'junio',
-  'julio',
-  'agosto',
-  'septiembre',
-  'octubre',
-  'noviembre',
-  'diciembre',
-];
 
 /** The days of the week from Monday: abbreviation and full name. */
 export const WEEKDAYS: Array<[string, string]> = [

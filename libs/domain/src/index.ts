@@ -2,6 +2,7 @@ export * from './shared/domain-error';
 export * from './shared/local-date';
 export * from './catalogue/oples';
 export * from './catalogue/deliverables';
+export * from './catalogue/months';
 export * from './calendar/calendar';
 export * from './calendar/holidays';
 export * from './deadlines/policy';

@@ -1,3 +1,4 @@
+import { MONTHS } from '@seguimiento/domain';
 import { DateTime } from 'luxon';
 
 /**
@@ -5,20 +6,6 @@ import { DateTime } from 'luxon';
  * 2024", "08 de abril del 2024", "lunes 4 de marzo de 2024", "4 de marzo" (year taken from the
  * oficio), "19/02/2024", "5/3/24", "2024-02-19". Local to Mexico City.
  */
-const MONTHS = [
-  'enero',
-  'febrero',
-  'marzo',
-  'abril',
-  'mayo',
-  'junio',
-  'julio',
-  'agosto',
-  'septiembre',
-  'octubre',
-  'noviembre',
-  'diciembre',
-] as const;
 
 const MONTH_ALTERNATION =
   'enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre';

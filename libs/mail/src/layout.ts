@@ -1,21 +1,7 @@
-import { findOple } from '@seguimiento/domain';
+import { MONTHS, findOple } from '@seguimiento/domain';
 import { DateTime } from 'luxon';
 
 const MEXICO_CITY = 'America/Mexico_City';
-const MONTHS = [
-  'enero',
-  'febrero',
-  'marzo',
-  'abril',
-  'mayo',
-  'junio',
-  'julio',
-  'agosto',
-  'septiembre',
-  'octubre',
-  'noviembre',
-  'diciembre',
-];
 
 /** Text for HTML: the oficio's wording and the names are user data. */
 export function escapeHtml(text: string): string {
