@@ -16,7 +16,7 @@ async function main() {
   const { ensureTemporalTestServer } = require(join(root, 'dist', 'infra', 'src', 'temporal-test-server.js'));
   console.log(`  using ${await ensureTemporalTestServer((line) => console.log(`  ${line}`))}`);
 
-  step('checking the browser, PDF and OCR tools (Chromium, pdftoppm, Tesseract)…');
+  step('checking the browser, PDF, OCR and backup tools (Chromium, pdftoppm, Tesseract, sqlite3)…');
   const { ensureSystemTools } = require(join(root, 'dist', 'infra', 'src', 'system-tools.js'));
   await ensureSystemTools((line) => console.log(`  ${line}`));
 

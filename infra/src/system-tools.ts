@@ -19,6 +19,7 @@ const TOOLS = [
   },
   { command: 'openssl', pkg: 'openssl', why: "the Temporal cluster's mTLS certificates are made with it" },
   { command: 'tesseract', pkg: 'tesseract-ocr', why: 'scanned PDFs are read with OCR' },
+  { command: 'sqlite3', pkg: 'sqlite3', why: "the backup copies the Temporal dev server's SQLite file online" },
   {
     command: 'tesseract',
     pkg: 'tesseract-ocr-spa',
@@ -30,7 +31,7 @@ const TOOLS = [
 const isPresent = (tool: (typeof TOOLS)[number]) => ('present' in tool ? tool.present() : onPath(tool.command));
 
 /**
- * Makes sure Chromium, pdftoppm, openssl and Tesseract (with Spanish) are installed: missing ones are
+ * Makes sure Chromium, pdftoppm, openssl, Tesseract (with Spanish) and sqlite3 are installed: missing ones are
  * installed with apt-get when running as root on Debian (as CI does); otherwise the error says what
  * to install and why.
  */
