@@ -124,16 +124,8 @@ export class Ingest {
     actor: string,
     source: { text: string; hash: string },
   ): Promise<string[]> {
-    const span = { start: oficio.span.start, end: oficio.span.end };
     const read = readOf(oficio);
-    const common = {
-      ople,
-      oficioNumber: oficio.number,
-      oficioDate: oficio.date,
-      text: source.text.slice(span.start, span.end),
-      span,
-      sourceHash: source.hash,
-    };
+    const common = queuedFrom(oficio, ople, source);
     const parts: Array<{ part: string; reasons: string[]; read: ReviewRead }> = [];
     if (step.door === 'NONE') parts.push({ part: '', reasons: step.reasons, read });
     if (step.door === 'INE' && step.pending)
@@ -162,15 +154,9 @@ export class Ingest {
     actor: string,
     source: { text: string; hash: string },
   ): Promise<string> {
-    const span = { start: oficio.span.start, end: oficio.span.end };
     const { id } = await this.reviews.queue(
       {
-        ople,
-        oficioNumber: oficio.number,
-        oficioDate: oficio.date,
-        text: source.text.slice(span.start, span.end),
-        span,
-        sourceHash: source.hash,
+        ...queuedFrom(oficio, ople, source),
         part: 'refused',
         reasons: [`no se pudo registrar: ${refusal}`],
         read: readOf(oficio),
@@ -216,6 +202,19 @@ export class Ingest {
       return { result: 'FAILED', targets: [], message: `${error.code}: ${error.message}` };
     }
   }
+}
+
+/** What every queued item of an oficio shares: its OPLE, number, date and exact span of the source text. */
+function queuedFrom(oficio: ParsedOficio, ople: string, source: { text: string; hash: string }) {
+  const span = { start: oficio.span.start, end: oficio.span.end };
+  return {
+    ople,
+    oficioNumber: oficio.number,
+    oficioDate: oficio.date,
+    text: source.text.slice(span.start, span.end),
+    span,
+    sourceHash: source.hash,
+  };
 }
 
 function describe(o: ParsedOficio, step: IngestStep): IngestedOficio {
