@@ -39,6 +39,7 @@ const OPERATIONS: Array<Operation | (() => Operation)> = [
   { name: 'documents', kind: 'read', query: `{ documents(filter: { ople: "GRO" }) { totalCount } }` },
   { name: 'document', kind: 'read', query: `{ document(id: "${GRO_DOC}") { id } }` },
   { name: 'dashboard', kind: 'read', query: `{ dashboard(ople: "GRO") { overdueCount } }` },
+  { name: 'documentMatrix', kind: 'read', query: `{ documentMatrix(ople: "GRO") { documents } }` },
   { name: 'obligations', kind: 'read', query: `{ obligations(ople: "GRO") { id } }` },
   { name: 'escalations', kind: 'read', query: `{ escalations(ople: "GRO") { key } }` },
   { name: 'correspondence', kind: 'read', query: `{ correspondence(ople: "GRO") { oficioNumber } }` },

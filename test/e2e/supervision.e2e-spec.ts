@@ -358,6 +358,78 @@ describe('the supervisors’ lists and dashboard', () => {
     expect((await ids({ overdue: false })).length).toBe(5);
   });
 
+  it('groups the national view in one query: the cells the documents list gives, now (SQL) and as of now (folded)', async () => {
+    type Cell = {
+      ople: string;
+      deliverable: number;
+      versionKind: string;
+      documents: number;
+      status: string;
+      overdue: number;
+      escalationLevel: number;
+      documentId: string | null;
+    };
+    type Node = Omit<Cell, 'documents' | 'overdue' | 'documentId'> & { id: string; overdue: boolean };
+    const MATRIX = `query($asOf: String) { documentMatrix(asOf: $asOf) {
+      ople deliverable versionKind documents status overdue escalationLevel documentId } }`;
+    // A second QUE document in the same cell, withdrawn: the cell shows the one under review, and no lone document.
+    for (const mutation of [
+      'submitDocument(input: { ople: "QUE", deliverable: 6, versionKind: PROYECTO, documentKey: "e6-proyecto-b", oficioNumber: "IEQ/SE/0013/2024", submittedOn: "2024-01-11" }) { alreadyRecorded }',
+      'withdrawDocument(input: { documentId: "document:QUE:e6-proyecto-b", date: "2024-01-12", reason: "duplicado" }) { alreadyRecorded }',
+    ]) {
+      expect((await stack.gql(`mutation { ${mutation} }`)).errors).toBeUndefined();
+    }
+    const LIST = `query { documents(first: 200, orderBy: ID) { edges { node { id ople deliverable versionKind status overdue escalationLevel } } } }`;
+    let listed = await stack.gql<{ documents: { edges: Array<{ node: Node }> } }>(LIST);
+    // QUE's document (the test above) is weeks late: its escalations fire up to level 3 in the background.
+    await waitFor(async () => {
+      listed = await stack.gql<{ documents: { edges: Array<{ node: Node }> } }>(LIST);
+      return listed.data!.documents.edges.some((e) => e.node.ople === 'QUE' && e.node.escalationLevel === 3);
+    });
+    // The oracle: the documents as the list shows them, grouped here.
+    const urgency = ['OBSERVED', 'UNDER_REVIEW', 'EXPECTED', 'RESOLVED', 'WITHDRAWN'];
+    const expected = new Map<string, Cell>();
+    for (const { node: d } of listed.data!.documents.edges) {
+      const key = `${d.ople}|${String(d.deliverable).padStart(3, '0')}|${d.versionKind}`;
+      const c = expected.get(key) ?? { ...d, documents: 0, overdue: 0, escalationLevel: 0, documentId: d.id };
+      c.documents += 1;
+      c.overdue += d.overdue ? 1 : 0;
+      c.escalationLevel = Math.max(c.escalationLevel, d.escalationLevel);
+      if (urgency.indexOf(d.status) < urgency.indexOf(c.status)) c.status = d.status;
+      c.documentId = c.documents === 1 ? d.id : null;
+      expected.set(key, c);
+    }
+    const oracle = [...expected.keys()].sort().map((k) => {
+      const { ople, deliverable, versionKind, documents, status, overdue, escalationLevel, documentId } =
+        expected.get(k)!;
+      return { ople, deliverable, versionKind, documents, status, overdue, escalationLevel, documentId };
+    });
+    const now = await stack.gql<{ documentMatrix: Cell[] }>(MATRIX, {});
+    expect(now.errors).toBeUndefined();
+    expect(now.data!.documentMatrix).toEqual(oracle);
+    const folded = await stack.gql<{ documentMatrix: Cell[] }>(MATRIX, { asOf: new Date().toISOString() });
+    expect(folded.errors).toBeUndefined();
+    expect(folded.data!.documentMatrix).toEqual(oracle);
+    // Not an empty agreement: QUE's document weeks late (the test above) and GRO's chains, in their cells.
+    expect(now.data!.documentMatrix.find((c) => c.ople === 'QUE')).toEqual({
+      ople: 'QUE',
+      deliverable: 6,
+      versionKind: 'PROYECTO',
+      documents: 2,
+      status: 'UNDER_REVIEW',
+      overdue: 1,
+      escalationLevel: 3,
+      documentId: null,
+    });
+    const gro = now.data!.documentMatrix.filter((c) => c.ople === 'GRO');
+    expect(gro.reduce((n, c) => n + c.documents, 0)).toBeGreaterThanOrEqual(4);
+    expect(gro.find((c) => c.deliverable === 11)).toMatchObject({
+      versionKind: 'PROYECTO',
+      status: 'OBSERVED',
+      documentId: 'document:GRO:e11-proyecto',
+    });
+  });
+
   it('serves the list queries from their indexes (EXPLAIN over a generated set of 9,600 documents)', async () => {
     await generateDataset(stack.db, { oples: 32, documentsPerOple: 300, rounds: 3, seed: 3 });
     const projector = new Projector(stack.db, { batchSize: 5000 });

@@ -349,6 +349,19 @@ describe('tenancy: every list, every combination of its filters, as a user of on
     );
   });
 
+  it('documentMatrix (the national view): with and without asOf', async () => {
+    const seen = await compare(
+      'documentMatrix',
+      once(`query($ople: String, $asOf: String) { documentMatrix(ople: $ople, asOf: $asOf) {
+        ople deliverable versionKind documents status overdue escalationLevel documentId } }`),
+      combinations({ asOf: [undefined, tomorrow, '2024-03-05'] }),
+      (vars, ople) => ({ ...vars, ople }),
+      (data) => data.documentMatrix as unknown[],
+    );
+    expect(seen.own).toBeGreaterThan(0);
+    expect(seen.mexSeenByIne).toBeGreaterThan(0);
+  });
+
   it('oficio: another OPLE’s oficio does not exist for an OPLE user, its own is as INE sees it', async () => {
     for (const n of [1, 2, 3, 4, 5, 6, 7]) {
       const query = `query($n: String!) { oficio(number: $n) { number entries { streamId ople role } cites citedBy } }`;

@@ -15,6 +15,7 @@ export * from './oficio/oficio-commands';
 export * from './document/document.events';
 export * from './document/document.commands';
 export * from './document/document.state';
+export * from './document/document-matrix';
 export * from './document/document.validation';
 export * from './document/document.decider';
 export * from './request/request.model';

@@ -42,6 +42,8 @@ const rows =
 const COSTS: Record<string, Cost> = {
   'Query.documents': (args, child) => pageSize(args.first) * Math.max(1, child) + fold(args),
   'Query.dashboard': (args, child) => 10 + child + fold(args),
+  // One grouped statement over the documents (≈1,300 cells for 32 OPLEs), or one fold with asOf.
+  'Query.documentMatrix': (args, child) => 100 + child + fold(args),
   'Query.obligations': (args, child) => rows(LIST_LIMIT)(args, child) + fold(args),
   'Query.escalations': rows(LIST_LIMIT),
   'Query.correspondence': rows(LIST_LIMIT),

@@ -5,7 +5,7 @@ import { CurrentPrincipal } from '../auth/current-principal';
 import type { Principal } from '@seguimiento/auth';
 import { OpleField } from '../common/input-fields';
 import { DocumentsArgs } from './dto/documents.args';
-import { Dashboard, DocumentConnection } from './models/supervision.models';
+import { Dashboard, DocumentConnection, DocumentMatrixCell } from './models/supervision.models';
 import { parseAsOf } from '../common/query-dates';
 import { SupervisionService } from './supervision.service';
 import { TimeTravelService } from './time-travel.service';
@@ -13,6 +13,21 @@ import { TimeTravelService } from './time-travel.service';
 @ArgsType()
 class DashboardArgs {
   @OpleField('El OPLE del tablero; sin él, todos.', true)
+  ople?: string;
+
+  @Field({
+    nullable: true,
+    description:
+      'Como estaba en ese momento: un día (AAAA-MM-DD, al cierre del día, hora del centro) o un instante ISO 8601.',
+  })
+  @IsOptional()
+  @IsString()
+  asOf?: string;
+}
+
+@ArgsType()
+class DocumentMatrixArgs {
+  @OpleField('Solo las celdas de ese OPLE; sin él, las de todos (un usuario de un OPLE ve solo las suyas).', true)
   ople?: string;
 
   @Field({
@@ -45,5 +60,16 @@ export class SupervisionResolver {
   dashboard(@Args() args: DashboardArgs, @CurrentPrincipal() who: Principal): Promise<Dashboard> {
     const ople = scopedOple(who, args.ople) ?? null;
     return args.asOf ? this.timeTravel.dashboard(ople, parseAsOf(args.asOf)) : this.supervision.dashboard(ople);
+  }
+
+  @Query(() => [DocumentMatrixCell], {
+    description:
+      'La vista nacional: los documentos agrupados por OPLE × entregable × versión (una celda por grupo, en ese orden), sin leer cada documento.',
+  })
+  documentMatrix(@Args() args: DocumentMatrixArgs, @CurrentPrincipal() who: Principal): Promise<DocumentMatrixCell[]> {
+    const ople = scopedOple(who, args.ople) ?? null;
+    return args.asOf
+      ? this.timeTravel.documentMatrix(ople, parseAsOf(args.asOf))
+      : this.supervision.documentMatrix(ople);
   }
 }

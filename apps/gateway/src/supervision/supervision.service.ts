@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { dashboardNow, documentsNow, explainDocuments } from '@seguimiento/persistence';
+import { dashboardNow, documentMatrixNow, documentsNow, explainDocuments } from '@seguimiento/persistence';
 import { DataSource } from 'typeorm';
 import { documentConnection, documentQuery } from './document-list';
 import type { DocumentsArgs } from './dto/documents.args';
-import type { Dashboard, DocumentConnection } from './models/supervision.models';
+import type { Dashboard, DocumentConnection, DocumentMatrixCell } from './models/supervision.models';
 
 /**
  * The supervisors' questions, answered from the read models (rm_*; their queries live beside
@@ -26,5 +26,10 @@ export class SupervisionService {
 
   dashboard(ople: string | null, now = new Date()): Promise<Dashboard> {
     return dashboardNow(this.dataSource, ople, now);
+  }
+
+  /** The national view's cells now (one grouped statement). */
+  documentMatrix(ople: string | null, now = new Date()): Promise<DocumentMatrixCell[]> {
+    return documentMatrixNow(this.dataSource, ople, now.toISOString()) as Promise<DocumentMatrixCell[]>;
   }
 }

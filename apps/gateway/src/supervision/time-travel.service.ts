@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { dashboardAsOf, documentsAsOf, obligationsAsOf } from '@seguimiento/persistence';
+import { dashboardAsOf, documentMatrixAsOf, documentsAsOf, obligationsAsOf } from '@seguimiento/persistence';
 import { DataSource } from 'typeorm';
 import { checkedLocalDate } from '../common/query-dates';
 import { documentConnection, documentQuery } from './document-list';
 import type { DocumentsArgs } from './dto/documents.args';
 import type { Obligation } from './models/register.models';
-import type { Dashboard, DocumentConnection } from './models/supervision.models';
+import type { Dashboard, DocumentConnection, DocumentMatrixCell } from './models/supervision.models';
 
 /**
  * The same questions as SupervisionService and RegisterService, answered as of a past instant:
@@ -23,6 +23,10 @@ export class TimeTravelService {
 
   dashboard(ople: string | null, asOf: Date): Promise<Dashboard> {
     return dashboardAsOf(this.dataSource, ople, asOf);
+  }
+
+  documentMatrix(ople: string | null, asOf: Date): Promise<DocumentMatrixCell[]> {
+    return documentMatrixAsOf(this.dataSource, ople, asOf.toISOString()) as Promise<DocumentMatrixCell[]>;
   }
 
   obligations(filter: { ople?: string; dueBefore?: string; overdue?: boolean }, asOf: Date): Promise<Obligation[]> {

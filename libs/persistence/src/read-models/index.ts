@@ -5,6 +5,7 @@ export * from './documents/schema';
 export * from './documents/projection';
 export * from './documents/query';
 export * from './documents/queries';
+export * from './documents/matrix';
 export * from './obligations/schema';
 export * from './obligations/projection';
 export * from './obligations/queries';

@@ -1,5 +1,6 @@
-import { Field, Int, ObjectType } from '@nestjs/graphql';
+import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { Document } from '../../documents/models/document.model';
+import { DocumentStatus, VersionKind } from '../../documents/models/enums';
 
 @ObjectType({ description: 'Información de paginación.' })
 export class PageInfo {
@@ -85,4 +86,36 @@ export class Dashboard {
 
   @Field(() => [DueItem], { description: 'Lo que vence en los próximos 7 días, en orden.' })
   dueNext7Days!: DueItem[];
+}
+
+@ObjectType({
+  description: 'Una celda de la vista nacional: los documentos de un OPLE para un entregable y una versión, resumidos.',
+})
+export class DocumentMatrixCell {
+  @Field({ description: 'Clave del OPLE.' })
+  ople!: string;
+
+  @Field(() => Int, { description: 'Número del entregable (lineamiento 33).' })
+  deliverable!: number;
+
+  @Field(() => VersionKind, { description: 'Proyecto o versión final.' })
+  versionKind!: VersionKind;
+
+  @Field(() => Int, { description: 'Cuántos documentos tiene la celda.' })
+  documents!: number;
+
+  @Field(() => DocumentStatus, {
+    description:
+      'El estado que la celda muestra: el que pide atención primero (con observaciones, en revisión, esperado, resuelto, retirado).',
+  })
+  status!: DocumentStatus;
+
+  @Field(() => Int, { description: 'Cuántos de sus documentos están vencidos.' })
+  overdue!: number;
+
+  @Field(() => Int, { description: 'El nivel de escalamiento más alto de sus documentos (0: ninguno).' })
+  escalationLevel!: number;
+
+  @Field(() => ID, { nullable: true, description: 'El documento, cuando la celda tiene uno solo.' })
+  documentId!: string | null;
 }
