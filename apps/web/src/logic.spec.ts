@@ -1,5 +1,15 @@
 import { addDays, countdown, daysBetween, formatDay, isDay, toCsv } from './format';
-import { MATRIX_COLUMNS, buildMatrix, cellKey, columnOf, dueWithin, trackOf, type DocSummary } from './matrix';
+import {
+  MATRIX_COLUMNS,
+  buildMatrix,
+  cellKey,
+  columnOf,
+  dueWithin,
+  groupKey,
+  trackOf,
+  type DocSummary,
+  type MatrixGroup,
+} from './matrix';
 import { observationAcrossRounds, storyOf } from './timeline';
 
 const doc = (over: Partial<DocSummary>): DocSummary => ({
@@ -13,6 +23,18 @@ const doc = (over: Partial<DocSummary>): DocSummary => ({
   ballInCourt: 'OPLE',
   title: 'Instrumento jurídico con el ente auditor',
   deadline: null,
+  ...over,
+});
+
+const group = (over: Partial<MatrixGroup>): MatrixGroup => ({
+  ople: 'GRO',
+  deliverable: 15,
+  versionKind: 'PROYECTO',
+  documents: 1,
+  status: 'OBSERVED',
+  overdue: 0,
+  escalationLevel: 0,
+  documentId: 'document:GRO:e15-proyecto',
   ...over,
 });
 
@@ -55,28 +77,49 @@ describe('the national view', () => {
     expect(columnOf({ deliverable: 3, versionKind: 'FINAL' })).toBe('3');
   });
 
-  it('puts each document in its cell, the most urgent status first, with row and column totals', () => {
+  it('puts each group in its cell, the most urgent status first, with row and column totals', () => {
     const matrix = buildMatrix([
-      doc({ id: 'document:GRO:e3-2024-02', deliverable: 3, versionKind: 'FINAL', status: 'RESOLVED' }),
-      doc({
-        id: 'document:GRO:e3-2024-03',
+      // A monthly report: several documents; an entregable without versions takes both kinds.
+      group({ deliverable: 3, versionKind: 'FINAL', documents: 2, status: 'RESOLVED', overdue: 1, documentId: null }),
+      group({
         deliverable: 3,
-        versionKind: 'FINAL',
+        versionKind: 'PROYECTO',
         status: 'EXPECTED',
-        overdue: true,
+        overdue: 1,
         escalationLevel: 2,
+        documentId: 'document:GRO:e3-x',
       }),
-      doc({ status: 'RESOLVED' }),
-      doc({ ople: 'MEX', id: 'document:MEX:e15-proyecto' }),
+      group({ status: 'RESOLVED' }),
+      group({ deliverable: 16, versionKind: 'FINAL', documentId: 'document:GRO:e16-final' }),
+      group({ ople: 'MEX', documentId: 'document:MEX:e15-proyecto' }),
     ]);
     const monthly = matrix.cells.get(cellKey('GRO', '3'))!;
-    expect(monthly.docs).toHaveLength(2);
-    expect(monthly).toMatchObject({ status: 'EXPECTED', overdue: true, escalationLevel: 2 });
-    expect(matrix.cells.get(cellKey('GRO', '15P'))!.status).toBe('RESOLVED');
-    expect(matrix.rowTotals.get('GRO')).toBe(3);
-    expect(matrix.rowOverdue.get('GRO')).toBe(1);
+    expect(monthly).toMatchObject({
+      documents: 3,
+      documentId: null,
+      status: 'EXPECTED',
+      overdue: true,
+      escalationLevel: 2,
+    });
+    expect(monthly.groups).toEqual([
+      groupKey({ ople: 'GRO', deliverable: 3, versionKind: 'FINAL' }),
+      groupKey({ ople: 'GRO', deliverable: 3, versionKind: 'PROYECTO' }),
+    ]);
+    expect(matrix.cells.get(cellKey('GRO', '15P'))).toMatchObject({
+      status: 'RESOLVED',
+      documentId: 'document:GRO:e15-proyecto',
+    });
+    expect(matrix.cells.get(cellKey('GRO', '16F'))).toMatchObject({
+      overdue: false,
+      documents: 1,
+      documentId: 'document:GRO:e16-final',
+    });
+    expect(matrix.cells.get(cellKey('GRO', '16P'))).toBeUndefined();
+    expect(matrix.rowTotals.get('GRO')).toBe(5);
+    expect(matrix.rowOverdue.get('GRO')).toBe(2);
     expect(matrix.columnTotals.get('15P')).toBe(2);
-    expect(matrix.total).toBe(4);
+    expect(matrix.columnOverdue.get('3')).toBe(2);
+    expect(matrix).toMatchObject({ total: 6, overdue: 2 });
   });
 });
 

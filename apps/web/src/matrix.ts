@@ -54,8 +54,34 @@ export function columnOf(doc: Pick<DocSummary, 'deliverable' | 'versionKind'>): 
 /** Which status a cell with several documents (e.g. monthly reports) shows: the one that needs attention first. */
 const URGENCY: Status[] = ['OBSERVED', 'UNDER_REVIEW', 'EXPECTED', 'RESOLVED', 'WITHDRAWN'];
 
+/**
+ * A group of documents as `documentMatrix` answers it: one OPLE, one entregable, one version,
+ * already summarised by the server (the page never reads the 9,600 documents of a national view).
+ */
+export interface MatrixGroup {
+  ople: string;
+  deliverable: number;
+  versionKind: 'PROYECTO' | 'FINAL';
+  documents: number;
+  status: Status;
+  /** How many of its documents are overdue. */
+  overdue: number;
+  escalationLevel: number;
+  /** The document, when the group holds only one. */
+  documentId?: string | null;
+}
+
+/** The key the live feed notes a changed document's group under (see LiveProvider). */
+export const groupKey = (g: Pick<MatrixGroup, 'ople' | 'deliverable' | 'versionKind'>): string =>
+  `group:${g.ople}|${g.deliverable}|${g.versionKind}`;
+
 export interface MatrixCell {
-  docs: DocSummary[];
+  /** How many documents the cell holds. */
+  documents: number;
+  /** The document, when the cell holds only one (a click opens it). */
+  documentId: string | null;
+  /** The groups it merges (a column without versions takes both), for the live highlight. */
+  groups: string[];
   status: Status;
   overdue: boolean;
   escalationLevel: number;
@@ -69,35 +95,48 @@ export interface Matrix {
   rowOverdue: Map<string, number>;
   columnOverdue: Map<string, number>;
   total: number;
+  /** How many overdue in all. */
+  overdue: number;
 }
 
 export const cellKey = (ople: string, column: string): string => `${ople}|${column}`;
 
-/** The national view's cells and totals, from every document. */
-export function buildMatrix(docs: DocSummary[]): Matrix {
+/** The national view's cells and totals, from the server's groups. */
+export function buildMatrix(groups: MatrixGroup[]): Matrix {
   const cells = new Map<string, MatrixCell>();
   const rowTotals = new Map<string, number>();
   const columnTotals = new Map<string, number>();
   const rowOverdue = new Map<string, number>();
   const columnOverdue = new Map<string, number>();
-  const bump = (map: Map<string, number>, key: string) => map.set(key, (map.get(key) ?? 0) + 1);
-  for (const doc of docs) {
-    const column = columnOf(doc);
-    const key = cellKey(doc.ople, column);
-    const cell = cells.get(key) ?? { docs: [], status: doc.status, overdue: false, escalationLevel: 0 };
-    cell.docs.push(doc);
-    if (URGENCY.indexOf(doc.status) < URGENCY.indexOf(cell.status)) cell.status = doc.status;
-    cell.overdue ||= doc.overdue;
-    cell.escalationLevel = Math.max(cell.escalationLevel, doc.escalationLevel);
+  const add = (map: Map<string, number>, key: string, n: number) => map.set(key, (map.get(key) ?? 0) + n);
+  let total = 0;
+  let overdue = 0;
+  for (const group of groups) {
+    const column = columnOf(group);
+    const key = cellKey(group.ople, column);
+    const cell = cells.get(key) ?? {
+      documents: 0,
+      documentId: null,
+      groups: [],
+      status: group.status,
+      overdue: false,
+      escalationLevel: 0,
+    };
+    cell.documentId = cell.documents === 0 && group.documents === 1 ? (group.documentId ?? null) : null;
+    cell.documents += group.documents;
+    cell.groups.push(groupKey(group));
+    if (URGENCY.indexOf(group.status) < URGENCY.indexOf(cell.status)) cell.status = group.status;
+    cell.overdue ||= group.overdue > 0;
+    cell.escalationLevel = Math.max(cell.escalationLevel, group.escalationLevel);
     cells.set(key, cell);
-    bump(rowTotals, doc.ople);
-    bump(columnTotals, column);
-    if (doc.overdue) {
-      bump(rowOverdue, doc.ople);
-      bump(columnOverdue, column);
-    }
+    add(rowTotals, group.ople, group.documents);
+    add(columnTotals, column, group.documents);
+    add(rowOverdue, group.ople, group.overdue);
+    add(columnOverdue, column, group.overdue);
+    total += group.documents;
+    overdue += group.overdue;
   }
-  return { cells, rowTotals, columnTotals, rowOverdue, columnOverdue, total: docs.length };
+  return { cells, rowTotals, columnTotals, rowOverdue, columnOverdue, total, overdue };
 }
 
 export const OPLE_IDS = OPLES.map((o) => o.id);

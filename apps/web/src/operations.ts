@@ -48,6 +48,21 @@ export const DocumentsQuery = graphql(`
   }
 `);
 
+export const DocumentMatrixQuery = graphql(`
+  query DocumentMatrix($asOf: String) {
+    documentMatrix(asOf: $asOf) {
+      ople
+      deliverable
+      versionKind
+      documents
+      status
+      overdue
+      escalationLevel
+      documentId
+    }
+  }
+`);
+
 export const DashboardQuery = graphql(`
   query OpleDashboard($ople: String!, $asOf: String) {
     dashboard(ople: $ople, asOf: $asOf) {
@@ -228,6 +243,8 @@ export const DocumentChangedSubscription = graphql(`
     documentChanged(ople: $ople) {
       id
       ople
+      deliverable
+      versionKind
       title
       status
     }

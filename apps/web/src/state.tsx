@@ -4,6 +4,7 @@ import { type AnyVariables, type TypedDocumentNode, useQuery, useSubscription } 
 import type { Session } from './api/session';
 import { DocumentChangedSubscription, EscalationRaisedSubscription } from './operations';
 import { caseName } from './cases';
+import { groupKey } from './matrix';
 import { ago, dayInMexico, formatClock, isDay } from './format';
 
 export const SessionContext = createContext<{ session: Session; signOut: () => void } | null>(null);
@@ -68,12 +69,12 @@ export function LiveProvider({ connected, children }: { connected: boolean; chil
   // A burst of changes (an ingest touches dozens of cases) re-reads the pages once, not once per change.
   const pending = useRef<ReturnType<typeof setTimeout> | null>(null);
   useEffect(() => () => clearTimeout(pending.current ?? undefined), []);
-  const note = useCallback((id: string, words: string) => {
+  const note = useCallback((ids: string[], words: string) => {
     setState((previous) => {
       const changed = new Map(previous.changed);
       const now = Date.now();
       for (const [key, at] of changed) if (now - at > HIGHLIGHT_MS) changed.delete(key);
-      changed.set(id, now);
+      for (const id of ids) changed.set(id, now);
       return { ...previous, changed, last: words };
     });
     pending.current ??= setTimeout(() => {
@@ -84,12 +85,13 @@ export function LiveProvider({ connected, children }: { connected: boolean; chil
   const variables = useMemo(() => ({ ople: session.ople }), [session.ople]);
   useSubscription({ query: DocumentChangedSubscription, variables }, (_previous, data) => {
     const d = data.documentChanged;
-    note(d.id, `${d.title} (${d.ople})`);
+    // The document, and its group of the national view (whose cells show groups, not documents).
+    note([d.id, groupKey(d)], `${d.title} (${d.ople})`);
     return data;
   });
   useSubscription({ query: EscalationRaisedSubscription, variables }, (_previous, data) => {
     const e = data.escalationRaised;
-    note(e.streamId, `escalamiento en ${caseName(e.streamId).name}`);
+    note([e.streamId], `escalamiento en ${caseName(e.streamId).name}`);
     return data;
   });
   const value = useMemo(() => ({ ...state, connected }), [state, connected]);

@@ -1,20 +1,24 @@
 import { Link } from 'react-router-dom';
 import { useMemo } from 'react';
-import { useAllDocuments } from '../all-documents';
 import { OPLES } from '../catalogue';
 import { ApiError } from '../components/layout';
 import { StatusLegend } from '../components/status';
 import { STATUS } from '../format';
 import { MATRIX_COLUMNS, type MatrixCell, buildMatrix, cellKey } from '../matrix';
-import { Freshness, useRecentlyChanged, useTo } from '../state';
+import { DocumentMatrixQuery } from '../operations';
+import { Freshness, useAsOf, useLiveQuery, useRecentlyChanged, useTo } from '../state';
 
 /** INE's view of the 32 OPLEs × the entregables of lineamiento 33. */
 export default function NationalPage() {
-  const { docs, error, fetchedAt, fetching } = useAllDocuments({});
-  const matrix = useMemo(() => buildMatrix(docs ?? []), [docs]);
+  // One request for the whole matrix: the server groups the documents (32 OPLEs × 300 documents
+  // once took 48 pages of 200 documents, one after another, before anything was painted).
+  const asOf = useAsOf();
+  const variables = useMemo(() => ({ asOf }), [asOf]);
+  const { result, fetchedAt } = useLiveQuery(DocumentMatrixQuery, variables);
+  const groups = result.data?.documentMatrix;
+  const matrix = useMemo(() => buildMatrix(groups ?? []), [groups]);
   const to = useTo();
   const changed = useRecentlyChanged();
-  const overdue = useMemo(() => (docs ?? []).filter((d) => d.overdue).length, [docs]);
   return (
     <>
       <h1>Vista nacional</h1>
@@ -23,10 +27,10 @@ export default function NationalPage() {
         versión final cuando el entregable tiene ambas). Cada celda dice en qué estado está el documento; haga clic en
         ella para abrirlo. Haga clic en un OPLE para ver su tablero.
       </p>
-      <Freshness fetchedAt={fetchedAt} fetching={fetching} />
-      <ApiError error={error ?? undefined} />
+      <Freshness fetchedAt={fetchedAt} fetching={result.fetching} />
+      <ApiError error={result.error} />
       <p className="summary" data-testid="national-summary">
-        {docs ? `${docs.length} documentos registrados; ${overdue} vencidos.` : 'Cargando documentos…'}
+        {groups ? `${matrix.total} documentos registrados; ${matrix.overdue} vencidos.` : 'Cargando documentos…'}
       </p>
       <StatusLegend />
       <div className="matrix-scroll" tabIndex={0} role="region" aria-label="Tabla nacional (se desplaza a lo ancho)">
@@ -114,17 +118,16 @@ function Cell({
   const s = STATUS[cell.status];
   const words = [
     `${ople}, entregable ${column.label}: ${s.label}`,
-    cell.docs.length > 1 ? `${cell.docs.length} documentos` : '',
+    cell.documents > 1 ? `${cell.documents} documentos` : '',
     cell.overdue ? 'vencido' : '',
     cell.escalationLevel > 0 ? `escalamiento nivel ${cell.escalationLevel}` : '',
   ]
     .filter(Boolean)
     .join(', ');
-  const href =
-    cell.docs.length === 1
-      ? to(`/documentos/${encodeURIComponent(cell.docs[0].id)}`)
-      : to('/documentos', { ople, deliverable: String(column.deliverable) });
-  const isChanged = cell.docs.some((d) => changed(d.id));
+  const href = cell.documentId
+    ? to(`/documentos/${encodeURIComponent(cell.documentId)}`)
+    : to('/documentos', { ople, deliverable: String(column.deliverable) });
+  const isChanged = (cell.documentId !== null && changed(cell.documentId)) || cell.groups.some(changed);
   return (
     <td
       className={`cell status-${cell.status}${cell.overdue ? ' overdue' : ''}${isChanged ? ' changed' : ''}`}
@@ -136,7 +139,7 @@ function Cell({
           {s.symbol}
           {cell.overdue ? '⚠' : ''}
           {cell.escalationLevel > 0 ? `▲${cell.escalationLevel}` : ''}
-          {cell.docs.length > 1 ? <sub>{cell.docs.length}</sub> : null}
+          {cell.documents > 1 ? <sub>{cell.documents}</sub> : null}
         </span>
       </Link>
     </td>
