@@ -1,7 +1,7 @@
 import { addCountedDays, endOfLocalDay, isDocumentClosed, localDateOf, policyWith } from '@seguimiento/domain';
 import type { DataSource } from 'typeorm';
 import { type Snapshot, snapshotAsOf } from '../../time-travel/as-of';
-import { pendingReviewCount } from '../reviews/queries';
+import { REVIEW_ITEMS_TABLE } from '../reviews/schema';
 
 export interface CountBy {
   key: string;
@@ -32,53 +32,34 @@ export interface Dashboard {
 /** The end of the 7 counted days after `now`'s local day. */
 const weekEndOf = (now: Date | string): string => endOfLocalDay(addCountedDays(localDateOf(now), 7, policyWith()));
 
-/** The board now, from `rm_documents` and `rm_obligations`, in two round trips. */
+/**
+ * The board now, from `rm_documents`, `rm_obligations` and `rm_review_items`, in one statement
+ * (three round trips before: each cost the gateway a pool checkout and a result parse under load).
+ */
 export async function dashboardNow(db: DataSource, ople: string | null, now: Date): Promise<Dashboard> {
-  const byOple = ople ? 'AND ople = $1' : '';
-  const params = ople ? [ople] : [];
-  // The counts by status and by who holds the ball, then the deadlines.
-  const counts: Array<{ dim: 'status' | 'ball'; key: string; count: number }> = await db.query(
-    `SELECT 'status' AS dim, status AS key, count(*)::int AS count FROM rm_documents WHERE true ${byOple} GROUP BY status
-     UNION ALL
-     SELECT 'ball', ball_in_court, count(*)::int FROM rm_documents WHERE status NOT IN ('RESOLVED', 'WITHDRAWN') ${byOple} GROUP BY ball_in_court
-     ORDER BY 1, 2`,
+  const byOple = ople ? 'AND ople = $3' : '';
+  const params: unknown[] = [now, weekEndOf(now), ...(ople ? [ople] : [])];
+  const item = `json_build_object('id', id, 'kind', kind, 'title', title, 'party', party, 'dueDate', due_date)`;
+  const [row]: Array<Omit<Dashboard, 'ople'>> = await db.query(
+    `WITH p AS (
+       -- Everything with a running deadline: open documents, and open requests.
+       SELECT id, 'DOCUMENT' AS kind, title, deadline_party AS party, due_date, due_at FROM rm_documents WHERE due_at IS NOT NULL ${byOple}
+       UNION ALL
+       SELECT id, 'REQUEST', subject, 'OPLE', due_date, due_at FROM rm_obligations WHERE kind = 'REQUEST' AND status = 'OPEN' AND due_at IS NOT NULL ${byOple})
+     SELECT
+       (SELECT coalesce(json_agg(json_build_object('key', status, 'count', n) ORDER BY status), '[]'::json)
+          FROM (SELECT status, count(*)::int AS n FROM rm_documents WHERE true ${byOple} GROUP BY status) s) AS "byStatus",
+       (SELECT coalesce(json_agg(json_build_object('key', ball_in_court, 'count', n) ORDER BY ball_in_court), '[]'::json)
+          FROM (SELECT ball_in_court, count(*)::int AS n FROM rm_documents
+                 WHERE status NOT IN ('RESOLVED', 'WITHDRAWN') ${byOple} GROUP BY ball_in_court) b) AS "byBallInCourt",
+       (SELECT count(*)::int FROM p WHERE due_at <= $1) AS "overdueCount",
+       (SELECT count(*)::int FROM ${REVIEW_ITEMS_TABLE} WHERE status = 'PENDING' ${byOple}) AS "pendingReviewCount",
+       (SELECT ${item} FROM (SELECT * FROM p WHERE due_at <= $1 ORDER BY due_at, id LIMIT 1) o) AS "oldestOverdue",
+       (SELECT coalesce(json_agg(${item} ORDER BY x.due_at, x.id), '[]'::json)
+          FROM (SELECT * FROM p WHERE due_at > $1 AND due_at <= $2 ORDER BY due_at, id LIMIT 100) x) AS "dueNext7Days"`,
     params,
   );
-  const byStatus = counts.filter((c) => c.dim === 'status').map(({ key, count }) => ({ key, count }));
-  const byBallInCourt = counts.filter((c) => c.dim === 'ball').map(({ key, count }) => ({ key, count }));
-  // Everything with a running deadline: open documents, and open requests.
-  const pending = `
-    SELECT id, 'DOCUMENT' AS kind, title, deadline_party AS party, due_date, due_at FROM rm_documents WHERE due_at IS NOT NULL ${byOple}
-    UNION ALL
-    SELECT id, 'REQUEST', subject, 'OPLE', due_date, due_at FROM rm_obligations WHERE kind = 'REQUEST' AND status = 'OPEN' AND due_at IS NOT NULL ${byOple}`;
-  const [n, w] = [`$${params.length + 1}`, `$${params.length + 2}`];
-  const [{ overdue, oldest, next }]: Array<{
-    overdue: number;
-    oldest: Record<string, string> | null;
-    next: Array<Record<string, string>>;
-  }> = await db.query(
-    `WITH p AS (${pending})
-     SELECT (SELECT count(*)::int FROM p WHERE due_at <= ${n}) AS overdue,
-            (SELECT row_to_json(o) FROM (SELECT * FROM p WHERE due_at <= ${n} ORDER BY due_at, id LIMIT 1) o) AS oldest,
-            (SELECT coalesce(json_agg(x ORDER BY x.due_at, x.id), '[]'::json) FROM (SELECT * FROM p WHERE due_at > ${n} AND due_at <= ${w} ORDER BY due_at, id LIMIT 100) x) AS next`,
-    [...params, now, weekEndOf(now)],
-  );
-  const dueItem = (row: Record<string, string>): DueItem => ({
-    id: row.id,
-    kind: row.kind,
-    title: row.title,
-    party: row.party,
-    dueDate: row.due_date,
-  });
-  return {
-    ople,
-    byStatus,
-    byBallInCourt,
-    overdueCount: overdue,
-    pendingReviewCount: await pendingReviewCount(db, ople),
-    oldestOverdue: oldest ? dueItem(oldest) : null,
-    dueNext7Days: next.map(dueItem),
-  };
+  return { ople, ...row };
 }
 
 /** The board as of a past instant, from the cases folded from the log. */

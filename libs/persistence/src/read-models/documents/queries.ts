@@ -8,6 +8,7 @@ import {
   type SortedRow,
   documentPageFromRows,
   documentPageOf,
+  documentPageSql,
   documentQuerySql,
 } from './query';
 
@@ -16,11 +17,15 @@ export type ListedDocument = SortedRow & { state: DocumentState };
 
 const LISTED = 'id, due_at, updated_at, state';
 
-/** A page of documents as they are now, from `rm_documents` (two statements, each served by its indexes). */
+/** A page of documents as they are now, from `rm_documents` (one statement: the count and the page, each served by its indexes). */
 export async function documentsNow(db: DataSource, q: DocumentQuery): Promise<DocumentPage<ListedDocument>> {
-  const { count, page } = documentQuerySql(q, LISTED);
-  const [{ total }] = await db.query(count.sql, count.params);
-  return documentPageOf(q, await db.query(page.sql, page.params), total);
+  const { sql, params } = documentPageSql(q, LISTED);
+  const rows: Array<ListedDocument & { total: number }> = await db.query(sql, params);
+  return documentPageOf(
+    q,
+    rows.filter((r) => r.id !== null),
+    rows[0].total,
+  );
 }
 
 /** The same page as of a past instant (`q.now`): the documents folded from the log, as rows, under the same conditions. */

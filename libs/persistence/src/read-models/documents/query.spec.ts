@@ -6,6 +6,7 @@ import {
   type ListedRow,
   decodeDocumentCursor,
   documentPageFromRows,
+  documentPageSql,
   documentQuerySql,
   encodeDocumentCursor,
 } from './query';
@@ -103,6 +104,19 @@ describe('the documents list, one formulation for now and asOf', () => {
     );
     // Most runs walked more than one page.
     expect(paged).toBeGreaterThan(100);
+  });
+
+  it('asks for the count and the page in one statement, the page in its order, an empty page still counted', () => {
+    const q = { filter: { ople: 'GRO' }, orderBy: 'DUE_SOONEST' as const, first: 50, after: null, now: NOW };
+    const { count, page } = documentQuerySql(q, 'id, due_at');
+    const one = documentPageSql(q, 'id, due_at');
+    expect(one.sql.replace(/\s+/g, ' ')).toBe(
+      `SELECT c.total, p.* FROM (${count.sql}) c LEFT JOIN LATERAL (${page.sql}) p ON true ORDER BY COALESCE(due_at, 'infinity'::timestamptz) ASC, p.id COLLATE "C" ASC`.replace(
+        /\s+/g,
+        ' ',
+      ),
+    );
+    expect(one.params).toEqual(page.params);
   });
 
   it('states each condition once, as SQL with its parameter, in the order of the filter', () => {

@@ -206,6 +206,25 @@ export function documentQuerySql(
   return { count, page };
 }
 
+/**
+ * The count and the page in one statement (one round trip instead of two): the count's single row
+ * joined with the page's rows, in the page's order; an empty page still gives that row, with the
+ * page's columns null (`id` null: no document).
+ */
+export function documentPageSql(
+  q: DocumentQuery,
+  columns: string,
+  from = 'rm_documents',
+): { sql: string; params: unknown[] } {
+  const { count, page } = documentQuerySql(q, columns, from);
+  const order = ORDERS[q.orderBy];
+  return {
+    sql: `SELECT c.total, p.* FROM (${count.sql}) c LEFT JOIN LATERAL (${page.sql}) p ON true
+      ORDER BY ${order.key} ${order.direction}, p.id COLLATE "C" ${order.direction}`,
+    params: page.params,
+  };
+}
+
 /** A page from the rows of one page query (at most `first` + 1 of them) and the count. */
 export function documentPageOf<R extends SortedRow>(q: DocumentQuery, rows: R[], totalCount: number): DocumentPage<R> {
   const shown = rows.slice(0, q.first);
