@@ -1,9 +1,11 @@
+import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { DOCUMENTS_TASK_QUEUE, TIMER_PROBE_WORKFLOW_TYPE } from '@seguimiento/contracts';
 import { type BackupManifest, type TemporalStore, restoreBackup, takeBackup } from '@seguimiento/infra/backup/backup';
+import { SourceFiles } from '@seguimiento/persistence';
 import type { TimerProbeResult } from '../../../workflows/src/timer-probe.workflow';
 import { casePatterns, operator, underLoad } from './fault-scenario';
 import type { FaultStack, FaultStackOptions } from './fault-stack';
@@ -77,6 +79,27 @@ export function backupDrill(topology: DrillTopology): void {
           }),
         );
         await waitForTimersSet(temporal, probeIds);
+        // An original file kept with the oficio it yielded: the link names the file by foreign key,
+        // so the restore must load the files before the links (it loaded them alphabetically once).
+        const original = Buffer.from(`Oficio ${tag}/ORIGINAL/1/2024, de prueba del respaldo`);
+        await new SourceFiles(await stack.db()).keep(
+          {
+            sha256: createHash('sha256').update(original).digest('hex'),
+            name: 'oficio.txt',
+            mediaType: 'text/plain',
+            size: original.length,
+            firstSeenBy: 'simulacro',
+            ople: 'GRO',
+            bytes: original,
+          },
+          [
+            {
+              ople: 'GRO',
+              oficioNumber: `${tag}/ORIGINAL/1/2024`,
+              caseId: `document:GRO:${tag.toLowerCase()}-original`,
+            },
+          ],
+        );
         acceptedBefore = new Set(client.ledger.accepted.keys());
         manifest = await takeBackup({
           databaseUrl: stack.databaseUrl,
@@ -120,6 +143,7 @@ export function backupDrill(topology: DrillTopology): void {
         Object.fromEntries(taken.app.tables.map((t) => [t.name, t.name === 'migrations' ? loaded.migrations : t.rows])),
       );
       expect(taken.app.tables.find((t) => t.name === 'rm_documents')?.rows).toBeGreaterThan(0);
+      expect(taken.app.tables.find((t) => t.name === 'source_file_oficios')?.rows).toBe(1);
       const rdb = await again.db();
       const rtemporal = await again.temporalClient();
       // Every event of the copy, at its position (the restored system appends after it: the work in
