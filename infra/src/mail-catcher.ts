@@ -113,6 +113,10 @@ export async function startMailCatcher(options: {
     server.once('error', reject);
     server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
   });
+  // A client that goes away in the middle of a transaction (a worker killed while sending) is the
+  // client's affair: smtp-server reports it as an 'error' event, which without a listener would
+  // stop the whole process; the unfinished message is not kept, and the client sends it again.
+  server.on('error', () => undefined);
   const port = (server.server.address() as AddressInfo).port;
   return {
     port,
