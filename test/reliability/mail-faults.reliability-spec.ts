@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { DataSource } from 'typeorm';
+import { OPLES } from '@seguimiento/domain';
 import { repoRoot } from '@seguimiento/runtime';
 import { type TestSmtp, startTestSmtp } from '../support/smtp-catcher';
 import { waitFor } from '../support/wait-for';
@@ -56,16 +57,33 @@ describe('scenario 8: mail through an SMTP server that refuses for a minute, the
   let stack: FaultStack;
   let smtp: TestSmtp;
   let dir: string;
-  const documents = size('RELIABILITY_MAIL_DOCUMENTS', size('RELIABILITY_DOCUMENTS', 60));
+  const documents = size('RELIABILITY_MAIL_DOCUMENTS', size('RELIABILITY_DOCUMENTS', 36));
   const refusalMs = size('RELIABILITY_SMTP_REFUSAL_SECONDS', 60) * 1000;
 
   beforeAll(async () => {
     smtp = await startTestSmtp();
     smtp.refuseWith({ code: 451, message: 'servicio no disponible temporalmente, intente más tarde' });
-    // The demo directory without its quiet hours, so what is due goes out whatever the hour of the run.
+    // The demo directory without its quiet hours, so what is due goes out whatever the hour of the
+    // run, and with every rung's person (told at once) for each OPLE it lacks, so each document's
+    // deadlines and escalations and each reminder's items (one message of several rows) are mailed.
     dir = mkdtempSync(join(tmpdir(), 'seguimiento-mail-faults-'));
-    const directory = JSON.parse(readFileSync(join(repoRoot(), 'config', 'directory.json'), 'utf8'));
-    writeFileSync(join(dir, 'directory.json'), JSON.stringify({ ...directory, institutions: {} }));
+    const directory = JSON.parse(readFileSync(join(repoRoot(), 'config', 'directory.json'), 'utf8')) as {
+      contacts: Array<{ institution: string }>;
+    };
+    const listed = new Set(directory.contacts.map((c) => c.institution));
+    const more = OPLES.filter((o) => !listed.has(o.id)).flatMap((o) =>
+      (['RESPONSABLE', 'AREA_RESPONSABLE', 'SECRETARIA_TECNICA', 'COMISION'] as const).map((role) => ({
+        institution: o.id,
+        role,
+        email: `${role.toLowerCase()}.${o.id.toLowerCase()}@example.org`,
+        name: `${role} del PREP, ${o.id}`,
+        preference: 'IMMEDIATE',
+      })),
+    );
+    writeFileSync(
+      join(dir, 'directory.json'),
+      JSON.stringify({ ...directory, institutions: {}, contacts: [...directory.contacts, ...more] }),
+    );
     stack = await FaultStack.start({
       workers: 1,
       gateways: 1,
@@ -127,7 +145,16 @@ describe('scenario 8: mail through an SMTP server that refuses for a minute, the
         }),
       );
       smtp.refuseWith(null);
-      await cut;
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([
+        cut,
+        new Promise<never>((_, reject) => {
+          timer = setTimeout(
+            () => reject(new Error('no message reached the SMTP server within 180 s of its accepting again')),
+            180_000,
+          );
+        }),
+      ]).finally(() => clearTimeout(timer));
       // The message the server kept is still PENDING in the outbox: its rows' Message-ID is it.
       const batches: Array<{ keys: string[] }> = await db.query(
         `SELECT array_agg(cause_key) AS keys FROM outbox WHERE status = 'PENDING' AND batch_id IS NOT NULL GROUP BY batch_id`,
@@ -142,6 +169,9 @@ describe('scenario 8: mail through an SMTP server that refuses for a minute, the
       `SELECT cause_key AS "causeKey", status, message_id AS "messageId" FROM outbox ORDER BY id`,
     );
     const mail = mailExactlyOnce(outbox, smtp.received(), inDoubt);
+    const kinds: Array<{ kind: string; messages: number; rows: number }> = await db.query(
+      `SELECT kind, count(DISTINCT message_id)::int AS messages, count(*)::int AS rows FROM outbox GROUP BY kind ORDER BY kind`,
+    );
     const [refusedThenSent] = await db.query(
       `SELECT count(*) FILTER (WHERE status = 'SENT' AND attempts > 1)::int AS sent, count(*)::int AS all
        FROM outbox WHERE id = ANY($1::bigint[])`,
@@ -163,6 +193,7 @@ describe('scenario 8: mail through an SMTP server that refuses for a minute, the
         outboxRows: outbox.length,
         mailsRefusedSeen: seenRefused.length,
         rowsPendingAtFirstKill: atFirstKill.pending,
+        mailKinds: Object.fromEntries(kinds.map((k) => [k.kind, k.messages])),
       },
     });
     process.stderr.write(
@@ -174,6 +205,11 @@ describe('scenario 8: mail through an SMTP server that refuses for a minute, the
     expect(report.violations).toEqual([]);
     expectSettled(report);
     expect(mail).toMatchObject({ delivered: mail.expected, lost: [] });
+    // Messages of one row and messages of several (a reminder's items) were both among them.
+    expect(kinds.find((k) => k.kind === 'REMINDER_ITEMS' && k.rows > k.messages)).toBeDefined();
+    expect(kinds.filter((k) => ['DEADLINE', 'ESCALATION', 'IMPORT_SUMMARY'].includes(k.kind)).length).toBeGreaterThan(
+      1,
+    );
     // The one message the second kill put in doubt went out again, with the same Message-ID, once.
     expect(inDoubt).toHaveLength(1);
     expect(mail.resentInDoubt).toBe(1);
