@@ -34,6 +34,8 @@ export interface FaultStackOptions {
   temporal?: (dataDir: string, postgres: { url: string; temporalUrl: string }) => Promise<TemporalUnderTest>;
   /** Runs once PostgreSQL is up, before Temporal and the apps start (e.g. a restore from a backup). */
   prepare?: (dataDir: string, postgres: { url: string; temporalUrl: string }) => Promise<void>;
+  /** Extra environment of every worker (e.g. SMTP_URL, so the outbox's mail goes to a test server). */
+  workerEnv?: NodeJS.ProcessEnv;
 }
 
 /**
@@ -61,6 +63,7 @@ export class FaultStack {
     private readonly jwtSecret: string,
     public databaseUrl: string,
     public temporal: TemporalUnderTest,
+    private readonly workerEnv: NodeJS.ProcessEnv = {},
   ) {
     this.tokens = new Tokens(jwtSecret);
     this.adminToken = this.tokens.issue({ subject: 'fiabilidad@ine', role: 'ADMIN', institution: 'INE' });
@@ -91,6 +94,7 @@ export class FaultStack {
       randomBytes(32).toString('hex'),
       postgres.url,
       temporal,
+      options.workerEnv,
     );
     stack.postgres = postgres;
     stack.temporalDatabaseUrl = postgres.temporalUrl;
@@ -129,7 +133,7 @@ export class FaultStack {
   }
 
   async startWorker(i: number): Promise<void> {
-    this.workers[i] = await this.startApp('worker', `worker-${i + 1}`, {}, /"msg":"worker ready"/);
+    this.workers[i] = await this.startApp('worker', `worker-${i + 1}`, this.workerEnv, /"msg":"worker ready"/);
   }
 
   async startGateway(i: number): Promise<void> {
