@@ -12,7 +12,7 @@ import type { FaultStack, FaultStackOptions } from './fault-stack';
 import { checkInvariants } from './invariants';
 import { documentLife, lifeLength } from './lifecycles';
 import { Ledger } from './oficio-client';
-import { caseStatuses, recordScenario, sleep, timersFiredIn, waitForTimersSet } from './scenario';
+import { recordScenario, sleep, timersFiredIn, waitForQuiet, waitForTimersSet } from './scenario';
 
 /** A topology the drill backs up and restores. */
 export interface DrillTopology {
@@ -162,7 +162,7 @@ export function backupDrill(topology: DrillTopology): void {
       expect(await Promise.all(probeIds.map((id) => timersFiredIn(rtemporal, id)))).toEqual(probeIds.map(() => 1));
 
       // Appends in flight at the copy are retried by the restored workflows; wait until none is pending.
-      await settleActivities(again, tag);
+      await waitForQuiet(rdb, rtemporal, casePatterns(tag), 'restored workflows');
 
       // The workflows resumed: open documents observed in the copy move on when the OPLE answers.
       const rclient = operator(again);
@@ -207,25 +207,5 @@ async function rowCounts(url: string, tables: string[]): Promise<Record<string, 
     return counts;
   } finally {
     await client.end();
-  }
-}
-
-/** Waits until no running case of the drill has an activity pending (in-flight appends retried). */
-async function settleActivities(stack: FaultStack, tag: string, timeoutMs = 120_000): Promise<void> {
-  const temporal = await stack.temporalClient();
-  const db = await stack.db();
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const running = [...(await caseStatuses(db, temporal, ...casePatterns(tag)))]
-      .filter(([, s]) => s === 'RUNNING')
-      .map(([id]) => id);
-    let pending = 0;
-    for (const id of running) {
-      const { raw } = await temporal.workflow.getHandle(id).describe();
-      if ((raw.pendingActivities ?? []).length || raw.pendingWorkflowTask) pending++;
-    }
-    if (pending === 0) return;
-    if (Date.now() > deadline) throw new Error(`${pending} restored workflows still have work pending`);
-    await sleep(1000);
   }
 }
