@@ -116,7 +116,7 @@ function renderLines(lines: readonly Line[], pageWidth: number): string {
   /** Whether the line above belongs to a table row (the row itself, or its wrapped continuation). */
   let previousInRow = false;
   /** Where the page's lines wrap: as far from its right side as the text is from its left (margins alike). */
-  const right = pageWidth - Math.min(...lines.map((l) => l.cells[0]?.x ?? pageWidth));
+  const right = pageWidth - lines.reduce((left, l) => Math.min(left, l.cells[0]?.x ?? pageWidth), pageWidth);
   lines.forEach((line, i) => {
     const gap = previous ? previous.y - line.y : Infinity;
     const tail =
