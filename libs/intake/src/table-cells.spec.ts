@@ -58,4 +58,28 @@ describe('a table written as `a | b | c` cells', () => {
       },
     ]);
   });
+
+  it.each(['31/04/2024', '30 de febrero de 2024', '2024-13-45'])(
+    'never reads an impossible date in a cell (%s): the oficio or the item goes to review, saying which',
+    (bad) => {
+      const register = json(
+        `No. | Fecha | Oficio | Asunto | Plazo\n1 | 01/03/2024 | INE/UTSI/0101/2024 | Solicita se informe el estatus de la contratación. | ${bad}\n2 | ${bad} | INE/UTSI/0102/2024 | Remite el documento “Guía de difusores”.`,
+      );
+      expect(register.map((o) => [o.number, o.date, o.deadline, o.needsReview])).toEqual([
+        ['INE/UTSI/0101/2024', '2024-03-01', null, true],
+        ['INE/UTSI/0102/2024', null, null, true],
+      ]);
+      const reasons = parseCorrespondence(
+        `No. | Fecha | Oficio | Asunto | Plazo\n1 | 01/03/2024 | INE/UTSI/0101/2024 | Solicita se informe el estatus. | ${bad}`,
+      ).oficios[0].reviewReasons;
+      expect(reasons).toEqual([`no se puede determinar la fecha límite «Plazo: ${bad}»`]);
+      const [reminder] = json(
+        `OFICIO NÚM. INE/UTSI/0202/2024\nCiudad de México, a 1 de marzo de 2024\nSe hace un atento recordatorio de los entregables:\n\nEntregable | Fecha límite\nPlan de seguridad | ${bad}`,
+      );
+      expect([reminder.items, reminder.needsReview]).toEqual([
+        [{ title: 'Plan de seguridad', deliverable: expect.any(Number), dueDate: null }],
+        true,
+      ]);
+    },
+  );
 });
