@@ -337,7 +337,10 @@ function Review({
                   <td data-testid="row-result">
                     <strong>{RESULT[outcome?.result ?? o.result] ?? o.result}</strong>
                     {outcome?.message ? <span className="muted"> — {outcome.message}</span> : null}
-                    <TargetList row={o} linked={!!recorded && outcome?.result !== 'SKIPPED'} />
+                    <TargetList
+                      row={file && answered[i] ? answered[i] : o}
+                      linked={!!recorded && outcome?.result !== 'SKIPPED'}
+                    />
                     {file && outcome?.result === 'NEEDS_REVIEW' ? <ReviewLinks ids={answered[i]?.reviewIds} /> : null}
                     <span className="muted summary">{o.summary}</span>
                   </td>
@@ -424,7 +427,9 @@ function UploadForm({
   return (
     <form onSubmit={onSubmit} className="upload-form" aria-label="Archivo a registrar" noValidate>
       <div className="field">
-        <label htmlFor="rec-file">Subir archivo</label>
+        <label htmlFor="rec-file" id="rec-file-label">
+          Subir archivo
+        </label>
         <p id="rec-file-hint" className="hint">
           PDF, DOCX, XLSX, CSV, EML o TXT, hasta 25 MiB. Se lee sin registrar nada; al registrar se guarda el original
           con los oficios que contiene.
@@ -444,23 +449,28 @@ function UploadForm({
             if (file) onChoose(file);
           }}
         >
+          {/* The native input keeps the keyboard and the screen readers; its words (the browser's
+              language, not always Spanish) are covered by the page's own. */}
           <input
             type="file"
             id="rec-file"
+            className="file-input"
             accept={UPLOAD_ACCEPT}
             onChange={(e) => onChoose(e.target.files?.[0] ?? null)}
+            aria-labelledby="rec-file-label"
             aria-invalid={error ? true : undefined}
             aria-describedby={error ? 'rec-file-hint rec-file-error' : 'rec-file-hint'}
           />
+          <label htmlFor="rec-file" className="file-button" aria-hidden="true">
+            Elegir archivo
+          </label>
+          <span className="file-name" data-testid="chosen-file" aria-hidden="true">
+            {chosen ? `${chosen.name} (${formatBytes(chosen.size)})` : 'Ningún archivo elegido'}
+          </span>
           <span className="drop-words" aria-hidden="true">
-            o arrastre el archivo aquí
+            o arrástrelo aquí
           </span>
         </div>
-        {chosen ? (
-          <p className="muted" data-testid="chosen-file">
-            Elegido: {chosen.name} ({formatBytes(chosen.size)})
-          </p>
-        ) : null}
         {error ? (
           <span id="rec-file-error" className="field-error" role="alert">
             {error}
