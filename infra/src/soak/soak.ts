@@ -109,7 +109,9 @@ async function soakOn(
       const name = victimName(next.victim);
       const killed = Date.now();
       const how = next.victim.kind === 'postgres' ? `${name} parado` : `kill -9 ${name}`;
-      say(`[${stamp(killed)}] caída ${kills.length + 1}: ${how}; vuelve en ${(next.pauseMs / 1000).toFixed(1)} s`);
+      say(
+        `[${stamp(killed)}] caída ${kills.length + 1} (${new Date(killed).toISOString().slice(11, 19)} UTC): ${how}; vuelve en ${(next.pauseMs / 1000).toFixed(1)} s`,
+      );
       await stack.log.fault(
         `soak: ${name} killed, back after ${next.pauseMs} ms`,
         () => killAndRestart(stack, next.victim, next.pauseMs),
