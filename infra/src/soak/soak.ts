@@ -76,7 +76,9 @@ async function soakOn(
 ): Promise<SoakResult> {
   const started = Date.now();
   const ends = started + options.durationMs;
-  const running = () => Date.now() < ends;
+  // A part that fails (an oficio refused, say) stops the others at their next step.
+  let failed = false;
+  const running = () => !failed && Date.now() < ends;
   const stamp = (at = Date.now()) => {
     const s = Math.round((at - started) / 1000);
     return `${String(Math.floor(s / 60)).padStart(2, '0')}:${String(s % 60).padStart(2, '0')}`;
@@ -106,6 +108,7 @@ async function soakOn(
       const at = started + k * options.killEveryMs + next.offsetMs;
       if (at >= ends) return;
       await sleep(Math.max(0, at - Date.now()));
+      if (!running()) return;
       const name = victimName(next.victim);
       const killed = Date.now();
       const how = next.victim.kind === 'postgres' ? `${name} parado` : `kill -9 ${name}`;
@@ -127,9 +130,20 @@ async function soakOn(
     }
   };
   try {
-    await Promise.all([oficios.run(options.concurrency, running), queries.run(2, running), chaos()]);
+    // Every part ends before the stack stops (a victim half-restarted would outlive it).
+    const parts = await Promise.allSettled(
+      [oficios.run(options.concurrency, running), queries.run(2, running), chaos()].map((p) =>
+        p.catch((error: unknown) => {
+          failed = true;
+          throw error;
+        }),
+      ),
+    );
+    const failure = parts.find((p) => p.status === 'rejected');
+    if (failure) throw failure.reason;
   } finally {
     clearInterval(progress);
+    if (failed) await watch.close();
   }
   // The subscriptions hear the last changes and escalations before they close.
   await sleep(5000);
