@@ -16,11 +16,18 @@ export type ListedDocument = SortedRow & { state: DocumentState };
 
 const LISTED = 'id, due_at, updated_at, state';
 
-/** A page of documents as they are now, from `rm_documents` (two statements, each served by its indexes). */
+/**
+ * A page of documents as they are now, from `rm_documents`: two statements, each served by its
+ * indexes, read from one snapshot (REPEATABLE READ) so that the total counts the page's rows — read
+ * apart, a document recorded between them made a page of 26 edges with a totalCount of 25 (the
+ * chaos soak's queries saw it).
+ */
 export async function documentsNow(db: DataSource, q: DocumentQuery): Promise<DocumentPage<ListedDocument>> {
   const { count, page } = documentQuerySql(q, LISTED);
-  const [{ total }] = await db.query(count.sql, count.params);
-  return documentPageOf(q, await db.query(page.sql, page.params), total);
+  return db.transaction('REPEATABLE READ', async (tx) => {
+    const [{ total }] = await tx.query(count.sql, count.params);
+    return documentPageOf(q, await tx.query(page.sql, page.params), total);
+  });
 }
 
 /** The same page as of a past instant (`q.now`): the documents folded from the log, as rows, under the same conditions. */
