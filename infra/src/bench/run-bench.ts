@@ -41,6 +41,13 @@ const SMOKE_SIZES: BenchSizes = { oples: 2, documents: 5, rounds: 2, seed: 1, cl
 
 /** What each figure should show (never asserted: printed beside the value). */
 const TARGETS: Record<string, { text: string; met: (f: Figure) => boolean | null }> = {
+  'throughput.c1': {
+    text: 'p50 ≤ 50 ms and ≥ 0.25 × raw',
+    met: (f) => {
+      const p50 = (f.details.roundTripMs as { p50?: number } | undefined)?.p50;
+      return f.ratio === null || p50 === undefined ? null : p50 <= 50 && f.ratio >= 0.25;
+    },
+  },
   'throughput.c32': { text: '≥ 0.5 × raw', met: (f) => (f.ratio === null ? null : f.ratio >= 0.5) },
   'latency.documents.p99': { text: '≤ 25 ms and ≤ 2 × raw', met: (f) => (f.value === null || f.ratio === null ? null : f.value <= 25 && f.ratio <= 2) },
   'latency.dashboard.p99': { text: '≤ 25 ms and ≤ 2 × raw', met: (f) => (f.value === null || f.ratio === null ? null : f.value <= 25 && f.ratio <= 2) },
@@ -110,7 +117,8 @@ export async function main(argv: string[]): Promise<number> {
   const record = (...measured: Figure[]) => {
     for (const f of measured) {
       figures.push(f);
-      log(`  = ${f.name}: ${fmt(f.value)} ${f.unit}${f.baseline === null ? '' : ` (raw ${fmt(f.baseline)} ${f.unit}, ratio ${fmt(f.ratio)})`}`);
+      const trip = f.details.roundTripMs as { p50: number } | undefined;
+      log(`  = ${f.name}: ${fmt(f.value)} ${f.unit}${f.baseline === null ? '' : ` (raw ${fmt(f.baseline)} ${f.unit}, ratio ${fmt(f.ratio)})`}${trip ? `; round trip p50 ${fmt(trip.p50)} ms` : ''}`);
     }
     save(false);
   };

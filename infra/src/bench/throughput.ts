@@ -2,7 +2,7 @@ import { BENCH_SIGNAL_NAME, BENCH_SIGNAL_WORKFLOW_TYPE, DOCUMENTS_TASK_QUEUE } f
 import { OPLES } from '@seguimiento/domain';
 import { type BenchContext, type Figure, progress, ratio } from './context';
 import { scrapeCounter } from './gateway-metrics';
-import { pool } from './stats';
+import { pool, summarize } from './stats';
 
 const SUBMIT = `mutation($input: SubmitDocumentInput!) { submitDocument(input: $input) { alreadyRecorded document { id status } } }`;
 const TIMEOUTS = 'seguimiento_read_your_writes_timeouts_total';
@@ -55,7 +55,14 @@ export async function throughput(ctx: BenchContext, runId: string, concurrency: 
     baseline,
     ratio: ratio(value, baseline),
     dataset: `${count} oficios, concurrency ${concurrency}`,
-    details: { wallMs: Math.round(ours.wallMs), baselineWallMs: Math.round(raw.wallMs), readYourWritesTimeouts },
+    details: {
+      wallMs: Math.round(ours.wallMs),
+      baselineWallMs: Math.round(raw.wallMs),
+      // Each oficio's round trip (the wait an operator feels), and the raw call's, in ms.
+      roundTripMs: summarize(ours.durations),
+      baselineRoundTripMs: summarize(raw.durations),
+      readYourWritesTimeouts,
+    },
     failures,
   };
 }
