@@ -92,10 +92,6 @@ describe('workflow determinism: committed histories replay against the current c
         nextVersion: input.expectedVersion + input.events.length,
         lastPosition: String((position += input.events.length)),
       }),
-      appendDecidedEvents: async (input) => ({
-        nextVersion: input.expectedVersion + input.events.length,
-        lastPosition: String((position += input.events.length)),
-      }),
       notifyEscalation: async () => undefined,
       composeDailyDigest: async ({ date }) => ({ date: date ?? '2024-03-07', written: 2, withNews: 2, skipped: 1 }),
     };
@@ -257,13 +253,6 @@ describe('workflow determinism: committed histories replay against the current c
       await digest.result();
       const recordedHistories: RecordedHistory[] = [
         { workflowType: DOCUMENT_WORKFLOW_TYPE, workflowId: documentId, history: await doc.fetchHistory() },
-        {
-          // Issue 19: its commands' events appended in the workflow task (local activity markers).
-          workflowType: DOCUMENT_WORKFLOW_TYPE,
-          workflowId: documentId,
-          history: await doc.fetchHistory(),
-          file: `${DOCUMENT_WORKFLOW_TYPE}.append-in-task.json`,
-        },
         {
           workflowType: DOCUMENT_WORKFLOW_TYPE,
           workflowId: heldId,

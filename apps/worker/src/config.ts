@@ -31,13 +31,6 @@ export interface WorkerConfig {
   mailFrom: string;
   /** The envelope sender, where bounces go (MAIL_BOUNCE_ADDRESS); null: MAIL_FROM's address. */
   bounceAddress: string | null;
-  /**
-   * Crash tests only (SEGUIMIENTO_FAULT_KILL_AFTER_APPEND): a file's path. The first append of
-   * decided events after which that file does not exist yet writes it (the stream and the event
-   * ids, as JSON) and kills the worker with SIGKILL, between the append's commit and the completion
-   * of the workflow task that decided it. null (unset): never.
-   */
-  faultKillAfterAppend: string | null;
 }
 
 export function workerConfig(env: NodeJS.ProcessEnv = process.env): WorkerConfig {
@@ -55,7 +48,6 @@ export function workerConfig(env: NodeJS.ProcessEnv = process.env): WorkerConfig
     consoleUrl: env.CONSOLE_URL || `http://127.0.0.1:${env.PORT || 4000}`,
     mailFrom: env.MAIL_FROM || 'Seguimiento PREP <seguimiento@localhost>',
     bounceAddress: env.MAIL_BOUNCE_ADDRESS || null,
-    faultKillAfterAppend: env.SEGUIMIENTO_FAULT_KILL_AFTER_APPEND || null,
   };
 }
 

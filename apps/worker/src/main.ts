@@ -8,7 +8,6 @@ import { ensureDigestSchedule } from './mail/digest-schedule';
 import { quietSettingsFromFile, workerConfig } from './config';
 import { LogNotifier } from './notifiers/log.notifier';
 import { WebhookNotifier } from './notifiers/webhook.notifier';
-import { killAfterFirstAppend } from './fault-after-append';
 import { createWorker } from './worker';
 
 async function main(): Promise<void> {
@@ -25,7 +24,6 @@ async function main(): Promise<void> {
     dataSource,
     notifier,
     quiet,
-    ...(config.faultKillAfterAppend ? { afterAppend: killAfterFirstAppend(config.faultKillAfterAppend) } : {}),
     options: { maxCachedWorkflows: config.maxCachedWorkflows },
   });
   // The daily digest runs on a Temporal Schedule (08:00, Mexico City), created once by whichever worker starts first.

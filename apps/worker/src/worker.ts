@@ -4,7 +4,7 @@ import { EventStore } from '@seguimiento/persistence';
 import type { QuietSettings } from '@seguimiento/mail';
 import type { TemporalTls } from '@seguimiento/runtime';
 import type { DataSource } from 'typeorm';
-import { type AfterAppend, createActivities } from './activities';
+import { createActivities } from './activities';
 import { createDigestActivities } from './mail/digest-activity';
 import type { Notifier } from './notifiers/notifier';
 import { withWorkspaceAliases, workflowsPath } from './workflow-bundling';
@@ -17,8 +17,6 @@ export interface WorkerDeps {
   /** The store the activities append to; default: the event store on `dataSource`. */
   eventStore?: EventStore;
   notifier: Notifier;
-  /** Crash tests only: called after each append of decided events has committed (see fault-after-append.ts). */
-  afterAppend?: AfterAppend;
   /** Quiet hours and weekends per institution (the digest skips quiet weekend days). */
   quiet?: QuietSettings;
   taskQueue?: string;
@@ -42,7 +40,6 @@ export async function createWorker(deps: WorkerDeps): Promise<{ worker: Worker; 
       ...createActivities({
         eventStore: deps.eventStore ?? new EventStore(deps.dataSource),
         notifier: deps.notifier,
-        ...(deps.afterAppend ? { afterAppend: deps.afterAppend } : {}),
       }),
       ...createDigestActivities({ dataSource: deps.dataSource, quiet: deps.quiet ?? {} }),
     },

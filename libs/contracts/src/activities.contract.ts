@@ -22,23 +22,6 @@ export interface AppendEventsInput {
 }
 
 /**
- * An append whose event ids the worker derives from the events themselves (their stream, version,
- * type and data): run as a local activity in the workflow task that decided them, a retry of that
- * task after a crash finds the same ids when it decides the same events, and writes nothing twice.
- */
-export interface AppendDecidedEventsInput {
-  streamId: string;
-  expectedVersion: number;
-  events: Array<Omit<PendingEvent, 'eventId'>>;
-}
-
-/**
- * The failure type of an append that would put other events where this case's events already
- * are (a retried decision came out different): nothing is written, not retried.
- */
-export const EVENTS_DIVERGED = 'EVENTS_DIVERGED';
-
-/**
  * The failure type of an append PostgreSQL refused for its data (SQLSTATE classes 22 and 23): not
  * retried; the workflow refuses the command that caused it and goes on following its case.
  */
@@ -66,7 +49,6 @@ export interface EscalationNotice {
 /** Activities the workflows call; implemented by the worker, imported here by type only. */
 export interface FollowUpActivities {
   appendEvents(input: AppendEventsInput): Promise<AppendEventsResult>;
-  appendDecidedEvents(input: AppendDecidedEventsInput): Promise<AppendEventsResult>;
   notifyEscalation(notice: EscalationNotice): Promise<void>;
 }
 

@@ -128,15 +128,8 @@ export class FaultStack {
     return this.testTemporal;
   }
 
-  /** `extra`: environment of its own (a fault hook such as SEGUIMIENTO_FAULT_KILL_AFTER_APPEND). */
-  async startWorker(i: number, extra: NodeJS.ProcessEnv = {}): Promise<void> {
-    this.workers[i] = await this.startApp('worker', `worker-${i + 1}`, extra, /"msg":"worker ready"/);
-  }
-
-  /** Waits until worker `i` has exited by itself (a fault hook killed it). */
-  async workerExited(i: number): Promise<void> {
-    await this.workers[i]?.exited;
-    this.workers[i] = null;
+  async startWorker(i: number): Promise<void> {
+    this.workers[i] = await this.startApp('worker', `worker-${i + 1}`, {}, /"msg":"worker ready"/);
   }
 
   async startGateway(i: number): Promise<void> {

@@ -11,7 +11,6 @@ import {
 } from '@temporalio/workflow';
 import {
   DATA_REFUSED,
-  EVENTS_DIVERGED,
   IMPORT_HOLD_MINUTES,
   type ImportHold,
   type WithActor,
@@ -29,7 +28,7 @@ import {
   nextEscalation,
   normalizeOficioNumber,
 } from '@seguimiento/domain';
-import { activities, localActivities } from './activities';
+import { activities } from './activities';
 import { decideOrFail } from './domain-failure';
 import { msUntil, nowIso, shouldContinueAsNew } from './history';
 import { createSerial } from './serial';
@@ -46,18 +45,6 @@ const WAIT_FOR_OPENING_COMMAND = 'wait-for-opening-command';
  * once. Histories recorded before never carry an import, so they never reach this branch.
  */
 const HISTORY_IMPORTED_AS_HISTORY = 'history-imported-as-history';
-
-/**
- * Patch (issue 19): a command sent as an update appends its events in the workflow task that
- * decided them (a local activity), with event ids the worker derives from the events (stream,
- * version, type, data) instead of `uuid4()`: one workflow task instead of two plus an activity
- * task. A retry of that task after a crash decides the same events (these commands' decisions do
- * not read the clock) and so finds them stored under the same ids; a decision that came out
- * different would get other ids and be refused (EVENTS_DIVERGED), never written. Escalations and
- * acknowledgements, whose data carry the workflow's clock, keep the activity, their input fixed in
- * the history. Histories recorded before took the activity for every command, and still do.
- */
-const APPEND_IN_WORKFLOW_TASK = 'append-in-workflow-task';
 
 /** An update definition whose input may carry the recording actor. */
 type CaseUpdate<R, A> = ReturnType<typeof defineUpdate<R, [WithActor<A>]>>;
@@ -130,40 +117,28 @@ export function createCase<C extends { type: string; data: unknown }, E, S exten
       state.policy ?? DEFAULT_POLICY,
     );
 
-  /**
-   * `actor`: who recorded the command (the operator's identity; the system for escalations).
-   * `clockFree`: the decision does not read the workflow's clock, so its events may be appended in
-   * the workflow task itself (see APPEND_IN_WORKFLOW_TASK).
-   */
-  function apply(command: C, actor = 'desconocido', clockFree = false): Promise<CaseResult<S>> {
+  /** `actor`: who recorded the command (the operator's identity; the system for escalations). */
+  function apply(command: C, actor = 'desconocido'): Promise<CaseResult<S>> {
     return serial.run(async () => {
       const events = decideOrFail(() => definition.decide(command, state, true));
       if (events.length === 0) return { state, changed: false, position: lastPosition };
       const oficioNumber = oficioOf(command);
       const occurredAt = nowIso();
-      const pending = events.map((event) => ({
-        event: event as { type: string; data: unknown },
-        occurredAt,
-        metadata: {
-          correlationId: streamId,
-          causationId: `${workflowInfo().runId}:${command.type}`,
-          actor,
-          ...(oficioNumber ? { oficioNumber } : {}),
-        },
-      }));
-      const expectedVersion = state.version;
-      const result =
-        clockFree && patched(APPEND_IN_WORKFLOW_TASK)
-          ? await appendOrRefuse(() =>
-              localActivities.appendDecidedEvents({ streamId, expectedVersion, events: pending }),
-            )
-          : await appendOrRefuse(() =>
-              activities.appendEvents({
-                streamId,
-                expectedVersion,
-                events: pending.map((p) => ({ eventId: uuid4(), ...p })),
-              }),
-            );
+      const result = await appendOrRefuse({
+        streamId,
+        expectedVersion: state.version,
+        events: events.map((event) => ({
+          eventId: uuid4(),
+          event: event as { type: string; data: unknown },
+          occurredAt,
+          metadata: {
+            correlationId: streamId,
+            causationId: `${workflowInfo().runId}:${command.type}`,
+            actor,
+            ...(oficioNumber ? { oficioNumber } : {}),
+          },
+        })),
+      });
       state = definition.fold(events, state);
       lastPosition = result.lastPosition;
       return { state, changed: true, position: lastPosition };
@@ -189,7 +164,7 @@ export function createCase<C extends { type: string; data: unknown }, E, S exten
       async (input: WithActor<A>) => {
         const [data, actor] = splitActor<A>(input);
         if (input.importId && patched(HISTORY_IMPORTED_AS_HISTORY)) holdFor(input.importId);
-        return answer(await apply(build(data), actor, true));
+        return answer(await apply(build(data), actor));
       },
       { validator: (input: WithActor<A>) => validate(build(splitActor<A>(input)[0])) },
     );
@@ -318,17 +293,16 @@ export function createCase<C extends { type: string; data: unknown }, E, S exten
 
 /**
  * Appends; when PostgreSQL refuses the events for their data (the activity says DATA_REFUSED and
- * does not retry), or the stream already holds other events where they would go (EVENTS_DIVERGED),
- * the command fails with that reason and the state stays as it was: the case is not pinned by one
- * poisoned command, and the caller learns why.
+ * does not retry), the command fails with that reason and the state stays as it was: the case is
+ * not pinned by one poisoned command, and the caller learns why.
  */
-async function appendOrRefuse(append: () => ReturnType<typeof activities.appendEvents>) {
+async function appendOrRefuse(input: Parameters<typeof activities.appendEvents>[0]) {
   try {
-    return await append();
+    return await activities.appendEvents(input);
   } catch (error) {
     const cause = error instanceof ActivityFailure ? error.cause : undefined;
-    if (cause instanceof ApplicationFailure && (cause.type === DATA_REFUSED || cause.type === EVENTS_DIVERGED))
-      throw ApplicationFailure.create({ type: cause.type, message: cause.message, nonRetryable: true });
+    if (cause instanceof ApplicationFailure && cause.type === DATA_REFUSED)
+      throw ApplicationFailure.create({ type: DATA_REFUSED, message: cause.message, nonRetryable: true });
     throw error;
   }
 }
