@@ -71,6 +71,11 @@ function summarize(rows) {
     `\nreliability: ${rows.length} scenarios, ${sum('faultsInjected')} faults injected, ${sum('oficiosChecked')} oficios checked, ${sum('runningWorkflowsChecked')} running workflows inspected` +
       `${badInputs ? `, ${badInputs} bad inputs tried` : ''}, ${sum('losses')} lost, ${sum('duplicates')} duplicated, ${sum('escalationsFiredTwice')} escalations fired twice`,
   );
+  if (rows.some((r) => r.mailsExpected !== undefined))
+    console.log(
+      `mail: ${sum('mailsExpected')} messages expected, ${sum('mailsDelivered')} delivered, ${sum('mailsLost')} lost, ${sum('mailsDuplicated')} duplicated` +
+        ` (${sum('mailsResentInDoubt')} sent again with the same Message-ID after a kill between the server's acceptance and the outbox's commit)`,
+    );
 }
 
 main().catch((error) => {

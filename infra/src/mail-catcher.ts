@@ -46,6 +46,12 @@ export async function startMailCatcher(options: {
    */
   onBounce?: (messageId: string, reason: string) => Promise<void>;
   bounceAddress?: string;
+  /**
+   * Called once a message is kept (in the mailbox, on disk) and before the server answers 250:
+   * the fault scenarios cut the sender's connection here, the moment after which a crash leaves
+   * the message delivered but its sender unaware of it.
+   */
+  onStored?: (mail: CaughtMail) => Promise<void> | void;
 }): Promise<MailCatcher> {
   mkdirSync(options.dir, { recursive: true, mode: 0o700 });
   const received = readMailIndex(options.dir);
@@ -89,6 +95,9 @@ export async function startMailCatcher(options: {
             if (bounce?.messageIds.length) entry.bounces = bounce.messageIds;
             received.push(entry);
             appendFileSync(join(options.dir, INDEX), `${JSON.stringify(entry)}\n`, { mode: 0o600 });
+            return Promise.resolve(options.onStored?.(entry)).then(() => ({ bounce }));
+          })
+          .then(({ bounce }) => {
             if (options.onBounce && bounce) {
               return Promise.all(bounce.messageIds.map((id) => options.onBounce!(id, bounce.reason))).then(() =>
                 callback(),
@@ -104,6 +113,10 @@ export async function startMailCatcher(options: {
     server.once('error', reject);
     server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
   });
+  // A client that goes away in the middle of a transaction (a worker killed while sending) is the
+  // client's affair: smtp-server reports it as an 'error' event, which without a listener would
+  // stop the whole process; the unfinished message is not kept, and the client sends it again.
+  server.on('error', () => undefined);
   const port = (server.server.address() as AddressInfo).port;
   return {
     port,

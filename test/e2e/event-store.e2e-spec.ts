@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import type { DataSource } from 'typeorm';
-import { EventStore, MIGRATIONS, type NewEvent, openDatabase } from '@seguimiento/persistence';
+import { EventContentDiverged, EventStore, MIGRATIONS, type NewEvent, openDatabase } from '@seguimiento/persistence';
 import { startTestPostgres } from '../support/test-postgres';
 
 const event = (type = 'DocumentSubmitted'): NewEvent => ({
@@ -45,6 +45,24 @@ describe('the PostgreSQL event store', () => {
       lastPosition: (first as { lastPosition: string }).lastPosition,
     });
     expect(await store.readStream('s-2')).toHaveLength(2);
+  });
+
+  it('refuses the same event ids at the same place with another content, writing nothing (issue 19)', async () => {
+    const batch = [event(), event()];
+    await store.append('s-2b', 0, batch);
+    // The same ids, the second event's data changed: a retried decision that came out different.
+    const diverged = [batch[0], { ...batch[1], data: { n: 2 } }];
+    await expect(store.append('s-2b', 0, diverged)).rejects.toThrow(EventContentDiverged);
+    await expect(store.append('s-2b', 0, [{ ...batch[0], type: 'DocumentExpected' }, batch[1]])).rejects.toThrow(
+      /ya está registrado con otro contenido/,
+    );
+    // jsonb hands the keys back in its own order: the same content in another order is the same.
+    const keyed = { ...event(), data: { b: 1, a: { y: 2, x: 1 } } };
+    await store.append('s-2c', 0, [keyed]);
+    expect(await store.append('s-2c', 0, [{ ...keyed, data: { a: { x: 1, y: 2 }, b: 1 } }])).toMatchObject({
+      status: 'AlreadyAppended',
+    });
+    expect((await store.readStream('s-2b')).map((e) => e.data)).toEqual([{ n: 1 }, { n: 1 }]);
   });
 
   it('returns a version conflict as a value when the expected version is stale', async () => {

@@ -23,6 +23,8 @@ const PASSWORDS = {
   'bloqueo.gro': 'clave-bloqueo-gro-2024',
   'baja.gro': 'clave-baja-gro-2024',
   'revocada.gro': 'clave-revocada-gro-2024',
+  'salida.gro': 'clave-salida-gro-2024',
+  'cambio.gro': 'clave-cambio-gro-2024',
 } as const;
 type Name = keyof typeof PASSWORDS;
 
@@ -86,6 +88,8 @@ describe('console users and sessions', () => {
       ['bloqueo.gro', 'OPERATOR', 'GRO'],
       ['baja.gro', 'SUPERVISOR', 'GRO'],
       ['revocada.gro', 'OPERATOR', 'GRO'],
+      ['salida.gro', 'OPERATOR', 'GRO'],
+      ['cambio.gro', 'OPERATOR', 'GRO'],
     ];
     for (const [name, role, ople] of accounts) {
       const added = await cli(
@@ -468,12 +472,50 @@ describe('console users and sessions', () => {
       expect((await limited.json()).message).toMatch(/^Demasiados intentos de inicio de sesión desde esta dirección/);
     });
 
-    it('signs out: the cookie is cleared', async () => {
-      const response = await fetch(`${base}/auth/sign-out`, { method: 'POST' });
+    it('signs out: the cookie is cleared, and its token is refused from then on; the user’s other session is not', async () => {
+      const query = '{ documents { totalCount } }';
+      const leaving = await sessionOf('salida.gro');
+      const elsewhere = await sessionOf('salida.gro');
+      expect((await gqlWithCookie(leaving, query)).errors).toBeUndefined();
+      const response = await fetch(`${base}/auth/sign-out`, {
+        method: 'POST',
+        headers: { cookie: leaving, 'x-seguimiento-csrf': '1' },
+      });
       expect(response.status).toBe(204);
       expect(response.headers.get('set-cookie')).toBe(
         'seguimiento_session=; HttpOnly; SameSite=Strict; Path=/; Max-Age=0',
       );
+      // A copy of the cookie kept from before (a stolen one, say) no longer serves.
+      await waitFor(async () => (await gqlWithCookie(leaving, query)).errors !== undefined, 10_000);
+      expect((await gqlWithCookie(leaving, query)).errors?.[0]).toMatchObject({
+        message: 'Token no válido: la sesión fue cerrada; inicie sesión de nuevo',
+        extensions: { code: 'UNAUTHENTICATED' },
+      });
+      expect((await fetch(`${base}/auth/me`, { headers: { cookie: leaving } })).status).toBe(401);
+      expect((await gqlWithCookie(elsewhere, query)).errors).toBeUndefined();
+      // Signing out without a session, or twice, is harmless.
+      expect((await fetch(`${base}/auth/sign-out`, { method: 'POST' })).status).toBe(204);
+      expect((await fetch(`${base}/auth/sign-out`, { method: 'POST', headers: { cookie: leaving } })).status).toBe(204);
+    });
+
+    it('withdraws, on `users passwd`, every session and token issued before the change', async () => {
+      const query = '{ documents { totalCount } }';
+      const before = await sessionOf('cambio.gro');
+      expect((await gqlWithCookie(before, query)).errors).toBeUndefined();
+      expect((await cli(['passwd', 'cambio.gro', '--password-stdin'], 'otra-clave-cambio-2024')).out).toEqual([
+        'contraseña de cambio.gro cambiada; los intentos fallidos y el bloqueo quedan en cero, y sus sesiones y tokens ya emitidos dejan de valer',
+      ]);
+      await waitFor(async () => (await gqlWithCookie(before, query)).errors !== undefined, 10_000);
+      expect((await gqlWithCookie(before, query)).errors?.[0]).toMatchObject({
+        message: expect.stringMatching(
+          /^Token no válido: la sesión fue revocada \(usuario deshabilitado o contraseña cambiada\)/,
+        ),
+      });
+      await new Promise((r) => setTimeout(r, 1100)); // a token's iat counts seconds: the next one is issued after the revocation's
+      expect((await signIn('cambio.gro', PASSWORDS['cambio.gro'])).status).toBe(401);
+      const response = await signIn('cambio.gro', 'otra-clave-cambio-2024');
+      expect(response.status).toBe(204);
+      expect((await gqlWithCookie(cookieFrom(response), query)).errors).toBeUndefined();
     });
   });
 

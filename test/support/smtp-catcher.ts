@@ -8,6 +8,11 @@ export interface TestSmtp {
   received(): CaughtMail[];
   /** From now on, answer every message with this SMTP error (null: accept again). */
   refuseWith(refusal: { code: number; message: string } | null): void;
+  /**
+   * From now on, run `hook` after each message is kept and before the server answers 250 (null:
+   * answer at once again). The sender learns of the delivery only once the hook has finished.
+   */
+  afterStored(hook: ((mail: CaughtMail) => Promise<void>) | null): void;
   stop(): Promise<void>;
 }
 
@@ -17,11 +22,18 @@ export async function startTestSmtp(
 ): Promise<TestSmtp> {
   const dir = mkdtempSync(join(tmpdir(), 'seguimiento-smtp-'));
   let refusal: { code: number; message: string } | null = null;
-  const catcher = await startMailCatcher({ dir, refuse: () => refusal, ...bounces });
+  let stored: ((mail: CaughtMail) => Promise<void>) | null = null;
+  const catcher = await startMailCatcher({
+    dir,
+    refuse: () => refusal,
+    onStored: (mail) => stored?.(mail),
+    ...bounces,
+  });
   return {
     url: catcher.url,
     received: catcher.received,
     refuseWith: (r) => (refusal = r),
+    afterStored: (hook) => (stored = hook),
     stop: async () => {
       await catcher.stop();
       rmSync(dir, { recursive: true, force: true });

@@ -64,3 +64,18 @@ export function outcomes(
     return { result: match.result, message: match.message ?? null };
   });
 }
+
+/**
+ * Each row after recording a file: the API answers the same oficios in the same order (skipped
+ * ones as SKIPPED), so each row takes the answer at its position; should the answer not be the
+ * reading row for row (a different number at a position), rows are matched as for a text.
+ */
+export function outcomesInOrder(
+  read: readonly ReadOficio[],
+  kept: ReadonlySet<number>,
+  recorded: readonly ReadOficio[],
+): Array<{ result: string; message: string | null }> {
+  if (recorded.length !== read.length || recorded.some((r, i) => r.number !== read[i].number))
+    return outcomes(read, kept, recorded);
+  return recorded.map((r) => ({ result: r.result, message: r.result === 'SKIPPED' ? null : (r.message ?? null) }));
+}

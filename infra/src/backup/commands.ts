@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { repoRoot } from '@seguimiento/runtime';
 import { freePort } from '../ports';
@@ -76,6 +76,8 @@ export async function restoreMain(argv: string[]): Promise<number> {
     return 2;
   }
   let stop = async () => undefined as void;
+  /** What this restore created, removed again if it fails, so that it can be run again as it was. */
+  let created: string | null = null;
   let databaseUrl = process.env.DATABASE_URL || '';
   const temporalPostgres = args.temporalPostgres;
   if (!databaseUrl) {
@@ -86,6 +88,7 @@ export async function restoreMain(argv: string[]): Promise<number> {
     }
     mkdirSync(dir, { recursive: true, mode: 0o755 });
     const port = await freePort();
+    created = pgDir;
     const pg = await startEmbeddedPostgres({ dataDir: pgDir, port });
     stop = () => pg.stop();
     databaseUrl = pg.url;
@@ -102,6 +105,13 @@ export async function restoreMain(argv: string[]): Promise<number> {
     console.log(
       `restaurada la copia del ${manifest.takenAt}: ${manifest.events} eventos en ${redact(databaseUrl)}; lo registrado después de esa hora no está en la copia`,
     );
+  } catch (error) {
+    await stop();
+    stop = async () => undefined;
+    // Nothing half-restored is left behind: the PostgreSQL and the SQLite file this run made go.
+    if (created) rmSync(created, { recursive: true, force: true });
+    if (!temporalPostgres) rmSync(dbFile, { force: true });
+    throw error;
   } finally {
     await stop();
   }

@@ -2,6 +2,7 @@ import { closeSync, createReadStream, openSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { Client } from 'pg';
+import { type ForeignKey, loadOrder } from './load-order';
 
 /** One table of a dumped database: its rows are JSON lines in `file`. */
 export interface TableDump {
@@ -78,7 +79,8 @@ export async function dumpDatabase(client: Client, dir: string, prefix: string):
 /**
  * Loads a dump into the database `client` is connected to, whose schema the restored system has
  * just created: in one transaction, each table emptied of what its creation put there and filled
- * with the dumped rows, each sequence put back where it was. `skip`: tables the restored system
+ * with the dumped rows (parents before the tables whose foreign keys name them), each sequence put
+ * back where it was. `skip`: tables the restored system
  * owns (e.g. the list of applied migrations). Refuses a table the new schema lacks.
  */
 export async function loadDatabase(
@@ -99,14 +101,31 @@ export async function loadDatabase(
     throw new Error(
       `la base de destino no tiene las tablas ${missing.map((t) => t.name).join(', ')} de la copia de ${dump.database}: restaure con la misma versión de seguimiento que hizo la copia`,
     );
+  // Parents before the tables whose foreign keys name them (source_files before source_file_oficios).
+  const keys: ForeignKey[] = (
+    await client.query(
+      `SELECT c.relname AS child, p.relname AS parent FROM pg_constraint k
+         JOIN pg_class c ON c.oid = k.conrelid JOIN pg_class p ON p.oid = k.confrelid
+         JOIN pg_namespace n ON n.oid = c.relnamespace
+        WHERE k.contype = 'f' AND n.nspname = 'public'`,
+    )
+  ).rows;
+  const byName = new Map(dump.tables.map((t) => [t.name, t]));
+  const tables = loadOrder(
+    dump.tables.map((t) => t.name).filter((name) => !options.skip?.includes(name)),
+    keys,
+  ).map((name) => byName.get(name)!);
   await client.query('BEGIN');
   try {
-    for (const table of dump.tables) {
-      if (options.skip?.includes(table.name)) continue;
+    // Emptied children first, then filled parents first.
+    for (const table of [...tables].reverse()) {
       const target = `public.${quote(table.name)}`;
       const [{ n }] = (await client.query(`SELECT count(*)::int AS n FROM ${target}`)).rows;
       // The event log refuses DELETE (append-only): a fresh system's is empty; anything else is not fresh.
       if (n > 0) await client.query(`DELETE FROM ${target}`);
+    }
+    for (const table of tables) {
+      const target = `public.${quote(table.name)}`;
       const cols = table.columns.map(quote).join(', ');
       const insert = `INSERT INTO ${target} (${cols}) OVERRIDING SYSTEM VALUE SELECT ${cols} FROM json_populate_recordset(NULL::${target}, $1::json)`;
       let rows: string[] = [];

@@ -5,7 +5,11 @@ import { join } from 'node:path';
 import { type TemporalTls, repoRoot, temporalTlsFromEnv } from '@seguimiento/runtime';
 import { jwtSecret } from '../demo-tokens';
 import { freePort } from '../ports';
-import { embeddedPostgresUrls } from '../postgres';
+import { embeddedPostgresUrls, startEmbeddedPostgres } from '../postgres';
+import { startTemporalCluster } from '../temporal-cluster';
+
+/** Which Temporal server the system under test runs on: the dev server (SQLite) or the full server on PostgreSQL. */
+export type BenchTemporal = 'dev' | 'cluster';
 
 /** The system under test: where it answers, and the processes whose memory is measured. */
 export interface BenchStack {
@@ -28,8 +32,9 @@ export interface BenchStack {
  * BENCH_TEMPORAL_PID are given too); otherwise
  * `npm start` itself, on free loopback ports with a fresh data folder, stopped at the end.
  */
-export async function benchStack(log: (line: string) => void): Promise<BenchStack> {
+export async function benchStack(log: (line: string) => void, temporal: BenchTemporal = 'dev'): Promise<BenchStack> {
   const env = process.env;
+  if (temporal === 'cluster') return clusterBenchStack(log);
   if (env.BENCH_GRAPHQL_URL) {
     for (const name of ['DATABASE_URL', 'TEMPORAL_ADDRESS', 'JWT_SECRET']) {
       if (!env[name]) throw new Error(`BENCH_GRAPHQL_URL is set, so ${name} must be too (the running system's)`);
@@ -46,6 +51,39 @@ export async function benchStack(log: (line: string) => void): Promise<BenchStac
       stop: async () => undefined,
     };
   }
+  return startedStack(log, {});
+}
+
+/**
+ * `npm start` on the full Temporal server (npm run temporal:cluster's: all four services in one
+ * process, its state in PostgreSQL — an embedded one of its own, as a separate machine would have),
+ * without TLS on loopback. Stopping the stack stops the server and its PostgreSQL too.
+ */
+async function clusterBenchStack(log: (line: string) => void): Promise<BenchStack> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'seguimiento-bench-cluster-'));
+  chmodSync(dataDir, 0o755);
+  log('starting the full Temporal server on PostgreSQL (built once, then cached)…');
+  const postgres = await startEmbeddedPostgres({ dataDir: join(dataDir, 'postgres'), port: await freePort() });
+  let cluster: Awaited<ReturnType<typeof startTemporalCluster>> | undefined;
+  const stopAll = async (stack?: BenchStack) => {
+    await stack?.stop();
+    await cluster?.stop().catch(() => undefined);
+    await postgres.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  };
+  try {
+    cluster = await startTemporalCluster({ postgres: postgres.temporalUrl, dataDir: join(dataDir, 'temporal-cluster'), log: (line) => log(`  ${line}`) });
+    const stack = await startedStack(log, { TEMPORAL_ADDRESS: cluster.address });
+    return { ...stack, pids: { ...stack.pids, temporal: cluster.process.pid ?? null }, stop: () => stopAll(stack) };
+  } catch (error) {
+    await stopAll();
+    throw error;
+  }
+}
+
+/** `npm start` on free loopback ports with a fresh data folder; `extra`: its environment's additions (TEMPORAL_ADDRESS of a cluster). */
+async function startedStack(log: (line: string) => void, extra: NodeJS.ProcessEnv): Promise<BenchStack> {
+  const env = process.env;
   const dataDir = mkdtempSync(join(tmpdir(), 'seguimiento-bench-'));
   // As root, PostgreSQL runs as the postgres user, who must be able to enter the folder.
   chmodSync(dataDir, 0o755);
@@ -66,6 +104,7 @@ export async function benchStack(log: (line: string) => void): Promise<BenchStac
       POSTGRES_PORT: String(postgresPort),
       DATABASE_URL: '',
       TEMPORAL_ADDRESS: '',
+      ...extra,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -97,7 +136,7 @@ export async function benchStack(log: (line: string) => void): Promise<BenchStac
   return {
     graphqlUrl: `http://127.0.0.1:${gatewayPort}/graphql`,
     databaseUrl: embeddedPostgresUrls(join(dataDir, 'postgres'), postgresPort).app,
-    temporalAddress: `127.0.0.1:${temporalPort}`,
+    temporalAddress: extra.TEMPORAL_ADDRESS ?? `127.0.0.1:${temporalPort}`,
     jwtSecret: jwtSecret(dataDir),
     pids: { worker: descendant(child.pid!, /run-app\.js worker/), temporal: descendant(child.pid!, /temporal.*start-dev/) },
     workerCacheSize: workerCacheSizeIn(output),

@@ -6,7 +6,7 @@ import { parseArgs } from 'node:util';
 import { repoRoot } from '@seguimiento/runtime';
 import { generateDataset } from '../datasets/generate';
 import { ensureTemporalCli } from '../temporal-cli';
-import { benchStack } from './bench-stack';
+import { type BenchTemporal, benchStack } from './bench-stack';
 import { type Figure, benchContext, caughtUp, progress } from './context';
 import { consoleFigures } from './console-figure';
 import { freshness } from './freshness';
@@ -39,9 +39,21 @@ export interface BenchSizes {
 const DEFAULT_SIZES: BenchSizes = { oples: 32, documents: 300, rounds: 4, seed: 1, clients: 32, requests: 2000, throughput1: 100, throughput32: 1000, freshness: 200, workflows: 10000, probes: 200, window: 30, visits: 3, pdfRuns: 5 };
 const SMOKE_SIZES: BenchSizes = { oples: 2, documents: 5, rounds: 2, seed: 1, clients: 4, requests: 20, throughput1: 4, throughput32: 8, freshness: 4, workflows: 10, probes: 4, window: 3, visits: 1, pdfRuns: 1 };
 
+/** One oficio at a time (issue 19): the wait an operator feels, and the fraction of raw Temporal. */
+const C1_TARGET = {
+  text: 'p50 ≤ 50 ms and ≥ 0.25 × raw',
+  met: (f: Figure) => {
+    const p50 = (f.details.roundTripMs as { p50?: number } | undefined)?.p50;
+    return f.ratio === null || p50 === undefined ? null : p50 <= 50 && f.ratio >= 0.25;
+  },
+};
+
 /** What each figure should show (never asserted: printed beside the value). */
 const TARGETS: Record<string, { text: string; met: (f: Figure) => boolean | null }> = {
+  'throughput.c1': C1_TARGET,
   'throughput.c32': { text: '≥ 0.5 × raw', met: (f) => (f.ratio === null ? null : f.ratio >= 0.5) },
+  'throughput.cluster.c1': C1_TARGET,
+  'throughput.cluster.c32': { text: '≥ 0.5 × raw', met: (f) => (f.ratio === null ? null : f.ratio >= 0.5) },
   'latency.documents.p99': { text: '≤ 25 ms and ≤ 2 × raw', met: (f) => (f.value === null || f.ratio === null ? null : f.value <= 25 && f.ratio <= 2) },
   'latency.dashboard.p99': { text: '≤ 25 ms and ≤ 2 × raw', met: (f) => (f.value === null || f.ratio === null ? null : f.value <= 25 && f.ratio <= 2) },
   'freshness.p99': { text: '≤ 200 ms', met: (f) => (f.value === null ? null : f.value <= 200) },
@@ -58,6 +70,7 @@ export async function main(argv: string[]): Promise<number> {
     options: {
       smoke: { type: 'boolean' },
       only: { type: 'string' },
+      temporal: { type: 'string' },
       out: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
       ...Object.fromEntries(Object.keys(DEFAULT_SIZES).map((k) => [k, { type: 'string' as const }])),
@@ -67,7 +80,8 @@ export async function main(argv: string[]): Promise<number> {
   if (values.help) {
     process.stdout.write(
       `npm run bench -- [--smoke] [--out FILE] ${Object.entries(DEFAULT_SIZES).map(([k, v]) => `[--${k} ${v}]`).join(' ')}\n` +
-        'Starts the system itself (or uses the one named by BENCH_GRAPHQL_URL, DATABASE_URL, TEMPORAL_ADDRESS, JWT_SECRET), prints a table and writes bench/results.json.\n',
+        '--temporal dev,cluster (default; --smoke: dev): the servers the throughput group runs on, each figure against its own raw baseline (throughput.cluster.*: the full server on PostgreSQL); the other groups run on the dev server.\n' +
+          'Starts the system itself (or uses the one named by BENCH_GRAPHQL_URL, DATABASE_URL, TEMPORAL_ADDRESS, JWT_SECRET), prints a table and writes bench/results.json.\n',
     );
     return 0;
   }
@@ -84,12 +98,14 @@ export async function main(argv: string[]): Promise<number> {
   const only = values.only ? values.only.split(',').map((g) => g.trim()) : GROUPS;
   for (const g of only) if (!GROUPS.includes(g)) throw new Error(`--only: "${g}" is not one of ${GROUPS.join(', ')}`);
   const runs = (group: string) => only.includes(group);
+  // The smoke run checks the figures' shape on the dev server only (the full server takes a minute to start).
+  const servers = (values.temporal ?? (values.smoke ? 'dev' : 'dev,cluster')).split(',').map((t) => t.trim()) as BenchTemporal[];
+  for (const t of servers) if (t !== 'dev' && t !== 'cluster') throw new Error(`--temporal: "${t}" is not one of dev, cluster`);
+  const onDev = only.some((g) => g !== 'throughput') || servers.includes('dev');
   const log = (line: string) => process.stderr.write(`${line}\n`);
   const began = Date.now();
   const runId = Date.now().toString(36);
 
-  const stack = await benchStack(log);
-  const ctx = await benchContext(stack, log);
   const figures: Figure[] = [];
   const info = await machine();
   // Each figure is printed and saved as soon as it is measured: an interrupted run keeps what it measured.
@@ -110,11 +126,35 @@ export async function main(argv: string[]): Promise<number> {
   const record = (...measured: Figure[]) => {
     for (const f of measured) {
       figures.push(f);
-      log(`  = ${f.name}: ${fmt(f.value)} ${f.unit}${f.baseline === null ? '' : ` (raw ${fmt(f.baseline)} ${f.unit}, ratio ${fmt(f.ratio)})`}`);
+      const trip = f.details.roundTripMs as { p50: number } | undefined;
+      log(`  = ${f.name}: ${fmt(f.value)} ${f.unit}${f.baseline === null ? '' : ` (raw ${fmt(f.baseline)} ${f.unit}, ratio ${fmt(f.ratio)})`}${trip ? `; round trip p50 ${fmt(trip.p50)} ms` : ''}`);
     }
     save(false);
   };
-  try {
+  if (onDev) await onStack('dev', (ctx) => devGroups(ctx));
+  if (runs('throughput') && servers.includes('cluster'))
+    await onStack('cluster', async (ctx) => {
+      log('▸ oficio throughput on the full Temporal server on PostgreSQL');
+      const onCluster = (f: Figure): Figure => ({ ...f, name: f.name.replace('throughput.', 'throughput.cluster.') });
+      record(onCluster(await throughput(ctx, `${runId}k`, 1, sizes.throughput1)));
+      record(onCluster(await throughput(ctx, `${runId}k`, 32, sizes.throughput32)));
+    });
+
+  async function onStack(temporal: BenchTemporal, measure: (ctx: Awaited<ReturnType<typeof benchContext>>) => Promise<void>): Promise<void> {
+    const stack = await benchStack(log, temporal);
+    try {
+      const ctx = await benchContext(stack, log);
+      try {
+        await measure(ctx);
+      } finally {
+        await ctx.close();
+      }
+    } finally {
+      await stack.stop();
+    }
+  }
+
+  async function devGroups(ctx: Awaited<ReturnType<typeof benchContext>>): Promise<void> {
     const dataset = `${sizes.oples} OPLEs × ${sizes.documents} documents × ${sizes.rounds} rounds (seed ${sizes.seed})`;
     let events = 0;
     if (runs('latency') || runs('rebuild') || runs('console')) {
@@ -137,7 +177,7 @@ export async function main(argv: string[]): Promise<number> {
       log(`▸ ingesting a ${PDF_PAGES}-page PDF`);
       record(await pdfIngest(log, sizes.pdfRuns));
     }
-    if (runs('throughput')) {
+    if (runs('throughput') && servers.includes('dev')) {
       log('▸ oficio throughput');
       record(await throughput(ctx, runId, 1, sizes.throughput1));
       record(await throughput(ctx, runId, 32, sizes.throughput32));
@@ -154,9 +194,6 @@ export async function main(argv: string[]): Promise<number> {
       log('▸ scale');
       record(...(await scale(ctx, runId, sizes.workflows, sizes.probes, sizes.window)));
     }
-  } finally {
-    await ctx.close();
-    await stack.stop();
   }
 
   const results = save(true);

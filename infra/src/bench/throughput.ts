@@ -2,7 +2,7 @@ import { BENCH_SIGNAL_NAME, BENCH_SIGNAL_WORKFLOW_TYPE, DOCUMENTS_TASK_QUEUE } f
 import { OPLES } from '@seguimiento/domain';
 import { type BenchContext, type Figure, progress, ratio } from './context';
 import { scrapeCounter } from './gateway-metrics';
-import { pool } from './stats';
+import { pool, summarize } from './stats';
 
 const SUBMIT = `mutation($input: SubmitDocumentInput!) { submitDocument(input: $input) { alreadyRecorded document { id status } } }`;
 const TIMEOUTS = 'seguimiento_read_your_writes_timeouts_total';
@@ -20,6 +20,7 @@ export async function throughput(ctx: BenchContext, runId: string, concurrency: 
   const today = new Date().toISOString().slice(0, 10);
   const tick = progress(ctx.log, `throughput ×${concurrency}`, count);
   const timeoutsBefore = await scrapeCounter(ctx.stack.graphqlUrl, ctx.token, TIMEOUTS);
+  const spansBefore = await scrapeSpans(ctx);
   let notRecorded = 0;
   const ours = await pool(count, concurrency, async (i) => {
     const ople = OPLES[i % OPLES.length].id;
@@ -30,6 +31,7 @@ export async function throughput(ctx: BenchContext, runId: string, concurrency: 
     tick(i + 1);
   });
   const timeoutsAfter = await scrapeCounter(ctx.stack.graphqlUrl, ctx.token, TIMEOUTS);
+  const spansAfter = await scrapeSpans(ctx);
   const raw = await pool(count, concurrency, async (i) => {
     const handle = await ctx.temporal.workflow.signalWithStart(BENCH_SIGNAL_WORKFLOW_TYPE, {
       workflowId: `bench-baseline-${runId}-c${concurrency}-${i}`,
@@ -55,7 +57,41 @@ export async function throughput(ctx: BenchContext, runId: string, concurrency: 
     baseline,
     ratio: ratio(value, baseline),
     dataset: `${count} oficios, concurrency ${concurrency}`,
-    details: { wallMs: Math.round(ours.wallMs), baselineWallMs: Math.round(raw.wallMs), readYourWritesTimeouts },
+    details: {
+      wallMs: Math.round(ours.wallMs),
+      baselineWallMs: Math.round(raw.wallMs),
+      // Each oficio's round trip (the wait an operator feels), and the raw call's, in ms.
+      roundTripMs: summarize(ours.durations),
+      baselineRoundTripMs: summarize(raw.durations),
+      readYourWritesTimeouts,
+      // Where the round trip went, mean ms per oficio from the gateway's histograms: the command
+      // through Temporal (update-with-start, decision, append, answer) and the read-your-writes wait.
+      meanMs: meanSpans(spansBefore, spansAfter),
+    },
     failures,
   };
+}
+
+const SPANS = { temporalCommand: 'seguimiento_case_command_seconds', readYourWrites: 'seguimiento_read_your_writes_wait_seconds' };
+type Spans = Record<keyof typeof SPANS, { sum: number | null; count: number | null }>;
+
+async function scrapeSpans(ctx: BenchContext): Promise<Spans> {
+  const spans = {} as Spans;
+  for (const [key, name] of Object.entries(SPANS) as Array<[keyof typeof SPANS, string]>)
+    spans[key] = {
+      sum: await scrapeCounter(ctx.stack.graphqlUrl, ctx.token, `${name}_sum`),
+      count: await scrapeCounter(ctx.stack.graphqlUrl, ctx.token, `${name}_count`),
+    };
+  return spans;
+}
+
+/** The mean of each span over the phase, in ms (null when the gateway does not expose it). */
+function meanSpans(before: Spans, after: Spans): Record<string, number | null> {
+  const mean: Record<string, number | null> = {};
+  for (const key of Object.keys(SPANS) as Array<keyof typeof SPANS>) {
+    const [b, a] = [before[key], after[key]];
+    const n = a.count === null || b.count === null ? 0 : a.count - b.count;
+    mean[key] = n > 0 && a.sum !== null && b.sum !== null ? Math.round(((a.sum - b.sum) / n) * 1000 * 10) / 10 : null;
+  }
+  return mean;
 }

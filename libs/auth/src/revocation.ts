@@ -1,12 +1,18 @@
 /** What the users table says of a user's tokens: disabled, or every token issued until `revokedAt` withdrawn. */
 export interface Revocation {
   disabled: boolean;
-  /** When `users disable` last ran for the user: tokens issued until then (that second included) are no longer valid. */
+  /**
+   * When `users disable` or `users passwd` last ran for the user: tokens issued until then (that
+   * second included) are no longer valid.
+   */
   revokedAt: Date | null;
 }
 
 /** Who is revoked, by the token's subject (undefined: nothing is known against them — an API client without a user, say). */
 export type RevocationLookup = (subject: string) => Revocation | undefined;
+
+/** Whether the token with this id (`jti`) was withdrawn on its own (its session signed out). */
+export type WithdrawnTokens = (tokenId: string) => boolean;
 
 /**
  * Why a token of a user is no longer accepted although its signature and `exp` are fine, or null.
@@ -18,6 +24,6 @@ export function revocationReason(revocation: Revocation | undefined, issuedAt: n
   if (!revocation) return null;
   if (revocation.disabled) return 'el usuario está deshabilitado';
   if (revocation.revokedAt && !((issuedAt ?? -Infinity) > Math.floor(revocation.revokedAt.getTime() / 1000)))
-    return 'la sesión fue revocada al deshabilitar al usuario; inicie sesión de nuevo';
+    return 'la sesión fue revocada (usuario deshabilitado o contraseña cambiada); inicie sesión de nuevo';
   return null;
 }

@@ -65,6 +65,39 @@ describe('Tokens: withdrawn by `users disable`', () => {
   });
 });
 
+describe('Tokens: signed out one by one', () => {
+  const tokens = new Tokens('x'.repeat(40));
+  const ana = { subject: 'ana.lopez', role: 'OPERATOR' as const, institution: 'GRO' };
+  const withdrawn = new Set<string>();
+  tokens.checkRevocations(
+    () => undefined,
+    (tokenId) => withdrawn.has(tokenId),
+  );
+
+  it('gives each token its own id, and refuses only the one withdrawn', () => {
+    const first = tokens.issue(ana);
+    const second = tokens.issue(ana);
+    const id = tokens.identify(first)!;
+    expect(id).toEqual({ tokenId: expect.any(String), subject: 'ana.lopez', expiresAt: expect.any(Date) });
+    expect(tokens.identify(second)!.tokenId).not.toBe(id.tokenId);
+    withdrawn.add(id.tokenId);
+    expect(() => tokens.verify(first)).toThrow('la sesión fue cerrada; inicie sesión de nuevo');
+    expect(tokens.verify(second)).toEqual(ana);
+  });
+
+  it('identifies only a token it accepts; one without an id has nothing to withdraw', () => {
+    const other = new Tokens('y'.repeat(40)).issue(ana);
+    expect(() => tokens.identify(other)).toThrow(/signature/);
+    const withoutId = jwt.sign({ role: 'OPERATOR', institution: 'GRO' }, 'x'.repeat(40), {
+      algorithm: 'HS256',
+      subject: 'ana.lopez',
+      issuer: 'seguimiento',
+      expiresIn: 60,
+    });
+    expect(tokens.identify(withoutId)).toBeNull();
+  });
+});
+
 describe('revocationReason', () => {
   const at = (iso: string) => new Date(iso);
   it.each([

@@ -1,8 +1,8 @@
-import { type KeyObject, createSecretKey } from 'node:crypto';
+import { type KeyObject, createSecretKey, randomUUID } from 'node:crypto';
 import jwt from 'jsonwebtoken';
 import { findOple } from '@seguimiento/domain';
 import { type Principal, ROLES, type Role } from './principal';
-import { type RevocationLookup, revocationReason } from './revocation';
+import { type RevocationLookup, type WithdrawnTokens, revocationReason } from './revocation';
 
 /** Issues and verifies the gateway's bearer tokens (HS256, signed with JWT_SECRET). */
 export class Tokens {
@@ -10,6 +10,8 @@ export class Tokens {
   private readonly key: KeyObject;
   /** Who the users table says is disabled or had their tokens withdrawn (`users disable`); none until set. */
   private revocations: RevocationLookup | null = null;
+  /** The tokens withdrawn one by one (signed out), by their id (`jti`); none until set. */
+  private withdrawn: WithdrawnTokens | null = null;
 
   constructor(
     secret: string,
@@ -25,12 +27,29 @@ export class Tokens {
       subject: principal.subject,
       issuer: this.issuer,
       expiresIn,
+      // Its own id, so that signing out can withdraw this token alone.
+      jwtid: randomUUID(),
     });
   }
 
-  /** From now on, `verify` also refuses the tokens `lookup` says are withdrawn. */
-  checkRevocations(lookup: RevocationLookup): void {
+  /**
+   * From now on, `verify` also refuses the tokens `lookup` says are withdrawn (the user disabled,
+   * or their password changed) and, one by one, those `withdrawn` names by id (signed out).
+   */
+  checkRevocations(lookup: RevocationLookup, withdrawn: WithdrawnTokens | null = null): void {
     this.revocations = lookup;
+    this.withdrawn = withdrawn;
+  }
+
+  /**
+   * What signing out needs of a token this gateway accepts: its id, its subject and when it expires
+   * (until then its id is kept withdrawn). Null for a token without an id (issued before tokens had one).
+   */
+  identify(token: string): { tokenId: string; subject: string; expiresAt: Date } | null {
+    this.verify(token);
+    const claims = jwt.decode(token) as jwt.JwtPayload;
+    if (typeof claims.jti !== 'string' || claims.jti === '') return null;
+    return { tokenId: claims.jti, subject: claims.sub as string, expiresAt: new Date((claims.exp as number) * 1000) };
   }
 
   /** The principal of a valid token; throws with the reason (expired, bad signature, bad claims). */
@@ -54,6 +73,8 @@ export class Tokens {
       throw new Error('el token no identifica al usuario (sub)');
     const revoked = this.revocations && revocationReason(this.revocations(claims.sub), claims.iat);
     if (revoked) throw new Error(revoked);
+    if (typeof claims.jti === 'string' && this.withdrawn?.(claims.jti))
+      throw new Error('la sesión fue cerrada; inicie sesión de nuevo');
     return { subject: claims.sub, role: claims.role as Role, institution };
   }
 }

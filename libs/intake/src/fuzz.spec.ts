@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import { DateTime } from 'luxon';
 import {
   DomainError,
+  MONTHS,
   findDeliverable,
   isIneOficio,
   isOficioNumber,
@@ -385,20 +386,6 @@ function applyEdits(text: string, edits: readonly Edit[]): string {
 const mutatedSeed = fc.array(edit, { minLength: 1, maxLength: 12 }).map((edits) => applyEdits(SEED, edits));
 
 // A report entry built from parts, so that the properties below know what it says.
-const MONTHS = [
-  'enero',
-  'febrero',
-  'marzo',
-  'abril',
-  'mayo',
-  'junio',
-  'julio',
-  'agosto',
-  'septiembre',
-  'octubre',
-  'noviembre',
-  'diciembre',
-];
 const ineNumber = fc.integer({ min: 1, max: 9999 }).map((n) => `INE/UTSI/${String(n).padStart(4, '0')}/2024`);
 const validDate = fc
   .date({ min: new Date('2023-01-01T12:00:00Z'), max: new Date('2025-12-31T12:00:00Z'), noInvalidDate: true })

@@ -77,12 +77,17 @@ function runs(text: string, line: Line): Piece[] {
   return out;
 }
 
-type Splitter = 'PIPE' | 'TAB' | 'CSV' | 'ALIGNED';
+/**
+ * PIPE: Markdown bars (`| a | b |`); CELLS: the cells a file reader rebuilt from a PDF's or a Word
+ * table's layout, written `a | b | c` (no outer bars); TAB; CSV; ALIGNED: columns aligned by spaces.
+ */
+type Splitter = 'PIPE' | 'TAB' | 'CSV' | 'CELLS' | 'ALIGNED';
 
 function splitterOf(s: string): Splitter | null {
   if (/^\s*\|.*\|.*\|/.test(s)) return 'PIPE';
   if ((s.match(/\t/g) ?? []).length >= 2) return 'TAB';
   if (/^\s*"[^"\n]*"(?:\s*[,;]\s*"[^"\n]*"){2,}\s*$/.test(s)) return 'CSV';
+  if (/^\s*[^\s|][^|]*? \| \S/.test(s)) return 'CELLS';
   if (/\S {2,}\S.* {2,}\S|\S {2,}\S/.test(s)) return 'ALIGNED';
   return null;
 }
@@ -101,7 +106,7 @@ function splitCells(text: string, line: Line, how: Splitter): Piece[] {
     for (let m = re.exec(s); m; m = re.exec(s)) cells.push(trimmed(m.index + 1, m.index + 1 + m[1].length));
     return cells;
   }
-  const sep = how === 'PIPE' ? '|' : '\t';
+  const sep = how === 'TAB' ? '\t' : '|';
   let from = 0;
   for (let i = 0; i <= s.length; i++) {
     if (i === s.length || s[i] === sep) {
@@ -117,8 +122,37 @@ function splitCells(text: string, line: Line, how: Splitter): Piece[] {
   return cells;
 }
 
-function headingColumns(text: string, line: Line, how: Splitter): Column[] | null {
-  const cells = how === 'ALIGNED' ? runs(text, line) : splitCells(text, line, how);
+/**
+ * A heading cell that holds two column names, their gap lost when the file was read ("No. Fecha",
+ * "Asunto Fecha límite"): its two parts, the second starting with a capital, each a known heading.
+ */
+function splitHeading(text: string, c: Piece): [Piece, Piece] | null {
+  const s = text.slice(c.start, c.end);
+  for (const m of s.matchAll(/ +(?=\p{Lu})/gu)) {
+    const left = { start: c.start, end: c.start + m.index };
+    const right = { start: c.start + m.index + m[0].length, end: c.end };
+    if (roleOf(text.slice(left.start, left.end)) && roleOf(text.slice(right.start, right.end))) return [left, right];
+  }
+  return null;
+}
+
+/**
+ * The columns a heading row names, or null when it is no heading. `rowCells`: how many cells the rows
+ * under it hold at most; a heading with fewer cells has two names in one (split where it can be).
+ */
+function headingColumns(text: string, line: Line, how: Splitter, rowCells = 0): Column[] | null {
+  let cells = how === 'ALIGNED' ? runs(text, line) : splitCells(text, line, how);
+  if (how !== 'ALIGNED') {
+    let missing = rowCells - cells.length;
+    cells = cells.flatMap((c) => {
+      const unnamed = !roleOf(text.slice(c.start, c.end));
+      if (!unnamed && missing <= 0) return [c];
+      const parts = splitHeading(text, c);
+      if (!parts) return [c];
+      missing--;
+      return parts;
+    });
+  }
   if (cells.length < 2 || cells.some((c) => c.end - c.start > 40)) return null;
   const columns: Column[] = [];
   for (const c of cells) {
@@ -190,26 +224,36 @@ function tableAt(text: string, lines: Line[], i: number): { region: Region; next
   const heading = lines[i];
   const how = splitterOf(text.slice(heading.start, heading.end));
   if (!how) return null;
-  const columns = headingColumns(text, heading, how);
+  /** How many cells the rows under a heading of separated cells hold at most (the next few lines). */
+  let widest = 0;
+  if (how !== 'ALIGNED') {
+    for (const line of lines.slice(i + 1, i + 8)) {
+      if (splitterOf(text.slice(line.start, line.end)) === how)
+        widest = Math.max(widest, splitCells(text, line, how).length);
+    }
+  }
+  const columns = headingColumns(text, heading, how, widest);
   if (!columns) return null;
   const headingKey = text.slice(heading.start, heading.end).replace(/\s+/g, ' ').trim();
   const items: Region['items'] = [];
   let row: Row | null = null;
   let last = i;
-  const rowCells = (j: number): Cell[] | null => {
-    const line = lines[j];
-    const s = text.slice(line.start, line.end);
-    if (how === 'ALIGNED') return alignedCells(text, line, columns);
-    if (splitterOf(s) !== how) return null;
-    const cells = splitCells(text, line, how);
-    if (cells.length < 2 || cells.length > columns.length + 1) return null;
-    return columns.map((_, k) => (cells[k] && cells[k].end > cells[k].start ? [cells[k]] : []));
-  };
   /** Does the line (its cells) start a new value in an anchor column? */
   const opensRow = (cells: Cell[]): boolean =>
     columns.some(
       (c, k) => c.anchor && cells[k].length > 0 && startsValue(c.role, text.slice(cells[k][0].start, cells[k][0].end)),
     );
+  const rowCells = (j: number): Cell[] | null => {
+    const line = lines[j];
+    const s = text.slice(line.start, line.end);
+    if (how === 'ALIGNED') return alignedCells(text, line, columns);
+    if (splitterOf(s) !== how) return null;
+    const split = splitCells(text, line, how);
+    if (split.length < 2 || split.length > columns.length + 1) return null;
+    const cells = columns.map((_, k) => (split[k] && split[k].end > split[k].start ? [split[k]] : []));
+    // Cells a reader rebuilt are a row only when they open one (not "Registro de … | Página 1 de 2").
+    return how === 'CELLS' && !opensRow(cells) ? null : cells;
+  };
   let j = i + 1;
   let afterBlank = false;
   while (j < lines.length) {

@@ -14,6 +14,7 @@ import { SourceFiles1732407316000 } from './migrations/1732407316000-source-file
 import { ReviewQueue1732407350000 } from './migrations/1732407350000-review-queue';
 import { SavedViews1732407360000 } from './migrations/1732407360000-saved-views';
 import { SessionRevocation1732407400000 } from './migrations/1732407400000-session-revocation';
+import { WithdrawnTokens1732407500000 } from './migrations/1732407500000-withdrawn-tokens';
 
 // Calendar dates (oficio dates, due dates) stay 'YYYY-MM-DD' strings: a JS Date would put them at
 // UTC midnight, which is the previous evening in Mexico City.
@@ -34,6 +35,7 @@ export const MIGRATIONS = [
   ReviewQueue1732407350000,
   SavedViews1732407360000,
   SessionRevocation1732407400000,
+  WithdrawnTokens1732407500000,
 ];
 
 /**

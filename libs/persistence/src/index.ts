@@ -1,6 +1,7 @@
 export * from './entities/stored-event.entity';
 export * from './data-source';
 export * from './event-store/event-store';
+export * from './event-store/event-ids';
 export * from './event-store/case-oficios';
 export * from './read-models';
 export * from './projections/read-models';

@@ -1,16 +1,18 @@
+import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { DOCUMENTS_TASK_QUEUE, TIMER_PROBE_WORKFLOW_TYPE } from '@seguimiento/contracts';
 import { type BackupManifest, type TemporalStore, restoreBackup, takeBackup } from '@seguimiento/infra/backup/backup';
+import { SourceFiles } from '@seguimiento/persistence';
 import type { TimerProbeResult } from '../../../workflows/src/timer-probe.workflow';
 import { casePatterns, operator, underLoad } from './fault-scenario';
 import type { FaultStack, FaultStackOptions } from './fault-stack';
 import { checkInvariants } from './invariants';
 import { documentLife, lifeLength } from './lifecycles';
 import { Ledger } from './oficio-client';
-import { caseStatuses, recordScenario, sleep, timersFiredIn, waitForTimersSet } from './scenario';
+import { recordScenario, sleep, timersFiredIn, waitForQuiet, waitForTimersSet } from './scenario';
 
 /** A topology the drill backs up and restores. */
 export interface DrillTopology {
@@ -77,6 +79,27 @@ export function backupDrill(topology: DrillTopology): void {
           }),
         );
         await waitForTimersSet(temporal, probeIds);
+        // An original file kept with the oficio it yielded: the link names the file by foreign key,
+        // so the restore must load the files before the links (it loaded them alphabetically once).
+        const original = Buffer.from(`Oficio ${tag}/ORIGINAL/1/2024, de prueba del respaldo`);
+        await new SourceFiles(await stack.db()).keep(
+          {
+            sha256: createHash('sha256').update(original).digest('hex'),
+            name: 'oficio.txt',
+            mediaType: 'text/plain',
+            size: original.length,
+            firstSeenBy: 'simulacro',
+            ople: 'GRO',
+            bytes: original,
+          },
+          [
+            {
+              ople: 'GRO',
+              oficioNumber: `${tag}/ORIGINAL/1/2024`,
+              caseId: `document:GRO:${tag.toLowerCase()}-original`,
+            },
+          ],
+        );
         acceptedBefore = new Set(client.ledger.accepted.keys());
         manifest = await takeBackup({
           databaseUrl: stack.databaseUrl,
@@ -120,6 +143,7 @@ export function backupDrill(topology: DrillTopology): void {
         Object.fromEntries(taken.app.tables.map((t) => [t.name, t.name === 'migrations' ? loaded.migrations : t.rows])),
       );
       expect(taken.app.tables.find((t) => t.name === 'rm_documents')?.rows).toBeGreaterThan(0);
+      expect(taken.app.tables.find((t) => t.name === 'source_file_oficios')?.rows).toBe(1);
       const rdb = await again.db();
       const rtemporal = await again.temporalClient();
       // Every event of the copy, at its position (the restored system appends after it: the work in
@@ -138,7 +162,7 @@ export function backupDrill(topology: DrillTopology): void {
       expect(await Promise.all(probeIds.map((id) => timersFiredIn(rtemporal, id)))).toEqual(probeIds.map(() => 1));
 
       // Appends in flight at the copy are retried by the restored workflows; wait until none is pending.
-      await settleActivities(again, tag);
+      await waitForQuiet(rdb, rtemporal, casePatterns(tag), 'restored workflows');
 
       // The workflows resumed: open documents observed in the copy move on when the OPLE answers.
       const rclient = operator(again);
@@ -183,25 +207,5 @@ async function rowCounts(url: string, tables: string[]): Promise<Record<string, 
     return counts;
   } finally {
     await client.end();
-  }
-}
-
-/** Waits until no running case of the drill has an activity pending (in-flight appends retried). */
-async function settleActivities(stack: FaultStack, tag: string, timeoutMs = 120_000): Promise<void> {
-  const temporal = await stack.temporalClient();
-  const db = await stack.db();
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const running = [...(await caseStatuses(db, temporal, ...casePatterns(tag)))]
-      .filter(([, s]) => s === 'RUNNING')
-      .map(([id]) => id);
-    let pending = 0;
-    for (const id of running) {
-      const { raw } = await temporal.workflow.getHandle(id).describe();
-      if ((raw.pendingActivities ?? []).length || raw.pendingWorkflowTask) pending++;
-    }
-    if (pending === 0) return;
-    if (Date.now() > deadline) throw new Error(`${pending} restored workflows still have work pending`);
-    await sleep(1000);
   }
 }

@@ -34,6 +34,13 @@ export interface FaultStackOptions {
   temporal?: (dataDir: string, postgres: { url: string; temporalUrl: string }) => Promise<TemporalUnderTest>;
   /** Runs once PostgreSQL is up, before Temporal and the apps start (e.g. a restore from a backup). */
   prepare?: (dataDir: string, postgres: { url: string; temporalUrl: string }) => Promise<void>;
+  /** Extra environment of every worker (e.g. SMTP_URL, so the outbox's mail goes to a test server). */
+  workerEnv?: NodeJS.ProcessEnv;
+  /**
+   * The source tree whose compiled apps run (`<appRoot>/dist`, started by its own
+   * `infra/scripts/run-app.js`); default: this repository. The upgrade drill starts a release's.
+   */
+  appRoot?: string;
 }
 
 /**
@@ -61,15 +68,16 @@ export class FaultStack {
     private readonly jwtSecret: string,
     public databaseUrl: string,
     public temporal: TemporalUnderTest,
+    private readonly workerEnv: NodeJS.ProcessEnv = {},
+    private appRoot: string,
   ) {
     this.tokens = new Tokens(jwtSecret);
     this.adminToken = this.tokens.issue({ subject: 'fiabilidad@ine', role: 'ADMIN', institution: 'INE' });
   }
 
   static async start(options: FaultStackOptions = {}): Promise<FaultStack> {
-    const main = join(repoRoot(), 'dist', 'apps', 'gateway', 'src', 'main.js');
-    if (!existsSync(main))
-      throw new Error(`${main} is missing: run \`npm run build\` (npm run test:reliability builds first)`);
+    const appRoot = options.appRoot ?? repoRoot();
+    checkBuilt(appRoot);
     const dataDir = mkdtempSync(join(tmpdir(), 'seguimiento-reliability-'));
     chmodSync(dataDir, 0o755); // as root, PostgreSQL runs as `postgres` and must reach its folder
     const postgresPort = await freePort();
@@ -91,13 +99,13 @@ export class FaultStack {
       randomBytes(32).toString('hex'),
       postgres.url,
       temporal,
+      options.workerEnv,
+      appRoot,
     );
     stack.postgres = postgres;
     stack.temporalDatabaseUrl = postgres.temporalUrl;
     try {
-      // The first worker migrates the schema; the others and the gateways find it ready.
-      for (let i = 0; i < (options.workers ?? 1); i++) await stack.startWorker(i);
-      for (let i = 0; i < gatewayPorts.length; i++) await stack.startGateway(i);
+      await stack.startApps(options.workers ?? 1);
     } catch (error) {
       await stack.stop();
       throw error;
@@ -129,7 +137,7 @@ export class FaultStack {
   }
 
   async startWorker(i: number): Promise<void> {
-    this.workers[i] = await this.startApp('worker', `worker-${i + 1}`, {}, /"msg":"worker ready"/);
+    this.workers[i] = await this.startApp('worker', `worker-${i + 1}`, this.workerEnv, /"msg":"worker ready"/);
   }
 
   async startGateway(i: number): Promise<void> {
@@ -139,6 +147,31 @@ export class FaultStack {
       { PORT: String(this.gatewayPorts[i]) },
       /"msg":"gateway ready"/,
     );
+  }
+
+  /** Starts `workers` workers, then the gateways: the first worker migrates the schema; the others and the gateways find it ready. */
+  private async startApps(workers: number): Promise<void> {
+    for (let i = 0; i < workers; i++) await this.startWorker(i);
+    for (let i = 0; i < this.gatewayPorts.length; i++) await this.startGateway(i);
+  }
+
+  /** Stops every worker and gateway gracefully (SIGTERM), leaving PostgreSQL and Temporal running. */
+  async stopApps(): Promise<void> {
+    for (const apps of [this.gateways, this.workers])
+      for (let i = 0; i < apps.length; i++) {
+        await apps[i]?.stop();
+        apps[i] = null;
+      }
+  }
+
+  /**
+   * Starts the compiled apps of another source tree (`<appRoot>/dist`) on the same PostgreSQL,
+   * Temporal and ports, as many of each as before (stopApps first): an upgrade, or a rollback.
+   */
+  async switchApps(appRoot: string): Promise<void> {
+    checkBuilt(appRoot);
+    this.appRoot = appRoot;
+    await this.startApps(Math.max(1, this.workers.length));
   }
 
   /** kill -9, and wait until the process is gone. */
@@ -184,8 +217,8 @@ export class FaultStack {
     const child = new ManagedProcess({
       name,
       command: process.execPath,
-      args: [join(repoRoot(), 'infra', 'scripts', 'run-app.js'), app],
-      cwd: repoRoot(),
+      args: [join(this.appRoot, 'infra', 'scripts', 'run-app.js'), app],
+      cwd: this.appRoot,
       env: {
         ...process.env,
         NODE_ENV: 'production',
@@ -204,6 +237,12 @@ export class FaultStack {
     await child.waitForLine(ready, 120_000);
     return child;
   }
+}
+
+function checkBuilt(appRoot: string): void {
+  const main = join(appRoot, 'dist', 'apps', 'gateway', 'src', 'main.js');
+  if (!existsSync(main))
+    throw new Error(`${main} is missing: run \`npm run build\` (npm run test:reliability builds first)`);
 }
 
 async function killHard(child: ManagedProcess | null | undefined): Promise<void> {

@@ -1,4 +1,11 @@
-import { type CaseSeen, type Recording, exactlyOnce, nothingStuck } from './invariant-rules';
+import {
+  type CaseSeen,
+  type OutboxRowSeen,
+  type Recording,
+  exactlyOnce,
+  mailExactlyOnce,
+  nothingStuck,
+} from './invariant-rules';
 
 /** A document's healthy life as the store records it: submitted, observed, answered, resolved. */
 const healthy: Recording[] = [
@@ -115,5 +122,74 @@ describe('invariant 4: nothing stuck', () => {
     ],
   ])('finds %s', (_what, seen, openDocuments, violation) => {
     expect(nothingStuck(seen, openDocuments)).toEqual([violation]);
+  });
+});
+
+describe('the mail invariant: every outbox message delivered once, by its Message-ID', () => {
+  // Three messages: an escalation to UTSI, a deadline to GRO, and a reminder's two items in one message.
+  const outbox: OutboxRowSeen[] = [
+    { causeKey: 'e1:utsi@example.org', status: 'SENT', messageId: '<a@seguimiento.prep>' },
+    { causeKey: 'e2:prep.gro@example.org', status: 'SENT', messageId: '<b@seguimiento.prep>' },
+    { causeKey: 'e3:items:st.gro@example.org', status: 'SENT', messageId: '<c@seguimiento.prep>' },
+    { causeKey: 'e4:items:st.gro@example.org', status: 'SENT', messageId: '<c@seguimiento.prep>' },
+  ];
+  const once = ['<a@seguimiento.prep>', '<b@seguimiento.prep>', '<c@seguimiento.prep>'].map((messageId) => ({
+    messageId,
+  }));
+
+  it('holds when each message reached the server once', () => {
+    expect(mailExactlyOnce(outbox, once)).toEqual({
+      violations: [],
+      expected: 3,
+      delivered: 3,
+      lost: [],
+      duplicated: 0,
+      resentInDoubt: 0,
+    });
+  });
+
+  it('finds a message marked SENT that the server never got', () => {
+    const report = mailExactlyOnce(outbox, once.slice(1));
+    expect(report.violations).toEqual(['1 messages marked SENT never reached the server: <a@seguimiento.prep>']);
+    expect(report).toMatchObject({ lost: ['<a@seguimiento.prep>'], delivered: 2 });
+  });
+
+  it('finds a message still waiting in the outbox', () => {
+    const report = mailExactlyOnce(
+      [...outbox, { causeKey: 'e5:utsi@example.org', status: 'PENDING', messageId: null }],
+      once,
+    );
+    expect(report.violations).toEqual(['1 messages are not SENT: pendiente:e5:utsi@example.org (PENDING)']);
+    expect(report).toMatchObject({ expected: 4, delivered: 3, lost: ['pendiente:e5:utsi@example.org'] });
+  });
+
+  it('finds a message received twice that no fault put in doubt', () => {
+    const report = mailExactlyOnce(outbox, [...once, { messageId: '<b@seguimiento.prep>' }]);
+    expect(report.violations).toEqual(['1 messages reached the server more than once: <b@seguimiento.prep> ×2']);
+    expect(report).toMatchObject({ duplicated: 1, resentInDoubt: 0 });
+  });
+
+  it('counts, and explains, one re-send of the message whose transaction a fault cut', () => {
+    const report = mailExactlyOnce(outbox, [...once, { messageId: '<b@seguimiento.prep>' }], ['<b@seguimiento.prep>']);
+    expect(report).toEqual({ violations: [], expected: 3, delivered: 3, lost: [], duplicated: 1, resentInDoubt: 1 });
+  });
+
+  it('does not explain a message in doubt received three times', () => {
+    const b = { messageId: '<b@seguimiento.prep>' };
+    const report = mailExactlyOnce(outbox, [...once, b, b], ['<b@seguimiento.prep>']);
+    expect(report.violations).toEqual(['1 messages reached the server more than once: <b@seguimiento.prep> ×3']);
+    expect(report).toMatchObject({ duplicated: 2, resentInDoubt: 0 });
+  });
+
+  it('finds the same cause sent again under another Message-ID', () => {
+    const report = mailExactlyOnce(outbox, [...once, { messageId: '<otro@seguimiento.prep>' }]);
+    expect(report.violations).toEqual([
+      '1 messages reached the server that no outbox row was sent as: <otro@seguimiento.prep> ×1',
+    ]);
+    expect(report.duplicated).toBe(1);
+  });
+
+  it('refuses to hold over an outbox with nothing in it', () => {
+    expect(mailExactlyOnce([], []).violations).toEqual(['the outbox holds no message: nothing was there to deliver']);
   });
 });

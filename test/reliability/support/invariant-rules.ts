@@ -107,3 +107,103 @@ export function nothingStuck(cases: CaseSeen[], openDocuments: string[]): string
     violations.push(`${orphans.length} open documents have no running workflow: ${orphans.slice(0, 5).join(', ')}`);
   return violations;
 }
+
+/** One outbox row as the invariant reads it: its cause, its status and the Message-ID it was sent with. */
+export interface OutboxRowSeen {
+  causeKey: string;
+  status: string;
+  messageId: string | null;
+}
+
+/** What the mail invariant found: messages (batches of rows, by Message-ID) and what became of each at the server. */
+export interface MailCount {
+  violations: string[];
+  /** Messages the outbox's rows make (one per Message-ID; a row never sent is a message of its own). */
+  expected: number;
+  /** Expected messages marked SENT that the SMTP server received at least once. */
+  delivered: number;
+  /** Expected messages not SENT, or SENT and never received: their Message-IDs (or `pendiente:<cause>`). */
+  lost: string[];
+  /** Receptions beyond the first of a Message-ID, plus receptions of a Message-ID no outbox row was sent with. */
+  duplicated: number;
+  /** Of `duplicated`: second receptions of a message whose SMTP transaction a fault cut after the server had kept it. */
+  resentInDoubt: number;
+}
+
+/**
+ * The mail invariant, counted like the oficios: every message the outbox's rows make is SENT and
+ * received by the SMTP server exactly once, by its Message-ID. A second reception of the same
+ * Message-ID is a duplicate; it is explained (and still counted) only for a message in doubt — one
+ * whose transaction a fault cut after the server had kept it and before the sender heard its 250,
+ * which no SMTP client can tell from a message the server never got — and then only once. A
+ * Message-ID received that no row was sent with (the same cause sent again under another identity)
+ * is a duplicate, never explained. No message expected at all is a violation: there was nothing to count.
+ */
+export function mailExactlyOnce(
+  outbox: OutboxRowSeen[],
+  received: Array<{ messageId: string | null }>,
+  inDoubt: string[] = [],
+): MailCount {
+  const violations: string[] = [];
+  const messages = new Map<string, OutboxRowSeen[]>();
+  for (const row of outbox) {
+    const key = row.messageId ?? `pendiente:${row.causeKey}`;
+    messages.set(key, [...(messages.get(key) ?? []), row]);
+  }
+  if (messages.size === 0) violations.push('the outbox holds no message: nothing was there to deliver');
+  const receptions = new Map<string, number>();
+  let anonymous = 0;
+  for (const r of received) {
+    if (r.messageId === null) anonymous++;
+    else receptions.set(r.messageId, (receptions.get(r.messageId) ?? 0) + 1);
+  }
+
+  const unsent = [...messages].filter(([, rows]) => rows.some((r) => r.status !== 'SENT'));
+  if (unsent.length)
+    violations.push(
+      `${unsent.length} messages are not SENT: ${unsent
+        .slice(0, 5)
+        .map(([id, rows]) => `${id} (${[...new Set(rows.map((r) => r.status))].join(', ')})`)
+        .join(', ')}`,
+    );
+  const sentIds = [...messages].filter(([, rows]) => rows.every((r) => r.status === 'SENT')).map(([id]) => id);
+  const neverReceived = sentIds.filter((id) => !receptions.has(id));
+  if (neverReceived.length)
+    violations.push(
+      `${neverReceived.length} messages marked SENT never reached the server: ${neverReceived.slice(0, 5).join(', ')}`,
+    );
+
+  const doubted = new Set(inDoubt);
+  let duplicated = anonymous;
+  let resentInDoubt = 0;
+  const twice: string[] = [];
+  const strangers: string[] = [];
+  for (const [id, n] of receptions) {
+    if (!messages.has(id)) {
+      duplicated += n;
+      strangers.push(`${id} ×${n}`);
+      continue;
+    }
+    if (n < 2) continue;
+    duplicated += n - 1;
+    if (doubted.has(id) && n === 2) resentInDoubt++;
+    else twice.push(`${id} ×${n}`);
+  }
+  if (twice.length)
+    violations.push(`${twice.length} messages reached the server more than once: ${twice.slice(0, 5).join(', ')}`);
+  if (strangers.length || anonymous)
+    violations.push(
+      `${strangers.length + anonymous} messages reached the server that no outbox row was sent as: ${[
+        ...strangers.slice(0, 5),
+        ...(anonymous ? [`${anonymous} without a Message-ID`] : []),
+      ].join(', ')}`,
+    );
+  return {
+    violations,
+    expected: messages.size,
+    delivered: sentIds.length - neverReceived.length,
+    lost: [...unsent.map(([id]) => id), ...neverReceived],
+    duplicated,
+    resentInDoubt,
+  };
+}

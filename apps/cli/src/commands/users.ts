@@ -102,7 +102,9 @@ export async function users(args: string[], io: Io, input: UsersInput = processI
       case 'passwd': {
         const password = await readPassword(input, values['password-stdin'] === true, username);
         if (!(await store.setPassword(username, await hashPassword(password)))) throw noSuchUser(username);
-        io.out(`contraseña de ${username} cambiada; los intentos fallidos y el bloqueo quedan en cero`);
+        io.out(
+          `contraseña de ${username} cambiada; los intentos fallidos y el bloqueo quedan en cero, y sus sesiones y tokens ya emitidos dejan de valer`,
+        );
         return EXIT.OK;
       }
       case 'disable':

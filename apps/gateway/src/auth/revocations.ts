@@ -6,9 +6,9 @@ import { GATEWAY_CONFIG, type GatewayConfig } from '../config';
 import { SocketServer } from '../live/socket-server';
 
 /**
- * `users disable` takes effect in this gateway at once: every token of the user issued until then
+ * `users disable`, `users passwd` and signing out take effect in this gateway at once: every token of the user issued until then
  * — the console's session cookie and any bearer — is refused over HTTP (401), by /auth/me and at
- * the WebSocket's connection_init, and the user's open WebSockets are closed (4401). The users
+ * the WebSocket's connection_init, and the user's open WebSockets are closed (4401); signing out withdraws that session's token alone. The users
  * table is followed through its NOTIFY (UserRevocations); checking a token costs no query.
  */
 @Injectable()
@@ -28,7 +28,10 @@ export class Revocations implements OnModuleInit, OnModuleDestroy {
 
   async onModuleInit(): Promise<void> {
     await this.revocations.start();
-    this.tokens.checkRevocations((subject) => this.revocations.get(subject));
+    this.tokens.checkRevocations(
+      (subject) => this.revocations.get(subject),
+      (tokenId) => this.revocations.isWithdrawn(tokenId),
+    );
     this.unfollow = this.revocations.onChange((usernames) => this.sockets.closeWithdrawn(usernames));
   }
 

@@ -11,7 +11,7 @@ import type {
   Party,
   ReviewOutcome,
   VersionKind,
-} from './models/enums';
+} from '../common/enums';
 
 /** Reads a document as its events in the store say it is (checked and folded by its case kind). */
 @Injectable()

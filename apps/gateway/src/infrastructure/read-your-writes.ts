@@ -40,6 +40,10 @@ export class ReadYourWrites implements OnModuleInit, OnModuleDestroy {
   }
 
   async waitFor(position: string | null, timeoutMs = 2000): Promise<void> {
-    if (position && !(await this.watcher.waitFor(position, timeoutMs))) this.metrics.readYourWritesTimeouts.inc();
+    if (!position) return;
+    const waited = this.metrics.readYourWritesSeconds.startTimer();
+    const reached = await this.watcher.waitFor(position, timeoutMs);
+    waited();
+    if (!reached) this.metrics.readYourWritesTimeouts.inc();
   }
 }

@@ -25,7 +25,10 @@ function fakeTemporal(answers: Array<() => Promise<string>>, status: 'RUNNING' |
   };
 }
 const lost = () => Promise.reject(new WorkflowNotFoundError('update not found', target.workflowId, undefined));
-const metrics = { workflowStarts: { inc: () => undefined } } as unknown as Metrics;
+const metrics = {
+  workflowStarts: { inc: () => undefined },
+  caseCommandSeconds: { startTimer: () => () => undefined },
+} as unknown as Metrics;
 
 describe('WorkflowCommands', () => {
   it('sends again an update the server lost while the workflow still runs', async () => {

@@ -38,9 +38,12 @@ export class WorkflowCommands implements CaseCommands {
     // back as "not found" while the workflow still runs: it was not recorded, so send it again.
     // So does a command that may open the case when no workflow exists at all (the start was lost
     // with it, under load): nothing was recorded, and the case is not closed — it never opened.
+    const timed = this.metrics.caseCommandSeconds.startTimer();
     for (let attempt = 1; ; attempt++) {
       try {
-        return await this.sendOnce(target, definition, input, mayStart, actor);
+        const result = await this.sendOnce(target, definition, input, mayStart, actor);
+        timed();
+        return result;
       } catch (error) {
         if (!(error instanceof CaseClosed)) throw error;
         const status = await this.workflowStatus(target.workflowId);

@@ -40,7 +40,7 @@ export class IntakeResolver {
     assertOpleAccess(who, input.ople);
     const bytes = decodeBase64(input.contentBase64);
     const report = await this.app.files.ingestFile(
-      { ople: input.ople, fileName: input.fileName, bytes, dryRun: input.dryRun },
+      { ople: input.ople, fileName: input.fileName, bytes, dryRun: input.dryRun, skip: input.skip ?? [] },
       who.subject,
     );
     return { ...report, file: { ...report.file, downloadUrl: downloadUrl(report.file.sha256) } };

@@ -38,6 +38,20 @@ export class Metrics {
     registers: [this.registry],
   });
 
+  /** Where an oficio's round trip goes (issue 19): the command through Temporal, then the wait for the read models. */
+  readonly caseCommandSeconds = new Histogram({
+    name: 'seguimiento_case_command_seconds',
+    help: "A command's round trip through Temporal: the update (with start) sent, decided and its events appended in the workflow, answered",
+    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+    registers: [this.registry],
+  });
+  readonly readYourWritesSeconds = new Histogram({
+    name: 'seguimiento_read_your_writes_wait_seconds',
+    help: 'How long a mutation waited, once its events were appended, for the read models to include them (read-your-writes)',
+    buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2],
+    registers: [this.registry],
+  });
+
   readonly anonymous = new Counter({
     name: 'seguimiento_anonymous_requests_total',
     help: 'Requests and WebSocket connections without a valid token, refused before anything else: unauthenticated (401, or WebSocket closed 4401) or rate_limited (ANONYMOUS_RATE_LIMIT_PER_MINUTE, per client address)',

@@ -25,7 +25,7 @@ export const REFUSED = 'Usuario o contraseña incorrectos.';
 
 /**
  * The console's sign-in (see /work/prompts/console-contract.md and the README's "Sesiones"):
- * POST /auth/sign-in sets the session cookie, POST /auth/sign-out clears it, GET /auth/me says who
+ * POST /auth/sign-in sets the session cookie, POST /auth/sign-out clears it and withdraws its token, GET /auth/me says who
  * the session is. Requests to sign in are counted per client address before their body is read
  * (edge/sign-in-gate.ts).
  */
@@ -54,8 +54,14 @@ export class SessionController {
     res.status(204).end();
   }
 
+  /**
+   * Clears the cookie and withdraws the token it (or an Authorization header) carried, so that a
+   * copy of it taken before is refused too; other sessions of the same user are not touched.
+   */
   @Post('sign-out')
-  signOut(@Req() req: Request, @Res() res: Response): void {
+  async signOut(@Req() req: Request, @Res() res: Response): Promise<void> {
+    const { authorization } = requestAuthorization(req.headers);
+    if (authorization) await this.sessions.signOut(authorization.replace(/^Bearer\s+/i, ''));
     res.setHeader('set-cookie', clearedSessionCookie(isHttps(req)));
     res.status(204).end();
   }

@@ -76,6 +76,20 @@ export class SessionService {
     return { outcome: 'signed-in', token, user: admitted.user, expiresAt: expiryOf(token) };
   }
 
+  /**
+   * Withdraws a token still valid until it expires (signing out); an invalid or expired one, or one
+   * without an id, needs nothing: it is refused already, or (issued before tokens had ids) expires.
+   */
+  async signOut(token: string): Promise<void> {
+    let identified: ReturnType<Tokens['identify']>;
+    try {
+      identified = this.tokens.identify(token);
+    } catch {
+      return;
+    }
+    if (identified) await this.users.withdrawToken(identified.tokenId, identified.subject, identified.expiresAt);
+  }
+
   /** Who a valid token is, for the console: their user's name and institution, or what the token says (an API token's subject has no user). */
   async describe(principal: Principal, token: string): Promise<SessionUser | null> {
     const ople = principal.institution === 'INE' ? null : principal.institution;

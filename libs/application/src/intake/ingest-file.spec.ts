@@ -84,6 +84,55 @@ describe('ingesting a file and keeping its original', () => {
     expect(known.file).toMatchObject({ alreadyReceived: true, name: 'a.txt' });
   });
 
+  it('given positions to skip, then those oficios are neither recorded nor queued, the rest are, and the file is kept', async () => {
+    const { app, sourceFiles, cases } = inMemoryApplication();
+    const dry = await app.files.ingestFile({ ople: 'GRO', fileName: 'a.txt', bytes: seedBytes, dryRun: true }, 'op');
+    // A notice nobody cites, and 1312, which would wait in the review queue.
+    const skipped = ['INE/UTSI/0923/2024', 'INE/UTSI/1312/2024'];
+    const skip = skipped.map((n) => dry.oficios.findIndex((o) => o.number === n));
+    expect(skip.every((i) => i >= 0)).toBe(true);
+    const report = await app.files.ingestFile(
+      { ople: 'GRO', fileName: 'a.txt', bytes: seedBytes, dryRun: false, skip },
+      'op',
+    );
+    expect(report.oficios.map((o) => o.number)).toEqual(dry.oficios.map((o) => o.number));
+    expect(report.skipped).toBe(2);
+    for (const i of skip) expect(report.oficios[i]).toMatchObject({ result: 'SKIPPED', targets: [], reviewIds: [] });
+    const others = report.oficios.filter((_, i) => !skip.includes(i));
+    expect(others.length).toBeGreaterThan(10);
+    expect(others.every((o) => o.result === 'CREATED' || o.result === 'NEEDS_REVIEW')).toBe(true);
+    expect(report.created).toBeGreaterThan(10);
+    const written = JSON.stringify([...cases.streams.entries()]);
+    for (const n of skipped) expect(written).not.toContain(n);
+    expect(written).toContain('INE/UTSI/1638/2024');
+    expect(sourceFiles.files.size).toBe(1);
+    expect(sourceFiles.links.some((l) => skipped.includes(l.oficioNumber))).toBe(false);
+  });
+
+  it.each([
+    [
+      'one past the last',
+      (n: number) => [n],
+      /^skip: no hay oficio en la posición (\d+): se leyeron \1 oficios \(posiciones 0 a \d+, en el orden de la lectura\)$/,
+    ],
+    ['negative', () => [-1], /^skip: no hay oficio en la posición -1/],
+    ['not whole', () => [0, 1.5], /^skip: no hay oficio en la posición 1\.5/],
+  ])(
+    'given a position to skip %s, then it is refused naming skip, and nothing is recorded or kept',
+    async (_, skipOf, reason) => {
+      const { app, sourceFiles, cases } = inMemoryApplication();
+      const dry = await app.files.ingestFile({ ople: 'GRO', fileName: 'a.txt', bytes: seedBytes, dryRun: true }, 'op');
+      const skip = skipOf(dry.oficios.length);
+      const error = await refusal(
+        app.files.ingestFile({ ople: 'GRO', fileName: 'a.txt', bytes: seedBytes, dryRun: false, skip }, 'op'),
+      );
+      expect(error).toMatchObject({ code: 'BAD_USER_INPUT', field: 'skip' });
+      expect(error.message).toMatch(reason);
+      expect(sourceFiles.files.size).toBe(0);
+      expect(cases.appended).toEqual([]);
+    },
+  );
+
   it('given a register, then how its columns were mapped is reported', async () => {
     const { app } = inMemoryApplication();
     const report = await app.files.ingestFile(

@@ -44,6 +44,8 @@ export interface FileToIngest {
   fileName: string;
   bytes: Uint8Array;
   dryRun: boolean;
+  /** Positions in the reading's `oficios` (as a dry run lists them) not to record; the file is kept all the same. */
+  skip?: readonly number[];
 }
 
 /** The longest file name kept. */
@@ -74,7 +76,7 @@ export class FileIngest {
     const sha256 = createHash('sha256').update(bytes).digest('hex');
     const text = await this.readText(bytes, name);
     const before = await this.files.find(sha256);
-    const report = await this.intake.ingest(text.text, input.ople, input.dryRun, actor);
+    const report = await this.intake.ingest(text.text, input.ople, input.dryRun, actor, { skip: input.skip });
 
     const candidate = {
       sha256,

@@ -1,13 +1,13 @@
 import { defaultDocumentKey, documentWorkflowId } from '@seguimiento/contracts';
 import { type ReviewRead, isCaseOf } from '@seguimiento/domain';
 import { type IngestStep, type ParsedOficio, parseCorrespondence, planIngest } from '@seguimiento/intake';
-import { ApplicationError, type ErrorCode, checked } from '../errors';
+import { ApplicationError, type ErrorCode, InvalidInput, checked } from '../errors';
 import type { OficioDoors } from '../oficios/oficio-doors';
 import type { FoundAtImport, ImportRuns } from '../ports';
 import { type ReviewQueue, textHash } from '../reviews/review-queue';
 
 /** What happened to one oficio of the text. */
-export type IngestResult = 'PLANNED' | 'CREATED' | 'ALREADY_RECORDED' | 'NEEDS_REVIEW' | 'FAILED';
+export type IngestResult = 'PLANNED' | 'CREATED' | 'ALREADY_RECORDED' | 'NEEDS_REVIEW' | 'FAILED' | 'SKIPPED';
 
 /** One oficio read from the text, and what happened when it was recorded. */
 export interface IngestedOficio {
@@ -42,6 +42,8 @@ export interface IngestReport {
   alreadyRecorded: number;
   needsReview: number;
   failed: number;
+  /** Left out by the caller (`skip`): neither recorded nor queued for review. */
+  skipped: number;
   warnings: string[];
   /** Cases still overdue when the import ended: each raised one escalation, its highest rung. */
   foundAtImport: FoundAtImport[];
@@ -62,23 +64,37 @@ export class Ingest {
     private readonly reviews: ReviewQueue,
   ) {}
 
-  async ingest(text: string, ople: string, dryRun: boolean, actor: string): Promise<IngestReport> {
+  /**
+   * `options.skip`: positions in the report's `oficios` (date order, as a dry run of the same text
+   * lists them) not to record — reported as SKIPPED, neither recorded nor queued for review.
+   */
+  async ingest(
+    text: string,
+    ople: string,
+    dryRun: boolean,
+    actor: string,
+    options: { skip?: readonly number[] } = {},
+  ): Promise<IngestReport> {
     // The parser names its option options.ople; the caller sent the argument ople.
     const parsed = checked(() => parseCorrespondence(text, { ople }), { 'options.ople': 'ople' });
     const ordered = [...parsed.oficios].sort((a, b) => (a.date ?? '9999').localeCompare(b.date ?? '9999'));
+    const skip = skippedPositions(options.skip ?? [], ordered.length);
     const report: IngestReport = {
       oficios: [],
       created: 0,
       alreadyRecorded: 0,
       needsReview: 0,
       failed: 0,
+      skipped: 0,
       warnings: parsed.warnings,
       foundAtImport: [],
     };
     // History is imported as history: no case escalates until the import is over (ImportRuns).
     const source = { text, hash: textHash(text) };
     const recordAll = async () => {
-      for (const oficio of ordered) await this.recordOne(oficio, ople, dryRun, actor, report, source);
+      for (const [position, oficio] of ordered.entries())
+        if (skip.has(position)) skipOne(oficio, ople, report);
+        else await this.recordOne(oficio, ople, dryRun, actor, report, source);
     };
     if (dryRun) await recordAll();
     else [, report.foundAtImport] = await this.imports.run(recordAll);
@@ -202,6 +218,32 @@ export class Ingest {
       return { result: 'FAILED', targets: [], message: `${error.code}: ${error.message}` };
     }
   }
+}
+
+/**
+ * The positions to skip, checked against the oficios read: each a whole number from 0 to one less
+ * than their count (a position the reading does not have is refused naming `skip`, before anything
+ * is recorded).
+ */
+export function skippedPositions(skip: readonly number[], count: number): Set<number> {
+  for (const position of skip)
+    if (!Number.isInteger(position) || position < 0 || position >= count)
+      throw new InvalidInput(
+        'skip',
+        count === 0
+          ? `no hay oficio en la posición ${position}: no se leyó ningún oficio`
+          : `no hay oficio en la posición ${position}: se ${count === 1 ? 'leyó 1 oficio (posición 0)' : `leyeron ${count} oficios (posiciones 0 a ${count - 1}, en el orden de la lectura)`}`,
+      );
+  return new Set(skip);
+}
+
+/** An oficio the caller left out: said as SKIPPED, nothing recorded, nothing queued. */
+function skipOne(oficio: ParsedOficio, ople: string, report: IngestReport): void {
+  const entry = describe(oficio, planIngest(oficio, ople));
+  entry.result = 'SKIPPED';
+  entry.message = 'omitido a petición de quien registra: no se registró ni pasó a revisión';
+  report.oficios.push(entry);
+  report.skipped += 1;
 }
 
 /** What every queued item of an oficio shares: its OPLE, number, date and exact span of the source text. */

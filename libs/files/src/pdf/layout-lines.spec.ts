@@ -115,4 +115,57 @@ describe('a line typed with its columns aligned by spaces', () => {
       'adicionales.',
     ]);
   });
+
+  // The page is 612 pt wide and its text starts at x = 40: its lines wrap at x = 572 (88 characters).
+  it('ends a row with the word that wrapped past the right margin to a line of its own (a heading’s "Fecha límite")', () => {
+    const { text } = layoutPages([
+      page([
+        mono('Fecha'.padEnd(13) + 'Oficio'.padEnd(23) + 'Asunto'.padEnd(44) + 'Fecha', 716),
+        mono('límite', 703),
+        mono(
+          '04/03/2024'.padEnd(13) + 'INE/UTSI/1270/2024'.padEnd(23) + 'Solicita el informe'.padEnd(44) + '25/03/24',
+          690,
+        ),
+      ]),
+    ]);
+    expect(text.split('\n')).toEqual([
+      'Fecha | Oficio | Asunto | Fecha límite',
+      '04/03/2024 | INE/UTSI/1270/2024 | Solicita el informe | 25/03/24',
+    ]);
+  });
+
+  it('makes a cell of the row’s last one that wrapped to the margin, when the row goes on below it', () => {
+    const { text } = layoutPages([
+      page([
+        mono('5'.padEnd(5) + '15/03/2024'.padEnd(14) + 'INE/UTSI/1498/2024'.padEnd(22) + 'Remite observaciones', 716),
+        mono('22/03/2024', 703),
+        mono(' '.repeat(41) + 'a los proyectos de Plan de Seguridad.', 690),
+        mono(
+          '6'.padEnd(5) + '21/03/2024'.padEnd(14) + 'INE/UTSI/1702/2024'.padEnd(22) + 'Se tienen por atendidas',
+          677,
+        ),
+      ]),
+    ]);
+    expect(text.split('\n')).toEqual([
+      '5 | 15/03/2024 | INE/UTSI/1498/2024 | Remite observaciones a los proyectos de Plan de Seguridad. | 22/03/2024',
+      '6 | 21/03/2024 | INE/UTSI/1702/2024 | Se tienen por atendidas',
+    ]);
+  });
+
+  it('folds nothing into a page footer printed between rows ("… | Página 1 de 2")', () => {
+    const { text } = layoutPages([
+      page([
+        mono('3'.padEnd(5) + '19/02/2024'.padEnd(14) + 'INE/UTSI/0655/2024'.padEnd(22) + 'Se hace llegar', 716),
+        mono('Registro de control'.padEnd(60) + 'Página 1 de 2', 703),
+        mono('INSTITUTO ELECTORAL', 690),
+        mono('4'.padEnd(5) + '27/02/2024'.padEnd(14) + 'INE/UTSI/0790/2024'.padEnd(22) + 'Recordatorio', 677),
+      ]),
+    ]);
+    expect(text.split('\n')).toEqual([
+      '3 | 19/02/2024 | INE/UTSI/0655/2024 | Se hace llegar',
+      'Registro de control | Página 1 de 2',
+      'INSTITUTO ELECTORAL',
+      '4 | 27/02/2024 | INE/UTSI/0790/2024 | Recordatorio',
+    ]);
+  });
 });

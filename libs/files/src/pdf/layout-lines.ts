@@ -39,7 +39,8 @@ const MARGIN_BAND = 0.1;
 /**
  * Rebuilds the text of a PDF from the positions of its glyphs: runs on the same baseline make a line,
  * read left to right; a wide gap separates table cells (written ` | `); a row whose first column is
- * empty continues the row above (a wrapped cell); a larger vertical gap is a paragraph break; lines
+ * empty continues the row above (a wrapped cell), and the end of a row's line that wrapped to the
+ * margin goes back to it; a line holding "Página n de m" is no row; a larger vertical gap is a paragraph break; lines
  * in the top or bottom band that repeat on other pages (running headers, "Página 2 de 9") are dropped.
  * Returns the text and notes on what was dropped.
  */
@@ -51,7 +52,10 @@ export function layoutPages(pages: readonly PdfPage[]): { text: string; notes: s
     notes.push(`se omitieron encabezados y pies de página repetidos: ${[...repeated].map((l) => `«${l}»`).join(', ')}`);
   }
   const blocks = perPage.map(({ page, lines }) =>
-    renderLines(lines.filter((line) => !(inMargin(line, page) && repeated.has(shapeOf(lineText(line)))))),
+    renderLines(
+      lines.filter((line) => !(inMargin(line, page) && repeated.has(shapeOf(lineText(line))))),
+      page.width,
+    ),
   );
   return { text: blocks.filter((b) => b.length > 0).join('\n\n'), notes };
 }
@@ -105,15 +109,29 @@ function cellsOf(runs: readonly GlyphRun[]): Array<{ x: number; end: number; tex
 }
 
 /** Joins lines into text: table rows get their wrapped continuations folded in; gaps become paragraphs. */
-function renderLines(lines: readonly Line[]): string {
+function renderLines(lines: readonly Line[], pageWidth: number): string {
   const out: string[] = [];
   let previous: Line | null = null;
   let row: { line: Line; gapBefore: number } | null = null;
   /** Whether the line above belongs to a table row (the row itself, or its wrapped continuation). */
   let previousInRow = false;
-  for (const line of lines) {
+  /** Where the page's lines wrap: as far from its right side as the text is from its left (margins alike). */
+  const right = pageWidth - lines.reduce((left, l) => Math.min(left, l.cells[0]?.x ?? pageWidth), pageWidth);
+  lines.forEach((line, i) => {
     const gap = previous ? previous.y - line.y : Infinity;
-    if (row && row.line.cells.length > 1 && isContinuation(line, row.line, gap, row.gapBefore)) {
+    const tail =
+      row && previous && row.line.y === previous.y && row.line.cells.length > 1
+        ? wrappedTail(line, row.line, gap, right, lines[i + 1])
+        : null;
+    if (row && tail) {
+      const last = row.line.cells[row.line.cells.length - 1];
+      if (tail === 'LAST_CELL') last.text = joinWrapped(last.text, line.cells[0].text);
+      else {
+        const x = last.end + line.size;
+        row.line.cells.push({ x, end: x + line.cells[0].end - line.cells[0].x, text: line.cells[0].text });
+      }
+      out[out.length - 1] = row.line.cells.map((c) => c.text).join(CELL_SEPARATOR);
+    } else if (row && row.line.cells.length > 1 && isContinuation(line, row.line, gap, row.gapBefore)) {
       mergeInto(row.line, line);
       out[out.length - 1] = row.line.cells.map((c) => c.text).join(CELL_SEPARATOR);
       previousInRow = true;
@@ -123,10 +141,47 @@ function renderLines(lines: readonly Line[]): string {
       row = { line: { ...line, cells: line.cells.map((c) => ({ ...c })) }, gapBefore: previousInRow ? gap : 0 };
       out.push(row.line.cells.map((c) => c.text).join(CELL_SEPARATOR));
       previousInRow = line.cells.length > 1;
+      // A page's footer or heading printed between rows ("Registro … | Página 1 de 2") is no row:
+      // the line under it is not its continuation.
+      if (line.cells.some((c) => PAGE_NUMBER.test(c.text))) {
+        row = null;
+        previousInRow = false;
+      }
     }
     previous = line;
-  }
+  });
   return out.join('\n').trim();
+}
+
+const PAGE_NUMBER = /^(?:p[aá]g(?:ina)?\.?|hoja)\s*\d{1,4}(?:\s*(?:de|\/)\s*\d{1,4})?$/i;
+
+/**
+ * The end of a row's line that did not fit on it and wrapped to the left margin (a word processor
+ * does so with a line longer than the page): a single cell under the row's first column at plain
+ * line spacing, that either could not have followed the row's last cell (its first word would pass
+ * the right margin, as wide as the left one: it ends that cell, "Fecha" + "límite"), or sits between the row and the
+ * row's own continuation below (the row goes on under it: it was a cell of its own, "22/03/2024",
+ * set apart by a wide gap — else it would have fit). Anything else under the first column is a
+ * wrapped first cell or a row of its own (isContinuation).
+ */
+function wrappedTail(
+  line: Line,
+  row: Line,
+  gap: number,
+  right: number,
+  next: Line | undefined,
+): 'LAST_CELL' | 'NEW_CELL' | null {
+  if (line.cells.length !== 1 || gap > LINE_SPACING_EM * row.size) return null;
+  const cell = line.cells[0];
+  if (Math.abs(cell.x - row.cells[0].x) > row.size) return null;
+  const charWidth = (cell.end - cell.x) / Math.max(1, cell.text.length);
+  const firstWord = cell.text.split(' ')[0];
+  const last = row.cells[row.cells.length - 1];
+  if (last.end + charWidth * (1 + firstWord.length) > right - charWidth / 4) return 'LAST_CELL';
+  const firstOnly = cell.end < row.cells[1].x;
+  const continuesRow =
+    next !== undefined && next.cells[0].x > row.cells[0].x + row.size && isContinuation(next, row, line.y - next.y, 0);
+  return !firstOnly && continuesRow ? 'NEW_CELL' : null;
 }
 
 /**

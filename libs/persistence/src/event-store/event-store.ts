@@ -4,6 +4,7 @@ import { projectDirectory } from '../directory/directory';
 import { writeOutbox } from '../outbox/outbox-writer';
 import { projectReviews } from '../read-models/reviews/projection';
 import { indexCaseOficios } from './case-oficios';
+import { canonicalJson } from './event-ids';
 
 export interface NewEvent {
   eventId: string;
@@ -25,9 +26,27 @@ const UNIQUE_VIOLATION = '23505';
 export const APPEND_LOCK = 7_201_830_243;
 
 /**
+ * An append that names events already stored, at their place, with another content: a retried
+ * decision that came out different under the same ids. Nothing is written; never worth a retry.
+ */
+export class EventContentDiverged extends Error {
+  constructor(
+    readonly streamId: string,
+    readonly eventId: string,
+    readonly version: number,
+  ) {
+    super(
+      `el evento ${eventId} (versión ${version} de ${streamId}) ya está registrado con otro contenido: la decisión reintentada difiere de la registrada; no se escribió nada`,
+    );
+    this.name = 'EventContentDiverged';
+  }
+}
+
+/**
  * Append-only event store over the `events` table. `append` states the stream version it expects;
- * re-sending events already stored (same event ids, same place) is a no-op, which makes retried
- * activities safe. In the same transaction it writes the `case_oficios` index (which oficios
+ * re-sending events already stored (same event ids, same place, same type and data) is a no-op,
+ * which makes retried activities safe; the same ids with another content are refused
+ * (`EventContentDiverged`). In the same transaction it writes the `case_oficios` index (which oficios
  * touch which case), so routing by cited oficios never depends on the projector.
  */
 export class EventStore {
@@ -110,11 +129,17 @@ export class EventStore {
     expectedVersion: number,
     events: readonly NewEvent[],
   ): Promise<AppendResult | null> {
-    const rows: Array<{ event_id: string; stream_id: string; stream_version: number; position: string }> =
-      await manager.query(
-        'SELECT event_id, stream_id, stream_version, position FROM events WHERE event_id = ANY($1::uuid[]) ORDER BY position',
-        [events.map((e) => e.eventId)],
-      );
+    const rows: Array<{
+      event_id: string;
+      stream_id: string;
+      stream_version: number;
+      position: string;
+      type: string;
+      data: unknown;
+    }> = await manager.query(
+      'SELECT event_id, stream_id, stream_version, position, type, data FROM events WHERE event_id = ANY($1::uuid[]) ORDER BY position',
+      [events.map((e) => e.eventId)],
+    );
     if (rows.length === 0) return null;
     const samePlace =
       rows.length === events.length &&
@@ -125,6 +150,10 @@ export class EventStore {
     if (!samePlace) {
       throw new Error(`append: event ids of ${streamId} at version ${expectedVersion} were already stored elsewhere`);
     }
+    rows.forEach((r, i) => {
+      if (r.type !== events[i].type || canonicalJson(r.data) !== canonicalJson(events[i].data))
+        throw new EventContentDiverged(streamId, r.event_id, r.stream_version);
+    });
     return {
       status: 'AlreadyAppended',
       nextVersion: expectedVersion + events.length,

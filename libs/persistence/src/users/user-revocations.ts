@@ -4,13 +4,15 @@ import { PgListener } from '../notifications/pg-listener';
 import { USERS_CHANNEL } from './user-store';
 
 /**
- * The users whose tokens the gateway must refuse (disabled, or withdrawn by `users disable`), kept
- * in memory so that checking a token costs no query: read at start, and again whenever
- * `UserStore.setDisabled` announces a change (NOTIFY seguimiento_users, sent at its commit) or the
+ * The users whose tokens the gateway must refuse (disabled, or withdrawn by `users disable` or
+ * `users passwd`) and the tokens signed out one by one, kept in memory so that checking a token
+ * costs no query: read at start, and again whenever `UserStore` announces a change (NOTIFY seguimiento_users, sent at its commit) or the
  * LISTEN connection comes back after a break (what was announced meanwhile is read again).
  */
 export class UserRevocations {
   private known = new Map<string, Revocation>();
+  /** The ids of tokens signed out and not yet expired, with their user. */
+  private withdrawn = new Map<string, string>();
   private reading: Promise<void> = Promise.resolve();
   private readonly listener: PgListener;
   private readonly followers = new Set<(usernames: string[]) => void>();
@@ -44,6 +46,11 @@ export class UserRevocations {
     return this.known.get(username);
   }
 
+  /** Whether the token with this id was signed out (and has not expired yet). */
+  isWithdrawn(tokenId: string): boolean {
+    return this.withdrawn.has(tokenId);
+  }
+
   /** Calls `follower` with the users whose revocation changed, after each read; returns the unsubscribe. */
   onChange(follower: (usernames: string[]) => void): () => void {
     this.followers.add(follower);
@@ -66,7 +73,13 @@ export class UserRevocations {
         next.get(u)?.disabled !== this.known.get(u)?.disabled ||
         next.get(u)?.revokedAt?.getTime() !== this.known.get(u)?.revokedAt?.getTime(),
     );
+    const tokens: Array<{ tokenId: string; username: string }> = await this.db.query(
+      `SELECT token_id AS "tokenId", username FROM withdrawn_tokens WHERE expires_at > now()`,
+    );
+    const withdrawn = new Map(tokens.map((t) => [t.tokenId, t.username]));
+    for (const [tokenId, username] of withdrawn) if (!this.withdrawn.has(tokenId)) changed.push(username);
     this.known = next;
-    if (changed.length) for (const follower of this.followers) follower(changed);
+    this.withdrawn = withdrawn;
+    if (changed.length) for (const follower of this.followers) follower([...new Set(changed)]);
   }
 }

@@ -69,9 +69,36 @@ export class UserStore {
     return rows.map(({ passwordHash: _hash, ...user }) => user);
   }
 
-  /** A new password hash; it also lifts a lock and clears the failed attempts. False: no such user. */
+  /**
+   * A new password hash; it also lifts a lock, clears the failed attempts and withdraws every token
+   * issued to the user until now (whoever knew the old password may hold one), telling the gateways
+   * at commit as `setDisabled` does. False: no such user.
+   */
   async setPassword(username: string, passwordHash: string): Promise<boolean> {
-    return this.update(username, 'password_hash = $2, failed_attempts = 0, locked_until = NULL', passwordHash);
+    return this.db.transaction(async (tx) => {
+      const [, affected]: [unknown, number] = await tx.query(
+        `UPDATE users SET password_hash = $2, failed_attempts = 0, locked_until = NULL, sessions_revoked_at = now(),
+           updated_at = now() WHERE username = $1`,
+        [username, passwordHash],
+      );
+      if (affected > 0) await tx.query(`SELECT pg_notify('${USERS_CHANNEL}', $1)`, [username]);
+      return affected > 0;
+    });
+  }
+
+  /**
+   * Withdraws one token (a session signed out) until it expires, and tells the gateways at commit;
+   * rows of tokens that expired meanwhile are removed. Withdrawing the same token twice is harmless.
+   */
+  async withdrawToken(tokenId: string, username: string, expiresAt: Date): Promise<void> {
+    await this.db.transaction(async (tx) => {
+      await tx.query('DELETE FROM withdrawn_tokens WHERE expires_at < now()');
+      await tx.query(
+        `INSERT INTO withdrawn_tokens (token_id, username, expires_at) VALUES ($1, $2, $3) ON CONFLICT (token_id) DO NOTHING`,
+        [tokenId, username, expiresAt],
+      );
+      await tx.query(`SELECT pg_notify('${USERS_CHANNEL}', $1)`, [username]);
+    });
   }
 
   /**
@@ -131,13 +158,5 @@ export class UserStore {
       state.failedAttempts,
       state.lockedUntil,
     ]);
-  }
-
-  private async update(username: string, assignments: string, value: unknown): Promise<boolean> {
-    const [, affected]: [unknown, number] = await this.db.query(
-      `UPDATE users SET ${assignments}, updated_at = now() WHERE username = $1`,
-      [username, value],
-    );
-    return affected > 0;
   }
 }

@@ -11,8 +11,6 @@ import {
   VersionKind,
 } from '../../common/enums';
 
-export { BallInCourt, DocumentStatus, VersionKind };
-
 @ObjectType({ description: 'Un plazo en curso: quién lo debe, para qué y hasta cuándo.' })
 export class Deadline {
   @Field(() => Party, { description: 'Quién corre con el plazo.' })

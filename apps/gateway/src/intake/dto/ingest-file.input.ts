@@ -1,6 +1,6 @@
-import { Field, InputType } from '@nestjs/graphql';
+import { Field, InputType, Int } from '@nestjs/graphql';
 import { MAX_FILE_BYTES } from '@seguimiento/files';
-import { IsBoolean, IsString, MaxLength } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsInt, IsOptional, IsString, MaxLength, Min } from 'class-validator';
 import { OpleField } from '../../common/input-fields';
 
 /** The longest base64 text of a file at the size limit (the limit itself is checked on the decoded bytes). */
@@ -24,4 +24,17 @@ export class IngestFileInput {
   @Field({ defaultValue: false, description: 'Solo leer y decir qué se registraría, sin registrar ni guardar nada.' })
   @IsBoolean()
   dryRun!: boolean;
+
+  @Field(() => [Int], {
+    nullable: true,
+    description:
+      'Oficios que no se registran: su posición (desde 0) en la lista oficios de la lectura, en el orden en que la da una prueba (dryRun) del mismo archivo. ' +
+      'No se registran ni pasan a revisión (result SKIPPED); el original se guarda igual. Una posición que la lectura no tiene se rechaza nombrando skip.',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(2000, { message: 'no puede tener más de 2000 posiciones' })
+  @IsInt({ each: true, message: 'cada posición debe ser un número entero' })
+  @Min(0, { each: true, message: 'cada posición debe ser 0 o mayor' })
+  skip?: number[] | null;
 }

@@ -9,6 +9,7 @@ export const IngestResult: { readonly [K in IngestResult]: K } = {
   ALREADY_RECORDED: 'ALREADY_RECORDED',
   NEEDS_REVIEW: 'NEEDS_REVIEW',
   FAILED: 'FAILED',
+  SKIPPED: 'SKIPPED',
 };
 registerEnumType(IngestResult, {
   name: 'IngestResult',
@@ -19,6 +20,7 @@ registerEnumType(IngestResult, {
     ALREADY_RECORDED: { description: 'Ya estaba registrado: no cambió nada.' },
     NEEDS_REVIEW: { description: 'No se registró: una persona debe revisarlo (ver reviewReasons).' },
     FAILED: { description: 'No se registró: el sistema lo rechazó (ver message).' },
+    SKIPPED: { description: 'No se registró ni pasó a revisión: quien registra lo omitió (skip de ingestFile).' },
   },
 });
 
@@ -137,6 +139,9 @@ export class IngestReport {
 
   @Field(() => Int, { description: 'Rechazados por el sistema.' })
   failed!: number;
+
+  @Field(() => Int, { description: 'Omitidos por quien registra (skip de ingestFile): ni registrados ni en revisión.' })
+  skipped!: number;
 
   @Field(() => [String], { description: 'Avisos sobre el texto en su conjunto.' })
   warnings!: string[];

@@ -2,7 +2,7 @@ import { ArgsType, Field, InputType, Int, registerEnumType } from '@nestjs/graph
 import { Type } from 'class-transformer';
 import { IsBoolean, IsEnum, IsInt, IsOptional, IsString, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { DeliverableField, LocalDateField, OpleField } from '../../common/input-fields';
-import { BallInCourt, DocumentStatus } from '../../documents/models/enums';
+import { BallInCourt, DocumentStatus } from '../../common/enums';
 
 export enum DocumentOrder {
   DUE_SOONEST = 'DUE_SOONEST',

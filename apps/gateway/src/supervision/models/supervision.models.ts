@@ -1,6 +1,6 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { Document } from '../../documents/models/document.model';
-import { DocumentStatus, VersionKind } from '../../documents/models/enums';
+import { DocumentStatus, VersionKind } from '../../common/enums';
 
 @ObjectType({ description: 'Información de paginación.' })
 export class PageInfo {

@@ -17,7 +17,11 @@ export type ListedDocument = SortedRow & { state: DocumentState };
 
 const LISTED = 'id, due_at, updated_at, state';
 
-/** A page of documents as they are now, from `rm_documents` (one statement: the count and the page, each served by its indexes). */
+/**
+ * A page of documents as they are now, from `rm_documents`: one statement, so the count and the page
+ * are read from one snapshot (read apart, a document recorded between them made a page of 26 edges
+ * with a totalCount of 25 — the chaos soak's queries saw it), each served by its indexes.
+ */
 export async function documentsNow(db: DataSource, q: DocumentQuery): Promise<DocumentPage<ListedDocument>> {
   const { sql, params } = documentPageSql(q, LISTED);
   const rows: Array<ListedDocument & { total: number }> = await db.query(sql, params);
