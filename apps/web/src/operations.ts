@@ -307,6 +307,38 @@ export const NoticeSubjectQuery = graphql(`
   }
 `);
 
+/** What the recording page shows of each oficio an ingest read (pasted text or a file). */
+export const IngestedOficioFieldsFragment = graphql(`
+  fragment IngestedOficioFields on IngestedOficio {
+    number
+    date
+    kind
+    outcome
+    additionalObservations
+    deliverable
+    references
+    deadline
+    items {
+      deliverable
+      dueDate
+      title
+    }
+    meeting
+    subject
+    summary
+    assumptions
+    confidence
+    needsReview
+    reviewReasons
+    result
+    message
+    targets
+    spanStart
+    spanEnd
+    reviewIds
+  }
+`);
+
 export const IngestMutation = graphql(`
   mutation Ingest($text: String!, $ople: String!, $dryRun: Boolean!) {
     ingestCorrespondence(text: $text, ople: $ople, dryRun: $dryRun) {
@@ -316,31 +348,7 @@ export const IngestMutation = graphql(`
       failed
       warnings
       oficios {
-        number
-        date
-        kind
-        outcome
-        additionalObservations
-        deliverable
-        references
-        deadline
-        items {
-          deliverable
-          dueDate
-          title
-        }
-        meeting
-        subject
-        summary
-        assumptions
-        confidence
-        needsReview
-        reviewReasons
-        result
-        message
-        targets
-        spanStart
-        spanEnd
+        ...IngestedOficioFields
       }
     }
   }

@@ -12,32 +12,7 @@ export const IngestFileMutation = graphql(`
       skipped
       warnings
       oficios {
-        number
-        date
-        kind
-        outcome
-        additionalObservations
-        deliverable
-        references
-        deadline
-        items {
-          deliverable
-          dueDate
-          title
-        }
-        meeting
-        subject
-        summary
-        assumptions
-        confidence
-        needsReview
-        reviewReasons
-        result
-        message
-        targets
-        reviewIds
-        spanStart
-        spanEnd
+        ...IngestedOficioFields
       }
       file {
         sha256
