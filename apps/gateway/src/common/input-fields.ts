@@ -65,3 +65,15 @@ export const TextField = (description: string, max: number, nullable = false) =>
     IsString({ message: 'debe ser un texto' }),
     MaxLength(max, { message: `no puede exceder ${max} caracteres` }),
   );
+
+/** `asOf` of every query that can travel in time: as it was at that moment. */
+export const AsOfField = () =>
+  applyDecorators(
+    Field({
+      nullable: true,
+      description:
+        'Como estaba en ese momento: un día (AAAA-MM-DD, al cierre del día, hora del centro) o un instante ISO 8601.',
+    }),
+    IsOptional(),
+    IsString(),
+  );

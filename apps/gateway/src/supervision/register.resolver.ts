@@ -5,7 +5,7 @@ import { Writes } from '../auth/auth.guard';
 import { CurrentPrincipal, assertOpleAccess } from '../auth/current-principal';
 import type { Principal } from '@seguimiento/auth';
 import { scopedOple } from '../auth/scope';
-import { LocalDateField, OpleField } from '../common/input-fields';
+import { AsOfField, LocalDateField, OpleField } from '../common/input-fields';
 import { CorrespondenceEntry, EscalationEntry, Obligation, Oficio } from './models/register.models';
 import { Acknowledgements } from './acknowledgements';
 import { parseAsOf } from '../common/query-dates';
@@ -25,13 +25,7 @@ class ObligationsArgs {
   @IsBoolean()
   overdue?: boolean;
 
-  @Field({
-    nullable: true,
-    description:
-      'Como estaba en ese momento: un día (AAAA-MM-DD, al cierre del día, hora del centro) o un instante ISO 8601.',
-  })
-  @IsOptional()
-  @IsString()
+  @AsOfField()
   asOf?: string;
 }
 
@@ -45,13 +39,7 @@ class EscalationsArgs {
   @IsBoolean()
   open?: boolean;
 
-  @Field({
-    nullable: true,
-    description:
-      'Como estaba en ese momento: un día (AAAA-MM-DD, al cierre del día, hora del centro) o un instante ISO 8601.',
-  })
-  @IsOptional()
-  @IsString()
+  @AsOfField()
   asOf?: string;
 }
 
@@ -71,13 +59,7 @@ class CorrespondenceArgs {
   @IsIn(['IN', 'OUT'], { message: 'debe ser IN u OUT' })
   direction?: string;
 
-  @Field({
-    nullable: true,
-    description:
-      'Como estaba en ese momento: un día (AAAA-MM-DD, al cierre del día, hora del centro) o un instante ISO 8601.',
-  })
-  @IsOptional()
-  @IsString()
+  @AsOfField()
   asOf?: string;
 }
 

@@ -1,9 +1,8 @@
-import { Args, ArgsType, Field, Query, Resolver } from '@nestjs/graphql';
-import { IsOptional, IsString } from 'class-validator';
+import { Args, ArgsType, Query, Resolver } from '@nestjs/graphql';
 import { scopedOple } from '../auth/scope';
 import { CurrentPrincipal } from '../auth/current-principal';
 import type { Principal } from '@seguimiento/auth';
-import { OpleField } from '../common/input-fields';
+import { AsOfField, OpleField } from '../common/input-fields';
 import { DocumentsArgs } from './dto/documents.args';
 import { Dashboard, DocumentConnection, DocumentMatrixCell } from './models/supervision.models';
 import { parseAsOf } from '../common/query-dates';
@@ -15,13 +14,7 @@ class DashboardArgs {
   @OpleField('El OPLE del tablero; sin él, todos.', true)
   ople?: string;
 
-  @Field({
-    nullable: true,
-    description:
-      'Como estaba en ese momento: un día (AAAA-MM-DD, al cierre del día, hora del centro) o un instante ISO 8601.',
-  })
-  @IsOptional()
-  @IsString()
+  @AsOfField()
   asOf?: string;
 }
 
@@ -30,13 +23,7 @@ class DocumentMatrixArgs {
   @OpleField('Solo las celdas de ese OPLE; sin él, las de todos (un usuario de un OPLE ve solo las suyas).', true)
   ople?: string;
 
-  @Field({
-    nullable: true,
-    description:
-      'Como estaba en ese momento: un día (AAAA-MM-DD, al cierre del día, hora del centro) o un instante ISO 8601.',
-  })
-  @IsOptional()
-  @IsString()
+  @AsOfField()
   asOf?: string;
 }
 

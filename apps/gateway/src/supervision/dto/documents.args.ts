@@ -1,7 +1,7 @@
 import { ArgsType, Field, InputType, Int, registerEnumType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import { IsBoolean, IsEnum, IsInt, IsOptional, IsString, Max, MaxLength, Min, ValidateNested } from 'class-validator';
-import { DeliverableField, LocalDateField, OpleField } from '../../common/input-fields';
+import { AsOfField, DeliverableField, LocalDateField, OpleField } from '../../common/input-fields';
 import { BallInCourt, DocumentStatus } from '../../common/enums';
 
 export enum DocumentOrder {
@@ -70,13 +70,7 @@ export class DocumentsArgs {
   @Max(200, { message: 'debe estar entre 1 y 200' })
   first!: number;
 
-  @Field({
-    nullable: true,
-    description:
-      'Como estaba en ese momento: un día (AAAA-MM-DD, al cierre del día, hora del centro) o un instante ISO 8601.',
-  })
-  @IsOptional()
-  @IsString()
+  @AsOfField()
   asOf?: string;
 
   @Field({ nullable: true, description: 'Cursor: la página que sigue a este (endCursor de la anterior).' })
