@@ -75,6 +75,14 @@ describe('the labelled corpus (test/corpus)', () => {
     for (const r of rows) for (const w of r.expected.warnings ?? []) expect(r.result.warnings.join('\n')).toContain(w);
   });
 
+  it('reports a gap in the numbering only where the person noted one (a lettered list with "c)" has none)', () => {
+    const gaps = (warnings: readonly string[]) =>
+      warnings.filter((w) => w.startsWith('La numeración de las entradas')).map((w) => w.replace(/:.*$/, ''));
+    const seen = rows.map((r) => [r.name, gaps(r.result.warnings)]);
+    expect(seen).toEqual(rows.map((r) => [r.name, gaps(r.expected.warnings ?? [])]));
+    expect(seen.filter(([, g]) => g.length > 0).length).toBeGreaterThan(0);
+  });
+
   it('keeps each oficio’s exact source span', () => {
     for (const r of rows)
       for (const o of r.result.oficios) {

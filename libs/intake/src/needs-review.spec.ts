@@ -75,6 +75,20 @@ describe('what the parser cannot classify', () => {
     expect(single[0].confidence).toBe(0);
   });
 
+  it('reads "c)" and "i)" as letters in a lettered list, and as roman numerals in a roman one: no gap where there is none', () => {
+    const entry = (marker: string, n: number) =>
+      `${marker} ${n} de marzo de 2024, oficio INE/UTSI/${1300 + n}/2024, mediante el cual remite el documento “${marker}”.`;
+    const lettered = 'abcdefghij'.split('').map((l, i) => entry(`${l})`, i + 1));
+    expect(parseCorrespondence(lettered.join('\n')).warnings).toEqual([]);
+    const roman = ['i.', 'ii.', 'iii.', 'iv.', 'v.', 'vi.'].map((m, i) => entry(m, i + 1));
+    expect(parseCorrespondence(roman.join('\n')).warnings).toEqual([]);
+    // A real gap in a lettered list is still one: b) to d) (no c).
+    const gap = [lettered[0], lettered[1], lettered[3]].join('\n');
+    expect(parseCorrespondence(gap).warnings).toEqual([
+      'La numeración de las entradas pasa de 2 a 4: revise si falta o sobra una entrada.',
+    ]);
+  });
+
   it('warns about gaps in the numbering and oficios cited outside any entry', () => {
     const { warnings } = parseCorrespondence(
       'Véase también el oficio INE/UTSI/0001/2024.\n1. 4 de marzo de 2024, oficio INE/UTSI/1290/2024, mediante el cual remite el documento “A”.\n3. 5 de marzo de 2024, oficio INE/UTSI/1290/2024, mediante el cual remite el documento “B”.',

@@ -343,16 +343,25 @@ function warnAboutStructure(
       `El texto de las líneas ${span.startLine}–${span.endLine} no pertenece a ninguna entrada y cita ${numbers.join(', ')}; revíselo.`,
     );
   }
-  let previous: number | null = null;
+  // A marker read both as a letter and as a roman numeral ("c)": 3 or 100) counts as whichever
+  // continues the numbering, before or after it (a) b) c) d), or i. ii. iii.).
+  let previous: { value: number; alternative?: number } | null = null;
   for (const s of segments) {
     const marker = s.head?.marker ?? null;
     if (marker === null) continue;
-    if (previous !== null && marker !== previous + 1) {
-      ctx.warnings.push(
-        `La numeración de las entradas pasa de ${previous} a ${marker}: revise si falta o sobra una entrada.`,
-      );
+    const alternative = s.head?.markerAlternative;
+    let value = marker;
+    if (previous !== null) {
+      const follows = (n: number) =>
+        n === previous!.value + 1 || (previous!.alternative !== undefined && n === previous!.alternative + 1);
+      if (!follows(marker) && alternative !== undefined && follows(alternative)) value = alternative;
+      if (!follows(value)) {
+        ctx.warnings.push(
+          `La numeración de las entradas pasa de ${previous.value} a ${value}: revise si falta o sobra una entrada.`,
+        );
+      }
     }
-    previous = marker;
+    previous = value === marker ? { value, alternative } : { value };
   }
   const seen = new Map<string, number>();
   for (const o of oficios) if (o.number) seen.set(o.number, (seen.get(o.number) ?? 0) + 1);

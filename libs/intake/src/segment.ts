@@ -17,6 +17,11 @@ export interface EntryHead {
   end: number;
   /** The list number ("5." → 5), when the entry has one. */
   marker: number | null;
+  /**
+   * The other reading of a marker that is a letter and a roman numeral alike: "c)" is 100 as a
+   * numeral and 3 as the third letter, "i)" 1 and 9. The numbering check takes whichever continues.
+   */
+  markerAlternative?: number;
   /** Found in running prose ("Con fecha D se recibió el oficio N…") at a paragraph's start. */
   prose?: boolean;
   number: FoundOficioNumber | null;
@@ -53,7 +58,12 @@ const CLOSING =
 
 const ROMAN: Record<string, number> = { i: 1, v: 5, x: 10, l: 50, c: 100 };
 
-/** The number a list marker stands for: "5." → 5, "IV." → 4, "c)" → 3; null for bullets. */
+/** A single letter that is also a roman numeral ("c)", "i)"): its place in the alphabet, else undefined. */
+function letterReading(m: RegExpExecArray): number | undefined {
+  return m[3]?.length === 1 ? m[3].toLowerCase().charCodeAt(0) - 96 : undefined;
+}
+
+/** The number a list marker stands for: "5." → 5, "IV." → 4, "b)" → 2, "c)" → 100 (see `letterReading`); null for bullets. */
 function markerValue(m: RegExpExecArray): number | null {
   const arabic = m[1] ?? m[2];
   if (arabic !== undefined) return Number(arabic);
@@ -187,15 +197,24 @@ function headAt(display: string, folded: string, lineStart: number): EntryHead |
   while (pos < folded.length && (folded[pos] === ' ' || folded[pos] === '\t')) pos++;
   if (pos >= folded.length || folded[pos] === '\n') return null;
   const marker = sticky(MARKER, display, pos);
-  const attempts: { at: number; marker: number | null; marked: boolean }[] = [];
+  const attempts: { at: number; marker: number | null; markerAlternative?: number; marked: boolean }[] = [];
   if (marker) {
-    attempts.push({ at: pos + marker[0].length, marker: markerValue(marker), marked: true });
+    const alternative = letterReading(marker);
+    attempts.push({
+      at: pos + marker[0].length,
+      marker: markerValue(marker),
+      ...(alternative !== undefined ? { markerAlternative: alternative } : {}),
+      marked: true,
+    });
   }
   attempts.push({ at: pos, marker: null, marked: false });
   for (const a of attempts) {
     if (!a.marked && continuesSentence(folded, pos)) break;
     const head = dateFirst(display, folded, a.at) ?? numberFirst(display, folded, a.at, a.marked);
-    if (head) return { kind: 'ENTRY', start: pos, marker: a.marker, ...head };
+    if (head) {
+      const alternative = a.markerAlternative !== undefined ? { markerAlternative: a.markerAlternative } : {};
+      return { kind: 'ENTRY', start: pos, marker: a.marker, ...alternative, ...head };
+    }
   }
   const letter = letterHead(display, folded, pos);
   if (letter) return { kind: 'LETTER', start: pos, marker: null, ...letter };
