@@ -27,6 +27,8 @@ export class ManagedProcess {
   readonly child: ChildProcess;
   readonly exited: Promise<number | null>;
   private readonly tail: string[] = [];
+  /** The first lines it printed: where a crash at start says why (a panic's message, before its stack). */
+  private readonly head: string[] = [];
   private readonly lineListeners = new Set<(line: string) => void>();
 
   constructor(readonly options: ManagedProcessOptions) {
@@ -46,6 +48,7 @@ export class ManagedProcess {
       createInterface({ input: source }).on('line', (line) => {
         this.tail.push(line);
         if (this.tail.length > 40) this.tail.shift();
+        if (this.head.length < 10) this.head.push(line);
         options.onLine?.(line, stream);
         for (const listener of this.lineListeners) listener(line);
       });
@@ -62,6 +65,11 @@ export class ManagedProcess {
 
   get running(): boolean {
     return this.child.exitCode === null && this.child.signalCode === null;
+  }
+
+  /** The first lines the process printed, for error messages. */
+  firstLines(n = 10): string {
+    return this.head.slice(0, n).join('\n');
   }
 
   /** The last lines the process printed, for error messages. */

@@ -98,7 +98,9 @@ export async function waitForTemporal(
   let lastError: unknown;
   while (Date.now() < deadline) {
     if (process && !process.running) {
-      throw new Error(`temporal server exited before it was ready\n${process.lastLines()}`);
+      throw new Error(
+        `temporal server exited before it was ready\n${process.firstLines(6)}\n…\n${process.lastLines(8)}`,
+      );
     }
     try {
       const connection = await Connection.connect({ address, connectTimeout: 1000, tls });

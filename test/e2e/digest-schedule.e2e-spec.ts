@@ -2,9 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import { DIGEST_WORKFLOW_TYPE, type DigestActivities } from '@seguimiento/contracts';
-import { freePort } from '@seguimiento/infra/ports';
-import { ensureTemporalCli } from '@seguimiento/infra/temporal-cli';
-import { type RunningTemporal, startTemporalDevServer } from '@seguimiento/infra/temporal-server';
+import type { RunningTemporal } from '@seguimiento/infra/temporal-server';
+import { startTemporalOnFreePort } from '../support/temporal-on-free-port';
 import { ensureDigestSchedule } from '../../apps/worker/src/mail/digest-schedule';
 import { withWorkspaceAliases, workflowsPath } from '../../apps/worker/src/workflow-bundling';
 import { quietTemporalLogs } from '../support/quiet-logs';
@@ -21,7 +20,7 @@ describe('the daily digest’s Temporal Schedule', () => {
 
   beforeAll(async () => {
     quietTemporalLogs();
-    server = await startTemporalDevServer({ cli: await ensureTemporalCli(), port: await freePort() });
+    server = await startTemporalOnFreePort();
     client = new Client({ connection: await Connection.connect({ address: server.address }) });
   });
   afterAll(async () => {

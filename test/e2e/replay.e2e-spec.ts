@@ -27,9 +27,8 @@ import {
   submitDocumentUpdate,
 } from '@seguimiento/contracts';
 import { localDateOf } from '@seguimiento/domain';
-import { freePort } from '@seguimiento/infra/ports';
-import { ensureTemporalCli } from '@seguimiento/infra/temporal-cli';
-import { type RunningTemporal, startTemporalDevServer } from '@seguimiento/infra/temporal-server';
+import type { RunningTemporal } from '@seguimiento/infra/temporal-server';
+import { startTemporalOnFreePort } from '../support/temporal-on-free-port';
 import { repoRoot } from '@seguimiento/runtime';
 import { withWorkspaceAliases, workflowsPath } from '../../apps/worker/src/workflow-bundling';
 import { quietTemporalLogs } from '../support/quiet-logs';
@@ -74,7 +73,7 @@ describe('workflow determinism: committed histories replay against the current c
 
   beforeAll(async () => {
     quietTemporalLogs();
-    server = await startTemporalDevServer({ cli: await ensureTemporalCli(), port: await freePort() });
+    server = await startTemporalOnFreePort();
     connection = await NativeConnection.connect({ address: server.address });
     client = new Client({ connection: await Connection.connect({ address: server.address }) });
   });

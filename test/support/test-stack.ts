@@ -10,9 +10,8 @@ import type { NativeConnection, Worker } from '@temporalio/worker';
 import { startGateway } from '../../apps/gateway/src/bootstrap';
 import type { GatewayConfig } from '../../apps/gateway/src/config';
 import { createWorker } from '../../apps/worker/src/worker';
-import { freePort } from '@seguimiento/infra/ports';
-import { ensureTemporalCli } from '@seguimiento/infra/temporal-cli';
-import { type RunningTemporal, startTemporalDevServer } from '@seguimiento/infra/temporal-server';
+import type { RunningTemporal } from '@seguimiento/infra/temporal-server';
+import { startTemporalOnFreePort } from './temporal-on-free-port';
 import { graphql, type GraphQLResponse } from '@seguimiento/infra/graphql-client';
 import type { EscalationNotice } from '@seguimiento/contracts';
 import { Projector, openDatabase } from '@seguimiento/persistence';
@@ -66,10 +65,9 @@ export async function startTestStack(): Promise<TestStack> {
     for (const cleanup of cleanups.reverse()) await cleanup().catch((e) => console.error(e));
   };
   try {
-    const temporalPort = await freePort();
     const [postgres, temporalServer]: [{ url: string; stop(): Promise<void> }, RunningTemporal] = await Promise.all([
       startTestPostgres(),
-      ensureTemporalCli().then((cli) => startTemporalDevServer({ cli, port: temporalPort })),
+      startTemporalOnFreePort(),
     ]);
     cleanups.push(postgres.stop, temporalServer.stop);
 
