@@ -61,7 +61,9 @@ async function main() {
     }
   };
   jest('unit tests (no servers)', 'unit', []);
-  jest('end-to-end tests (real Temporal + real PostgreSQL)', 'e2e', ['--runInBand']);
+  // --forceExit: a test whose servers failed to start may leave a process behind, and Jest would
+  // then wait for it forever after reporting; the run must end with its failure (Jest says it forced).
+  jest('end-to-end tests (real Temporal + real PostgreSQL)', 'e2e', ['--runInBand', '--forceExit']);
   rmSync(reports, { recursive: true, force: true });
 
   console.log(

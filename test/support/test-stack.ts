@@ -65,11 +65,18 @@ export async function startTestStack(): Promise<TestStack> {
     for (const cleanup of cleanups.reverse()) await cleanup().catch((e) => console.error(e));
   };
   try {
-    const [postgres, temporalServer]: [{ url: string; stop(): Promise<void> }, RunningTemporal] = await Promise.all([
+    // Both start at once; if one fails, the other is stopped too (a PostgreSQL left running kept
+    // Jest from exiting after a run whose Temporal died at start).
+    const [startedPostgres, startedTemporal] = await Promise.allSettled([
       startTestPostgres(),
       startTemporalOnFreePort(),
     ]);
-    cleanups.push(postgres.stop, temporalServer.stop);
+    if (startedPostgres.status === 'fulfilled') cleanups.push(startedPostgres.value.stop);
+    if (startedTemporal.status === 'fulfilled') cleanups.push(startedTemporal.value.stop);
+    if (startedPostgres.status === 'rejected') throw startedPostgres.reason;
+    if (startedTemporal.status === 'rejected') throw startedTemporal.reason;
+    const postgres: { url: string; stop(): Promise<void> } = startedPostgres.value;
+    const temporalServer: RunningTemporal = startedTemporal.value;
 
     const db = await openDatabase(postgres.url, { applicationName: 'seguimiento-e2e' });
     cleanups.push(() => db.destroy());
