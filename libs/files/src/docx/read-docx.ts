@@ -8,7 +8,10 @@ export async function readDocx(bytes: Uint8Array, name: string): Promise<FileTex
   try {
     result = await mammoth.convertToHtml({ buffer: Buffer.from(bytes) });
   } catch (error) {
-    throw new FileRefused(name, `el documento de Word está dañado (${(error as Error).message})`);
+    throw new FileRefused(
+      name,
+      `el documento de Word está dañado (detalle técnico del lector: ${(error as Error).message})`,
+    );
   }
   const notes = result.messages.filter((m) => m.type === 'error').map((m) => `mammoth: ${m.message}`);
   return { name, kind: 'docx', text: htmlToText(result.value), notes };

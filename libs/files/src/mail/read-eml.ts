@@ -13,7 +13,10 @@ export async function readEml(bytes: Uint8Array, name: string, readAttachment: R
   try {
     mail = await simpleParser(Buffer.from(bytes), { skipImageLinks: true });
   } catch (error) {
-    throw new FileRefused(name, `el mensaje de correo está dañado (${(error as Error).message})`);
+    throw new FileRefused(
+      name,
+      `el mensaje de correo está dañado (detalle técnico del lector: ${(error as Error).message})`,
+    );
   }
   const head = [
     mail.from && `De: ${mail.from.value.map((a) => (a.name ? `${a.name} <${a.address}>` : a.address)).join(', ')}`,

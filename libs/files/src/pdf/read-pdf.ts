@@ -51,7 +51,7 @@ async function glyphPages(bytes: Uint8Array, name: string): Promise<PdfPage[]> {
     const reason = /password/i.test(answer.error ?? '')
       ? 'está protegido con contraseña'
       : 'está dañado o no es un PDF';
-    throw new FileRefused(name, `el PDF ${reason} (${answer.error ?? 'sin páginas'})`);
+    throw new FileRefused(name, `el PDF ${reason} (detalle técnico del lector: ${answer.error ?? 'sin páginas'})`);
   }
   return answer.pages;
 }
